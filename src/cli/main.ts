@@ -1,0 +1,84 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { loadReference } from '../treaty/reference.js';
+import { TreatyEngine } from '../treaty/status.js';
+import { articleOption, asOfOption, stateArgument } from './args.js';
+import { deadlinesText, stateText, statesText, statusText } from './present.js';
+
+/** Exit status for a bad argument: the user can fix the command line. */
+const USAGE_EXIT = 2;
+
+interface ReadOptions {
+  asOf?: string;
+  json?: boolean;
+}
+
+function print(options: ReadOptions, value: unknown, text: string): void {
+  process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+function engine(): TreatyEngine {
+  return new TreatyEngine(loadReference().facts);
+}
+
+function readCommand(program: Command, name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .option('--as-of <YYYY-MM-DD>', 'the date to answer for (default: today)')
+    .option('--json', 'print JSON (shapes in the README)');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('minefree')
+    .description('The Anti-Personnel Mine Ban Convention: status, deadlines and compliance on any date')
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+
+  readCommand(program, 'status', 'States Parties, signatories, withdrawals and the latest State to join').action((o: ReadOptions) => {
+    const summary = engine().summary(asOfOption(o.asOf));
+    print(o, summary, statusText(summary));
+  });
+
+  readCommand(program, 'state', 'one State: status, entry into force, withdrawal, Article 4, 5 and 7 dates')
+    .argument('<ISO3>', 'ISO 3166-1 alpha-3 code, for example KHM')
+    .action((code: string, o: ReadOptions) => {
+      const asOf = asOfOption(o.asOf);
+      const state = engine().state(stateArgument(code), asOf);
+      if (!state) throw new UsageError(`"${code}" is not in the reference data`);
+      print(o, state, stateText(state, asOf));
+    });
+
+  readCommand(program, 'states', 'all 197 States with their status on the date').action((o: ReadOptions) => {
+    const states = engine().states(asOfOption(o.asOf));
+    print(o, states, statesText(states));
+  });
+
+  readCommand(program, 'deadlines', 'every State with an Article 4, 5 or 7 deadline, by date, marked met, missed or open')
+    .requiredOption('--article <4|5|7>', 'which deadline: 4 stockpiles, 5 clearance, 7 initial report')
+    .action((o: ReadOptions & { article?: string }) => {
+      const entries = engine().deadlines(articleOption(o.article), asOfOption(o.asOf));
+      print(o, entries, deadlinesText(entries));
+    });
+
+  return program;
+}
+
+/** Runs the command line; returns the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0; // --help, --version
+      process.stderr.write(`minefree: ${error.message.replace(/^error: /, '')}\n`);
+      return USAGE_EXIT;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`minefree: ${error.message}\n`);
+      return USAGE_EXIT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import type { CalendarDate } from '../core/date.js';
+import type { PartialDate } from '../core/partial-date.js';
+import type { Provenance } from '../core/source.js';
+import type { StateCode } from '../core/states.js';
+
+/** How a State expressed its consent to be bound (Art. 16). */
+export const CONSENT_KINDS = ['ratification', 'acceptance', 'approval', 'accession', 'succession'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+export type InstrumentKind = 'signature' | ConsentKind | 'withdrawal';
+
+export interface Signature extends Provenance {
+  date: CalendarDate;
+}
+
+export interface Consent extends Provenance {
+  kind: ConsentKind;
+  /** Date the instrument was deposited with the Depositary: the legal event. */
+  deposited: CalendarDate;
+}
+
+/** Art. 20.3: an armed conflict the withdrawing State is engaged in. */
+export interface ArmedConflict {
+  /** End of the conflict, a dated legal fact; null while it goes on or is not known. */
+  ended: CalendarDate | null;
+}
+
+export interface Withdrawal extends Provenance {
+  /** Date the Depositary received the instrument of withdrawal, when a source gives it. */
+  deposited: CalendarDate | null;
+  /**
+   * Effective date as a source states it. The engine computes the date from `deposited`;
+   * the stated one is used only when the deposit date is unknown (Poland), else it is a test oracle.
+   */
+  effectiveStated: CalendarDate | null;
+  /** Date the State's decision to withdraw was made public; places a withdrawal known only as pending. */
+  announced: CalendarDate | null;
+  armedConflict: ArmedConflict | null;
+}
+
+/** One State and the legal events of its relation to the Convention. */
+export interface StateRecord extends Provenance {
+  iso3: StateCode;
+  name: string;
+  signature: Signature | null;
+  consent: Consent | null;
+  withdrawal: Withdrawal | null;
+  /** Entry into force as a source states it: a test oracle, never used in place of the computed date. */
+  entryIntoForceStated: CalendarDate | null;
+}
+
+/** Article 4 facts the sources state for a State. */
+export interface Article4Record extends Provenance {
+  iso3: StateCode;
+  /** Stated deadline: a test oracle for the computed one. */
+  deadlineStated: CalendarDate | null;
+  /** Whether the source says the deadline was met. */
+  deadlineMet: boolean | null;
+  completed: PartialDate | null;
+  stockpileRemaining: number | null;
+  remainingAsOf: PartialDate | null;
+  notes: string;
+}
+
+/** An Art. 5.3-5.6 decision granting an extension. Unknown parts are null (`?` in the data). */
+export interface ExtensionDecision {
+  granted: PartialDate | null;
+  deadline: PartialDate | null;
+}
+
+/** Article 5 facts the sources state for a State. */
+export interface Article5Record extends Provenance {
+  iso3: StateCode;
+  /** Stated original deadline: a test oracle for EIF + 10 years. */
+  originalDeadlineStated: CalendarDate | null;
+  extensions: readonly ExtensionDecision[];
+  /** The latest deadline a source gives, and the date of that source: the data is complete up to then. */
+  currentDeadlineStated: PartialDate | null;
+  currentDeadlineAsOf: PartialDate | null;
+  completed: PartialDate | null;
+  notes: string;
+}
+
+export type TreatyStatus = 'state-party' | 'signatory' | 'not-party' | 'withdrawn';
+export type WithdrawalState = 'none' | 'pending' | 'effective';
+/** `unknown`: the deadline has passed and the data says neither met nor missed. */
+export type DeadlineState = 'met' | 'missed' | 'open' | 'unknown';

@@ -1,0 +1,59 @@
+/**
+ * The reference data in data/ (see data/SOURCES.md), read and checked. Every problem in every
+ * file is collected before anything is thrown, so one run lists all that needs fixing.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type CsvRow, readCsv } from '../core/csv.js';
+import { DataError, type DataProblem } from '../core/errors.js';
+import type { Source, SourceId } from '../core/source.js';
+import {
+  ARTICLE4_COLUMNS, ARTICLE4_COMPLETED_COLUMNS, ARTICLE5_COLUMNS, SOURCES_COLUMNS, STATES_COLUMNS, type Validated,
+  article4CompletedFromRows, article4FromRows, article5FromRows, mergeArticle4, sourcesFromRows, statesFromRows,
+} from './input.js';
+import type { TreatyFacts } from './status.js';
+
+export interface ReferenceData {
+  facts: TreatyFacts;
+  sources: Map<SourceId, Source>;
+}
+
+/** The repository's data/ folder, found from this file rather than the working directory. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
+  const problems: DataProblem[] = [];
+  const read = (file: string, columns: readonly string[]): CsvRow[] | null => {
+    try {
+      return readCsv(join(dir, file), file, columns);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      problems.push(...error.problems);
+      return null;
+    }
+  };
+  const take = <T>(result: Validated<T>): T => {
+    problems.push(...result.problems);
+    return result.value;
+  };
+
+  const sourceRows = read('sources.csv', SOURCES_COLUMNS);
+  const sources = sourceRows === null ? new Map<SourceId, Source>() : take(sourcesFromRows(sourceRows));
+  // Without a readable sources.csv, source ids cannot be checked: that file's problem is reported instead.
+  const known = sourceRows === null ? null : new Set(sourceRows.map((r) => r.get('id')));
+
+  const stateRows = read('states.csv', STATES_COLUMNS);
+  const states = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
+
+  const article4Rows = read('article4.csv', ARTICLE4_COLUMNS);
+  const article4 = article4Rows === null ? new Map() : take(article4FromRows(article4Rows, known));
+  const completedRows = read('article4_completed.csv', ARTICLE4_COMPLETED_COLUMNS);
+  const completions = completedRows === null ? [] : take(article4CompletedFromRows(completedRows, known));
+  const merged = take(mergeArticle4(article4, completions));
+
+  const article5Rows = read('article5.csv', ARTICLE5_COLUMNS);
+  const article5 = article5Rows === null ? new Map() : take(article5FromRows(article5Rows, states, known));
+
+  if (problems.length > 0) throw new DataError(problems);
+  return { facts: { states, article4: merged, article5 }, sources };
+}
