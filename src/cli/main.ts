@@ -4,6 +4,7 @@ import { loadReference } from '../treaty/reference.js';
 import { TreatyEngine } from '../treaty/status.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { deadlinesText, stateText, statesText, statusText } from './present.js';
+import { registerTransparencyCommands } from './transparency-commands.js';
 
 /** Exit status for a bad argument: the user can fix the command line. */
 const USAGE_EXIT = 2;
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
       print(o, entries, deadlinesText(entries));
     });
 
+  registerTransparencyCommands(program);
   return program;
 }
 

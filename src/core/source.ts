@@ -17,4 +17,6 @@ export interface Provenance {
   sources: readonly SourceId[];
 }
 
-export type Qualifier = 'exact' | 'about' | 'more than' | 'at least';
+/** How a published figure qualifies its value ("more than 53 million"). */
+export const QUALIFIERS = ['exact', 'about', 'more than', 'at least', 'almost'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];

@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { figuresKnownOn } from '../transparency/editions.js';
+import { buildFactSheet } from '../transparency/factsheet/build.js';
+import { factSheetInputFromReference } from '../transparency/factsheet/from-reference.js';
+import { factSheetHtml } from '../transparency/factsheet/html.js';
+import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';
+import { htmlToPdf } from '../transparency/factsheet/pdf.js';
+import { figureJson } from '../transparency/figure-json.js';
+import { asOfOption } from './args.js';
+import { formatTable } from './table.js';
+
+const FORMATS = ['html', 'pdf', 'md', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatOption(value: string | undefined): Format {
+  const format = (value ?? 'md') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format "${value ?? ''}": expected one of ${FORMATS.join(', ')}`);
+  return format;
+}
+
+function write(out: string | undefined, content: string | Buffer): void {
+  if (out) writeFileSync(out, content);
+  else process.stdout.write(content);
+}
+
+export function registerTransparencyCommands(program: Command): void {
+  program
+    .command('factsheet')
+    .description('the Convention fact sheet for a date, every figure with its source')
+    .option('--as-of <YYYY-MM-DD>', 'the date to write it for (default: today)')
+    .option('--format <html|pdf|md|json>', 'output format (default: md)')
+    .option('--out <FILE>', 'write to a file instead of standard output (needed for pdf)')
+    .action(async (o: { asOf?: string; format?: string; out?: string }) => {
+      const format = formatOption(o.format);
+      if (format === 'pdf' && !o.out) throw new UsageError('--format pdf needs --out FILE (a PDF is not printed to the terminal)');
+      const sheet = buildFactSheet(factSheetInputFromReference(asOfOption(o.asOf)));
+      if (format === 'json') write(o.out, `${JSON.stringify(sheet, null, 2)}\n`);
+      else if (format === 'md') write(o.out, factSheetMarkdown(sheet));
+      else if (format === 'html') write(o.out, factSheetHtml(sheet));
+      else write(o.out, await htmlToPdf(factSheetHtml(sheet)));
+    });
+
+  program
+    .command('figures')
+    .description('every reported figure known on a date: the latest edition for each period')
+    .argument('[INDICATOR]', 'only this indicator, for example casualties_mines_erw')
+    .option('--as-of <YYYY-MM-DD>', 'the date (default: today)')
+    .option('--json', 'print JSON')
+    .action((indicator: string | undefined, o: { asOf?: string; json?: boolean }) => {
+      const input = factSheetInputFromReference(asOfOption(o.asOf));
+      const known = figuresKnownOn(input.figures, input.asOf).filter((f) => indicator === undefined || f.indicator === indicator);
+      if (indicator !== undefined && !input.figures.some((f) => f.indicator === indicator)) {
+        const names = [...new Set(input.figures.map((f) => f.indicator))].sort();
+        throw new UsageError(`"${indicator}" is not an indicator: expected one of ${names.join(', ')}`);
+      }
+      const rows = known.map((f) => figureJson(f, input.sources));
+      if (o.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      else {
+        const table = formatTable(
+          ['Indicator', 'Period', 'Value', 'Qualifier', 'Source', 'Published'],
+          rows.map((r) => [r.id, r.period, String(r.value), r.qualifier, r.source.id, r.source.published ?? '—']),
+        );
+        process.stdout.write(`${table}\n`);
+      }
+    });
+}

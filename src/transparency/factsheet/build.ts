@@ -1,0 +1,53 @@
+import type { CalendarDate } from '../../core/date.js';
+import type { Source, SourceId } from '../../core/source.js';
+import type { TreatyEngine } from '../../treaty/status.js';
+import { type ActionPlan, type PlannedAction, planInForce } from '../action-plans.js';
+import { figuresKnownOn } from '../editions.js';
+import type { ReportedFigure } from '../model.js';
+import type { SectionContext } from './context.js';
+import { clearance } from './clearance.js';
+import { cooperation } from './cooperation.js';
+import { conclusion, headline } from './headline.js';
+import type { FactSheet } from './model.js';
+import { Notebook } from './notebook.js';
+import { stockpiles } from './stockpiles.js';
+import { universalization } from './universalization.js';
+import { victims } from './victims.js';
+import { longDate } from './words.js';
+
+export interface FactSheetInput {
+  asOf: CalendarDate;
+  engine: TreatyEngine;
+  /** Every edition of every reported figure; the edition rule picks what was known on the date. */
+  figures: readonly ReportedFigure[];
+  sources: ReadonlyMap<SourceId, Source>;
+  plans: readonly ActionPlan[];
+  actions: readonly PlannedAction[];
+}
+
+/**
+ * The Convention's fact sheet for a date, with the structure of the ICRC fact sheet of March
+ * 2018: headline, the five pillars, concluding observations, endnotes. Pure: the same input
+ * gives the same document, and a different date gives a different, true text.
+ */
+export function buildFactSheet(input: FactSheetInput): FactSheet {
+  const { asOf, engine } = input;
+  const notebook = new Notebook(asOf, input.sources);
+  const context: SectionContext = {
+    asOf, engine, notebook, sources: input.sources,
+    summary: engine.summary(asOf),
+    states: engine.states(asOf).sort((a, b) => a.name.localeCompare(b.name)),
+    known: figuresKnownOn(input.figures, asOf),
+    plan: planInForce(input.plans, asOf),
+    actions: [...input.actions],
+  };
+  const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) => write(context));
+  return {
+    asOf,
+    title: 'The Anti-Personnel Mine Ban Convention',
+    subtitle: `Fact sheet for ${longDate(asOf)}`,
+    figures: notebook.figures,
+    sections,
+    endnotes: notebook.endnotes,
+  };
+}
