@@ -1,4 +1,4 @@
-import { type CalendarDate, dateProblem, daysInMonth, fromParts } from './date.js';
+import { type CalendarDate, InvalidDateError, dateProblem, daysInMonth, fromParts } from './date.js';
 
 /**
  * A date known only to the precision a source gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
@@ -21,7 +21,7 @@ export function partialDateProblem(text: string): string | null {
 
 export function parsePartialDate(text: string): PartialDate {
   const problem = partialDateProblem(text);
-  if (problem !== null) throw new Error(`"${text}" is not a date: expected ${problem}`);
+  if (problem !== null) throw new InvalidDateError(text, problem);
   return text as PartialDate;
 }
 

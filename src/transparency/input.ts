@@ -68,7 +68,12 @@ class FigureReader {
       this.problems.push(row.problem(field, 'a number written with digits and an optional decimal point (for example 340.1)'));
       return null;
     }
-    return { value: Number(match[1]), atLeast: match[2] === '+' };
+    const value = Number(match[1]);
+    if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) {
+      this.problems.push(row.problem(field, 'a number small enough to be counted exactly'));
+      return null;
+    }
+    return { value, atLeast: match[2] === '+' };
   }
 
   period(row: CsvRow, field: string): string | null {
@@ -101,6 +106,8 @@ class FigureReader {
 export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>): FigureRows {
   const reader = new FigureReader(sources);
   const s00 = sources.get(ICRC_FACT_SHEET);
+  const first = rows[0];
+  if (!s00 && first) reader.problems.push({ ...first.problem('indicator', `source ${ICRC_FACT_SHEET} (the ICRC fact sheet) listed in data/sources.csv`), column: null, field: null, found: null });
   const published = s00?.published ? publicationDay(s00.published) : null;
   for (const row of rows) {
     const period = reader.period(row, 'period');

@@ -117,8 +117,6 @@ class FieldReader {
   }
 }
 
-/** Like partialDateProblem, but says which day is wrong in a full date, and refuses year 0000. */
-
 /** Checks a whole file: each row through `read`, then one iso3 per row. */
 function readRows<T>(
   rows: readonly CsvRow[],

@@ -1,0 +1,79 @@
+/**
+ * Opening the store (DESIGN.md §5): PostgreSQL when a URL is given, else an SQLite file.
+ * Everything above this file talks to Kysely only.
+ */
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection URL (callers pass process.env.DATABASE_URL). */
+  url?: string | undefined;
+  /** SQLite file (callers pass process.env.MINEFREE_DB); default `./minefree.db`. */
+  file?: string | undefined;
+  /** PostgreSQL schema to work in (its search_path); tests use one per file. */
+  schema?: string | undefined;
+}
+
+export const DEFAULT_SQLITE_FILE = './minefree.db';
+/** How long an SQLite writer waits for another process's lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+/**
+ * pg returns int8 (count(*), sums) and numeric as strings and DATE as a JS Date; SQLite
+ * returns numbers and text. Parse them the SQLite way, per pool, without touching pg's globals.
+ * Counts above 2^53 would lose precision: none of ours come near.
+ */
+function parserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8 || oid === NUMERIC) return Number;
+  if (oid === DATE) return (text) => text;
+  return (format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')) as (value: string) => unknown;
+}
+const pgTypes: pg.CustomTypesConfig = { getTypeParser: parserFor };
+
+function openPostgres(url: string, schema: string | undefined): Store {
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`"${schema}" is not a plain schema name`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: pgTypes,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function openSqlite(file: string): Store {
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // WAL's default (NORMAL) can lose the last commits on power loss; an import must survive it.
+  database.pragma('synchronous = FULL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Opens the store and runs one query, so a wrong URL or file fails here rather than on first use. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Store> {
+  const store = options.url ? openPostgres(options.url, options.schema) : openSqlite(options.file ?? DEFAULT_SQLITE_FILE);
+  try {
+    await sql`select 1`.execute(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,100 @@
+/**
+ * Creating and loading the database (DESIGN.md §5): migrate, then load data/ into empty tables
+ * in one transaction, all rows or none.
+ *
+ * `reset` reloads data/: it deletes every row of the reference tables (States, instruments,
+ * Article 4 and 5 records, extension decisions, sources, reported figures) and loads them again.
+ * It keeps users, sessions and the audit log, so `minefree init --reset` locks nobody out and the
+ * history of who changed what survives; the reload itself is one audit row.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Source, SourceId } from '../core/source.js';
+import type { ReportedFigure } from '../transparency/model.js';
+import { loadReportedFigures } from '../transparency/reference.js';
+import { insertFigures, insertSources } from '../transparency/store.js';
+import { DEFAULT_DATA_DIR, loadReference } from '../treaty/reference.js';
+import type { TreatyFacts } from '../treaty/status.js';
+import { insertFacts } from '../treaty/store.js';
+import { SYSTEM, writeAudit } from './audit.js';
+import type { DialectName, Store } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface SeedData {
+  facts: TreatyFacts;
+  sources: ReadonlyMap<SourceId, Source>;
+  figures: readonly ReportedFigure[];
+}
+
+export interface InitOptions {
+  reset?: boolean;
+  /** Folder of the reference CSV files; default the repository's data/. */
+  dataDir?: string;
+}
+
+export interface InitResult {
+  /** Migrations run now (empty when the schema was already current). */
+  migrations: string[];
+  /** Whether data/ was loaded (false: the tables held data and no reset was asked). */
+  seeded: boolean;
+  /** Rows per table after the load. */
+  counts: Record<string, number>;
+}
+
+/** Children before parents, so foreign keys never block the delete. */
+const REFERENCE_TABLES = ['extension_decisions', 'article5_records', 'article4_records', 'instruments', 'states', 'reported_figures', 'sources'] as const;
+
+/** Reads and checks every file before the database is touched: a DataError names all problems. */
+export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
+  const { facts, sources } = loadReference(dataDir);
+  return { facts, sources, figures: loadReportedFigures(sources, dataDir) };
+}
+
+export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of REFERENCE_TABLES) {
+    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+/**
+ * Takes the write lock before looking, so two processes starting on an empty database do not
+ * both load it: PostgreSQL by an advisory lock, SQLite by a first statement that writes.
+ */
+async function lockForSeed(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('minefree.seed'))`.execute(db);
+  else await sql`update states set name = name where 0 = 1`.execute(db);
+}
+
+/** Writes `data` in the given transaction; the tables must be empty. */
+export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data: SeedData): Promise<void> {
+  await insertSources(db, dialect, data.sources.values());
+  await insertFacts(db, dialect, data.facts);
+  await insertFigures(db, dialect, data.figures);
+}
+
+/** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */
+export async function seedDatabase(store: Store, data: SeedData, options: { reset?: boolean } = {}): Promise<InitResult['counts'] | null> {
+  return store.db.transaction().execute(async (trx) => {
+    await lockForSeed(trx, store.dialect);
+    const before = await countRows(trx);
+    if (!options.reset && before.states !== 0) return null;
+    for (const table of REFERENCE_TABLES) await trx.deleteFrom(table).execute();
+    await writeSeed(trx, store.dialect, data);
+    const after = await countRows(trx);
+    await writeAudit(trx, SYSTEM, { action: 'seed', entity: 'database', entityId: 'data', before: options.reset ? before : null, after });
+    return after;
+  });
+}
+
+/** Migrates, then loads data/ when no State is stored yet or `reset` is asked. */
+export async function initDatabase(store: Store, options: InitOptions = {}): Promise<InitResult> {
+  const migrations = await migrateToLatest(store);
+  if (!options.reset && (await store.db.selectFrom('states').select('iso3').limit(1).executeTakeFirst())) {
+    return { migrations, seeded: false, counts: await countRows(store.db) };
+  }
+  const counts = await seedDatabase(store, readSeedData(options.dataDir), { reset: options.reset ?? false });
+  return { migrations, seeded: counts !== null, counts: counts ?? (await countRows(store.db)) };
+}

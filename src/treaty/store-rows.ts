@@ -1,0 +1,197 @@
+/**
+ * Treaty records to table rows and back. Pure: the same facts go in as come out, which the
+ * store tests check against loadReference().
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { CalendarDate } from '../core/date.js';
+import type { SourceId } from '../core/source.js';
+import type { StateCode } from '../core/states.js';
+import { parseSourceIds, sourceIdsJson } from '../store/json.js';
+import type {
+  Article4RecordsTable, Article5RecordsTable, ExtensionDecisionsTable, InstrumentsTable, StatesTable,
+} from '../store/schema.js';
+import type {
+  ArmedConflict, Article4Record, Article5Record, ConsentKind, ExtensionDecision, InstrumentKind, StateRecord,
+} from './model.js';
+import type { TreatyFacts } from './status.js';
+
+/** An instrument as stored: one legal act of one State, with who entered it. */
+export interface InstrumentRecord {
+  id: number;
+  iso3: StateCode;
+  kind: InstrumentKind;
+  /** Date of deposit; of signing for a signature; null for a withdrawal known only by its effect. */
+  deposited: CalendarDate | null;
+  effectiveStated: CalendarDate | null;
+  announced: CalendarDate | null;
+  armedConflict: ArmedConflict | null;
+  sources: SourceId[];
+  createdAt: string;
+  createdBy: number | null;
+}
+
+/** An extension decision as stored: its place in the State's chain and where it was decided. */
+export interface ExtensionDecisionRecord extends ExtensionDecision {
+  id: number;
+  iso3: StateCode;
+  position: number;
+  decidedAtMeeting: string | null;
+  sources: SourceId[];
+}
+
+export type NewInstrumentRow = Insertable<InstrumentsTable>;
+
+export function stateRow(record: StateRecord): Insertable<StatesTable> {
+  return { iso3: record.iso3, name: record.name, entry_into_force_stated: record.entryIntoForceStated, sources: sourceIdsJson(record.sources) };
+}
+
+const noWithdrawalFields = { effective_stated: null, announced: null, armed_conflict: 0, conflict_ended: null } as const;
+
+/** The signature, consent and withdrawal of a State, as instrument rows. */
+export function instrumentRows(record: StateRecord, createdAt: string): NewInstrumentRow[] {
+  const base = { iso3: record.iso3, created_at: createdAt, created_by: null };
+  const rows: NewInstrumentRow[] = [];
+  const { signature, consent, withdrawal } = record;
+  if (signature) rows.push({ ...base, ...noWithdrawalFields, kind: 'signature', deposited: signature.date, sources: sourceIdsJson(signature.sources) });
+  if (consent) rows.push({ ...base, ...noWithdrawalFields, kind: consent.kind, deposited: consent.deposited, sources: sourceIdsJson(consent.sources) });
+  if (withdrawal) {
+    rows.push({
+      ...base,
+      kind: 'withdrawal',
+      deposited: withdrawal.deposited,
+      effective_stated: withdrawal.effectiveStated,
+      announced: withdrawal.announced,
+      armed_conflict: withdrawal.armedConflict ? 1 : 0,
+      conflict_ended: withdrawal.armedConflict?.ended ?? null,
+      sources: sourceIdsJson(withdrawal.sources),
+    });
+  }
+  return rows;
+}
+
+export function article4Row(r: Article4Record): Insertable<Article4RecordsTable> {
+  return {
+    iso3: r.iso3,
+    deadline_stated: r.deadlineStated,
+    deadline_met: r.deadlineMet === null ? null : r.deadlineMet ? 1 : 0,
+    completed: r.completed,
+    stockpile_remaining: r.stockpileRemaining,
+    remaining_as_of: r.remainingAsOf,
+    notes: r.notes,
+    sources: sourceIdsJson(r.sources),
+  };
+}
+
+export function article5Row(r: Article5Record): Insertable<Article5RecordsTable> {
+  return {
+    iso3: r.iso3,
+    original_deadline_stated: r.originalDeadlineStated,
+    current_deadline_stated: r.currentDeadlineStated,
+    current_deadline_as_of: r.currentDeadlineAsOf,
+    completed: r.completed,
+    notes: r.notes,
+    sources: sourceIdsJson(r.sources),
+  };
+}
+
+/** The data gives no source per decision: each takes the sources of its Article 5 record. */
+export function extensionRows(r: Article5Record): Insertable<ExtensionDecisionsTable>[] {
+  return r.extensions.map((e, position) => ({
+    iso3: r.iso3, position, granted: e.granted, deadline: e.deadline, decided_at_meeting: null, sources: sourceIdsJson(r.sources),
+  }));
+}
+
+export function instrumentFromRow(row: Selectable<InstrumentsTable>): InstrumentRecord {
+  return {
+    id: row.id,
+    iso3: row.iso3,
+    kind: row.kind,
+    deposited: row.deposited,
+    effectiveStated: row.effective_stated,
+    announced: row.announced,
+    armedConflict: row.armed_conflict === 1 ? { ended: row.conflict_ended } : null,
+    sources: parseSourceIds(row.sources),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+export function extensionFromRow(row: Selectable<ExtensionDecisionsTable>): ExtensionDecisionRecord {
+  return {
+    id: row.id, iso3: row.iso3, position: row.position, granted: row.granted, deadline: row.deadline,
+    decidedAtMeeting: row.decided_at_meeting, sources: parseSourceIds(row.sources),
+  };
+}
+
+export const isConsentKind = (kind: InstrumentKind): kind is ConsentKind => kind !== 'signature' && kind !== 'withdrawal';
+
+function stateFromRows(row: Selectable<StatesTable>, instruments: readonly InstrumentRecord[]): StateRecord {
+  const record: StateRecord = {
+    iso3: row.iso3, name: row.name, entryIntoForceStated: row.entry_into_force_stated, sources: parseSourceIds(row.sources),
+    signature: null, consent: null, withdrawal: null,
+  };
+  for (const i of instruments) {
+    if (i.kind === 'signature' && i.deposited !== null) record.signature = { date: i.deposited, sources: i.sources };
+    else if (isConsentKind(i.kind) && i.deposited !== null) record.consent = { kind: i.kind, deposited: i.deposited, sources: i.sources };
+    else if (i.kind === 'withdrawal') {
+      const { deposited, effectiveStated, announced, armedConflict, sources } = i;
+      record.withdrawal = { deposited, effectiveStated, announced, armedConflict, sources };
+    }
+  }
+  return record;
+}
+
+function article4FromRow(row: Selectable<Article4RecordsTable>): Article4Record {
+  return {
+    iso3: row.iso3,
+    deadlineStated: row.deadline_stated,
+    deadlineMet: row.deadline_met === null ? null : row.deadline_met === 1,
+    completed: row.completed,
+    stockpileRemaining: row.stockpile_remaining,
+    remainingAsOf: row.remaining_as_of,
+    notes: row.notes,
+    sources: parseSourceIds(row.sources),
+  };
+}
+
+function article5FromRow(row: Selectable<Article5RecordsTable>, extensions: readonly ExtensionDecisionRecord[]): Article5Record {
+  return {
+    iso3: row.iso3,
+    originalDeadlineStated: row.original_deadline_stated,
+    extensions: extensions.map((e) => ({ granted: e.granted, deadline: e.deadline })),
+    currentDeadlineStated: row.current_deadline_stated,
+    currentDeadlineAsOf: row.current_deadline_as_of,
+    completed: row.completed,
+    notes: row.notes,
+    sources: parseSourceIds(row.sources),
+  };
+}
+
+export interface FactRows {
+  states: Selectable<StatesTable>[];
+  instruments: Selectable<InstrumentsTable>[];
+  article4: Selectable<Article4RecordsTable>[];
+  article5: Selectable<Article5RecordsTable>[];
+  /** In chain order: by State, then position. */
+  extensions: Selectable<ExtensionDecisionsTable>[];
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => StateCode): Map<StateCode, T[]> {
+  const groups = new Map<StateCode, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+export function factsFromRows(rows: FactRows): TreatyFacts {
+  const instruments = groupBy(rows.instruments.map(instrumentFromRow), (i) => i.iso3);
+  const extensions = groupBy(rows.extensions.map(extensionFromRow), (e) => e.iso3);
+  return {
+    states: rows.states.map((s) => stateFromRows(s, instruments.get(s.iso3) ?? [])),
+    article4: new Map(rows.article4.map((r) => [r.iso3, article4FromRow(r)])),
+    article5: new Map(rows.article5.map((r) => [r.iso3, article5FromRow(r, extensions.get(r.iso3) ?? [])])),
+  };
+}
