@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { type CalendarDate, parseDate } from '../core/date.js';
+import { landReleaseSummary, stateRecords } from './land-release.js';
+import type { ClearanceRecords } from './model.js';
+import { reconcile } from './reconciliation.js';
+import { activity, devices, hazardArea, release, revision } from './test-records.js';
+
+const d = (text: string): CalendarDate => parseDate(text);
+
+/**
+ * A hand-made history of one State, 2021-2023 (sizes in m²):
+ *  A  CHA recorded 2021-03-01, 10,000; cleared 4,000 (2021-09-01) and 6,000 (2022-05-01): fully released.
+ *  B  SHA recorded 2021-06-01, 50,000; re-surveyed 2022-02-01 to 30,000; 20,000 cancelled 2023-04-01.
+ *  C  CHA recorded 2022-07-01, 8,000; 3,000 reduced 2023-08-01.
+ *  D  SHA recorded 2023-01-15, 5,000; closed 2023-10-01 with nothing released.
+ *  X  an area of another State (LAO), which must not count.
+ */
+const history: ClearanceRecords = {
+  areas: [
+    hazardArea('A', '2021-03-01', 10_000),
+    hazardArea('B', '2021-06-01', 30_000, { type: 'SHA' }),
+    hazardArea('C', '2022-07-01', 8_000),
+    hazardArea('D', '2023-01-15', 5_000, { type: 'SHA', status: 'closed', statusDate: d('2023-10-01') }),
+    hazardArea('X', '2021-01-01', 99_000, { iso3: 'LAO' }),
+  ],
+  revisions: [revision('B', '2022-02-01', 50_000, 30_000)],
+  activities: [activity('A'), activity('B'), activity('C'), activity('X')],
+  releases: [
+    release('r1', 'A', '2021-09-01', 4_000),
+    release('r2', 'A', '2022-05-01', 6_000),
+    release('r3', 'B', '2023-04-01', 20_000, 'cancelled'),
+    release('r4', 'C', '2023-08-01', 3_000, 'reduced'),
+    release('rx', 'X', '2022-01-01', 9_000),
+  ],
+  devices: [
+    devices('act-A', '2021-09-01', 'ap-mine', 3),
+    devices('act-A', '2021-09-01', 'erw', 1),
+    devices('act-A', '2022-05-01', 'ap-mine', 2),
+    devices('act-C', '2023-08-01', 'av-mine', 1),
+    devices('act-X', '2022-01-01', 'ap-mine', 50),
+  ],
+};
+
+const khm = stateRecords(history, 'KHM');
+
+describe('land release on a date', () => {
+  it('counts open areas and what remains of them at the end of 2023', () => {
+    const summary = landReleaseSummary(khm, d('2023-12-31'));
+    expect(summary.open).toEqual({ sha: { count: 1, areaM2: 10_000 }, cha: { count: 1, areaM2: 5_000 } });
+    expect(summary.remainingM2).toBe(15_000);
+    expect(summary.released).toEqual([
+      { year: 2021, cancelledM2: 0, reducedM2: 0, clearedM2: 4_000 },
+      { year: 2022, cancelledM2: 0, reducedM2: 0, clearedM2: 6_000 },
+      { year: 2023, cancelledM2: 20_000, reducedM2: 3_000, clearedM2: 0 },
+    ]);
+    expect(summary.devicesDestroyed).toEqual([
+      { year: 2021, category: 'ap-mine', count: 3 },
+      { year: 2021, category: 'erw', count: 1 },
+      { year: 2022, category: 'ap-mine', count: 2 },
+      { year: 2023, category: 'av-mine', count: 1 },
+    ]);
+  });
+
+  it('answers for an earlier date from the same records', () => {
+    // 30 June 2022: A fully released on 1 May; B at its re-surveyed 30,000; C not yet recorded.
+    const mid2022 = landReleaseSummary(khm, d('2022-06-30'));
+    expect(mid2022.open).toEqual({ sha: { count: 1, areaM2: 30_000 }, cha: { count: 0, areaM2: 0 } });
+    expect(mid2022.devicesDestroyed.map((r) => r.count)).toEqual([3, 1, 2]);
+    // End of 2021: A has 6,000 left; B still its first 50,000.
+    const end2021 = landReleaseSummary(khm, d('2021-12-31'));
+    expect(end2021.open).toEqual({ sha: { count: 1, areaM2: 50_000 }, cha: { count: 1, areaM2: 6_000 } });
+  });
+
+  it('counts a closed area as open until its status date', () => {
+    expect(landReleaseSummary(khm, d('2023-09-30')).open.sha).toEqual({ count: 2, areaM2: 10_000 + 5_000 });
+    expect(landReleaseSummary(khm, d('2023-10-01')).open.sha).toEqual({ count: 1, areaM2: 10_000 });
+  });
+
+  it('knows nothing before the first record', () => {
+    const summary = landReleaseSummary(khm, d('2020-12-31'));
+    expect(summary.remainingM2).toBe(0);
+    expect(summary.released).toEqual([]);
+  });
+});
+
+describe('baseline reconciliation', () => {
+  it('lists each year with its difference and the areas that cause it', () => {
+    const rows = reconcile(khm, d('2023-12-31'));
+    expect(rows.map(({ causes: _causes, ...row }) => row)).toEqual([
+      // 0 − 4,000 + (10,000 + 50,000) = 56,000; computed 6,000 + 50,000.
+      { year: 2021, openingM2: 0, releasedM2: 4_000, newlyRecordedM2: 60_000, expectedM2: 56_000, closingM2: 56_000, differenceM2: 0 },
+      // 56,000 − 6,000 + 8,000 = 58,000; computed 0 + 30,000 + 8,000: B's re-survey took 20,000.
+      { year: 2022, openingM2: 56_000, releasedM2: 6_000, newlyRecordedM2: 8_000, expectedM2: 58_000, closingM2: 38_000, differenceM2: -20_000 },
+      // 38,000 − 23,000 + 5,000 = 20,000; computed 10,000 + 5,000 + 0: D closed with 5,000 unreleased.
+      { year: 2023, openingM2: 38_000, releasedM2: 23_000, newlyRecordedM2: 5_000, expectedM2: 20_000, closingM2: 15_000, differenceM2: -5_000 },
+    ]);
+    expect(rows[0]?.causes).toEqual([]);
+    expect(rows[1]?.causes).toEqual([{ hazardAreaId: 'B', differenceM2: -20_000, reasons: ['re-surveyed'] }]);
+    expect(rows[2]?.causes).toEqual([{ hazardAreaId: 'D', differenceM2: -5_000, reasons: ['closed-without-release'] }]);
+  });
+
+  it('ends the as-of year on the as-of date and lists years with nothing in them', () => {
+    const rows = reconcile(khm, d('2025-03-01'));
+    expect(rows.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
+    expect(rows[4]).toMatchObject({ openingM2: 15_000, releasedM2: 0, newlyRecordedM2: 0, closingM2: 15_000, differenceM2: 0 });
+  });
+
+  it('shows a release larger than its area and one dated before the area was recorded', () => {
+    const records = stateRecords({
+      areas: [hazardArea('E', '2022-01-01', 1_000), hazardArea('F', '2022-06-01', 2_000)],
+      revisions: [],
+      activities: [],
+      releases: [release('e1', 'E', '2022-03-01', 1_500), release('f1', 'F', '2022-02-01', 500)],
+      devices: [],
+    }, 'KHM');
+    const [row] = reconcile(records, d('2022-12-31'));
+    // Expected 0 − 2,000 + 3,000 = 1,000; computed E 0 (clamped) + F 1,500.
+    expect(row).toMatchObject({ expectedM2: 1_000, closingM2: 1_500, differenceM2: 500 });
+    expect(row?.causes).toEqual([
+      { hazardAreaId: 'E', differenceM2: 500, reasons: ['release-not-matching-area'] },
+    ]);
+    // F's early release is absorbed in the same year (recorded 2,000, released 500 before: 1,500 left).
+  });
+
+  it('finds a release dated in a year before its area was recorded', () => {
+    const records = stateRecords({
+      areas: [hazardArea('G', '2023-02-01', 2_000)],
+      revisions: [],
+      activities: [],
+      releases: [release('g1', 'G', '2022-12-01', 500)],
+      devices: [],
+    }, 'KHM');
+    const rows = reconcile(records, d('2023-12-31'));
+    expect(rows.map((r) => r.differenceM2)).toEqual([500, -500]);
+    expect(rows.map((r) => r.causes[0]?.reasons)).toEqual([['released-before-recorded'], ['released-before-recorded']]);
+  });
+});

@@ -1,0 +1,31 @@
+import { Suspense, lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './components/Layout';
+import { DashboardPage } from './pages/DashboardPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { StatePage } from './pages/StatePage';
+import { StatesPage } from './pages/StatesPage';
+
+// The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
+const MapPage = lazy(() => import('./pages/MapPage'));
+
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<DashboardPage />} />
+        <Route
+          path="map"
+          element={
+            <Suspense fallback={<p role="status">Loading the map…</p>}>
+              <MapPage />
+            </Suspense>
+          }
+        />
+        <Route path="states" element={<StatesPage />} />
+        <Route path="states/:iso3" element={<StatePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * The one module that talks to the server: every read under /api/v1, same origin.
+ * Types come from the engine (type imports only; no engine code reaches the browser).
+ */
+import type { Source, SourceId } from '../../core/source.js';
+import type { Article4Record, Article5Record, ArmedConflict, InstrumentKind } from '../../treaty/model.js';
+import type { DeadlineEntry, StateOnDate, StatusSummary } from '../../treaty/status.js';
+
+export type { DeadlineEntry, Source, SourceId, StateOnDate, StatusSummary };
+
+/** One point of GET /status/history: the counts from `date` until the next point. */
+export interface HistoryPoint {
+  date: string;
+  statesParties: number;
+  inForce: number;
+  withdrawn: number;
+}
+
+export interface InstrumentRecord {
+  id: string;
+  kind: InstrumentKind;
+  deposited: string | null;
+  effectiveStated: string | null;
+  announced: string | null;
+  armedConflict: ArmedConflict | null;
+  sources: SourceId[];
+}
+
+/** GET /states/{iso3}/record: the stored facts for one State and every source they cite. */
+export interface StateFacts {
+  iso3: string;
+  name: string;
+  instruments: InstrumentRecord[];
+  article4: Article4Record | null;
+  article5: Article5Record | null;
+  sources: Source[];
+}
+
+/** An RFC 9457 problem the server answered with, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface Problem {
+  title?: unknown;
+  detail?: unknown;
+}
+
+async function problemMessage(response: Response): Promise<string> {
+  try {
+    const problem = (await response.json()) as Problem;
+    if (typeof problem.detail === 'string') return problem.detail;
+    if (typeof problem.title === 'string') return problem.title;
+  } catch {
+    // not JSON: fall through to the status line
+  }
+  return `${response.status} ${response.statusText}`;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, { signal, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'The minefree server could not be reached.');
+  }
+  if (!response.ok) throw new ApiError(response.status, await problemMessage(response));
+  return (await response.json()) as T;
+}
+
+const asOfQuery = (asOf: string): string => `?asOf=${encodeURIComponent(asOf)}`;
+
+export const paths = {
+  status: (asOf: string) => `/status${asOfQuery(asOf)}`,
+  history: () => '/status/history',
+  states: (asOf: string) => `/states${asOfQuery(asOf)}`,
+  state: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}${asOfQuery(asOf)}`,
+  stateFacts: (iso3: string) => `/states/${encodeURIComponent(iso3)}/record`,
+};

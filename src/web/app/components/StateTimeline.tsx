@@ -1,0 +1,34 @@
+import type { StateEvent } from '../state-events';
+import { DateText } from './DateText';
+import { DeadlineMark } from './DeadlineMark';
+import { SourceRefs } from './SourceRefs';
+
+/** A State's instruments and computed dates, top to bottom, each citing its sources. */
+export function StateTimeline({ events, asOf }: { events: readonly StateEvent[]; asOf: string }) {
+  if (events.length === 0) {
+    return <p>No signature and no instrument deposited by this date, according to the sources listed below.</p>;
+  }
+  return (
+    <ol className="timeline">
+      {events.map((event) => {
+        const after = event.date !== null && event.date > asOf;
+        return (
+          <li key={event.key} className={after ? 'timeline-event after' : 'timeline-event'}>
+            <p className="timeline-date">
+              <DateText date={event.date} />
+              {after ? <span className="tag">after the chosen date</span> : null}
+              {event.computed ? <span className="tag">computed</span> : null}
+            </p>
+            <h3 className="timeline-title">
+              {event.title} {event.mark ? <DeadlineMark state={event.mark} /> : null}
+            </h3>
+            {event.detail ? <p className="timeline-detail">{event.detail}</p> : null}
+            <p className="timeline-sources">
+              <SourceRefs ids={event.sources} />
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,119 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import type { StateOnDate } from '../api';
+import { COUNTRIES_FILL, COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
+import { countryShapes } from '../map/world-shapes';
+import { CATEGORY_LABEL, statusCategory } from '../status';
+
+setWorkerUrl(workerUrl);
+
+/** The inhabited world, Antarctica left out: what the map shows first. */
+const WORLD: [[number, number], [number, number]] = [[-180, -56], [180, 78]];
+
+declare global {
+  interface Window {
+    /** The map, for the browser tests (they compute a pixel inside a State with `project`). */
+    __minefreeMap?: MapLibreMap;
+  }
+}
+
+interface Props {
+  states: readonly StateOnDate[];
+  label: string;
+  onSelect: (iso3: string) => void;
+}
+
+/** The world coloured by each State's status; a click opens the State. */
+export function WorldMap({ states, label, onSelect }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [painted, setPainted] = useState(false);
+  const byCode = useRef(new Map<string, StateOnDate>());
+  const select = useRef(onSelect);
+
+  useEffect(() => {
+    select.current = onSelect;
+  }, [onSelect]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const created = new MapLibreMap({
+      container: container.current,
+      style: mapStyle(countryShapes()),
+      bounds: WORLD,
+      fitBoundsOptions: { padding: 8 },
+      minZoom: -1,
+      maxZoom: 7,
+      renderWorldCopies: false,
+      dragRotate: false,
+      attributionControl: { compact: true },
+    });
+    created.touchZoomRotate.disableRotation();
+    created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    created.getCanvas().setAttribute('aria-label', label);
+
+    const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
+    let hovered: string | null = null;
+    const setHover = (iso3: string | null): void => {
+      if (hovered) created.setFeatureState({ source: COUNTRIES_SOURCE, id: hovered }, { hover: false });
+      hovered = iso3;
+      if (hovered) created.setFeatureState({ source: COUNTRIES_SOURCE, id: hovered }, { hover: true });
+    };
+    created.on('mousemove', COUNTRIES_FILL, (event) => {
+      const iso3 = String(event.features?.[0]?.properties.iso3 ?? '');
+      const state = byCode.current.get(iso3);
+      created.getCanvas().style.cursor = state ? 'pointer' : '';
+      setHover(state ? iso3 : null);
+      if (state) popup.setLngLat(event.lngLat).setText(`${state.name}: ${CATEGORY_LABEL[statusCategory(state)]}`).addTo(created);
+      else popup.remove();
+    });
+    created.on('mouseleave', COUNTRIES_FILL, () => {
+      created.getCanvas().style.cursor = '';
+      setHover(null);
+      popup.remove();
+    });
+    created.on('click', COUNTRIES_FILL, (event) => {
+      const iso3 = String(event.features?.[0]?.properties.iso3 ?? '');
+      if (byCode.current.has(iso3)) select.current(iso3);
+    });
+    created.on('load', () => {
+      // The container may have changed size while the page's styles loaded: fit the world again.
+      created.resize();
+      created.fitBounds(WORLD, { padding: 8, animate: false });
+      setMap(created);
+    });
+    window.__minefreeMap = created;
+    return () => {
+      popup.remove();
+      created.remove();
+      if (window.__minefreeMap === created) delete window.__minefreeMap;
+    };
+    // The label is updated by the effect below; the map is created once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', label);
+  }, [map, label]);
+
+  useEffect(() => {
+    if (!map) return;
+    byCode.current = new Map(states.map((state) => [state.iso3, state]));
+    for (const state of states) {
+      map.setFeatureState({ source: COUNTRIES_SOURCE, id: state.iso3 }, { category: statusCategory(state) });
+    }
+    let current = true;
+    map.once('idle', () => {
+      if (current) setPainted(states.length > 0);
+    });
+    map.triggerRepaint();
+    return () => {
+      current = false;
+      setPainted(false);
+    };
+  }, [map, states]);
+
+  return <div ref={container} className="world-map" data-ready={painted ? 'true' : 'false'} />;
+}

@@ -1,0 +1,49 @@
+/**
+ * Calendar dates as the API writes them: `YYYY-MM-DD`, or a partial `YYYY-MM` / `YYYY` when a
+ * source gives no more precision. Shown to people as "1 June 2018"; never converted to instants.
+ */
+
+/** The Convention opened for signature at Ottawa on 3 December 1997 (Art. 15). */
+export const OPENED_FOR_SIGNATURE = '1997-12-03';
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Today on the reader's calendar. */
+export function today(): string {
+  const now = new Date();
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function isCalendarDate(text: string): boolean {
+  const match = FULL_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** "2018-06-01" -> "1 June 2018"; "2008-03" -> "March 2008"; "2025" -> "2025". */
+export function formatDate(date: string, short = false): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (year === undefined || monthName === undefined) return date;
+  const shown = short ? monthName.slice(0, 3) : monthName;
+  return day === undefined ? `${shown} ${year}` : `${Number(day)} ${shown} ${year}`;
+}
+
+/** The day before a full date, computed on the calendar. */
+export function dayBefore(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (day > 1) return `${pad(year, 4)}-${pad(month)}-${pad(day - 1)}`;
+  if (month > 1) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const last = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 2] ?? 31;
+    return `${pad(year, 4)}-${pad(month - 1)}-${pad(last)}`;
+  }
+  return `${pad(year - 1, 4)}-12-31`;
+}

@@ -1,0 +1,45 @@
+/**
+ * A MapLibre style that needs no network: one GeoJSON source, no tiles, no glyphs, no sprites.
+ * Each country is filled by the `category` feature-state the map page sets for the chosen date.
+ */
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { CATEGORIES, CATEGORY_COLOUR, OTHER_LAND_COLOUR } from '../status';
+import type { CountryShapes } from './world-shapes';
+
+export const COUNTRIES_SOURCE = 'countries';
+export const COUNTRIES_FILL = 'countries-fill';
+export const SEA_COLOUR = '#EEF4F8';
+
+const fillColour = [
+  'match',
+  ['to-string', ['feature-state', 'category']],
+  ...CATEGORIES.flatMap((category) => [category, CATEGORY_COLOUR[category]]),
+  OTHER_LAND_COLOUR,
+] as unknown as ExpressionSpecification;
+
+export function mapStyle(shapes: CountryShapes): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [COUNTRIES_SOURCE]: {
+        type: 'geojson',
+        data: shapes,
+        promoteId: 'iso3',
+        attribution: 'Country shapes: Natural Earth (public domain), via world-atlas',
+      },
+    },
+    layers: [
+      { id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOUR } },
+      { id: COUNTRIES_FILL, type: 'fill', source: COUNTRIES_SOURCE, paint: { 'fill-color': fillColour } },
+      {
+        id: 'countries-outline',
+        type: 'line',
+        source: COUNTRIES_SOURCE,
+        paint: {
+          'line-color': ['case', ['boolean', ['feature-state', 'hover'], false], '#000000', '#3D3D3D'],
+          'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2.5, 0.5],
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+import { Suspense, lazy, useMemo } from 'react';
+import { type HistoryPoint, type StateOnDate, type StatusSummary, paths } from '../api';
+import { AsOfPicker } from '../components/AsOfPicker';
+import { LoadStatus } from '../components/LoadStatus';
+import { StatusFigures } from '../components/StatusFigures';
+import { today } from '../dates';
+import { withdrawalMarks } from '../parties-chart-options';
+import { useApi } from '../use-api';
+import { useAsOf } from '../use-as-of';
+import { useTitle } from '../use-title';
+
+const NO_STATES: StateOnDate[] = [];
+
+// ECharts is most of the dashboard's weight: the figures show first, the chart when it arrives.
+const PartiesChart = lazy(() => import('../components/PartiesChart').then((m) => ({ default: m.PartiesChart })));
+
+/** `/`: the Convention on one date, and States Parties over time. */
+export function DashboardPage() {
+  useTitle('Dashboard');
+  const { asOf } = useAsOf();
+  const end = today();
+  const summary = useApi<StatusSummary>(paths.status(asOf));
+  const history = useApi<HistoryPoint[]>(paths.history());
+  const statesToday = useApi<StateOnDate[]>(paths.states(end));
+  const states = statesToday.state === 'ready' ? statesToday.data : NO_STATES;
+
+  const names = useMemo(() => new Map(states.map((s) => [s.iso3, s.name])), [states]);
+  const marks = useMemo(() => {
+    if (history.state !== 'ready') return [];
+    const byDate = new Map<string, string[]>();
+    for (const s of states) {
+      const effective = s.withdrawal.state === 'effective' ? s.withdrawal.effective : null;
+      if (effective !== null) byDate.set(effective, [...(byDate.get(effective) ?? []), s.name]);
+    }
+    return withdrawalMarks(history.data, byDate);
+  }, [history, states]);
+
+  return (
+    <>
+      <h1>The Anti-Personnel Mine Ban Convention</h1>
+      <p className="lead">
+        Who is bound by the Convention on any date, and since when: computed from the instruments deposited with the UN
+        Secretary-General.
+      </p>
+      <AsOfPicker />
+      {summary.state === 'ready' ? <StatusFigures summary={summary.data} names={names} /> : <LoadStatus loaded={summary} what="the status" />}
+      {history.state === 'ready' ? (
+        <Suspense fallback={<p role="status" className="load-status">Loading the chart…</p>}>
+          <PartiesChart history={history.data} marks={marks} asOf={asOf} end={end} />
+        </Suspense>
+      ) : (
+        <LoadStatus loaded={history} what="the history" />
+      )}
+    </>
+  );
+}

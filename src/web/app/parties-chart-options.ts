@@ -1,0 +1,127 @@
+/**
+ * ECharts options for "States Parties over time": step lines from the history points, each date
+ * on which withdrawals took effect pinned, and the chosen date marked. Plain data in, options out.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { HistoryPoint } from './api';
+import { formatDate } from './dates';
+
+/** Withdrawals taking effect on one date. */
+export interface WithdrawalEvent {
+  date: string;
+  names: string[];
+}
+
+/** One pin on the chart: withdrawals close in time share it, or their pins would overlap. */
+export interface WithdrawalMark {
+  date: string;
+  statesParties: number;
+  events: WithdrawalEvent[];
+}
+
+/** Withdrawals within this many months of a pin's first one share the pin. */
+const PIN_MONTHS = 12;
+
+const monthIndex = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+
+/** Dates on which the number of withdrawals in effect rose, with the States that withdrew then. */
+export function withdrawalMarks(history: readonly HistoryPoint[], namesByDate: ReadonlyMap<string, string[]>): WithdrawalMark[] {
+  const marks: WithdrawalMark[] = [];
+  let previous = 0;
+  for (const point of history) {
+    if (point.withdrawn > previous) {
+      const count = point.withdrawn - previous;
+      const event = { date: point.date, names: namesByDate.get(point.date) ?? [`${count} State${count === 1 ? '' : 's'}`] };
+      const last = marks[marks.length - 1];
+      const first = last?.events[0];
+      if (last && first && monthIndex(point.date) - monthIndex(first.date) <= PIN_MONTHS) {
+        last.events.push(event);
+        last.date = point.date;
+        last.statesParties = point.statesParties;
+      } else {
+        marks.push({ date: point.date, statesParties: point.statesParties, events: [event] });
+      }
+    }
+    previous = point.withdrawn;
+  }
+  return marks;
+}
+
+const stateCount = (mark: WithdrawalMark): number => mark.events.reduce((sum, e) => sum + e.names.length, 0);
+
+const TEXT = '#333333';
+const PARTIES = '#0072B2';
+const IN_FORCE = '#4D4D4D';
+const WITHDRAWAL = '#A3004F';
+
+export function partiesChartOptions(history: readonly HistoryPoint[], marks: readonly WithdrawalMark[], asOf: string, end: string): EChartsCoreOption {
+  const last = history[history.length - 1];
+  const extend = (points: [string, number][], value: number | undefined): [string, number][] =>
+    last && last.date < end && value !== undefined ? [...points, [end, value]] : points;
+  const parties = extend(history.map((p) => [p.date, p.statesParties]), last?.statesParties);
+  const inForce = extend(history.map((p) => [p.date, p.inForce]), last?.inForce);
+
+  return {
+    animation: false,
+    textStyle: { color: TEXT, fontFamily: 'inherit' },
+    grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+    legend: { top: 0, left: 0, itemGap: 24, textStyle: { color: TEXT }, data: ['States Parties', 'In force for'] },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value: unknown) => String(value),
+    },
+    xAxis: {
+      type: 'time',
+      min: '1997-12-03',
+      max: end,
+      axisLabel: { color: TEXT, hideOverlap: true },
+      axisLine: { lineStyle: { color: '#767676' } },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 200,
+      axisLabel: { color: TEXT },
+      splitLine: { lineStyle: { color: '#E0E0E0' } },
+    },
+    series: [
+      {
+        name: 'States Parties',
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        data: parties,
+        lineStyle: { color: PARTIES, width: 2.5 },
+        itemStyle: { color: PARTIES },
+        markPoint: {
+          symbol: 'pin',
+          symbolSize: 38,
+          itemStyle: { color: WITHDRAWAL },
+          label: { color: '#FFFFFF', fontWeight: 'bold', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `−${p.value}` : '') },
+          tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
+          data: marks.map((mark) => ({
+            name: `Withdrawals in effect: ${mark.events.map((e) => `${e.names.join(', ')} (${formatDate(e.date)})`).join('; ')}`,
+            coord: [mark.date, mark.statesParties],
+            value: stateCount(mark),
+          })),
+        },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
+          label: { color: TEXT, formatter: `Status on ${formatDate(asOf, true)}`, position: 'insideStartTop' },
+          data: asOf >= '1997-12-03' && asOf <= end ? [{ xAxis: asOf }] : [],
+        },
+      },
+      {
+        name: 'In force for',
+        type: 'line',
+        step: 'end',
+        showSymbol: false,
+        data: inForce,
+        lineStyle: { color: IN_FORCE, width: 1.5, type: 'dotted' },
+        itemStyle: { color: IN_FORCE },
+      },
+    ],
+  };
+}
