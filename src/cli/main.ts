@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { UsageError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
+import { RejectedWriteError } from '../store/errors.js';
 import { loadReference } from '../treaty/reference.js';
 import { TreatyEngine } from '../treaty/status.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { deadlinesText, stateText, statesText, statusText } from './present.js';
+import { registerServerCommands } from './server-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
 
 /** Exit status for a bad argument: the user can fix the command line. */
@@ -63,6 +65,7 @@ export function buildProgram(): Command {
     });
 
   registerTransparencyCommands(program);
+  registerServerCommands(program);
   return program;
 }
 
@@ -80,6 +83,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`minefree: ${error.message}\n`);
       return USAGE_EXIT;
+    }
+    if (error instanceof RejectedWriteError || error instanceof DataError) {
+      process.stderr.write(`minefree: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

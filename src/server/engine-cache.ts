@@ -1,0 +1,35 @@
+import type { Store } from '../store/database.js';
+import { factsVersion, loadFacts } from '../treaty/store.js';
+import { TreatyEngine } from '../treaty/status.js';
+
+export interface CachedEngine {
+  version: number;
+  engine: TreatyEngine;
+  /** Derived answers kept with the engine they came from (the history series, say). */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * One TreatyEngine per version of the facts: built once, rebuilt only when a write (here or in
+ * another process sharing the database) has moved the version.
+ */
+export class EngineCache {
+  private current: CachedEngine | null = null;
+  private building: Promise<CachedEngine> | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  async get(): Promise<CachedEngine> {
+    const version = await factsVersion(this.store);
+    if (this.current?.version === version) return this.current;
+    this.building ??= loadFacts(this.store)
+      .then((facts) => (this.current = { version, engine: new TreatyEngine(facts), memo: new Map() }))
+      .finally(() => (this.building = null));
+    return this.building;
+  }
+
+  /** Called after a write through this process, so the next read rebuilds at once. */
+  invalidate(): void {
+    this.current = null;
+  }
+}

@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from '../store/database.js';
+import { initDatabase } from '../store/seed.js';
+import { buildApp } from './app.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** SQLite file (default ./minefree.db); ignored when databaseUrl is set. */
+  dbFile?: string;
+  /** PostgreSQL URL. */
+  databaseUrl?: string;
+  logger?: boolean;
+  trustProxy?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (creating, migrating and loading on first start) the database and serves minefree. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const store = await openDatabase({ url: options.databaseUrl, file: options.dbFile });
+  try {
+    await initDatabase(store);
+    const app = await buildApp({ store, logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+    await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://localhost:${port}/`,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { problem, sendProblem } from './problem.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
+
+/**
+ * The browser app at `/`: its built files, and index.html for any other page address so the
+ * app's own routes (/map, /states/KHM) work when opened directly.
+ */
+export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT): Promise<void> {
+  const built = existsSync(`${root}index.html`);
+  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
+      const detail = built || request.url.startsWith('/api/') ? `No ${request.method} ${request.url.split('?')[0] ?? ''}.` : 'The web app is not built: run `npm run build:web`.';
+      return sendProblem(reply, problem(404, detail));
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The web app in Debian's Chromium against the real server and the reference data in data/:
+ * the dashboard on a chosen date, a click on the map, a State page with its sources.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Chromium, launchChromium } from './chromium.js';
+import { type TestServer, startTestServer } from './server.js';
+import { ensureWebBuild } from '../../src/server/web-build.js';
+
+/** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
+interface PageGlobals {
+  __minefreeMap?: {
+    project(lngLat: [number, number]): { x: number; y: number };
+    getCanvas(): { getBoundingClientRect(): { left: number; top: number } };
+  };
+  document: { documentElement: { scrollWidth: number; clientWidth: number } };
+}
+
+let server: TestServer;
+let chromium: Chromium;
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  server = await startTestServer();
+  chromium = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function open(path: string): Promise<Page> {
+  const page = await chromium.context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+/** Closes the page; a script error on it fails the test. */
+async function done(page: Page): Promise<void> {
+  await page.close();
+  expect(pageErrors.get(page), 'script errors on the page').toEqual([]);
+}
+
+describe('web app in Chromium', () => {
+  it('shows 163 States Parties on the dashboard for 14 December 2017', async () => {
+    const page = await open('/');
+    await page.getByLabel('Status on').fill('2017-12-14');
+    await page.waitForURL(/[?&]asOf=2017-12-14/);
+    const parties = page.locator('[data-testid=states-parties]');
+    await expect.poll(() => parties.textContent(), { timeout: 10_000 }).toBe('163');
+    await expect.poll(() => page.locator('.chart svg').count()).toBe(1);
+    await done(page);
+  });
+
+  it('opens the page of the State clicked on the map', async () => {
+    const page = await open('/map');
+    await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });
+    // A point inside France (Bourges), projected to a pixel by the map itself.
+    const point = await page.evaluate(() => {
+      const map = (globalThis as unknown as PageGlobals).__minefreeMap;
+      if (!map) throw new Error('the map is not exposed on window.__minefreeMap');
+      const { x, y } = map.project([2.4, 47.1]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    });
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL(/\/states\/FRA(\?|$)/, { timeout: 10_000 });
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('France');
+    await done(page);
+  });
+
+  it('shows Sri Lanka entering into force on 1 June 2018, citing source S06 with its link', async () => {
+    const page = await open('/states/LKA');
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Sri Lanka');
+    const entry = page.locator('.timeline-event', { has: page.getByRole('heading', { name: 'Entry into force' }) });
+    await expect.poll(() => entry.locator('time').getAttribute('datetime')).toBe('2018-06-01');
+
+    const citation = page.locator('.timeline-event').getByRole('link', { name: 'S06', exact: true }).first();
+    expect(await citation.getAttribute('href')).toBe('#source-S06');
+    const source = page.locator('#source-S06');
+    expect(await source.textContent()).toContain('Sri Lanka accedes');
+    const link = source.getByRole('link');
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/www\.apminebanconvention\.org\//);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await done(page);
+  });
+
+  it('filters and sorts the States table', async () => {
+    const page = await open('/states?asOf=2026-06-01');
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(197);
+
+    await page.getByLabel('Filter by status').selectOption({ label: 'Withdrawn' });
+    await expect.poll(() => rows.locator('th').allTextContents()).toEqual(['Estonia', 'Finland', 'Latvia', 'Lithuania', 'Poland']);
+
+    await page.getByLabel('Filter by status').selectOption({ label: 'All statuses' });
+    await page.getByLabel('Find a State').fill('lanka');
+    await expect.poll(() => rows.locator('th').allTextContents()).toEqual(['Sri Lanka']);
+
+    await page.getByLabel('Find a State').fill('');
+    const eif = page.locator('thead th', { hasText: 'Entry into force' });
+    await eif.getByRole('button').click();
+    expect(await eif.getAttribute('aria-sort')).toBe('ascending');
+    expect(await rows.first().locator('td time').first().getAttribute('datetime')).toBe('1999-03-01');
+    await done(page);
+  });
+
+  it('fits a 375 px wide screen without sideways scrolling', async () => {
+    for (const path of ['/', '/map', '/states', '/states/LKA']) {
+      const page = await open(path);
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.waitForSelector(path === '/map' ? '.world-map[data-ready=true]' : 'main h1');
+      await expect.poll(() => page.locator('.load-status').count(), { timeout: 10_000 }).toBe(0);
+      const [scroll, client] = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
+        return [scrollWidth, clientWidth];
+      });
+      expect(scroll, path).toBeLessThanOrEqual(client);
+      await done(page);
+    }
+  });
+});
