@@ -1,0 +1,91 @@
+/**
+ * `npm run bench`: the issue's performance targets, each printed against a baseline measured
+ * in the same run on the same machine, so the ratio means something anywhere.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { parseDate } from '../src/core/date.js';
+import { startServer } from '../src/server/start.js';
+import { ensureWebBuild } from '../src/server/web-build.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/transparency/factsheet/pdf.js';
+import { loadReference } from '../src/treaty/reference.js';
+import { TreatyEngine } from '../src/treaty/status.js';
+import { type Row, printTable, summarise, time } from './measure.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const rows: Row[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-'));
+
+// 1. Status of all 197 States on a date, in process.
+{
+  const engine = new TreatyEngine(loadReference().facts);
+  const dates = ['1999-03-01', '2008-03-01', '2017-12-14', '2026-11-28'].map(parseDate);
+  let i = 0;
+  const value = await time(2000, () => {
+    const asOf = dates[i++ % dates.length] ?? dates[0];
+    if (asOf) return [engine.states(asOf), engine.summary(asOf)];
+  });
+  const baseline = await time(2000, () => Array.from({ length: 197 }, (_, n) => ({ n, status: 'state-party', date: '2026-11-28' })));
+  rows.push({ measure: 'status of 197 States + summary (in process)', value, baselineName: '197 plain objects', baseline, targetMs: 2 });
+}
+
+// 2. The States list over a real socket, against a bare route of the same server.
+{
+  const server = await startServer({ port: 0, dbFile: join(dir, 'api.db') });
+  const get = async (path: string): Promise<void> => {
+    const response = await fetch(new URL(path, server.url));
+    await response.arrayBuffer();
+  };
+  const value = await time(300, () => get('api/v1/states?asOf=2026-11-28'));
+  const baseline = await time(300, () => get('api/v1/ping'));
+  rows.push({ measure: 'GET /api/v1/states (socket)', value, baselineName: 'GET /api/v1/ping, same server', baseline, targetMs: 10 });
+  await server.close();
+}
+
+// 3. First dashboard paint on a fresh start: process start to first-contentful-paint.
+async function firstPaint(start: () => ChildProcess, url: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  const began = performance.now();
+  const child = start();
+  try {
+    for (;;) {
+      try {
+        await fetch(url);
+        break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    const navigationStart = await page.evaluate(() => performance.timeOrigin);
+    return navigationStart + fcp - (performance.timeOrigin + began);
+  } finally {
+    child.kill('SIGTERM');
+    await browser.close();
+  }
+}
+
+{
+  await ensureWebBuild();
+  const samples: number[] = [];
+  const base: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const port = 18700 + run;
+    const db = join(dir, `fresh-${run}.db`);
+    samples.push(await firstPaint(() => spawn(process.execPath, [join(ROOT, 'bin/minefree.js'), 'serve'], { env: { ...process.env, PORT: String(port), MINEFREE_DB: db }, stdio: 'ignore' }), `http://localhost:${port}/`));
+    const tiny = `const s=require('http').createServer((q,r)=>{r.setHeader('content-type','text/html');r.end('<!doctype html><h1>minefree</h1>')});s.listen(${port + 10})`;
+    base.push(await firstPaint(() => spawn(process.execPath, ['-e', tiny], { stdio: 'ignore' }), `http://localhost:${port + 10}/`));
+  }
+  rows.push({ measure: 'first dashboard paint, fresh start + fresh DB', value: summarise(samples), baselineName: 'bare node:http page, same browser', baseline: summarise(base), targetMs: 3000 });
+}
+
+rmSync(dir, { recursive: true, force: true });
+printTable(rows);
