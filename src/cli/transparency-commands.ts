@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { figuresKnownOn } from '../transparency/editions.js';
 import { buildFactSheet } from '../transparency/factsheet/build.js';
-import { factSheetInputFromReference } from '../transparency/factsheet/from-reference.js';
+import { factSheetInputFromStore } from '../transparency/factsheet/from-store.js';
+import { withEngine } from './database.js';
 import { factSheetHtml } from '../transparency/factsheet/html.js';
 import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';
 import { htmlToPdf } from '../transparency/factsheet/pdf.js';
@@ -35,7 +36,8 @@ export function registerTransparencyCommands(program: Command): void {
     .action(async (o: { asOf?: string; format?: string; out?: string }) => {
       const format = formatOption(o.format);
       if (format === 'pdf' && !o.out) throw new UsageError('--format pdf needs --out FILE (a PDF is not printed to the terminal)');
-      const sheet = buildFactSheet(factSheetInputFromReference(asOfOption(o.asOf)));
+      const asOf = asOfOption(o.asOf);
+      const sheet = await withEngine(async (engine, store) => buildFactSheet(await factSheetInputFromStore(store, engine, asOf)));
       if (format === 'json') write(o.out, `${JSON.stringify(sheet, null, 2)}\n`);
       else if (format === 'md') write(o.out, factSheetMarkdown(sheet));
       else if (format === 'html') write(o.out, factSheetHtml(sheet));
@@ -48,8 +50,9 @@ export function registerTransparencyCommands(program: Command): void {
     .argument('[INDICATOR]', 'only this indicator, for example casualties_mines_erw')
     .option('--as-of <YYYY-MM-DD>', 'the date (default: today)')
     .option('--json', 'print JSON')
-    .action((indicator: string | undefined, o: { asOf?: string; json?: boolean }) => {
-      const input = factSheetInputFromReference(asOfOption(o.asOf));
+    .action(async (indicator: string | undefined, o: { asOf?: string; json?: boolean }) => {
+      const asOf = asOfOption(o.asOf);
+      const input = await withEngine((engine, store) => factSheetInputFromStore(store, engine, asOf));
       const known = figuresKnownOn(input.figures, input.asOf).filter((f) => indicator === undefined || f.indicator === indicator);
       if (indicator !== undefined && !input.figures.some((f) => f.indicator === indicator)) {
         const names = [...new Set(input.figures.map((f) => f.indicator))].sort();

@@ -15,7 +15,7 @@ import { buildFactSheet } from './factsheet/build.js';
 import { factSheetHtml } from './factsheet/html.js';
 import { htmlToPdf } from './factsheet/pdf.js';
 import { figureJson } from './figure-json.js';
-import { loadActionPlans } from './reference.js';
+import { factSheetInputFromStore } from './factsheet/from-store.js';
 import { addReportedFigure, addSource, getSource, listReportedFigures, listSources, loadSources } from './store.js';
 
 const TAGS = ['Sources and figures'];
@@ -29,17 +29,10 @@ const figureBody = z.object({
 const figureQuery = asOfQuery.extend({ indicator: z.string().optional(), scope: z.string().optional() });
 const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']).optional() });
 
-/** Action plans are reference text shipped in data/, read once. */
-let plans: ReturnType<typeof loadActionPlans> | null = null;
-
 export function transparencyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  async function factSheetInput(date: CalendarDate): Promise<FactSheetInput> {
-    plans ??= loadActionPlans();
-    const [{ engine }, figures, sources] = await Promise.all([engines.get(), listReportedFigures(store), loadSources(store)]);
-    return { asOf: date, engine, figures, sources, plans: plans.plans, actions: plans.actions };
-  }
+  const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> => factSheetInputFromStore(store, (await engines.get()).engine, date);
 
   api.get('/api/v1/sources', { schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } }, () => listSources(store));
   api.get('/api/v1/sources/:id', { schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } }, async (request) => {
