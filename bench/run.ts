@@ -37,13 +37,19 @@ const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-'));
 // 2. The States list over a real socket, against a bare route of the same server.
 {
   const server = await startServer({ port: 0, dbFile: join(dir, 'api.db') });
-  const get = async (path: string): Promise<void> => {
-    const response = await fetch(new URL(path, server.url));
+  const get = async (path: string, headers: Record<string, string> = {}): Promise<Response> => {
+    const response = await fetch(new URL(path, server.url), { headers });
     await response.arrayBuffer();
+    return response;
   };
-  const value = await time(300, () => get('api/v1/states?asOf=2026-11-28'));
+  const states = 'api/v1/states?asOf=2026-11-28';
+  const value = await time(300, () => get(states));
   const baseline = await time(300, () => get('api/v1/ping'));
   rows.push({ measure: 'GET /api/v1/states (socket)', value, baselineName: 'GET /api/v1/ping, same server', baseline, targetMs: 10 });
+  // A client that already has the list: the ETag is checked before any work.
+  const etag = (await get(states)).headers.get('etag') ?? '';
+  const revalidated = await time(300, () => get(states, { 'if-none-match': etag }));
+  rows.push({ measure: 'GET /api/v1/states, If-None-Match (304)', value: revalidated, baselineName: 'GET /api/v1/ping, same server', baseline, targetMs: 10 });
   await server.close();
 }
 

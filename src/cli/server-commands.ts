@@ -7,24 +7,7 @@ import { initDatabase } from '../store/seed.js';
 import { ROLES, type Role, createUser } from '../server/accounts-store.js';
 import { configFromEnv } from '../server/config.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../server/passwords.js';
-import { startServer } from '../server/start.js';
-import { ensureWebBuild } from '../server/web-build.js';
-
-async function serve(): Promise<void> {
-  const config = configFromEnv();
-  process.stderr.write('minefree: checking the web app build…\n');
-  await ensureWebBuild();
-  const server = await startServer({ port: config.port, host: config.host, dbFile: config.dbFile, databaseUrl: config.databaseUrl, trustProxy: config.trustProxy });
-  process.stdout.write(`minefree is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.dbFile ?? './minefree.db'}`}). Press Ctrl-C to stop.\n`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.stdout.write('minefree: stopping…\n');
-      void server.close().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-}
+import { serve } from './serve.js';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.MINEFREE_PASSWORD;

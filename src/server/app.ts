@@ -41,7 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context: ApiContext = { store: options.store, engines: new EngineCache(options.store) };
   registerAuth(app, options.store);
-  registerEtag(app);
+  registerEtag(app, options.store);
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));
   await sessionRoutes(app, context);
   treatyRoutes(app, context);

@@ -33,3 +33,15 @@ export class EngineCache {
     this.current = null;
   }
 }
+
+/** Answers derived from one engine, kept at most this many per engine (the history per end date, say). */
+const MEMO_LIMIT = 32;
+
+/** `compute()`'s answer, kept in `memo` under `key`; the oldest entry goes when the memo is full. */
+export function remember<T>(memo: Map<string, unknown>, key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value ?? key);
+  memo.set(key, value);
+  return value;
+}

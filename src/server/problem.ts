@@ -54,6 +54,13 @@ function validationProblems(error: FastifyError): FieldProblem[] {
   });
 }
 
+/** A store's field name as the client sent it: `path.iso3` or `body.source`. */
+function requestField(request: FastifyRequest, field: string | null): string {
+  if (field === null) return 'body';
+  const params = request.params;
+  return typeof params === 'object' && params !== null && field in params ? `path.${field}` : `body.${field}`;
+}
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationProblems(error);
@@ -63,7 +70,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof UsageError) return sendProblem(reply, problem(400, error.message));
   if (error instanceof RejectedWriteError) {
     const status = error.reason === 'not-found' ? 404 : error.reason === 'conflict' ? 409 : 422;
-    const errors = [{ field: error.field ?? 'body', expected: error.expected }];
+    const errors = [{ field: requestField(request, error.field), expected: error.expected }];
     return sendProblem(reply, problem(status, error.message, errors));
   }
   if (error.statusCode === 429) return sendProblem(reply, problem(429, 'Too many sign-in attempts; wait a minute and try again.'));

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../store/database.js';
 import { initDatabase } from '../store/seed.js';
 import { buildApp } from './app.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
 export interface StartOptions {
   port?: number;
@@ -25,7 +26,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await initDatabase(store);
     const app = await buildApp({ store, logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
-    await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+    await app.listen({ port: options.port ?? DEFAULT_PORT, host: options.host ?? DEFAULT_HOST });
     const { port } = app.server.address() as AddressInfo;
     return {
       url: `http://localhost:${port}/`,

@@ -36,6 +36,14 @@ function takeLock(): boolean {
   }
 }
 
+/** Why the web app cannot be built here (no Vite, no app sources, as after `npm ci --omit=dev`), or null. */
+export function cannotBuild(): string | null {
+  if (!existsSync(join(WEB, 'vite.config.ts'))) return 'src/web/vite.config.ts is missing';
+  if (!existsSync(join(ROOT, 'node_modules/vite/bin/vite.js'))) return 'Vite is not installed (run npm ci)';
+  return null;
+}
+
+/** Builds src/web/dist when it is missing or stale; throws when the build fails. */
 export async function ensureWebBuild(): Promise<void> {
   while (!upToDate()) {
     if (!takeLock()) {

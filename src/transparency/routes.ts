@@ -7,6 +7,7 @@ import type { PartialDate } from '../core/partial-date.js';
 import { QUALIFIERS } from '../core/source.js';
 import { requireWriter } from '../server/auth.js';
 import type { ApiContext } from '../server/context.js';
+import { PUBLIC_READ } from '../server/etag.js';
 import { asOf, asOfQuery, calendarDate, partialDate } from '../server/params.js';
 import { HttpProblem } from '../server/problem.js';
 import { figuresKnownOn } from './editions.js';
@@ -34,8 +35,8 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
 
   const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> => factSheetInputFromStore(store, (await engines.get()).engine, date);
 
-  api.get('/api/v1/sources', { schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } }, () => listSources(store));
-  api.get('/api/v1/sources/:id', { schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } }, async (request) => {
+  api.get('/api/v1/sources', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } }, () => listSources(store));
+  api.get('/api/v1/sources/:id', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } }, async (request) => {
     const source = await getSource(store, request.params.id);
     if (!source) throw new HttpProblem(404, `No source "${request.params.id}".`);
     return source;
@@ -46,11 +47,11 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
     return reply.code(201).send(await addSource(store, { id: body.id, title: body.title, url: body.url, published: body.published as PartialDate | null }, { userId: user.id }));
   });
 
-  api.get('/api/v1/figures', { schema: { tags: TAGS, summary: 'Reported figures known on a date: the latest edition for each period', querystring: figureQuery } }, async (request) => {
+  api.get('/api/v1/figures', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Reported figures known on a date: the latest edition for each period', querystring: figureQuery } }, async (request) => {
     const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator: request.query.indicator, scope: request.query.scope }), loadSources(store)]);
     return figuresKnownOn(figures, asOf(request.query)).map((f) => figureJson(f, sources));
   });
-  api.get('/api/v1/figures/editions', { schema: { tags: TAGS, summary: 'Every edition of every reported figure, for charts of revisions', querystring: z.object({ indicator: z.string().optional() }) } }, async (request) => {
+  api.get('/api/v1/figures/editions', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every edition of every reported figure, for charts of revisions', querystring: z.object({ indicator: z.string().optional() }) } }, async (request) => {
     const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator: request.query.indicator }), loadSources(store)]);
     return figures.map((f) => figureJson(f, sources));
   });
@@ -64,7 +65,7 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
     return reply.code(201).send(stored);
   });
 
-  api.get('/api/v1/factsheet', { schema: { tags: TAGS, summary: 'The Convention fact sheet for a date (JSON document model)', querystring: asOfQuery } }, async (request) =>
+  api.get('/api/v1/factsheet', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'The Convention fact sheet for a date (JSON document model)', querystring: asOfQuery } }, async (request) =>
     buildFactSheet(await factSheetInput(asOf(request.query))),
   );
 

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import { today } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import { requireWriter } from '../server/auth.js';
 import type { ApiContext } from '../server/context.js';
+import { remember } from '../server/engine-cache.js';
+import { PUBLIC_READ } from '../server/etag.js';
 import { asOf, asOfQuery, calendarDate, iso3Param, partialDate, sourceIds, stateCode } from '../server/params.js';
 import { HttpProblem } from '../server/problem.js';
 import { loadSources } from '../transparency/store.js';
@@ -43,26 +44,25 @@ const extensionBody = z.object({
 export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/v1/status', { schema: { tags: TREATY, summary: 'States Parties, signatories, withdrawals and the latest State to join, on a date', querystring: asOfQuery } }, async (request) =>
+  api.get('/api/v1/status', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'States Parties, signatories, withdrawals and the latest State to join, on a date', querystring: asOfQuery } }, async (request) =>
     (await engines.get()).engine.summary(asOf(request.query)),
   );
 
-  api.get('/api/v1/status/history', { schema: { tags: TREATY, summary: 'States Parties, in force and withdrawn on each date a count changed, 1997 to today' } }, async () => {
+  api.get('/api/v1/status/history', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'States Parties, in force and withdrawn on each date a count changed, from 3 December 1997 to the date (default today)', querystring: asOfQuery } }, async (request) => {
+    const until = asOf(request.query);
     const cached = await engines.get();
-    const key = `history|${today()}`;
-    if (!cached.memo.has(key)) cached.memo.set(key, statusHistory(cached.engine, OPENED_FOR_SIGNATURE, today()));
-    return cached.memo.get(key);
+    return remember(cached.memo, `history|${until}`, () => statusHistory(cached.engine, OPENED_FOR_SIGNATURE, until));
   });
 
-  api.get('/api/v1/states', { schema: { tags: TREATY, summary: 'All 197 States with their status and deadlines on a date', querystring: asOfQuery } }, async (request) =>
+  api.get('/api/v1/states', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'All 197 States with their status and deadlines on a date', querystring: asOfQuery } }, async (request) =>
     (await engines.get()).engine.states(asOf(request.query)),
   );
 
-  api.get('/api/v1/states/:iso3', { schema: { tags: TREATY, summary: 'One State on a date', params: iso3Param, querystring: asOfQuery } }, async (request) =>
+  api.get('/api/v1/states/:iso3', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'One State on a date', params: iso3Param, querystring: asOfQuery } }, async (request) =>
     (await engines.get()).engine.state(known(request.params.iso3), asOf(request.query)),
   );
 
-  api.get('/api/v1/states/:iso3/record', { schema: { tags: TREATY, summary: "A State's instruments, Article 4 and 5 records and every source they cite", params: iso3Param } }, async (request) => {
+  api.get('/api/v1/states/:iso3/record', { config: PUBLIC_READ, schema: { tags: TREATY, summary: "A State's instruments, Article 4 and 5 records and every source they cite", params: iso3Param } }, async (request) => {
     const iso3 = known(request.params.iso3);
     const { engine } = await engines.get();
     const [instruments, sources] = await Promise.all([listInstruments(store, iso3), loadSources(store)]);
@@ -80,17 +80,17 @@ export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContex
     };
   });
 
-  api.get('/api/v1/states/:iso3/instruments', { schema: { tags: TREATY, summary: 'The instruments a State deposited', params: iso3Param } }, async (request) =>
+  api.get('/api/v1/states/:iso3/instruments', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'The instruments a State deposited', params: iso3Param } }, async (request) =>
     listInstruments(store, known(request.params.iso3)),
   );
 
   api.get(
     '/api/v1/deadlines/:article',
-    { schema: { tags: TREATY, summary: 'Every State Party with an Article 4, 5 or 7 deadline, by date', params: z.object({ article: z.enum(['4', '5', '7']).describe('4 stockpiles, 5 clearance, 7 initial report') }), querystring: asOfQuery } },
+    { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'Every State Party with an Article 4, 5 or 7 deadline, by date', params: z.object({ article: z.enum(['4', '5', '7']).describe('4 stockpiles, 5 clearance, 7 initial report') }), querystring: asOfQuery } },
     async (request) => (await engines.get()).engine.deadlines(Number(request.params.article) as 4 | 5 | 7, asOf(request.query)),
   );
 
-  api.post('/api/v1/states/:iso3/instruments', { schema: { tags: TREATY, summary: 'Record an instrument (editor or admin; x-csrf-token)', params: iso3Param, body: instrumentBody } }, async (request, reply) => {
+  api.post('/api/v1/states/:iso3/instruments', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'Record an instrument (editor or admin; x-csrf-token)', params: iso3Param, body: instrumentBody } }, async (request, reply) => {
     const user = requireWriter(request);
     const body = request.body;
     const record = await addInstrument(store, {

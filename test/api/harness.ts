@@ -1,0 +1,96 @@
+/** The real HTTP app on a real, freshly loaded database, with an editor and a viewer account. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type AppOptions, buildApp } from '../../src/server/app.js';
+import { createUser } from '../../src/server/accounts-store.js';
+import { hashPassword } from '../../src/server/passwords.js';
+import { SYSTEM } from '../../src/store/audit.js';
+import type { Store } from '../../src/store/database.js';
+import { initDatabase } from '../../src/store/seed.js';
+import type { TestDatabase } from '../../src/store/test-databases.js';
+
+export const PASSWORD = 'correct horse battery staple';
+export type Role = 'editor' | 'viewer' | 'admin';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { field: string; expected: string }[];
+}
+
+export interface SignedIn {
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface Harness {
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  /** Another app on the same store, with other options (trustProxy, a web root). */
+  another(options?: Omit<AppOptions, 'store'>): Promise<FastifyInstance>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, payload: unknown, auth?: SignedIn | { cookie: string }): Promise<LightMyRequestResponse>;
+  signIn(role: Role): Promise<SignedIn>;
+}
+
+/** Declares beforeAll/afterAll that open `database`, load data/, add one account per role and build the app. */
+export function useApp(database: TestDatabase): Harness {
+  let store: Store | null = null;
+  const apps: FastifyInstance[] = [];
+  beforeAll(async () => {
+    store = await database.open();
+    await initDatabase(store);
+    const passwordHash = await hashPassword(PASSWORD);
+    for (const role of ['admin', 'editor', 'viewer'] as const) {
+      await createUser(store, { email: `${role}@example.org`, name: `An ${role}`, role, passwordHash }, SYSTEM);
+    }
+    apps.push(await buildApp({ store }));
+  });
+  afterAll(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+
+  const harness: Harness = {
+    get store(): Store {
+      if (!store) throw new Error('the database is not open yet');
+      return store;
+    },
+    get app(): FastifyInstance {
+      const app = apps[0];
+      if (!app) throw new Error('the app is not built yet');
+      return app;
+    },
+    async another(options = {}) {
+      const app = await buildApp({ ...options, store: harness.store });
+      apps.push(app);
+      return app;
+    },
+    get: (url, headers = {}) => harness.app.inject({ method: 'GET', url, headers }),
+    post: (url, payload, auth) => {
+      const headers: Record<string, string> = {};
+      if (auth) headers.cookie = auth.cookie;
+      if (auth && 'csrfToken' in auth) headers['x-csrf-token'] = auth.csrfToken;
+      return harness.app.inject({ method: 'POST', url, payload: payload as object, headers });
+    },
+    async signIn(role) {
+      const response = await harness.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `${role}@example.org`, password: PASSWORD } });
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === 'minefree_session');
+      return { cookie: `minefree_session=${cookie?.value ?? ''}`, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
+    },
+  };
+  return harness;
+}
+
+/** The response is an RFC 9457 problem with this status; returns its body. */
+export function expectProblem(response: LightMyRequestResponse, status: number): Problem {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  const body = response.json<Problem>();
+  expect(body.status).toBe(status);
+  for (const member of ['type', 'title', 'detail'] as const) expect(typeof body[member]).toBe('string');
+  expect(response.body).not.toMatch(/\bat .*\.ts:\d+/); // never a stack trace
+  return body;
+}
