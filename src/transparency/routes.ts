@@ -86,9 +86,10 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
 /** A small form above the page: choose the date, download the PDF, print. Hidden when printing. */
 function factSheetControls(date: CalendarDate): string {
   return `<nav class="print" aria-label="Fact sheet options"><form method="get" action="/factsheet">
-<a href="/">← minefree</a> ·
+<a href="/?asOf=${date}">← minefree</a> ·
 <label for="asOf">Fact sheet for</label> <input id="asOf" name="asOf" type="date" value="${date}" required>
 <button type="submit">Show</button> ·
+<button type="button" onclick="window.print()">Print</button> ·
 <a href="/factsheet?asOf=${date}&amp;format=pdf">PDF</a> ·
 <a href="/api/v1/factsheet?asOf=${date}">JSON</a>
 </form></nav>`;

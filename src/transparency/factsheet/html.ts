@@ -33,7 +33,8 @@ const STYLE = `
   sup a { color: #8c1d18; text-decoration: none; padding: 0 0.1em; }
   ol.endnotes { font-size: 0.85rem; color: #333; padding-left: 1.5rem; }
   ol.endnotes a { color: #1a4f8b; word-break: break-all; }
-  .print { margin: 0 0 1rem; }
+  .print { margin: 0 0 1rem; line-height: 2.6; }
+  .print input, .print button { font: inherit; padding: 0.35rem 0.6rem; min-height: 2.5rem; }
   @media print {
     @page { size: A4; margin: 18mm 16mm; }
     :root { font-size: 11pt; }

@@ -2,6 +2,7 @@ import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { DashboardPage } from './pages/DashboardPage';
+import { FiguresPage } from './pages/FiguresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
@@ -24,6 +25,7 @@ export function App() {
         />
         <Route path="states" element={<StatesPage />} />
         <Route path="states/:iso3" element={<StatePage />} />
+        <Route path="figures" element={<FiguresPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -4,9 +4,17 @@
  */
 import type { Source, SourceId } from '../../core/source.js';
 import type { Article4Record, Article5Record, ArmedConflict, InstrumentKind } from '../../treaty/model.js';
+import type { FigureJson } from '../../transparency/figure-json.js';
 import type { DeadlineEntry, StateOnDate, StatusSummary } from '../../treaty/status.js';
 
 export type { DeadlineEntry, Source, SourceId, StateOnDate, StatusSummary };
+
+/**
+ * One reported figure as a source gave it (GET /figures, GET /figures/editions): `id` is the
+ * indicator, `period` what the figure is about (`2016`, `2017-12`, `2017-12-20`), `edition` the
+ * Landmine Monitor edition (`LM2017`) or null, `source.published` the day it counts as published.
+ */
+export type ReportedFigure = FigureJson;
 
 /** One point of GET /status/history: the counts from `date` until the next point. */
 export interface HistoryPoint {
@@ -83,4 +91,15 @@ export const paths = {
   states: (asOf: string) => `/states${asOfQuery(asOf)}`,
   state: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}${asOfQuery(asOf)}`,
   stateFacts: (iso3: string) => `/states/${encodeURIComponent(iso3)}/record`,
+  /** Every edition of every reported figure. */
+  figureEditions: () => '/figures/editions',
+  /** The figures of one indicator known on a date: the latest edition published on or before it, for each period. */
+  figuresKnown: (indicator: string, asOf: string) => `/figures${asOfQuery(asOf)}&indicator=${encodeURIComponent(indicator)}`,
 };
+
+/**
+ * The printable fact sheet: a page the server renders (not part of this app), so it is reached
+ * with a plain link and a full page load.
+ */
+export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): string =>
+  `/factsheet${asOfQuery(asOf)}${format === 'pdf' ? '&format=pdf' : ''}`;

@@ -1,13 +1,15 @@
 import { NavLink } from 'react-router';
+import { factSheetHref } from '../api';
 import { useAsOf, withAsOf } from '../use-as-of';
 
 const PAGES = [
   { path: '/', label: 'Dashboard' },
   { path: '/map', label: 'World map' },
   { path: '/states', label: 'States' },
+  { path: '/figures', label: 'Figures' },
 ];
 
-/** Site name and the navigation; links keep the chosen date. */
+/** Site name and the navigation; links keep the chosen date (the fact sheet is for it, today when none is chosen). */
 export function SiteHeader() {
   const { asOf, chosen } = useAsOf();
   return (
@@ -28,6 +30,10 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
+            <li>
+              {/* Rendered by the server, not by this app: a plain link, a full page load. */}
+              <a href={factSheetHref(asOf)}>Fact sheet</a>
+            </li>
           </ul>
         </nav>
       </div>

@@ -1,6 +1,7 @@
 import { Suspense, lazy, useMemo } from 'react';
 import { type HistoryPoint, type StateOnDate, type StatusSummary, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
+import { FactSheetLinks } from '../components/FactSheetLinks';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatusFigures } from '../components/StatusFigures';
 import { today } from '../dates';
@@ -43,6 +44,7 @@ export function DashboardPage() {
         Secretary-General.
       </p>
       <AsOfPicker />
+      <FactSheetLinks asOf={asOf} />
       {summary.state === 'ready' ? <StatusFigures summary={summary.data} names={names} /> : <LoadStatus loaded={summary} what="the status" />}
       {history.state === 'ready' ? (
         <Suspense fallback={<p role="status" className="load-status">Loading the chart…</p>}>
