@@ -4,6 +4,7 @@ import { RejectedWriteError } from '../store/errors.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { withEngine } from './database.js';
 import { deadlinesText, stateText, statesText, statusText } from './present.js';
+import { registerClearanceCommands } from './clearance-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
 
@@ -66,6 +67,7 @@ export function buildProgram(): Command {
     });
 
   registerTransparencyCommands(program);
+  registerClearanceCommands(program);
   registerServerCommands(program);
   return program;
 }

@@ -5,11 +5,13 @@
 import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import type { DialectName, Store } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { clearanceMigration } from './migrations/0002-clearance.js';
 
-/** Names sort in the order they run: add `0002-...` below the last one. */
+/** Names sort in the order they run: add `0003-...` below the last one. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0002-clearance': clearanceMigration(dialect),
   };
 }
 

@@ -127,6 +127,66 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** A hazard area (clearance pillar). Geometry is GeoJSON text; the box and area are computed on write. */
+export interface HazardAreasTable {
+  id: string;
+  iso3: StateCode;
+  local_ref: string;
+  name: string;
+  type: 'SHA' | 'CHA';
+  /** JSON text of `[{category, certainty}]`. */
+  devices: string;
+  status: 'open' | 'closed' | 'handed-over';
+  status_date: CalendarDate | null;
+  geometry: string;
+  area_m2: number;
+  min_x: number;
+  min_y: number;
+  max_x: number;
+  max_y: number;
+  information_date: CalendarDate;
+  organisation: string;
+  source_id: string | null;
+  synthetic: Flag;
+  previously_unknown: Flag;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  /** The State of its hazard area, repeated so per-State reads need no join. */
+  iso3: StateCode;
+  hazard_area_id: string;
+  kind: 'non-technical-survey' | 'technical-survey' | 'clearance';
+  organisation: string;
+  start_date: CalendarDate;
+  end_date: CalendarDate | null;
+}
+
+export interface LandReleasesTable {
+  id: string;
+  iso3: StateCode;
+  hazard_area_id: string;
+  activity_id: string;
+  kind: 'cancelled' | 'reduced' | 'cleared';
+  geometry: string;
+  area_m2: number;
+  min_x: number;
+  min_y: number;
+  max_x: number;
+  max_y: number;
+  release_date: CalendarDate;
+}
+
+export interface DevicesDestroyedTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  activity_id: string;
+  category: 'ap-mine' | 'improvised-ap-mine' | 'av-mine' | 'erw' | 'cluster-munition-remnants';
+  model: string | null;
+  count: number;
+  destroyed_on: CalendarDate;
+}
+
 export interface Database {
   states: StatesTable;
   instruments: InstrumentsTable;
@@ -138,4 +198,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  hazard_areas: HazardAreasTable;
+  activities: ActivitiesTable;
+  land_releases: LandReleasesTable;
+  devices_destroyed: DevicesDestroyedTable;
 }
