@@ -2,42 +2,10 @@
  * The fact sheet in Debian's Chromium: the server-rendered page for a date, reached from the web
  * app with a full page load, and its print layout (options bar hidden, the page prints to PDF).
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Chromium, launchChromium } from './chromium.js';
-import { type TestServer, startTestServer } from './server.js';
-import { ensureWebBuild } from '../../src/server/web-build.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserPages } from './pages.js';
 
-let server: TestServer;
-let chromium: Chromium;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startTestServer();
-  chromium = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
-const pageErrors = new WeakMap<Page, string[]>();
-
-async function open(path: string): Promise<Page> {
-  const page = await chromium.context.newPage();
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-/** Closes the page; a script error on it fails the test. */
-async function done(page: Page): Promise<void> {
-  await page.close();
-  expect(pageErrors.get(page), 'script errors on the page').toEqual([]);
-}
+const { open, done } = useBrowserPages();
 
 describe('fact sheet in Chromium', () => {
   it('shows 164 States on 1 March 2018, every note mark leading to an endnote', async () => {

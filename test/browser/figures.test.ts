@@ -3,46 +3,15 @@
  * every edition of a reported figure with its source, and the one known on the chosen date.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Chromium, launchChromium } from './chromium.js';
-import { type TestServer, startTestServer } from './server.js';
-import { ensureWebBuild } from '../../src/server/web-build.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number; clientWidth: number } };
 }
 
-let server: TestServer;
-let chromium: Chromium;
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startTestServer();
-  chromium = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
-
-const pageErrors = new WeakMap<Page, string[]>();
-
-async function open(path: string): Promise<Page> {
-  const page = await chromium.context.newPage();
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-/** Closes the page; a script error on it fails the test. */
-async function done(page: Page): Promise<void> {
-  await page.close();
-  expect(pageErrors.get(page), 'script errors on the page').toEqual([]);
-}
+const { open, done } = useBrowserPages();
 
 /** The table rows of one period ("2016"). */
 const periodRows = (page: Page, period: string) =>

@@ -1,0 +1,48 @@
+/**
+ * One real server and one Chromium per browser test file, and pages opened on it whose script
+ * errors fail the test that opened them.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureWebBuild } from '../../src/server/web-build.js';
+import { type Chromium, launchChromium } from './chromium.js';
+import { type TestServer, startTestServer } from './server.js';
+
+export interface BrowserPages {
+  open: (path: string) => Promise<Page>;
+  /** Closes the page; a script error on it fails the test. */
+  done: (page: Page) => Promise<void>;
+}
+
+/** Registers the file's beforeAll/afterAll: call it at the top level of a test file. */
+export function useBrowserPages(): BrowserPages {
+  let server: TestServer;
+  let chromium: Chromium;
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    server = await startTestServer();
+    chromium = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  return {
+    open: async (path) => {
+      const page = await chromium.context.newPage();
+      const errors: string[] = [];
+      pageErrors.set(page, errors);
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+    done: async (page) => {
+      await page.close();
+      expect(pageErrors.get(page), 'script errors on the page').toEqual([]);
+    },
+  };
+}
