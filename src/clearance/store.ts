@@ -6,13 +6,13 @@ import { sql } from 'kysely';
 import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
+import { insertBatched } from '../store/batch.js';
 import type { Store } from '../store/database.js';
 import { RejectedWriteError } from '../store/errors.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { boundingBox } from './area.js';
 import { stateRecords } from './land-release.js';
 import type { ClearanceRecords } from './model.js';
-import { insertMany } from './store-insert.js';
 import { type BatchProblem, type RecordLabel, batchProblems, readStoredContext } from './store-checks.js';
 import {
   activityFromRow, activityRow, devicesFromRow, devicesRow, hazardAreaFromRow, hazardAreaRow, releaseFromRow, releaseRow,
@@ -60,10 +60,10 @@ export async function saveClearanceRecords(store: Store, iso3: StateCode, record
     const context = await readStoredContext(trx, store.dialect, iso3, records);
     const problems = batchProblems(iso3, records, context, storeLabel);
     if (problems.length > 0) throw rejection(problems);
-    await insertMany(trx, store.dialect, 'hazard_areas', records.areas.map(hazardAreaRow));
-    await insertMany(trx, store.dialect, 'activities', records.activities.map((a) => activityRow(a, iso3)));
-    await insertMany(trx, store.dialect, 'land_releases', records.releases.map((r) => releaseRow(r, iso3, boundingBox(r.geometry))));
-    await insertMany(trx, store.dialect, 'devices_destroyed', records.devices.map((d) => devicesRow(d, iso3)));
+    await insertBatched(trx, store.dialect, 'hazard_areas', records.areas.map(hazardAreaRow));
+    await insertBatched(trx, store.dialect, 'activities', records.activities.map((a) => activityRow(a, iso3)));
+    await insertBatched(trx, store.dialect, 'land_releases', records.releases.map((r) => releaseRow(r, iso3, boundingBox(r.geometry))));
+    await insertBatched(trx, store.dialect, 'devices_destroyed', records.devices.map((d) => devicesRow(d, iso3)));
     const counts = countsOf(records);
     // One row for the whole import: the records themselves are the "after", and can be exported.
     await writeAudit(trx, actor, { action: 'create', entity: 'clearance', entityId: iso3, before: context.stored, after: { origin: options.origin ?? null, ...counts } });
