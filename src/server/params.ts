@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type CalendarDate, dateProblem, today } from '../core/date.js';
 import { partialDateProblem } from '../core/partial-date.js';
 import { type StateCode, isStateCode } from '../core/states.js';
+import { HttpProblem } from './problem.js';
 
 export const calendarDate = z
   .string()
@@ -36,4 +37,11 @@ export const sourceIds = z.array(z.string().regex(/^[A-Z]+\d+[a-z]?$/, 'a source
 export function stateCode(text: string): StateCode | null {
   const code = text.toUpperCase();
   return isStateCode(code) ? code : null;
+}
+
+/** The State a path names, or a 404 problem saying what a code looks like. */
+export function knownState(text: string): StateCode {
+  const code = stateCode(text);
+  if (!code) throw new HttpProblem(404, `"${text}" is not one of the 197 States: expected an ISO 3166-1 alpha-3 code such as KHM.`, [{ field: 'path.iso3', expected: 'an ISO 3166-1 alpha-3 code of one of the 197 States' }]);
+  return code;
 }

@@ -5,13 +5,11 @@ import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { SourceId } from '../core/source.js';
-import type { StateCode } from '../core/states.js';
 import { requireWriter } from '../server/auth.js';
 import type { ApiContext } from '../server/context.js';
 import { remember } from '../server/engine-cache.js';
 import { PUBLIC_READ } from '../server/etag.js';
-import { asOf, asOfQuery, calendarDate, iso3Param, partialDate, sourceIds, stateCode } from '../server/params.js';
-import { HttpProblem } from '../server/problem.js';
+import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, partialDate, sourceIds } from '../server/params.js';
 import { loadSources } from '../transparency/store.js';
 import { statusHistory } from './history.js';
 import { OPENED_FOR_SIGNATURE } from './entry-into-force.js';
@@ -19,11 +17,6 @@ import { addExtensionDecision, addInstrument, listInstruments } from './store.js
 
 const TREATY = ['Treaty status'];
 
-function known(text: string): StateCode {
-  const code = stateCode(text);
-  if (!code) throw new HttpProblem(404, `"${text}" is not one of the 197 States: expected an ISO 3166-1 alpha-3 code such as KHM.`, [{ field: 'path.iso3', expected: 'an ISO 3166-1 alpha-3 code of one of the 197 States' }]);
-  return code;
-}
 
 const instrumentBody = z.object({
   kind: z.enum(['signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'withdrawal']),
