@@ -1,0 +1,171 @@
+/**
+ * Mapbox Vector Tiles of a State's hazard areas and land releases (issue 4 §7), in the layers
+ * and properties of the clearance HTTP contract. Pure: records in, protobuf bytes out.
+ *
+ * Design: `fromRecords` only turns records into GeoJSON features with their bounding boxes
+ * (linear, cheap). Each `tile()` call selects the features whose box meets the tile and its
+ * buffer and slices just those with a fresh geojson-vt index, kept for nothing else: a tile
+ * costs what is in it, not what the State holds, and nothing is cached here ("uncached" is
+ * exactly this call). The HTTP layer caches the bytes per data version. A caller that does not
+ * want every record in memory can read only the rows meeting `tileQueryBox(z, x, y)` (the
+ * stored min_x/min_y/max_x/max_y columns) and build from those: the tile is the same.
+ */
+import type { Feature, Position } from 'geojson';
+import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import type { CalendarDate } from '../core/date.js';
+import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
+
+export const HAZARD_AREAS_LAYER = 'hazard_areas';
+export const LAND_RELEASES_LAYER = 'land_releases';
+/** The contract's maxzoom; deeper tiles would only repeat z14's geometry, magnified. */
+export const TILE_MAX_ZOOM = 14;
+export const TILE_EXTENT = 4096;
+/** `closed` of an area still open: later than any date a slider can reach. */
+export const STILL_OPEN = 99991231;
+
+/**
+ * tolerance 3 (of 4096): Douglas-Peucker at 3/8 of a pixel on a 512-px tile, below what can be
+ * seen; polygons smaller than that square are dropped at that zoom (invisible there anyway) and
+ * appear as the map zooms in. buffer 64 (1/64 of the tile): enough overlap that outlines drawn
+ * across tile edges show no seams, small enough to add little to each tile. indexMaxZoom 0: the
+ * per-request index must not pre-slice levels nobody asked for.
+ */
+const VT_OPTIONS: Options = { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 0, tolerance: 3, extent: TILE_EXTENT, buffer: 64 };
+const BUFFER_SHARE = 64 / TILE_EXTENT;
+
+/** What a map filter or popup reads: strings and numbers only (MVT values). */
+type TileProperties = Record<string, string | number>;
+
+export type HazardAreaTileProperties = {
+  id: string; type: 'SHA' | 'CHA'; status: 'open' | 'closed' | 'handed-over'; recorded: number; closed: number; areaM2: number; synthetic: 0 | 1;
+};
+export type LandReleaseTileProperties = {
+  id: string; hazardAreaId: string; kind: 'cancelled' | 'reduced' | 'cleared'; released: number; areaM2: number; synthetic: 0 | 1;
+};
+
+/** 2026-06-30 → 20260630, so a map filter can compare dates as numbers. */
+export const dateNumber = (date: CalendarDate): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+/** Throws a RangeError naming z, x, y and the allowed range unless z/x/y is a tile of the contract's pyramid. */
+export function checkTile(z: number, x: number, y: number): void {
+  const whole = (n: number, max: number): boolean => Number.isInteger(n) && n >= 0 && n <= max;
+  if (!whole(z, TILE_MAX_ZOOM)) {
+    throw new RangeError(`tile z=${z}, x=${x}, y=${y} is out of range: expected z a whole number from 0 to ${TILE_MAX_ZOOM} (and x, y whole numbers from 0 to 2^z - 1)`);
+  }
+  const max = 2 ** z - 1;
+  if (!whole(x, max) || !whole(y, max)) {
+    throw new RangeError(`tile z=${z}, x=${x}, y=${y} is out of range: expected x and y whole numbers from 0 to ${max} at zoom ${z}`);
+  }
+}
+
+const longitude = (x: number, z: number): number => (x / 2 ** z) * 360 - 180;
+const latitude = (y: number, z: number): number => {
+  const n = Math.PI * (1 - (2 * y) / 2 ** z);
+  return (Math.atan(Math.sinh(n)) * 180) / Math.PI;
+};
+
+/**
+ * The tile with its buffer in degrees [west, south, east, north]: every feature meeting it may
+ * draw into the tile. West may fall below -180 and east pass 180 at the world's edges (the
+ * buffer reaches across the antimeridian there).
+ */
+export function tileQueryBox(z: number, x: number, y: number): BBox {
+  checkTile(z, x, y);
+  // geojson-vt squeezes latitudes beyond Web Mercator's ±85.05° onto the edge rows: so do we.
+  const top = y - BUFFER_SHARE <= 0 ? 90 : latitude(y - BUFFER_SHARE, z);
+  const bottom = y + 1 + BUFFER_SHARE >= 2 ** z ? -90 : latitude(y + 1 + BUFFER_SHARE, z);
+  return [longitude(x - BUFFER_SHARE, z), bottom, longitude(x + 1 + BUFFER_SHARE, z), top];
+}
+
+/** Features with one box per polygon part: a part cut at 180° must not widen its twin's box to the whole world. */
+class FeatureBoxes<P extends TileProperties> {
+  private readonly boxes: number[] = [];
+  private readonly owners: number[] = [];
+  readonly features: Feature<AreaGeometry, P>[] = [];
+
+  add(geometry: AreaGeometry, properties: P): void {
+    const owner = this.features.length;
+    this.features.push({ type: 'Feature', geometry, properties });
+    const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const part of parts) {
+      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const [lon = 0, lat = 0] of part[0] ?? []) {
+        w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+      }
+      this.boxes.push(w, s, e, n);
+      this.owners.push(owner);
+    }
+  }
+
+  /** The features with a part meeting `box` (its longitudes may run past ±180: see tileQueryBox). */
+  meeting([west, south, east, north]: BBox): Feature<AreaGeometry, P>[] {
+    const spans: [number, number][] = [[west, east]];
+    if (west < -180) spans.push([west + 360, 180]);
+    if (east > 180) spans.push([-180, east - 360]);
+    const picked = new Uint8Array(this.features.length);
+    const out: Feature<AreaGeometry, P>[] = [];
+    const b = this.boxes;
+    for (let i = 0; i < this.owners.length; i++) {
+      const o = i * 4;
+      if ((b[o + 1] ?? 0) > north || (b[o + 3] ?? 0) < south) continue;
+      const owner = this.owners[i] ?? 0;
+      if (picked[owner] === 1 || !spans.some(([w, e]) => (b[o] ?? 0) <= e && (b[o + 2] ?? 0) >= w)) continue;
+      picked[owner] = 1;
+      out.push(this.features[owner] as Feature<AreaGeometry, P>);
+    }
+    return out;
+  }
+}
+
+function sliced<P extends TileProperties>(features: Feature<AreaGeometry, P>[], z: number, x: number, y: number): LegacyTile | null {
+  if (features.length === 0) return null;
+  const tile = new GeoJSONVT({ type: 'FeatureCollection', features }, VT_OPTIONS).getTile(z, x, y);
+  return tile === null || tile.features.length === 0 ? null : tile;
+}
+
+export class ClearanceTiles {
+  private constructor(
+    private readonly areas: FeatureBoxes<HazardAreaTileProperties>,
+    private readonly releases: FeatureBoxes<LandReleaseTileProperties>,
+  ) {}
+
+  /**
+   * A release is synthetic when its hazard area is. A State never mixes synthetic and real
+   * records, so a release whose area is not among `records` (a partial read) takes the flag of
+   * the areas that are; with no area at all it counts as real.
+   */
+  static fromRecords(records: ClearanceRecords): ClearanceTiles {
+    const areas = new FeatureBoxes<HazardAreaTileProperties>();
+    const syntheticAreas = new Map<string, 0 | 1>();
+    for (const a of records.areas) {
+      const synthetic = a.synthetic ? 1 : 0;
+      syntheticAreas.set(a.id, synthetic);
+      areas.add(a.geometry, {
+        id: a.id, type: a.type, status: a.status, recorded: dateNumber(a.informationDate),
+        closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate), areaM2: a.areaM2, synthetic,
+      });
+    }
+    const otherwise = records.areas.some((a) => a.synthetic) ? 1 : 0;
+    const releases = new FeatureBoxes<LandReleaseTileProperties>();
+    for (const r of records.releases) {
+      releases.add(r.geometry, {
+        id: r.id, hazardAreaId: r.hazardAreaId, kind: r.kind, released: dateNumber(r.date), areaM2: r.areaM2,
+        synthetic: syntheticAreas.get(r.hazardAreaId) ?? otherwise,
+      });
+    }
+    return new ClearanceTiles(areas, releases);
+  }
+
+  /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
+  tile(z: number, x: number, y: number): Uint8Array | null {
+    const box = tileQueryBox(z, x, y);
+    const layers: Record<string, LegacyTile> = {};
+    const areas = sliced(this.areas.meeting(box), z, x, y);
+    if (areas !== null) layers[HAZARD_AREAS_LAYER] = areas;
+    const releases = sliced(this.releases.meeting(box), z, x, y);
+    if (releases !== null) layers[LAND_RELEASES_LAYER] = releases;
+    if (areas === null && releases === null) return null;
+    return vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
+  }
+}
