@@ -89,7 +89,8 @@ export function reconcile(records: StateRecords, asOf: CalendarDate): Reconcilia
       const end = yearEndSeen(year, asOf);
       const remaining = remainingOn(history, end);
       const released = history.releases.reduce((sum, r) => (r.date <= asOf && yearOf(r.date) === year ? sum + r.areaM2 : sum), 0);
-      const newly = yearOf(area.informationDate) === year ? sizeOn(history, area.informationDate) : 0;
+      // An area recorded after the as-of date is not newly recorded yet, even in the as-of year.
+      const newly = yearOf(area.informationDate) === year && area.informationDate <= asOf ? sizeOn(history, area.informationDate) : 0;
       const t = at(year);
       t.remainingChange += remaining - previous;
       t.released += released;

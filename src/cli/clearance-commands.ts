@@ -15,6 +15,7 @@ import { ImportRejectedError, describeImportProblem } from '../clearance/files/p
 import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
 import { type ClearanceCounts, clearanceSummary, deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } from '../clearance/store.js';
 import { clearanceText } from '../clearance/summary-text.js';
+import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';
 import { RejectedWriteError } from '../store/errors.js';
 import { asOfOption, stateArgument } from './args.js';
@@ -129,7 +130,7 @@ function registerSummary(program: Command): void {
         summary: await clearanceSummary(store, engine, iso3, asOf),
         name: engine.state(iso3, asOf)?.name ?? iso3,
       }));
-      process.stdout.write(o.json ? `${JSON.stringify(summary, null, 2)}\n` : `${clearanceText(summary, name)}\n`);
+      process.stdout.write(o.json ? `${JSON.stringify(cliSummary(summary), null, 2)}\n` : `${clearanceText(summary, name)}\n`);
     });
 }
 

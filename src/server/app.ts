@@ -2,6 +2,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { ClearanceCache } from '../clearance/cache.js';
+import { clearanceRoutes } from '../clearance/routes.js';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/database.js';
 import { transparencyRoutes } from '../transparency/routes.js';
@@ -39,13 +41,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  const context: ApiContext = { store: options.store, engines: new EngineCache(options.store) };
+  const context: ApiContext = { store: options.store, engines: new EngineCache(options.store), clearance: new ClearanceCache(options.store) };
   registerAuth(app, options.store);
   registerEtag(app, options.store);
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));
   await sessionRoutes(app, context);
   treatyRoutes(app, context);
   transparencyRoutes(app, context);
+  clearanceRoutes(app, context);
   await registerWeb(app, options.webRoot);
   return app;
 }

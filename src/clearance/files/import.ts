@@ -102,6 +102,15 @@ export async function importClearanceFile(store: Store, path: string, iso3: Stat
 
   const features = await readFeatures(path, format, file);
   progress('reading', features.length, features.length);
+  return importFeatures(store, file, features, iso3, actor, options);
+}
+
+/**
+ * Features already read (from a file, or a request body named `file`) into the State's
+ * records: all checked first, then written in one transaction, or nothing written.
+ */
+export async function importFeatures(store: Store, file: string, features: readonly RawFeature[], iso3: StateCode, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
+  const progress = options.onProgress ?? (() => undefined);
   const read = readRecords(file, iso3, features, (done) => progress('checking', done, features.length));
   const records: ClearanceRecords = { areas: read.areas, revisions: [], activities: read.activities, releases: read.releases, devices: read.devices };
   const context = await readStoredContext(store.db, store.dialect, iso3, records);

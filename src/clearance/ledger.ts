@@ -1,0 +1,245 @@
+/**
+ * The land-release arithmetic of one State as running totals over days (issue 4, §3 and its
+ * performance target): built once from the records, it answers open areas, released per year,
+ * devices per year and the reconciliation for any as-of date with binary searches, not a pass
+ * over every hazard area. `landReleaseSummary` and `reconcile` stay as the definitions; the
+ * property tests hold the ledger equal to them.
+ *
+ * Why it is exact: an area's remaining (remainingOn) only changes on its own event days — the
+ * day it was recorded, released, re-surveyed or closed — so the sum over areas is a step
+ * function whose steps are those days.
+ */
+import type { CalendarDate } from '../core/date.js';
+import { roundM2, yearOf } from './calendar.js';
+import { type DevicesYear, type OpenAreas, type ReleasedYear, type StateRecords, remainingOn, sizeOn } from './land-release.js';
+import { DEVICE_CATEGORIES, type DeviceCategory, RELEASE_KINDS, type ReleaseKind } from './model.js';
+
+/** A day as the number yyyymmdd: ordered like the dates, and cheap to sort and search. */
+export const dayKey = (date: CalendarDate): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+const NO_EVENT = Number.POSITIVE_INFINITY;
+/** Differences below this (m²) are floating-point sums, not data (as in reconciliation.ts). */
+const NOISE_M2 = 0.01;
+
+/** Changes of a value on days, kept sorted with their running total. */
+class RunningTotal {
+  private readonly days: Int32Array;
+  private readonly totals: Float64Array;
+
+  constructor(days: readonly number[], deltas: readonly number[]) {
+    const order = Array.from(days.keys()).sort((a, b) => (days[a] ?? 0) - (days[b] ?? 0));
+    const outDays: number[] = [];
+    const outTotals: number[] = [];
+    let total = 0;
+    for (const i of order) {
+      const day = days[i] ?? 0;
+      total += deltas[i] ?? 0;
+      if (outDays.at(-1) === day) outTotals[outTotals.length - 1] = total;
+      else {
+        outDays.push(day);
+        outTotals.push(total);
+      }
+    }
+    this.days = Int32Array.from(outDays);
+    this.totals = Float64Array.from(outTotals);
+  }
+
+  /** The total of the changes on or before `day`. */
+  at(day: number): number {
+    let lo = 0;
+    let hi = this.days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.days[mid] ?? 0) <= day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? 0 : (this.totals[lo - 1] ?? 0);
+  }
+
+  /** The changes after `from` and on or before `to`. */
+  between(from: number, to: number): number {
+    return this.at(to) - this.at(from);
+  }
+}
+
+/** Collects (day, change) pairs for one RunningTotal. */
+class Changes {
+  readonly days: number[] = [];
+  readonly deltas: number[] = [];
+  add(day: number, delta: number): void {
+    if (delta === 0) return;
+    this.days.push(day);
+    this.deltas.push(delta);
+  }
+  total(): RunningTotal {
+    return new RunningTotal(this.days, this.deltas);
+  }
+}
+
+interface Series {
+  count: RunningTotal;
+  areaM2: RunningTotal;
+}
+
+export interface ClearanceLedger {
+  iso3: StateRecords['iso3'];
+  synthetic: boolean;
+  open: { sha: Series; cha: Series };
+  released: Record<ReleaseKind, RunningTotal>;
+  releaseCount: RunningTotal;
+  devices: Record<DeviceCategory, Series>;
+  newlyRecordedM2: RunningTotal;
+  /** The first day anything happened to any area (yyyymmdd), where the reconciliation starts. */
+  firstEvent: number;
+  firstRelease: number;
+  firstDevice: number;
+}
+
+/** The days an area's remaining can change on: recorded, released, re-surveyed, closed. */
+function eventDates({ area, releases, revisions }: StateRecords['areas'][number]): CalendarDate[] {
+  const dates = new Set<CalendarDate>([area.informationDate]);
+  for (const r of releases) dates.add(r.date);
+  for (const r of revisions) dates.add(r.date);
+  if (area.status !== 'open') dates.add(area.statusDate ?? area.informationDate);
+  return [...dates].sort();
+}
+
+export function buildLedger(records: StateRecords): ClearanceLedger {
+  const open = { sha: { count: new Changes(), areaM2: new Changes() }, cha: { count: new Changes(), areaM2: new Changes() } };
+  const released = { cancelled: new Changes(), reduced: new Changes(), cleared: new Changes() };
+  const releaseCount = new Changes();
+  const newly = new Changes();
+  let firstEvent = NO_EVENT;
+  let firstRelease = NO_EVENT;
+  let synthetic = false;
+
+  for (const history of records.areas) {
+    const { area } = history;
+    synthetic ||= area.synthetic;
+    const bucket = area.type === 'SHA' ? open.sha : open.cha;
+    let count = 0;
+    let remaining = 0;
+    for (const date of eventDates(history)) {
+      const day = dayKey(date);
+      firstEvent = Math.min(firstEvent, day);
+      const now = remainingOn(history, date);
+      const isOpen = now > 0 ? 1 : 0;
+      bucket.count.add(day, isOpen - count);
+      bucket.areaM2.add(day, now - remaining);
+      count = isOpen;
+      remaining = now;
+    }
+    newly.add(dayKey(area.informationDate), sizeOn(history, area.informationDate));
+    for (const r of history.releases) {
+      const day = dayKey(r.date);
+      firstRelease = Math.min(firstRelease, day);
+      released[r.kind].add(day, r.areaM2);
+      releaseCount.add(day, 1);
+    }
+  }
+
+  const devices = Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, { count: new Changes(), areaM2: new Changes() }])) as Record<DeviceCategory, { count: Changes; areaM2: Changes }>;
+  let firstDevice = NO_EVENT;
+  for (const d of records.devices) {
+    const day = dayKey(d.date);
+    firstDevice = Math.min(firstDevice, day);
+    // `count` holds the records (a year is listed when it has one), `areaM2` the devices.
+    devices[d.category].count.add(day, 1);
+    devices[d.category].areaM2.add(day, d.count);
+  }
+
+  const series = (s: { count: Changes; areaM2: Changes }): Series => ({ count: s.count.total(), areaM2: s.areaM2.total() });
+  return {
+    iso3: records.iso3,
+    synthetic,
+    open: { sha: series(open.sha), cha: series(open.cha) },
+    released: { cancelled: released.cancelled.total(), reduced: released.reduced.total(), cleared: released.cleared.total() },
+    releaseCount: releaseCount.total(),
+    devices: Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, series(devices[c])])) as Record<DeviceCategory, Series>,
+    newlyRecordedM2: newly.total(),
+    firstEvent,
+    firstRelease,
+    firstDevice,
+  };
+}
+
+const endKey = (year: number): number => year * 10000 + 1231;
+const yearOfKey = (day: number): number => Math.floor(day / 10000);
+
+/** Open areas and what remains of them on the day (rounded like landReleaseSummary). */
+export function openOn(ledger: ClearanceLedger, asOf: CalendarDate): { sha: OpenAreas; cha: OpenAreas; remainingM2: number } {
+  const day = dayKey(asOf);
+  const sha = ledger.open.sha.areaM2.at(day);
+  const cha = ledger.open.cha.areaM2.at(day);
+  return {
+    sha: { count: Math.round(ledger.open.sha.count.at(day)), areaM2: roundM2(sha) },
+    cha: { count: Math.round(ledger.open.cha.count.at(day)), areaM2: roundM2(cha) },
+    remainingM2: roundM2(sha + cha),
+  };
+}
+
+/** Years from the first `first` up to the as-of year, each ending on 31 December or the as-of day. */
+function yearsSeen(first: number, asOf: CalendarDate): { year: number; from: number; to: number }[] {
+  const day = dayKey(asOf);
+  if (first > day) return [];
+  const years = [];
+  for (let year = yearOfKey(first); year <= yearOf(asOf); year++) years.push({ year, from: endKey(year - 1), to: Math.min(endKey(year), day) });
+  return years;
+}
+
+/** Released per year and kind up to the as-of date, as recorded (unrounded, like releasedPerYear). */
+export function releasedYears(ledger: ClearanceLedger, asOf: CalendarDate): ReleasedYear[] {
+  return yearsSeen(ledger.firstRelease, asOf)
+    .filter(({ from, to }) => ledger.releaseCount.between(from, to) > 0)
+    .map(({ year, from, to }) => ({
+      year,
+      cancelledM2: ledger.released.cancelled.between(from, to),
+      reducedM2: ledger.released.reduced.between(from, to),
+      clearedM2: ledger.released.cleared.between(from, to),
+    }));
+}
+
+const CATEGORY_ORDER = [...DEVICE_CATEGORIES].sort((a, b) => a.localeCompare(b));
+
+export function devicesYears(ledger: ClearanceLedger, asOf: CalendarDate): DevicesYear[] {
+  return yearsSeen(ledger.firstDevice, asOf).flatMap(({ year, from, to }) =>
+    CATEGORY_ORDER.flatMap((category) => {
+      const series = ledger.devices[category];
+      return series.count.between(from, to) > 0 ? [{ year, category, count: Math.round(series.areaM2.between(from, to)) }] : [];
+    }),
+  );
+}
+
+/** One year of the baseline reconciliation, without the per-area causes (reconcile() lists those). */
+export interface ReconciliationTotals {
+  year: number;
+  openingM2: number;
+  releasedM2: number;
+  newlyRecordedM2: number;
+  expectedM2: number;
+  closingM2: number;
+  differenceM2: number;
+}
+
+export function reconciliationTotals(ledger: ClearanceLedger, asOf: CalendarDate): ReconciliationTotals[] {
+  const remaining = (day: number): number => ledger.open.sha.areaM2.at(day) + ledger.open.cha.areaM2.at(day);
+  let opening = 0;
+  return yearsSeen(ledger.firstEvent, asOf).map(({ year, from, to }) => {
+    const released = RELEASE_KINDS.reduce((sum, kind) => sum + ledger.released[kind].between(from, to), 0);
+    const newly = ledger.newlyRecordedM2.between(from, to);
+    const closing = remaining(to);
+    const expected = opening - released + newly;
+    const difference = closing - expected;
+    const row = {
+      year,
+      openingM2: roundM2(opening),
+      releasedM2: roundM2(released),
+      newlyRecordedM2: roundM2(newly),
+      expectedM2: roundM2(expected),
+      closingM2: roundM2(closing),
+      differenceM2: Math.abs(difference) < NOISE_M2 ? 0 : roundM2(difference),
+    };
+    opening = closing;
+    return row;
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * HTTP routes of the clearance pillar: thin — validate, authorise, call the store or the cache,
+ * present. The summary and the tiles come from the ClearanceCache (rebuilt when the State's
+ * records change); records are written through the same all-or-nothing path as a file import.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireWriter } from '../server/auth.js';
+import type { ApiContext } from '../server/context.js';
+import { PUBLIC_READ } from '../server/etag.js';
+import { asOf, asOfQuery, iso3Param, knownState } from '../server/params.js';
+import { type FieldProblem, HttpProblem } from '../server/problem.js';
+import { activityProperties, areaProperties, devicesProperties, releaseProperties } from './files/fields.js';
+import { readGeoJson } from './files/geojson.js';
+import { importFeatures } from './files/import.js';
+import { type ImportProblem, ImportRejectedError } from './files/problems.js';
+import { loadClearanceRecords } from './store.js';
+import { TILE_MAX_ZOOM } from './tiles.js';
+
+const TAGS = ['Mine clearance (Article 5)'];
+/** A State's upload can be large: 200,000 polygons are about 150 MB of GeoJSON. */
+const UPLOAD_LIMIT = 512 * 1024 * 1024;
+const BODY_NAME = 'request body';
+
+const tileParams = iso3Param.extend({
+  z: z.coerce.number().int().min(0).max(TILE_MAX_ZOOM).describe(`Zoom, 0 to ${TILE_MAX_ZOOM}`),
+  x: z.coerce.number().int().min(0),
+  y: z.coerce.number().int().min(0),
+});
+
+const featureCollection = z
+  .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
+  .describe('Records in the import file format (src/clearance/README.md): hazard areas, activities, land releases, devices destroyed');
+
+/** "feature 17" → body.features.16, so a client can point at the record it sent. */
+function fieldOf(p: ImportProblem): FieldProblem {
+  const n = /^feature (\d+)$/.exec(p.where ?? '')?.[1];
+  const field = n === undefined ? 'body' : `body.features.${Number(n) - 1}`;
+  return { field, expected: `${p.ref === null ? '' : `${p.ref}: `}${p.message}` };
+}
+
+export function clearanceRoutes(app: FastifyInstance, { store, engines, clearance }: ApiContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/states/:iso3/clearance',
+    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Open hazard areas, land released, devices destroyed, reconciliation and forecast against the Article 5 deadline, on a date', params: iso3Param, querystring: asOfQuery } },
+    async (request) => {
+      const iso3 = knownState(request.params.iso3);
+      return clearance.summary((await engines.get()).engine, iso3, asOf(request.query));
+    },
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/clearance/tiles/:z/:x/:y',
+    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Hazard areas and released land as a Mapbox vector tile (layers hazard_areas, land_releases); 204 when empty', params: tileParams } },
+    async (request, reply) => {
+      const { z: zoom, x, y } = request.params;
+      const iso3 = knownState(request.params.iso3);
+      const tiles = 2 ** zoom;
+      if (x >= tiles || y >= tiles) throw new HttpProblem(400, `Tile ${zoom}/${x}/${y} does not exist: at zoom ${zoom}, x and y run from 0 to ${tiles - 1}.`, [{ field: x >= tiles ? 'path.x' : 'path.y', expected: `0 to ${tiles - 1}` }]);
+      const tile = (await clearance.tiles(iso3)).tile(zoom, x, y);
+      if (tile === null) return reply.code(204).send();
+      return reply.type('application/x-protobuf').send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength));
+    },
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/clearance/records',
+    { config: PUBLIC_READ, schema: { tags: TAGS, summary: "The State's clearance records as GeoJSON, in the import format (posting it back into an empty database gives the same records)", params: iso3Param } },
+    async (request, reply) => {
+      const iso3 = knownState(request.params.iso3);
+      const records = await loadClearanceRecords(store, iso3);
+      const features = [
+        ...records.areas.map((a) => ({ type: 'Feature', properties: areaProperties(a, 'list'), geometry: a.geometry })),
+        ...records.activities.map((a) => ({ type: 'Feature', properties: activityProperties(a), geometry: null })),
+        ...records.releases.map((r) => ({ type: 'Feature', properties: releaseProperties(r), geometry: r.geometry })),
+        ...records.devices.map((d) => ({ type: 'Feature', properties: devicesProperties(d), geometry: null })),
+      ];
+      const synthetic = records.areas.some((a) => a.synthetic);
+      return reply.type('application/geo+json').send({ type: 'FeatureCollection', minefree: { iso3, synthetic }, features });
+    },
+  );
+
+  api.post(
+    '/api/v1/states/:iso3/clearance',
+    { bodyLimit: UPLOAD_LIMIT, schema: { tags: TAGS, summary: 'Add clearance records, all or nothing (editor or admin; x-csrf-token)', params: iso3Param, body: featureCollection } },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const iso3 = knownState(request.params.iso3);
+      const features = readGeoJson(JSON.stringify(request.body), BODY_NAME);
+      try {
+        const result = await importFeatures(store, BODY_NAME, features, iso3, { userId: user.id });
+        return reply.code(201).send({ ...result.counts, warnings: result.warnings, repairs: result.repairs });
+      } catch (error) {
+        if (!(error instanceof ImportRejectedError)) throw error;
+        throw new HttpProblem(422, error.message, error.problems.map(fieldOf));
+      } finally {
+        clearance.invalidate(iso3);
+      }
+    },
+  );
+}
