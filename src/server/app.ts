@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ClearanceCache } from '../clearance/cache.js';
 import { clearanceRoutes } from '../clearance/routes.js';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { article5Routes } from '../clearance/article5-routes.js';
 import type { Store } from '../store/database.js';
 import { transparencyRoutes } from '../transparency/routes.js';
 import { treatyRoutes } from '../treaty/routes.js';
@@ -47,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));
   await sessionRoutes(app, context);
   treatyRoutes(app, context);
+  article5Routes(app, context);
   transparencyRoutes(app, context);
   clearanceRoutes(app, context);
   await registerWeb(app, options.webRoot);

@@ -5,8 +5,8 @@ import { migrateDownToNothing, migrateToLatest, migrations } from './migrate.js'
 import { forEachDatabase } from './test-databases.js';
 
 const TABLES = [
-  'activities', 'article4_records', 'article5_records', 'audit_log', 'devices_destroyed', 'extension_decisions', 'hazard_areas', 'instruments',
-  'land_releases', 'reported_figures', 'sessions', 'sources', 'states', 'users',
+  'activities', 'article4_records', 'article5_records', 'audit_log', 'completion_declarations', 'devices_destroyed', 'extension_decisions',
+  'extension_requests', 'hazard_areas', 'instruments', 'land_releases', 'reported_figures', 'sessions', 'sources', 'states', 'users',
 ];
 
 async function tableNames(store: Store): Promise<string[]> {

@@ -6,12 +6,14 @@ import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql }
 import type { DialectName, Store } from './database.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { clearanceMigration } from './migrations/0002-clearance.js';
+import { article5WorkflowMigration } from './migrations/0003-article5-workflow.js';
 
-/** Names sort in the order they run: add `0003-...` below the last one. */
+/** Names sort in the order they run: add `0004-...` below the last one. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
     '0002-clearance': clearanceMigration(dialect),
+    '0003-article5-workflow': article5WorkflowMigration(dialect),
   };
 }
 

@@ -187,6 +187,32 @@ export interface DevicesDestroyedTable {
   destroyed_on: CalendarDate;
 }
 
+/** An Article 5 extension request and the decision on it (null fields until decided). */
+export interface ExtensionRequestsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  submitted: CalendarDate;
+  requested_deadline: CalendarDate;
+  remaining_area_m2: number;
+  budget_usd: number | null;
+  /** JSON text of `[{year, plannedReleaseM2}]`. */
+  work_plan: string;
+  source_id: string | null;
+  outcome: 'granted' | 'refused' | null;
+  decided_on: CalendarDate | null;
+  meeting: string | null;
+  new_deadline: CalendarDate | null;
+  /** The extension_decisions row a grant wrote (the engine's deadline); null when refused or after a reset. */
+  extension_decision_id: number | null;
+}
+
+export interface CompletionDeclarationsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  declared_on: CalendarDate;
+  source_id: string | null;
+}
+
 export interface Database {
   states: StatesTable;
   instruments: InstrumentsTable;
@@ -202,4 +228,6 @@ export interface Database {
   activities: ActivitiesTable;
   land_releases: LandReleasesTable;
   devices_destroyed: DevicesDestroyedTable;
+  extension_requests: ExtensionRequestsTable;
+  completion_declarations: CompletionDeclarationsTable;
 }

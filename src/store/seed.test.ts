@@ -40,7 +40,7 @@ forEachDatabase((database) => {
     it('migrates and loads data/ into an empty database, then leaves it alone', async () => {
       const store = await database.open();
       const first = await initDatabase(store);
-      expect(first).toMatchObject({ migrations: ['0001-initial', '0002-clearance'], seeded: true });
+      expect(first).toMatchObject({ migrations: ['0001-initial', '0002-clearance', '0003-article5-workflow'], seeded: true });
       expect(first.counts).toEqual(expected);
       const again = await initDatabase(store);
       expect(again).toEqual({ migrations: [], seeded: false, counts: expected });

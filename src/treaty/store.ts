@@ -41,17 +41,17 @@ export async function insertFacts(db: Kysely<Database>, dialect: DialectName, fa
  * repeatable-read transaction, so a concurrent write is seen whole or not at all.
  */
 export function loadFacts(store: Store): Promise<TreatyFacts> {
-  return store.db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const states = await trx.selectFrom('states').selectAll().orderBy('iso3').execute();
-      const instruments = await trx.selectFrom('instruments').selectAll().orderBy('id').execute();
-      const article4 = await trx.selectFrom('article4_records').selectAll().orderBy('iso3').execute();
-      const article5 = await trx.selectFrom('article5_records').selectAll().orderBy('iso3').execute();
-      const extensions = await trx.selectFrom('extension_decisions').selectAll().orderBy('iso3').orderBy('position').execute();
-      return factsFromRows({ states, instruments, article4, article5, extensions });
-    });
+  return store.db.transaction().setIsolationLevel('repeatable read').execute(readFacts);
+}
+
+/** The facts as `db` sees them: pass a transaction to read them where a write checks against them. */
+export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
+  const states = await db.selectFrom('states').selectAll().orderBy('iso3').execute();
+  const instruments = await db.selectFrom('instruments').selectAll().orderBy('id').execute();
+  const article4 = await db.selectFrom('article4_records').selectAll().orderBy('iso3').execute();
+  const article5 = await db.selectFrom('article5_records').selectAll().orderBy('iso3').execute();
+  const extensions = await db.selectFrom('extension_decisions').selectAll().orderBy('iso3').orderBy('position').execute();
+  return factsFromRows({ states, instruments, article4, article5, extensions });
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */
@@ -137,29 +137,35 @@ async function originalDeadline(db: Kysely<Database>, iso3: StateCode): Promise<
 
 export function addExtensionDecision(store: Store, input: ExtensionDecisionInput, actor: Actor): Promise<ExtensionDecisionRecord> {
   return refusingDuplicates('decision at this position of the chain (another was added meanwhile)', 'iso3', () =>
-    store.db.transaction().execute(async (trx) => {
-      const article5 = await trx.selectFrom('article5_records').select('iso3').where('iso3', '=', input.iso3).executeTakeFirst();
-      if (!article5) throw new RejectedWriteError('not-found', 'iso3', 'a State with Article 5 obligations on record', input.iso3);
-      const chain = (await trx.selectFrom('extension_decisions').selectAll().where('iso3', '=', input.iso3).orderBy('position').execute()).map(extensionFromRow);
-      checkExtension(input, await originalDeadline(trx, input.iso3), chain);
-      await requireSources(trx, input.sources);
-      const row = await trx
-        .insertInto('extension_decisions')
-        .values({
-          iso3: input.iso3,
-          position: (chain.at(-1)?.position ?? -1) + 1,
-          granted: input.granted,
-          deadline: input.deadline,
-          decided_at_meeting: input.decidedAtMeeting ?? null,
-          sources: sourceIdsJson(input.sources),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const record = extensionFromRow(row);
-      await writeAudit(trx, actor, { action: 'create', entity: 'extension_decision', entityId: String(record.id), before: null, after: record });
-      return record;
-    }),
+    store.db.transaction().execute((trx) => insertExtensionDecision(trx, input, actor)),
   );
+}
+
+/**
+ * addExtensionDecision inside the caller's transaction (an Article 5 request's decision is
+ * written with it). The caller turns a unique violation into a conflict, as above.
+ */
+export async function insertExtensionDecision(trx: Kysely<Database>, input: ExtensionDecisionInput, actor: Actor): Promise<ExtensionDecisionRecord> {
+  const article5 = await trx.selectFrom('article5_records').select('iso3').where('iso3', '=', input.iso3).executeTakeFirst();
+  if (!article5) throw new RejectedWriteError('not-found', 'iso3', 'a State with Article 5 obligations on record', input.iso3);
+  const chain = (await trx.selectFrom('extension_decisions').selectAll().where('iso3', '=', input.iso3).orderBy('position').execute()).map(extensionFromRow);
+  checkExtension(input, await originalDeadline(trx, input.iso3), chain);
+  await requireSources(trx, input.sources);
+  const row = await trx
+    .insertInto('extension_decisions')
+    .values({
+      iso3: input.iso3,
+      position: (chain.at(-1)?.position ?? -1) + 1,
+      granted: input.granted,
+      deadline: input.deadline,
+      decided_at_meeting: input.decidedAtMeeting ?? null,
+      sources: sourceIdsJson(input.sources),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const record = extensionFromRow(row);
+  await writeAudit(trx, actor, { action: 'create', entity: 'extension_decision', entityId: String(record.id), before: null, after: record });
+  return record;
 }
 
 /**
