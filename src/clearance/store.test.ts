@@ -10,6 +10,7 @@ import { TreatyEngine } from '../treaty/status.js';
 import type { Activity, ClearanceRecords } from './model.js';
 import { GEOMETRY_NOT_LOADED } from './store-rows.js';
 import { clearanceSummary, deleteSyntheticRecords, loadClearanceRecords, saveClearanceRecords, storedAreaCounts } from './store.js';
+import { cliSummary } from './summary.js';
 import { devices, hazardArea, release } from './test-records.js';
 
 const activity = (id: string, hazardAreaId: string, kind: Activity['kind']): Activity => ({ id, hazardAreaId, kind, organisation: 'CMAC', start: parseDate('2000-01-01'), end: null });
@@ -71,7 +72,8 @@ forEachDatabase((database) => {
       // Remaining: A 10,000 − 5,000, B 5,000 − 1,000. Rates 2021-2023: 2,000, 3,000, 1,000 (mean 2,000).
       // 9,000 m² at 2,000 a year = ⌈4.5 × 365.2425⌉ = 1,644 days after 31 Dec 2023 = 1 Jul 2028;
       // low 1,000 a year: 3,288 days = 31 Dec 2032; high 3,000 a year: 1,096 days = 31 Dec 2026.
-      expect(summary).toEqual({
+      // The `minefree clearance --json` shape of the issue, exactly.
+      expect(cliSummary(summary)).toEqual({
         iso3: 'KHM',
         asOf: '2023-12-31',
         open: { sha: { count: 1, areaM2: 4_000 }, cha: { count: 1, areaM2: 5_000 } },
