@@ -15,6 +15,7 @@ import { ensureWebBuild } from '../src/server/web-build.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/transparency/factsheet/pdf.js';
 import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
+import { clearanceBenchmarks } from './clearance.js';
 import { type Row, printTable, summarise, time } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -92,6 +93,8 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
   }
   rows.push({ measure: 'first dashboard paint, fresh start + fresh DB', value: summarise(samples), baselineName: 'bare node:http page, same browser', baseline: summarise(base), targetMs: 3000 });
 }
+
+await clearanceBenchmarks(rows, dir);
 
 rmSync(dir, { recursive: true, force: true });
 printTable(rows);

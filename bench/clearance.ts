@@ -1,0 +1,227 @@
+/**
+ * Clearance benchmarks (issue 4, Performance), each against a baseline measured in the same run:
+ * importing 200,000 hazard polygons from GeoJSON (vs GDAL's ogr2ogr to GeoPackage), the
+ * land-release summary of a State holding them (cold and warm), and one z8 vector tile over them,
+ * uncached (vs PostGIS ST_AsMVT on the same polygons). MINEFREE_BENCH_AREAS scales the set down.
+ * Run alone with `npx tsx bench/clearance.ts`, or as part of `npm run bench`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { demoRecords } from '../src/clearance/demo.js';
+import { writeGeoJson } from '../src/clearance/files/geojson.js';
+import { importClearanceFile } from '../src/clearance/files/import.js';
+import { shapeContains, stateShape } from '../src/clearance/files/state-shapes.js';
+import type { ClearanceRecords } from '../src/clearance/model.js';
+import { hazardAreaFromRow, releaseFromRow } from '../src/clearance/store-rows.js';
+import { clearanceSummary, loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
+import { ClearanceTiles, dateNumber, STILL_OPEN, tileQueryBox } from '../src/clearance/tiles.js';
+import { parseDate } from '../src/core/date.js';
+import { SYSTEM } from '../src/store/audit.js';
+import { type Store, openDatabase } from '../src/store/database.js';
+import { initDatabase } from '../src/store/seed.js';
+import { loadFacts } from '../src/treaty/store.js';
+import { TreatyEngine } from '../src/treaty/status.js';
+import { type Row, type Timing, printTable, summarise, time } from './measure.js';
+
+const STATE = 'KHM';
+const AS_OF = parseDate('2026-06-30');
+const OGR2OGR = '/usr/bin/ogr2ogr';
+const PG_URL = process.env.MINEFREE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NOT_MEASURED: Timing = { median: NaN, p95: NaN };
+
+const areaCount = (): number => Number(process.env.MINEFREE_BENCH_AREAS ?? 200_000);
+const once = async (body: () => unknown): Promise<Timing> => {
+  const start = performance.now();
+  await body();
+  return summarise([performance.now() - start]);
+};
+const note = (text: string): void => console.log(`clearance bench: ${text}`);
+
+/**
+ * The demo generator takes about 2 ms an area (every record goes through the input checks), so
+ * 200,000 areas take minutes: the database is made once per size and kept between runs.
+ */
+async function demoDatabase(areas: number): Promise<string> {
+  const cache = join(tmpdir(), 'minefree-bench-cache');
+  const file = join(cache, `clearance-${STATE}-${areas}-seed1-${AS_OF}.db`);
+  if (existsSync(file)) return file;
+  mkdirSync(cache, { recursive: true });
+  const part = `${file}.part`;
+  rmSync(part, { force: true });
+  const shape = stateShape(STATE);
+  if (shape === null) throw new Error(`${STATE} has no boundary`);
+  const started = performance.now();
+  const records = demoRecords(shape, shapeContains(shape), { iso3: STATE, areas, seed: 1, asOf: AS_OF });
+  const store = await openDatabase({ file: part });
+  try {
+    await initDatabase(store);
+    await saveClearanceRecords(store, STATE, records, SYSTEM, { origin: 'bench' });
+  } finally {
+    await store.close();
+  }
+  renameSync(part, file);
+  note(`generated ${areas.toLocaleString('en')} synthetic areas in ${((performance.now() - started) / 1000).toFixed(0)} s (kept in ${file})`);
+  return file;
+}
+
+async function importRows(rows: Row[], dir: string, records: ClearanceRecords): Promise<void> {
+  const n = records.areas.length.toLocaleString('en');
+  const file = join(dir, 'areas.geojson');
+  writeGeoJson({ areas: records.areas, revisions: [], activities: [], releases: [], devices: [] }, file, { iso3: STATE, synthetic: true });
+  const runs = records.areas.length > 50_000 ? 1 : 3;
+  const imports: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const store = await openDatabase({ file: join(dir, `import-${run}.db`) });
+    await initDatabase(store);
+    imports.push((await once(() => importClearanceFile(store, file, STATE, SYSTEM))).median);
+    await store.close();
+  }
+  if (!existsSync(OGR2OGR)) {
+    rows.push({ measure: `import ${n} hazard polygons from GeoJSON`, value: summarise(imports), baselineName: `not measured: GDAL is not installed (gdal-bin)`, baseline: NOT_MEASURED, targetMs: Infinity });
+    return;
+  }
+  const ogr: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const out = join(dir, `ogr-${run}.gpkg`);
+    ogr.push((await once(() => {
+      const result = spawnSync(OGR2OGR, ['-f', 'GPKG', out, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (result.status !== 0) throw new Error(`ogr2ogr failed: ${result.stderr.toString()}`);
+    })).median);
+  }
+  const baseline = summarise(ogr);
+  // The target is half of ogr2ogr's speed: twice its time.
+  rows.push({ measure: `import ${n} hazard polygons from GeoJSON`, value: summarise(imports), baselineName: 'ogr2ogr -f GPKG, same file', baseline, targetMs: Math.round(2 * baseline.median) });
+}
+
+async function summaryRows(rows: Row[], store: Store, areas: number): Promise<void> {
+  const engine = new TreatyEngine(await loadFacts(store));
+  const baseline = await time(20, () => store.db.selectFrom('hazard_areas').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('area_m2').as('m2')]).where('iso3', '=', STATE).execute());
+  const baselineName = "SQL count + sum(area_m2) of the State's areas";
+  const n = areas.toLocaleString('en');
+  const cold = await once(() => clearanceSummary(store, engine, STATE, AS_OF));
+  rows.push({ measure: `land-release summary, ${n} areas, cold (first call)`, value: cold, baselineName, baseline, targetMs: 50 });
+  // The first call was the warm-up; a slow summary gets fewer runs so the bench still ends.
+  const runs = cold.median > 1000 ? 3 : 20;
+  rows.push({ measure: `land-release summary, ${n} areas, warm`, value: await time(runs, () => clearanceSummary(store, engine, STATE, AS_OF), 0), baselineName, baseline, targetMs: 50 });
+}
+
+/** The z8 tile holding the most area centres: the worst tile of the State. */
+function densestZ8(records: ClearanceRecords): [number, number] {
+  const counts = new Map<string, number>();
+  for (const { bbox: [w, s, e, n] } of records.areas) {
+    const lat = (((s + n) / 2) * Math.PI) / 180;
+    const key = `${Math.floor((((w + e) / 2 + 180) / 360) * 256)}/${Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 256)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [x = 0, y = 0] = (best?.[0] ?? '0/0').split('/').map(Number);
+  return [x, y];
+}
+
+/** What a request without records in memory does: read the rows meeting the tile, slice them. */
+async function tileFromDatabase(store: Store, z: number, x: number, y: number): Promise<Uint8Array | null> {
+  const [west, south, east, north] = tileQueryBox(z, x, y);
+  const areas = (await store.db.selectFrom('hazard_areas').selectAll().where('iso3', '=', STATE)
+    .where('max_x', '>=', west).where('min_x', '<=', east).where('max_y', '>=', south).where('min_y', '<=', north).execute()).map(hazardAreaFromRow);
+  const releases = (await store.db.selectFrom('land_releases').selectAll().where('iso3', '=', STATE)
+    .where('max_x', '>=', west).where('min_x', '<=', east).where('max_y', '>=', south).where('min_y', '<=', north).execute()).map(releaseFromRow);
+  return ClearanceTiles.fromRecords({ areas, releases, revisions: [], activities: [], devices: [] }).tile(z, x, y);
+}
+
+async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): Promise<void> {
+  const [x, y] = densestZ8(records);
+  const started = performance.now();
+  const tiles = ClearanceTiles.fromRecords(records);
+  note(`ClearanceTiles.fromRecords over ${records.areas.length.toLocaleString('en')} areas and ${records.releases.length.toLocaleString('en')} releases: ${(performance.now() - started).toFixed(0)} ms`);
+  note(`tile 8/${x}/${y}: ${(tiles.tile(8, x, y)?.length ?? 0).toLocaleString('en')} bytes`);
+  const postgis = await postgisTile(records, 8, x, y);
+  const baselineName = postgis.timing === null ? `not measured: ${postgis.reason}` : 'PostGIS ST_AsMVT, same tile and layers';
+  const baseline = postgis.timing ?? NOT_MEASURED;
+  rows.push({ measure: `z8 tile ${x}/${y}, uncached, records in memory`, value: await time(10, () => tiles.tile(8, x, y), 2), baselineName, baseline, targetMs: 50 });
+  rows.push({ measure: `z8 tile ${x}/${y}, uncached, rows read by bbox`, value: await time(10, () => tileFromDatabase(store, 8, x, y), 2), baselineName, baseline, targetMs: 50 });
+}
+
+type PostgisResult = { timing: Timing; reason: null } | { timing: null; reason: string };
+
+const AREAS_SQL = `insert into areas select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::int[], $8::text[])
+  as t(id, type, status, recorded, closed, area_m2, synthetic, g) cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(g), 4326)) as geom(geom)`;
+const RELEASES_SQL = `insert into releases select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::float8[], $6::int[], $7::text[])
+  as t(id, hazard_area_id, kind, released, area_m2, synthetic, g) cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(g), 4326)) as geom(geom)`;
+const TILE_SQL = `with b as (select ST_TileEnvelope($1, $2, $3) as env, ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4326) as q)
+  select (select ST_AsMVT(t, 'hazard_areas', 4096, 'geom') from (
+      select id, type, status, recorded, closed, area_m2 as "areaM2", synthetic, ST_AsMVTGeom(ST_Transform(geom, 3857), b.env, 4096, 64, true) as geom
+      from areas, b where geom && b.q) t)
+    || (select ST_AsMVT(t, 'land_releases', 4096, 'geom') from (
+      select id, hazard_area_id as "hazardAreaId", kind, released, area_m2 as "areaM2", synthetic, ST_AsMVTGeom(ST_Transform(geom, 3857), b.env, 4096, 64, true) as geom
+      from releases, b where geom && b.q) t) as mvt`;
+
+/** The same polygons in a scratch schema (PostGIS created there when the database has none), dropped afterwards. */
+async function postgisTile(records: ClearanceRecords, z: number, x: number, y: number): Promise<PostgisResult> {
+  if (!existsSync('/usr/share/postgresql/15/extension/postgis.control')) return { timing: null, reason: 'PostGIS is not installed (postgresql-15-postgis-3)' };
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    return { timing: null, reason: `PostgreSQL is not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const schema = `bench_clearance_${process.pid}`;
+  try {
+    await client.query(`create schema ${schema}`);
+    const existing = await client.query<{ schema: string }>(`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'postgis'`);
+    const postgisSchema = existing.rows[0]?.schema ?? schema;
+    if (existing.rows.length === 0) await client.query(`create extension postgis schema ${schema}`);
+    await client.query(`set search_path = ${schema}, ${postgisSchema}`);
+    await client.query('create table areas (id text, type text, status text, recorded int, closed int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))');
+    await client.query('create table releases (id text, hazard_area_id text, kind text, released int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))');
+    const synthetic = new Map(records.areas.map((a) => [a.id, a.synthetic ? 1 : 0]));
+    for (let i = 0; i < records.areas.length; i += 5000) {
+      const batch = records.areas.slice(i, i + 5000);
+      await client.query(AREAS_SQL, [batch.map((a) => a.id), batch.map((a) => a.type), batch.map((a) => a.status), batch.map((a) => dateNumber(a.informationDate)),
+        batch.map((a) => (a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate))), batch.map((a) => a.areaM2), batch.map((a) => (a.synthetic ? 1 : 0)), batch.map((a) => JSON.stringify(a.geometry))]);
+    }
+    for (let i = 0; i < records.releases.length; i += 5000) {
+      const batch = records.releases.slice(i, i + 5000);
+      await client.query(RELEASES_SQL, [batch.map((r) => r.id), batch.map((r) => r.hazardAreaId), batch.map((r) => r.kind), batch.map((r) => dateNumber(r.date)),
+        batch.map((r) => r.areaM2), batch.map((r) => synthetic.get(r.hazardAreaId) ?? 0), batch.map((r) => JSON.stringify(r.geometry))]);
+    }
+    await client.query('alter table areas drop column g; alter table releases drop column g');
+    await client.query('create index on areas using gist (geom); create index on releases using gist (geom); analyze areas; analyze releases');
+    const mvt = await client.query<{ mvt: Buffer }>(TILE_SQL, [z, x, y]);
+    note(`PostGIS tile ${z}/${x}/${y}: ${(mvt.rows[0]?.mvt.length ?? 0).toLocaleString('en')} bytes`);
+    return { timing: await time(10, () => client.query(TILE_SQL, [z, x, y]), 2), reason: null };
+  } finally {
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  }
+}
+
+export async function clearanceBenchmarks(rows: Row[], dir: string): Promise<void> {
+  const areas = areaCount();
+  const data = await demoDatabase(areas);
+  const store = await openDatabase({ file: data });
+  try {
+    await initDatabase(store);
+    const records = await loadClearanceRecords(store, STATE);
+    await importRows(rows, dir, records);
+    await summaryRows(rows, store, areas);
+    await tileRows(rows, store, records);
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows: Row[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-'));
+  try {
+    await clearanceBenchmarks(rows, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+}
