@@ -95,7 +95,63 @@ export const paths = {
   figureEditions: () => '/figures/editions',
   /** The figures of one indicator known on a date: the latest edition published on or before it, for each period. */
   figuresKnown: (indicator: string, asOf: string) => `/figures${asOfQuery(asOf)}&indicator=${encodeURIComponent(indicator)}`,
+  /** One State's Article 5 clearance on a date (ClearanceSummary). */
+  clearance: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/clearance${asOfQuery(asOf)}`,
 };
+
+/**
+ * The State's hazard areas and released land as Mapbox vector tiles, as a MapLibre tile URL
+ * template (absolute: MapLibre's worker fetches it). Layers and properties: clearance-map.ts.
+ */
+export const clearanceTilesUrl = (iso3: string): string =>
+  `${window.location.origin}/api/v1/states/${encodeURIComponent(iso3)}/clearance/tiles/{z}/{x}/{y}`;
+
+/** Area in m² and the number of areas. */
+export interface OpenAreas {
+  count: number;
+  areaM2: number;
+}
+
+export type ClearanceVerdict = 'on-track' | 'at-risk' | 'off-track' | 'unknown';
+
+/** One year of GET /states/{iso3}/clearance `reconciliation`; the as-of year's row ends on the as-of date. */
+export interface ReconciliationYear {
+  year: number;
+  openingM2: number;
+  releasedM2: number;
+  newlyRecordedM2: number;
+  expectedM2: number;
+  /** The area remaining at the end of the year. */
+  closingM2: number;
+  differenceM2: number;
+}
+
+/** GET /states/{iso3}/clearance: hazard areas, land release and the forecast against the Article 5 deadline. */
+export interface ClearanceSummary {
+  iso3: string;
+  asOf: string;
+  open: { sha: OpenAreas; cha: OpenAreas };
+  released: { year: number; cancelledM2: number; reducedM2: number; clearedM2: number }[];
+  devicesDestroyed: { year: number; category: string; count: number }[];
+  reconciliation: ReconciliationYear[];
+  /** The current Article 5 deadline: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (holds until its last day); null when none is known. */
+  deadline: string | null;
+  forecast: {
+    /** Completion at the mean recent release rate. */
+    completion: string | null;
+    /** At the lowest recent rate: the latest date. */
+    low: string | null;
+    /** At the highest recent rate: the earliest date. */
+    high: string | null;
+    verdict: ClearanceVerdict;
+    basis?: { years: number[]; meanM2PerYear: number; lowM2PerYear: number; highM2PerYear: number } | null;
+  };
+  /** True when any record is synthetic demo data: the page says so. */
+  synthetic: boolean;
+  /** [west, south, east, north] of all the State's hazard areas. */
+  bounds?: [number, number, number, number] | null;
+  records?: { hazardAreas: number; landReleases: number; activities: number; devicesDestroyed: number };
+}
 
 /**
  * The printable fact sheet: a page the server renders (not part of this app), so it is reached

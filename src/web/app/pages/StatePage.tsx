@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { type StateFacts, type StateOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
+import { ClearanceSection } from '../components/ClearanceSection';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { SourceList } from '../components/SourceList';
@@ -74,6 +75,7 @@ export function StatePage() {
         </p>
         {events ? <StateTimeline events={events} asOf={asOf} /> : <LoadStatus loaded={facts} what="the record" />}
       </section>
+      <ClearanceSection iso3={iso3} asOf={asOf} name={currentState?.name} />
       {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
       {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
     </>

@@ -1,0 +1,194 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { type FilterSpecification, type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { clearanceTilesUrl } from '../api';
+import {
+  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, clearanceFilters, clearanceLayers, dateInt, featureWords, shapeBounds, sliderDates,
+} from '../clearance-map';
+import { formatDate } from '../dates';
+import { mapStyle } from '../map/map-style';
+import { countryShapes } from '../map/world-shapes';
+
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** The clearance map, for the browser tests (they ask it which features it drew). */
+    __minefreeClearanceMap?: MapLibreMap;
+  }
+}
+
+interface Props {
+  iso3: string;
+  asOf: string;
+  /** [west, south, east, north] of the State's hazard areas, or null to show the whole State. */
+  bounds: [number, number, number, number] | null;
+  /** The first year with a record: where the slider starts. */
+  firstYear: number;
+  /** The map's name, for screen readers. */
+  label: string;
+}
+
+function popupContent(title: string, rows: [string, string][]): HTMLElement {
+  const box = document.createElement('div');
+  const heading = document.createElement('strong');
+  heading.textContent = title;
+  box.append(heading);
+  const list = document.createElement('dl');
+  list.className = 'clearance-popup-list';
+  for (const [term, detail] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = detail;
+    list.append(dt, dd);
+  }
+  box.append(list);
+  return box;
+}
+
+/** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const sliderId = useId();
+  const dates = useMemo(() => sliderDates(firstYear, asOf), [firstYear, asOf]);
+  // The date picked on the slider; null (or a date not on this slider) is its end, the as-of date.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const picked = chosen === null ? -1 : dates.indexOf(chosen);
+  const index = picked >= 0 ? picked : dates.length - 1;
+  const shown = dates[index] ?? asOf;
+  const shownRef = useRef(shown);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  /** Clearance features drawn in the view once the map is idle; null before the first time. */
+  const [drawn, setDrawn] = useState<number | null>(null);
+
+  const fit = useMemo<LngLatBoundsLike | null>(() => {
+    if (bounds !== null) return [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
+    return null;
+  }, [bounds]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const shapes = countryShapes();
+    const target = fit ?? shapeBounds(shapes, iso3) ?? [[-180, -56], [180, 78]];
+    const created = new MapLibreMap({
+      container: container.current,
+      style: mapStyle(shapes),
+      bounds: target,
+      fitBoundsOptions: { padding: 24, maxZoom: 13 },
+      minZoom: 0,
+      maxZoom: 16,
+      renderWorldCopies: false,
+      dragRotate: false,
+      cooperativeGestures: false,
+      attributionControl: { compact: true },
+    });
+    created.touchZoomRotate.disableRotation();
+    created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    created.getCanvas().setAttribute('aria-label', label);
+
+    const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: '18rem' });
+    created.on('load', () => {
+      const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
+      created.addSource(CLEARANCE_SOURCE, source);
+      for (const layer of layers) created.addLayer(layer);
+      // The attribution starts folded: open, it covers much of a phone-sized map.
+      created.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      created.resize();
+      created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
+      setMap(created);
+      created.on('idle', () => {
+        setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS }).length);
+        setReady(true);
+      });
+    });
+    created.on('click', (event) => {
+      const feature = created.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS })[0];
+      if (!feature) return;
+      const words = featureWords(feature.sourceLayer ?? '', feature.properties, shownRef.current);
+      popup.setLngLat(event.lngLat).setDOMContent(popupContent(words.title, words.rows)).addTo(created);
+    });
+    for (const layer of CLICKABLE_LAYERS) {
+      created.on('mouseenter', layer, () => (created.getCanvas().style.cursor = 'pointer'));
+      created.on('mouseleave', layer, () => (created.getCanvas().style.cursor = ''));
+    }
+    window.__minefreeClearanceMap = created;
+    return () => {
+      popup.remove();
+      created.remove();
+      setMap(null);
+      setReady(false);
+      setDrawn(null);
+      if (window.__minefreeClearanceMap === created) delete window.__minefreeClearanceMap;
+    };
+    // The label is updated by the effect below; the map is made once per State and extent.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [iso3, fit]);
+
+  useEffect(() => {
+    map?.getCanvas().setAttribute('aria-label', label);
+  }, [map, label]);
+
+  useEffect(() => {
+    shownRef.current = shown;
+    if (!map) return;
+    const filters: Record<string, FilterSpecification> = clearanceFilters(dateInt(shown));
+    for (const [layer, filter] of Object.entries(filters)) map.setFilter(layer, filter);
+  }, [map, shown]);
+
+  return (
+    <div className="clearance-map-layout">
+      <div className="clearance-map-main">
+        <div className="clearance-slider">
+          <label htmlFor={sliderId}>Show the records on</label>{' '}
+          <output htmlFor={sliderId} className="clearance-slider-date" data-testid="clearance-slider-date">
+            <time dateTime={shown}>{formatDate(shown)}</time>
+          </output>
+          <input
+            id={sliderId}
+            type="range"
+            min={0}
+            max={dates.length - 1}
+            step={1}
+            value={index}
+            aria-valuetext={formatDate(shown)}
+            onChange={(event) => setChosen(dates[Number(event.target.value)] ?? null)}
+          />
+          <div className="clearance-slider-ends" aria-hidden="true">
+            <span>{formatDate(dates[0] ?? asOf, true)}</span>
+            <span>{formatDate(asOf, true)}</span>
+          </div>
+        </div>
+        <div ref={container} className="clearance-map" data-ready={ready ? 'true' : 'false'} data-shown={shown} data-drawn={drawn ?? ''} />
+        {drawn === 0 ? (
+          <p className="clearance-map-empty" role="status">
+            Nothing is drawn in this view on {formatDate(shown)}: areas smaller than a pixel are left out at this scale. Zoom in, or move the
+            slider to a later date.
+          </p>
+        ) : null}
+        <p className="note">Click or tap an area to see what is recorded about it. Use the slider to see the areas and the land released on an earlier date.</p>
+      </div>
+      <section className="map-legend clearance-legend" aria-label="Map legend">
+        {CLEARANCE_LEGEND.map((group) => (
+          <div key={group.heading}>
+            <h4>{group.heading}</h4>
+            <ul>
+              {group.entries.map((entry) => (
+                <li key={entry.label}>
+                  <span
+                    className="swatch"
+                    aria-hidden="true"
+                    style={{ background: entry.fill ?? 'transparent', borderColor: entry.edge, borderStyle: entry.dashed ? 'dashed' : 'solid', borderWidth: 2 }}
+                  />
+                  {entry.label}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}
