@@ -8,10 +8,9 @@ import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
-import { stateRecords } from './land-release.js';
 import { type ClearanceLedger, buildLedger } from './ledger.js';
-import type { BBox, ClearanceRecords } from './model.js';
-import { type ClearanceCounts, countsOf, loadClearanceRecords } from './store.js';
+import type { BBox } from './model.js';
+import { type ClearanceCounts, loadClearanceRecords, loadStateFacts } from './store.js';
 import { type ClearanceSummary, ledgerSummary } from './summary.js';
 import { ClearanceTiles } from './tiles.js';
 
@@ -35,18 +34,6 @@ interface Entry {
 export interface ClearanceAnswer extends ClearanceSummary {
   bounds: BBox | null;
   records: ClearanceCounts;
-}
-
-function boundsOf(records: ClearanceRecords): BBox | null {
-  if (records.areas.length === 0) return null;
-  const box: BBox = [180, 90, -180, -90];
-  for (const { bbox } of records.areas) {
-    box[0] = Math.min(box[0], bbox[0]);
-    box[1] = Math.min(box[1], bbox[1]);
-    box[2] = Math.max(box[2], bbox[2]);
-    box[3] = Math.max(box[3], bbox[3]);
-  }
-  return box;
 }
 
 export async function clearanceVersion(store: Store, iso3: StateCode): Promise<number> {
@@ -76,11 +63,7 @@ export class ClearanceCache {
   /** The State's ledger, bounds and record counts (no polygons are read). */
   async clearance(iso3: StateCode): Promise<StateClearance> {
     const entry = await this.entry(iso3);
-    entry.clearance ??= loadClearanceRecords(this.store, iso3, { geometry: false }).then((records) => ({
-      ledger: buildLedger(stateRecords(records, iso3)),
-      bounds: boundsOf(records),
-      records: countsOf(records),
-    }));
+    entry.clearance ??= loadStateFacts(this.store, iso3).then(({ records, bounds, counts }) => ({ ledger: buildLedger(records), bounds, records: counts }));
     return this.settled(iso3, entry, entry.clearance);
   }
 

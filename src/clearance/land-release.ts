@@ -18,10 +18,15 @@ import type { AreaRevision, ClearanceRecords, DeviceCategory, DevicesDestroyed, 
 /** Less than this left after releases (m²) is digitising noise: the area counts as released. */
 export const FULLY_RELEASED_M2 = 1;
 
+/** What the arithmetic reads of a hazard area (a read for it need not load the rest). */
+export type AreaFacts = Pick<HazardArea, 'id' | 'type' | 'status' | 'statusDate' | 'areaM2' | 'informationDate' | 'synthetic' | 'previouslyUnknown'>;
+export type ReleaseFacts = Pick<LandRelease, 'kind' | 'areaM2' | 'date'>;
+export type DevicesFacts = Pick<DevicesDestroyed, 'category' | 'count' | 'date'>;
+
 /** One hazard area with its history, releases and revisions in date order. */
 export interface AreaRecords {
-  area: HazardArea;
-  releases: readonly LandRelease[];
+  area: AreaFacts;
+  releases: readonly ReleaseFacts[];
   revisions: readonly AreaRevision[];
 }
 
@@ -29,7 +34,7 @@ export interface AreaRecords {
 export interface StateRecords {
   iso3: StateCode;
   areas: readonly AreaRecords[];
-  devices: readonly DevicesDestroyed[];
+  devices: readonly DevicesFacts[];
 }
 
 const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
@@ -54,7 +59,7 @@ export function sizeOn({ area, revisions }: AreaRecords, date: CalendarDate): nu
 }
 
 /** Closed or handed over by the date; with no status date, from the day it was recorded. */
-export function closedBy(area: HazardArea, date: CalendarDate): boolean {
+export function closedBy(area: AreaFacts, date: CalendarDate): boolean {
   return area.status !== 'open' && (area.statusDate ?? area.informationDate) <= date;
 }
 

@@ -11,8 +11,8 @@ import type { Store } from '../store/database.js';
 import { RejectedWriteError } from '../store/errors.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { boundingBox } from './area.js';
-import { stateRecords } from './land-release.js';
-import type { ClearanceRecords } from './model.js';
+import type { AreaFacts, ReleaseFacts, StateRecords } from './land-release.js';
+import type { BBox, ClearanceRecords } from './model.js';
 import { type BatchProblem, type RecordLabel, batchProblems, readStoredContext } from './store-checks.js';
 import {
   activityFromRow, activityRow, devicesFromRow, devicesRow, hazardAreaFromRow, hazardAreaRow, releaseFromRow, releaseRow,
@@ -129,9 +129,52 @@ export async function deleteSyntheticRecords(store: Store, iso3: StateCode, acto
   });
 }
 
+/**
+ * What the land-release arithmetic reads of one State, grouped per area: only the columns it
+ * needs, no polygons, no activities (a stored device's activity is always one of the State's).
+ * A third of the time of loadClearanceRecords on 200,000 areas.
+ */
+export async function loadStateFacts(store: Store, iso3: StateCode): Promise<{ records: StateRecords; bounds: BBox | null; counts: ClearanceCounts }> {
+  return store.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const areaRows = await trx
+        .selectFrom('hazard_areas')
+        .select(['id', 'type', 'status', 'status_date', 'area_m2', 'information_date', 'synthetic', 'previously_unknown', 'min_x', 'min_y', 'max_x', 'max_y'])
+        .where('iso3', '=', iso3)
+        .execute();
+      const releaseRows = await trx.selectFrom('land_releases').select(['hazard_area_id', 'kind', 'area_m2', 'release_date']).where('iso3', '=', iso3).execute();
+      const deviceRows = await trx.selectFrom('devices_destroyed').select(['category', 'count', 'destroyed_on']).where('iso3', '=', iso3).execute();
+      const activities = await trx.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n')).where('iso3', '=', iso3).executeTakeFirst();
+
+      const areas = new Map<string, { area: AreaFacts; releases: ReleaseFacts[]; revisions: [] }>();
+      const bounds: BBox = [180, 90, -180, -90];
+      for (const r of areaRows) {
+        areas.set(r.id, {
+          area: { id: r.id, type: r.type, status: r.status, statusDate: r.status_date, areaM2: r.area_m2, informationDate: r.information_date, synthetic: r.synthetic === 1, previouslyUnknown: r.previously_unknown === 1 },
+          releases: [],
+          // Re-surveys are updates; the store has none yet, so no size ever changed.
+          revisions: [],
+        });
+        bounds[0] = Math.min(bounds[0], r.min_x);
+        bounds[1] = Math.min(bounds[1], r.min_y);
+        bounds[2] = Math.max(bounds[2], r.max_x);
+        bounds[3] = Math.max(bounds[3], r.max_y);
+      }
+      for (const r of releaseRows) areas.get(r.hazard_area_id)?.releases.push({ kind: r.kind, areaM2: r.area_m2, date: r.release_date });
+      for (const a of areas.values()) if (a.releases.length > 1) a.releases.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+      return {
+        records: { iso3, areas: [...areas.values()], devices: deviceRows.map((d) => ({ category: d.category, count: d.count, date: d.destroyed_on })) },
+        bounds: areaRows.length === 0 ? null : bounds,
+        counts: { hazardAreas: areaRows.length, activities: Number(activities?.n ?? 0), landReleases: releaseRows.length, devicesDestroyed: deviceRows.length },
+      };
+    });
+}
+
 /** The `minefree clearance` / API answer for a State on a date; the deadline comes from the treaty engine. */
 export async function clearanceSummary(store: Store, engine: TreatyEngine, iso3: StateCode, asOf: CalendarDate): Promise<ClearanceSummary> {
-  const records = await loadClearanceRecords(store, iso3, { geometry: false });
+  const { records } = await loadStateFacts(store, iso3);
   const deadline = engine.state(iso3, asOf)?.article5.currentDeadline ?? null;
-  return summariseClearance(stateRecords(records, iso3), asOf, deadline);
+  return summariseClearance(records, asOf, deadline);
 }
