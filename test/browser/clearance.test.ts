@@ -69,6 +69,8 @@ describe('clearance section in Chromium', () => {
     expect(await section.getByRole('heading', { name: /Map of hazard areas and released land \(synthetic demonstration data\)/ }).count()).toBe(1);
 
     await page.waitForSelector('.clearance-map[data-ready=true] canvas', { timeout: 30_000 });
+    // The whole State: the areas, smaller than a pixel at this scale, are drawn as points.
+    await expect.poll(async () => Number(await page.locator('.clearance-map').getAttribute('data-drawn')), { timeout: 15_000 }).toBeGreaterThan(0);
     await zoomToArea(page);
     await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
     expect(tiles.filter((status) => status === 200).length, 'tiles answered with data').toBeGreaterThan(0);

@@ -2,9 +2,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { type FilterSpecification, type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { clearanceTilesUrl } from '../api';
+import { clearanceRecordsPath, clearanceTilesUrl } from '../api';
 import {
-  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, clearanceFilters, clearanceLayers, dateInt, featureWords, shapeBounds, sliderDates,
+  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, POINTS_FROM_RECORDS_MAX, POINTS_SOURCE, clearanceFilters, clearanceLayers, dateInt,
+  featureWords, hazardPoints, pointLayer, shapeBounds, sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
 import { mapStyle } from '../map/map-style';
@@ -28,6 +29,8 @@ interface Props {
   firstYear: number;
   /** The map's name, for screen readers. */
   label: string;
+  /** How many hazard areas the State has: up to POINTS_FROM_RECORDS_MAX, the national view's points come from the records export. */
+  hazardAreaCount: number;
 }
 
 function popupContent(title: string, rows: [string, string][]): HTMLElement {
@@ -49,7 +52,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 }
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
-export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaCount }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
   const dates = useMemo(() => sliderDates(firstYear, asOf), [firstYear, asOf]);
@@ -89,6 +92,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     created.getCanvas().setAttribute('aria-label', label);
 
+    const points = new AbortController();
     const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: '18rem' });
     created.on('load', () => {
       const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
@@ -99,13 +103,25 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
       created.resize();
       created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
       setMap(created);
+      if (hazardAreaCount > 0 && hazardAreaCount <= POINTS_FROM_RECORDS_MAX) {
+        // At a national scale most areas are smaller than what the tiles keep: a point for each.
+        fetch(clearanceRecordsPath(iso3), { signal: points.signal, headers: { accept: 'application/geo+json, application/json' } })
+          .then((response) => (response.ok ? (response.json() as Promise<{ features: [] }>) : null))
+          .then((collection) => {
+            if (collection === null || points.signal.aborted) return;
+            created.addSource(POINTS_SOURCE, { type: 'geojson', data: hazardPoints(collection) });
+            created.addLayer(pointLayer('clearance-hazard-points-local', clearanceFilters(dateInt(shownRef.current))['clearance-hazard-points-local']));
+          })
+          .catch(() => undefined);
+      }
       created.on('idle', () => {
-        setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS }).length);
+        setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined) }).length);
         setReady(true);
       });
     });
     created.on('click', (event) => {
-      const feature = created.queryRenderedFeatures(event.point, { layers: CLICKABLE_LAYERS })[0];
+      const layers = CLICKABLE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined);
+      const feature = created.queryRenderedFeatures(event.point, { layers })[0];
       if (!feature) return;
       const words = featureWords(feature.sourceLayer ?? '', feature.properties, shownRef.current);
       popup.setLngLat(event.lngLat).setDOMContent(popupContent(words.title, words.rows)).addTo(created);
@@ -116,6 +132,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     }
     window.__minefreeClearanceMap = created;
     return () => {
+      points.abort();
       popup.remove();
       created.remove();
       setMap(null);
@@ -125,7 +142,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     };
     // The label is updated by the effect below; the map is made once per State and extent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [iso3, fit]);
+  }, [iso3, fit, hazardAreaCount]);
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);
@@ -135,7 +152,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     shownRef.current = shown;
     if (!map) return;
     const filters: Record<string, FilterSpecification> = clearanceFilters(dateInt(shown));
-    for (const [layer, filter] of Object.entries(filters)) map.setFilter(layer, filter);
+    for (const [layer, filter] of Object.entries(filters)) if (map.getLayer(layer)) map.setFilter(layer, filter);
   }, [map, shown]);
 
   return (
