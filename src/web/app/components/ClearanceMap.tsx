@@ -93,7 +93,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
     created.getCanvas().setAttribute('aria-label', label);
 
     const points = new AbortController();
-    const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: '18rem' });
+    const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: 'min(21rem, 85vw)' });
     created.on('load', () => {
       const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
       created.addSource(CLEARANCE_SOURCE, source);
