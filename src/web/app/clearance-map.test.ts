@@ -104,3 +104,10 @@ describe('hazardPoints', () => {
     expect(y).toBeCloseTo(12.1);
   });
 });
+
+describe('featureWords for a point of the national view', () => {
+  it('leaves out what a point does not carry and says to zoom in', () => {
+    const words = featureWords('hazard_area_points', { type: 'SHA', status: 'open', recorded: 20220202, closed: STILL_OPEN, synthetic: 0 }, '2024-01-01');
+    expect(words.rows).toEqual([['Status', 'Open on 1 January 2024'], ['Recorded on', '2 February 2022'], ['Details', 'zoom in to see its reference and size']]);
+  });
+});

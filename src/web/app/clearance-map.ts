@@ -18,13 +18,14 @@ export const CLEARANCE_SOURCE = 'clearance';
 export const HAZARD_LAYER = 'hazard_areas';
 export const RELEASE_LAYER = 'land_releases';
 /**
- * Not in the contract yet: one point per hazard area with the area's properties, for the
- * national view, where most areas are smaller than the tiles keep. Drawn when the tiles carry it.
+ * Below zoom 10 the tiles give each hazard area as a point at its centre (type, status, recorded,
+ * closed, synthetic: no id or area), and no polygons: most areas are under a pixel there.
  */
-export const HAZARD_POINT_LAYER = 'hazard_points';
+export const HAZARD_POINT_LAYER = 'hazard_area_points';
+export const POINT_MAX_ZOOM = 10;
 /**
- * Until the tiles carry `hazard_points`: the same points built in the browser from the records
- * export (GET /states/{iso3}/clearance/records), for a State with at most this many areas.
+ * When the tiles carry no `hazard_area_points` (a server before them): the same points built in the
+ * browser from the records export (GET /states/{iso3}/clearance/records), for up to this many areas.
  */
 export const POINTS_SOURCE = 'clearance-points';
 export const POINTS_FROM_RECORDS_MAX = 20_000;
@@ -149,7 +150,7 @@ export function pointLayer(id: string, filter: FilterSpecification | undefined, 
     type: 'circle',
     source: sourceLayer === undefined ? POINTS_SOURCE : CLEARANCE_SOURCE,
     ...(sourceLayer === undefined ? {} : { 'source-layer': sourceLayer }),
-    maxzoom: 11,
+    maxzoom: POINT_MAX_ZOOM,
     ...(filter === undefined ? {} : { filter }),
     paint: {
       'circle-color': byType(HAZARD_COLOUR),
@@ -244,8 +245,9 @@ const RELEASE_TITLE: Record<string, string> = {
 
 /** A clicked feature's properties in plain words, as they stood on the slider's day. */
 export function featureWords(layer: string, properties: Record<string, unknown>, day: string): FeatureWords {
-  const area = Number(properties.areaM2);
-  const areaRow: [string, string] = ['Area', Number.isFinite(area) ? areaWords(area) : 'not recorded'];
+  const area = properties.areaM2 === undefined ? NaN : Number(properties.areaM2);
+  // A point of the national view carries no id or area: zoom in for them.
+  const areaRow: [string, string] = Number.isFinite(area) ? ['Area', areaWords(area)] : ['Details', 'zoom in to see its reference and size'];
   const synthetic = Number(properties.synthetic) === 1 || properties.synthetic === true;
   const tail: [string, string][] = synthetic ? [['Data', 'synthetic demonstration record']] : [];
   if (layer === RELEASE_LAYER || properties.kind !== undefined) {
@@ -263,7 +265,7 @@ export function featureWords(layer: string, properties: Record<string, unknown>,
   else state = `${closedWord} on ${formatDate(closed)}`;
   return {
     title: HAZARD_TITLE[text(properties.type)] ?? 'Hazard area',
-    rows: [['Reference', text(properties.id)], ['Status', state], ['Recorded on', dateWords(properties.recorded)], areaRow, ...tail],
+    rows: [...(text(properties.id) === '' ? [] : [['Reference', text(properties.id)] as [string, string]]), ['Status', state], ['Recorded on', dateWords(properties.recorded)], areaRow, ...tail],
   };
 }
 

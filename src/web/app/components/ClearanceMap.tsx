@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clearanceRecordsPath, clearanceTilesUrl } from '../api';
 import {
-  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, POINTS_FROM_RECORDS_MAX, POINTS_SOURCE, clearanceFilters, clearanceLayers, dateInt,
+  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, POINTS_FROM_RECORDS_MAX, POINTS_SOURCE, POINT_MAX_ZOOM, clearanceFilters, clearanceLayers, dateInt,
   featureWords, hazardPoints, pointLayer, shapeBounds, sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
@@ -103,8 +103,9 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
       created.resize();
       created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
       setMap(created);
-      if (hazardAreaCount > 0 && hazardAreaCount <= POINTS_FROM_RECORDS_MAX) {
-        // At a national scale most areas are smaller than what the tiles keep: a point for each.
+      const tilesHavePoints = (): boolean => created.queryRenderedFeatures({ layers: ['clearance-hazard-points'] }).length > 0;
+      const pointsFromRecords = (): void => {
+        // A server whose tiles carry no points: build them from the records, or the national view stays empty.
         fetch(clearanceRecordsPath(iso3), { signal: points.signal, headers: { accept: 'application/geo+json, application/json' } })
           .then((response) => (response.ok ? (response.json() as Promise<{ features: [] }>) : null))
           .then((collection) => {
@@ -113,6 +114,11 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
             created.addLayer(pointLayer('clearance-hazard-points-local', clearanceFilters(dateInt(shownRef.current))['clearance-hazard-points-local']));
           })
           .catch(() => undefined);
+      };
+      if (hazardAreaCount > 0 && hazardAreaCount <= POINTS_FROM_RECORDS_MAX && created.getZoom() < POINT_MAX_ZOOM) {
+        created.once('idle', () => {
+          if (!tilesHavePoints()) pointsFromRecords();
+        });
       }
       created.on('idle', () => {
         setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined) }).length);
