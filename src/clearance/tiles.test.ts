@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import type { ClearanceRecords } from './model.js';
 import { hazardArea, release } from './test-records.js';
-import { ClearanceTiles, HAZARD_AREAS_LAYER, LAND_RELEASES_LAYER, STILL_OPEN, tileQueryBox } from './tiles.js';
+import { ClearanceTiles, HAZARD_AREAS_LAYER, HAZARD_AREA_POINTS_LAYER, LAND_RELEASES_LAYER, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from './tiles.js';
 
 type Properties = Record<string, string | number | boolean>;
 
@@ -49,7 +49,7 @@ const tiles = ClearanceTiles.fromRecords(records);
 
 describe('ClearanceTiles', () => {
   it.each([
-    { zoom: 8, areas: ['KHM-A', 'KHM-B'], releases: ['KHM-A-R1'] },
+    { zoom: 10, areas: ['KHM-A', 'KHM-B'], releases: ['KHM-A-R1'] },
     { zoom: 12, areas: ['KHM-A', 'KHM-B'], releases: ['KHM-A-R1'] },
     { zoom: 14, areas: ['KHM-A'], releases: ['KHM-A-R1'] },
   ])('z$zoom over area A draws areas $areas and releases $releases with the contract properties', ({ zoom, areas, releases }) => {
@@ -61,6 +61,27 @@ describe('ClearanceTiles', () => {
     expect(layers[LAND_RELEASES_LAYER]?.map((p) => p.id)).toEqual(releases);
     expect(layers[HAZARD_AREAS_LAYER]?.[0]).toEqual({ id: 'KHM-A', type: 'CHA', status: 'open', recorded: 20200115, closed: STILL_OPEN, areaM2: 12_345.6, synthetic: 1 });
     expect(layers[LAND_RELEASES_LAYER]?.[0]).toEqual({ id: 'KHM-A-R1', hazardAreaId: 'KHM-A', kind: 'reduced', released: 20220501, areaM2: 2000, synthetic: 1 });
+  });
+
+  it('draws areas as points below zoom 10, coloured and dated like the polygons, without releases', () => {
+    const layers = decode(tiles.tile(...tileAt(8, 103.205, 13.105)) ?? new Uint8Array());
+    expect(Object.keys(layers)).toEqual([HAZARD_AREA_POINTS_LAYER]);
+    expect(layers[HAZARD_AREA_POINTS_LAYER]).toEqual([
+      { type: 'CHA', status: 'open', recorded: 20200115, closed: STILL_OPEN, synthetic: 1 },
+      { type: 'SHA', status: 'closed', recorded: 20210601, closed: 20230228, synthetic: 0 },
+    ]);
+    const whole = decode(tiles.tile(...tileAt(POLYGON_MIN_ZOOM - 1, 106.905, 14.305)) ?? new Uint8Array());
+    expect(whole[HAZARD_AREA_POINTS_LAYER]).toHaveLength(1);
+  });
+
+  it('puts each point where its area is', () => {
+    const tile = new VectorTile(new PbfReader(tiles.tile(0, 0, 0) ?? new Uint8Array()));
+    const layer = tile.layers[HAZARD_AREA_POINTS_LAYER];
+    const geometry = layer?.feature(0).toGeoJSON(0, 0, 0).geometry;
+    expect(geometry?.type).toBe('Point');
+    const [lon, lat] = geometry?.type === 'Point' ? geometry.coordinates : [];
+    expect(lon).toBeCloseTo(103.21, 1);
+    expect(lat).toBeCloseTo(13.11, 1);
   });
 
   it('writes a closed area with its closing date and a real area as synthetic 0', () => {
@@ -92,8 +113,8 @@ describe('ClearanceTiles', () => {
     revisions: [], activities: [], releases: [], devices: [],
   });
   it.each([
-    { side: 'east of 180°', at: tileAt(8, 179.95, -16.85), x: 255 },
-    { side: 'west of 180°', at: tileAt(8, -179.95, -16.85), x: 0 },
+    { side: 'east of 180°', at: tileAt(10, 179.95, -16.85), x: 1023 },
+    { side: 'west of 180°', at: tileAt(10, -179.95, -16.85), x: 0 },
   ])('draws an area cut at the antimeridian in the tile $side', ({ at, x }) => {
     expect(at[1]).toBe(x);
     // The part across the line comes too, into the tile's buffer, as geojson-vt's wrapped copy.
@@ -101,7 +122,7 @@ describe('ClearanceTiles', () => {
   });
 
   it('does not draw the cut area in the middle of the world', () => {
-    expect(fiji.tile(...tileAt(8, 0, -16.85))).toBeNull();
+    expect(fiji.tile(...tileAt(10, 0, -16.85))).toBeNull();
   });
 
   it.each([

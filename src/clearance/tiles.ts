@@ -18,6 +18,13 @@ import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
+export const HAZARD_AREA_POINTS_LAYER = 'hazard_area_points';
+/**
+ * Below this zoom a hazard area is a point at its centre (layer hazard_area_points) and released
+ * land is not drawn: a minefield of a few hectares is under a pixel there, and slicing tens of
+ * thousands of sub-pixel polygons per tile costs seconds while showing nothing.
+ */
+export const POLYGON_MIN_ZOOM = 10;
 /** The contract's maxzoom; deeper tiles would only repeat z14's geometry, magnified. */
 export const TILE_MAX_ZOOM = 14;
 export const TILE_EXTENT = 4096;
@@ -40,6 +47,8 @@ type TileProperties = Record<string, string | number>;
 export type HazardAreaTileProperties = {
   id: string; type: 'SHA' | 'CHA'; status: 'open' | 'closed' | 'handed-over'; recorded: number; closed: number; areaM2: number; synthetic: 0 | 1;
 };
+/** What the national view needs to colour and filter by date; no id or area, to keep 30,000 points small. */
+export type HazardAreaPointProperties = Pick<HazardAreaTileProperties, 'type' | 'status' | 'recorded' | 'closed' | 'synthetic'>;
 export type LandReleaseTileProperties = {
   id: string; hazardAreaId: string; kind: 'cancelled' | 'reduced' | 'cleared'; released: number; areaM2: number; synthetic: 0 | 1;
 };
@@ -118,6 +127,44 @@ class FeatureBoxes<P extends TileProperties> {
   }
 }
 
+/** Web Mercator x and y of a position, each from 0 to 1 (y from the north). */
+function mercator(lon: number, lat: number): [number, number] {
+  const clamped = Math.max(-85.0511, Math.min(85.0511, lat));
+  const sin = Math.sin((clamped * Math.PI) / 180);
+  return [lon / 360 + 0.5, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
+}
+
+/** Hazard areas as points at the centre of their (first part's) box, in Mercator units. */
+class CentrePoints {
+  private readonly xy: number[] = [];
+  private readonly properties: HazardAreaPointProperties[] = [];
+
+  add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
+    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon = 0, lat = 0] of ring) {
+      w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+    }
+    if (w === Infinity) return;
+    this.xy.push(...mercator((w + e) / 2, (s + n) / 2));
+    this.properties.push(properties);
+  }
+
+  /** The points in the tile and its buffer, in tile coordinates; null when there are none. */
+  tile(z: number, x: number, y: number): LegacyTile | null {
+    const scale = 2 ** z;
+    const buffer = BUFFER_SHARE * TILE_EXTENT;
+    const features: LegacyTile['features'] = [];
+    for (let i = 0; i < this.properties.length; i++) {
+      const px = ((this.xy[2 * i] ?? 0) * scale - x) * TILE_EXTENT;
+      const py = ((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT;
+      if (px < -buffer || px > TILE_EXTENT + buffer || py < -buffer || py > TILE_EXTENT + buffer) continue;
+      features.push({ type: 1, geometry: [[Math.round(px), Math.round(py)]], tags: this.properties[i] ?? null });
+    }
+    return features.length === 0 ? null : { features };
+  }
+}
+
 function sliced<P extends TileProperties>(features: Feature<AreaGeometry, P>[], z: number, x: number, y: number): LegacyTile | null {
   if (features.length === 0) return null;
   const tile = new GeoJSONVT({ type: 'FeatureCollection', features }, VT_OPTIONS).getTile(z, x, y);
@@ -128,6 +175,7 @@ export class ClearanceTiles {
   private constructor(
     private readonly areas: FeatureBoxes<HazardAreaTileProperties>,
     private readonly releases: FeatureBoxes<LandReleaseTileProperties>,
+    private readonly points: CentrePoints,
   ) {}
 
   /**
@@ -137,14 +185,14 @@ export class ClearanceTiles {
    */
   static fromRecords(records: ClearanceRecords): ClearanceTiles {
     const areas = new FeatureBoxes<HazardAreaTileProperties>();
+    const points = new CentrePoints();
     const syntheticAreas = new Map<string, 0 | 1>();
     for (const a of records.areas) {
       const synthetic = a.synthetic ? 1 : 0;
       syntheticAreas.set(a.id, synthetic);
-      areas.add(a.geometry, {
-        id: a.id, type: a.type, status: a.status, recorded: dateNumber(a.informationDate),
-        closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate), areaM2: a.areaM2, synthetic,
-      });
+      const shown: HazardAreaPointProperties = { type: a.type, status: a.status, recorded: dateNumber(a.informationDate), closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate), synthetic };
+      areas.add(a.geometry, { id: a.id, ...shown, areaM2: a.areaM2 });
+      points.add(a.geometry, shown);
     }
     const otherwise = records.areas.some((a) => a.synthetic) ? 1 : 0;
     const releases = new FeatureBoxes<LandReleaseTileProperties>();
@@ -154,13 +202,19 @@ export class ClearanceTiles {
         synthetic: syntheticAreas.get(r.hazardAreaId) ?? otherwise,
       });
     }
-    return new ClearanceTiles(areas, releases);
+    return new ClearanceTiles(areas, releases, points);
   }
 
   /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
   tile(z: number, x: number, y: number): Uint8Array | null {
     const box = tileQueryBox(z, x, y);
     const layers: Record<string, LegacyTile> = {};
+    if (z < POLYGON_MIN_ZOOM) {
+      const points = this.points.tile(z, x, y);
+      if (points === null) return null;
+      layers[HAZARD_AREA_POINTS_LAYER] = points;
+      return vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
+    }
     const areas = sliced(this.areas.meeting(box), z, x, y);
     if (areas !== null) layers[HAZARD_AREAS_LAYER] = areas;
     const releases = sliced(this.releases.meeting(box), z, x, y);

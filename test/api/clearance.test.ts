@@ -58,7 +58,8 @@ interface Summary {
 
 forEachDatabase((database) => {
   const h = useApp(database);
-  const KHM_TILE = `/api/v1/states/KHM/clearance/tiles/${tileAt(8, 103.205, 13.105)}`;
+  const KHM_TILE = `/api/v1/states/KHM/clearance/tiles/${tileAt(10, 103.205, 13.105)}`;
+  const KHM_NATIONAL_TILE = `/api/v1/states/KHM/clearance/tiles/${tileAt(7, 103.205, 13.105)}`;
 
   describe('clearance records through the API', () => {
     it('refuses anonymous and viewer writes', async () => {
@@ -107,6 +108,13 @@ forEachDatabase((database) => {
       expect(areas.map((a) => a.id).sort()).toEqual(['KHM-T1', 'KHM-T2']);
       expect(areas.find((a) => a.id === 'KHM-T1')).toMatchObject({ type: 'CHA', status: 'open', recorded: 20200301, closed: 99991231, synthetic: 0 });
       expect(releases.map((r) => [r.id, r.kind, r.released]).sort()).toEqual([['KHM-T1-R', 'cleared', 20210630], ['KHM-T2-R', 'cancelled', 20220203]]);
+      // The national view: each area a point, no released land.
+      expect(layers(await h.get(KHM_NATIONAL_TILE))).toEqual({
+        hazard_area_points: [
+          { type: 'CHA', status: 'open', recorded: 20200301, closed: 99991231, synthetic: 0 },
+          { type: 'SHA', status: 'open', recorded: 20200301, closed: 99991231, synthetic: 0 },
+        ],
+      });
       const etag = tile.headers.etag ?? '';
       expect((await h.get(KHM_TILE, { 'if-none-match': etag })).statusCode).toBe(304);
     });
@@ -130,7 +138,7 @@ forEachDatabase((database) => {
       const synthetic = { type: 'FeatureCollection', features: [area('THA-S1', 'CHA', 102.5, { synthetic: true, informationDate: '2024-05-01' }, 14.1)] };
       expect((await h.post('/api/v1/states/THA/clearance', synthetic, await h.signIn('editor'))).statusCode).toBe(201);
       expect((await h.get('/api/v1/states/THA/clearance')).json<Summary>().synthetic).toBe(true);
-      const { hazard_areas: areas = [] } = layers(await h.get(`/api/v1/states/THA/clearance/tiles/${tileAt(8, 102.505, 14.105)}`));
+      const { hazard_areas: areas = [] } = layers(await h.get(`/api/v1/states/THA/clearance/tiles/${tileAt(10, 102.505, 14.105)}`));
       expect(areas).toEqual([expect.objectContaining({ id: 'THA-S1', synthetic: 1 })]);
     });
 
