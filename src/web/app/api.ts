@@ -107,7 +107,6 @@ export const clearanceTilesUrl = (iso3: string): string =>
   `${window.location.origin}/api/v1/states/${encodeURIComponent(iso3)}/clearance/tiles/{z}/{x}/{y}`;
 
 /** The State's clearance records as GeoJSON in the import format (the map's national-view points). */
-export const clearanceRecordsPath = (iso3: string): string => `/api/v1/states/${encodeURIComponent(iso3)}/clearance/records`;
 
 /** Area in m² and the number of areas. */
 export interface OpenAreas {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STILL_OPEN, clearanceFilters, hazardPoints, clearanceLayers, dateInt, featureWords, intDate, shapeBounds, sliderDates } from './clearance-map';
+import { STILL_OPEN, clearanceFilters, clearanceLayers, dateInt, featureWords, intDate, shapeBounds, sliderDates } from './clearance-map';
 import type { CountryShapes } from './map/world-shapes';
 
 describe('dates as the tiles write them', () => {
@@ -81,27 +81,6 @@ describe('shapeBounds', () => {
     };
     expect(shapeBounds(shapes, 'KHM')).toEqual([[101, 10], [107, 14]]);
     expect(shapeBounds(shapes, 'FRA')).toBeNull();
-  });
-});
-
-describe('hazardPoints', () => {
-  it('turns the hazard areas of a records export into points with the tiles\' properties, leaving the other records out', () => {
-    const square = { type: 'Polygon', coordinates: [[[104, 12], [104.2, 12], [104.2, 12.2], [104, 12.2], [104, 12]]] };
-    const points = hazardPoints({
-      features: [
-        { geometry: square, properties: { record: 'hazard-area', id: 'KHM-1', type: 'CHA', status: 'closed', statusDate: '2024-03-01', informationDate: '2021-01-05', areaM2: 500, synthetic: true } },
-        { geometry: square, properties: { id: 'KHM-2', type: 'SHA', status: 'open', statusDate: null, informationDate: '2022-02-02', areaM2: 20, synthetic: false } },
-        { geometry: square, properties: { record: 'land-release', id: 'R', kind: 'cleared', date: '2023-01-01' } },
-        { geometry: null, properties: { record: 'activity', id: 'A' } },
-      ],
-    });
-    expect(points.features.map((f) => f.properties)).toEqual([
-      { id: 'KHM-1', type: 'CHA', status: 'closed', recorded: 20210105, closed: 20240301, areaM2: 500, synthetic: 1 },
-      { id: 'KHM-2', type: 'SHA', status: 'open', recorded: 20220202, closed: STILL_OPEN, areaM2: 20, synthetic: 0 },
-    ]);
-    const [x, y] = points.features[0]?.geometry.coordinates ?? [];
-    expect(x).toBeCloseTo(104.1);
-    expect(y).toBeCloseTo(12.1);
   });
 });
 

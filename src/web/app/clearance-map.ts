@@ -6,9 +6,9 @@
  * Tiles (GET /states/{iso3}/clearance/tiles/{z}/{x}/{y}): layer `hazard_areas` with id, type
  * (SHA/CHA), status (open/closed/handed-over), recorded and closed (YYYYMMDD integers, closed
  * 99991231 while open), areaM2, synthetic; layer `land_releases` with id, hazardAreaId, kind
- * (cancelled/reduced/cleared), released (YYYYMMDD), areaM2, synthetic.
+ * (cancelled/reduced/cleared), released (YYYYMMDD), areaM2, synthetic; below zoom 10 only
+ * `hazard_area_points` (type, status, recorded, closed, synthetic).
  */
-import type { Feature, FeatureCollection, Point, Position } from 'geojson';
 import type { CircleLayerSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { areaWords, monthEnd } from './clearance-series';
 import { formatDate } from './dates';
@@ -23,12 +23,6 @@ export const RELEASE_LAYER = 'land_releases';
  */
 export const HAZARD_POINT_LAYER = 'hazard_area_points';
 export const POINT_MAX_ZOOM = 10;
-/**
- * When the tiles carry no `hazard_area_points` (a server before them): the same points built in the
- * browser from the records export (GET /states/{iso3}/clearance/records), for up to this many areas.
- */
-export const POINTS_SOURCE = 'clearance-points';
-export const POINTS_FROM_RECORDS_MAX = 20_000;
 /** `closed` of an area still open. */
 export const STILL_OPEN = 99_991_231;
 
@@ -79,16 +73,15 @@ export function clearanceFilters(day: number): Record<string, FilterSpecificatio
     'clearance-hazard-open-edge': ['all', recordedBy(day), openOn(day)],
     'clearance-hazard-closed-edge': ['all', recordedBy(day), ['!', openOn(day)]],
     'clearance-hazard-points': ['all', recordedBy(day), openOn(day)],
-    'clearance-hazard-points-local': ['all', recordedBy(day), openOn(day)],
   };
 }
 
 const byType = (colours: Record<'SHA' | 'CHA', string>): ExpressionSpecification => ['match', ['get', 'type'], 'CHA', colours.CHA, colours.SHA];
 
 /** The layers clicked for a popup, topmost first. */
-export const CLICKABLE_LAYERS = ['clearance-hazard-points', 'clearance-hazard-points-local', 'clearance-released', 'clearance-hazard-open', 'clearance-hazard-closed-edge'];
+export const CLICKABLE_LAYERS = ['clearance-hazard-points', 'clearance-released', 'clearance-hazard-open', 'clearance-hazard-closed-edge'];
 /** Every clearance layer: what the map asks for rendered features. */
-export const CLEARANCE_LAYERS = ['clearance-hazard-open', 'clearance-released', 'clearance-hazard-open-edge', 'clearance-hazard-closed-edge', 'clearance-hazard-points', 'clearance-hazard-points-local'];
+export const CLEARANCE_LAYERS = ['clearance-hazard-open', 'clearance-released', 'clearance-hazard-open-edge', 'clearance-hazard-closed-edge', 'clearance-hazard-points'];
 
 /** The clearance source and its layers, drawn over the basemap in this order. */
 export function clearanceLayers(tilesUrl: string, day: number): { source: SourceSpecification; layers: LayerSpecification[] } {
@@ -138,18 +131,18 @@ export function clearanceLayers(tilesUrl: string, day: number): { source: Source
         filter: filters['clearance-hazard-closed-edge'],
         paint: { 'line-color': CLOSED_EDGE, 'line-width': 1.2, 'line-dasharray': [2, 1.5] },
       },
-      pointLayer('clearance-hazard-points', filters['clearance-hazard-points'], HAZARD_POINT_LAYER),
+      pointLayer('clearance-hazard-points', filters['clearance-hazard-points']),
     ],
   };
 }
 
 /** One circle per open hazard area, for the scales where the areas are smaller than a pixel. */
-export function pointLayer(id: string, filter: FilterSpecification | undefined, sourceLayer?: string): CircleLayerSpecification {
+export function pointLayer(id: string, filter: FilterSpecification | undefined): CircleLayerSpecification {
   return {
     id,
     type: 'circle',
-    source: sourceLayer === undefined ? POINTS_SOURCE : CLEARANCE_SOURCE,
-    ...(sourceLayer === undefined ? {} : { 'source-layer': sourceLayer }),
+    source: CLEARANCE_SOURCE,
+    'source-layer': HAZARD_POINT_LAYER,
     maxzoom: POINT_MAX_ZOOM,
     ...(filter === undefined ? {} : { filter }),
     paint: {
@@ -159,44 +152,6 @@ export function pointLayer(id: string, filter: FilterSpecification | undefined, 
       'circle-stroke-width': 1,
     },
   };
-}
-
-interface RecordFeature {
-  geometry: { type: string; coordinates: unknown } | null;
-  properties: Record<string, unknown> | null;
-}
-
-const outerRings = (geometry: { type: string; coordinates: unknown }): Position[][] =>
-  geometry.type === 'Polygon' ? [(geometry.coordinates as Position[][])[0] ?? []] : geometry.type === 'MultiPolygon' ? (geometry.coordinates as Position[][][]).map((p) => p[0] ?? []) : [];
-
-/**
- * The hazard areas of a records export (the import format) as points at the middle of their
- * bounding boxes, with the tiles' properties, so the same filters apply.
- */
-export function hazardPoints(collection: { features: readonly RecordFeature[] }): FeatureCollection<Point> {
-  const features: Feature<Point>[] = [];
-  for (const { geometry, properties: p } of collection.features) {
-    if (geometry === null || p === null || (p.record !== undefined && p.record !== 'hazard-area')) continue;
-    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const ring of outerRings(geometry)) {
-      for (const [x = 0, y = 0] of ring) [west, south, east, north] = [Math.min(west, x), Math.min(south, y), Math.max(east, x), Math.max(north, y)];
-    }
-    if (!Number.isFinite(west) || typeof p.informationDate !== 'string') continue;
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [(west + east) / 2, (south + north) / 2] },
-      properties: {
-        id: text(p.id),
-        type: text(p.type),
-        status: text(p.status),
-        recorded: dateInt(p.informationDate),
-        closed: typeof p.statusDate === 'string' ? dateInt(p.statusDate) : STILL_OPEN,
-        areaM2: Number(p.areaM2),
-        synthetic: p.synthetic === true || p.synthetic === 1 ? 1 : 0,
-      },
-    });
-  }
-  return { type: 'FeatureCollection', features };
 }
 
 export interface LegendEntry {

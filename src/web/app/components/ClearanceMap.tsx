@@ -2,10 +2,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { type FilterSpecification, type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { clearanceRecordsPath, clearanceTilesUrl } from '../api';
+import { clearanceTilesUrl } from '../api';
 import {
-  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, POINTS_FROM_RECORDS_MAX, POINTS_SOURCE, POINT_MAX_ZOOM, clearanceFilters, clearanceLayers, dateInt,
-  featureWords, hazardPoints, pointLayer, shapeBounds, sliderDates,
+  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, clearanceFilters, clearanceLayers, dateInt, featureWords, shapeBounds, sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
 import { mapStyle } from '../map/map-style';
@@ -29,8 +28,6 @@ interface Props {
   firstYear: number;
   /** The map's name, for screen readers. */
   label: string;
-  /** How many hazard areas the State has: up to POINTS_FROM_RECORDS_MAX, the national view's points come from the records export. */
-  hazardAreaCount: number;
 }
 
 function popupContent(title: string, rows: [string, string][]): HTMLElement {
@@ -52,7 +49,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 }
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
-export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaCount }: Props) {
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
   const dates = useMemo(() => sliderDates(firstYear, asOf), [firstYear, asOf]);
@@ -92,7 +89,6 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
     created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     created.getCanvas().setAttribute('aria-label', label);
 
-    const points = new AbortController();
     const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: 'min(21rem, 85vw)' });
     created.on('load', () => {
       const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
@@ -103,23 +99,6 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
       created.resize();
       created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
       setMap(created);
-      const tilesHavePoints = (): boolean => created.queryRenderedFeatures({ layers: ['clearance-hazard-points'] }).length > 0;
-      const pointsFromRecords = (): void => {
-        // A server whose tiles carry no points: build them from the records, or the national view stays empty.
-        fetch(clearanceRecordsPath(iso3), { signal: points.signal, headers: { accept: 'application/geo+json, application/json' } })
-          .then((response) => (response.ok ? (response.json() as Promise<{ features: [] }>) : null))
-          .then((collection) => {
-            if (collection === null || points.signal.aborted) return;
-            created.addSource(POINTS_SOURCE, { type: 'geojson', data: hazardPoints(collection) });
-            created.addLayer(pointLayer('clearance-hazard-points-local', clearanceFilters(dateInt(shownRef.current))['clearance-hazard-points-local']));
-          })
-          .catch(() => undefined);
-      };
-      if (hazardAreaCount > 0 && hazardAreaCount <= POINTS_FROM_RECORDS_MAX && created.getZoom() < POINT_MAX_ZOOM) {
-        created.once('idle', () => {
-          if (!tilesHavePoints()) pointsFromRecords();
-        });
-      }
       created.on('idle', () => {
         setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined) }).length);
         setReady(true);
@@ -138,7 +117,6 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
     }
     window.__minefreeClearanceMap = created;
     return () => {
-      points.abort();
       popup.remove();
       created.remove();
       setMap(null);
@@ -148,7 +126,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, hazardAreaC
     };
     // The label is updated by the effect below; the map is made once per State and extent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [iso3, fit, hazardAreaCount]);
+  }, [iso3, fit]);
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);

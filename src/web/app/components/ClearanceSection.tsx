@@ -142,7 +142,6 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
               asOf={summary.asOf}
               bounds={summary.bounds ?? null}
               firstYear={firstYear}
-              hazardAreaCount={summary.records?.hazardAreas ?? summary.open.sha.count + summary.open.cha.count}
               label={`Map of ${name ?? iso3}: hazard areas and released land${tag}`}
             />
           </Suspense>
