@@ -15,6 +15,7 @@ import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { CalendarDate } from '../core/date.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
+import { type TilePoint, pointLayerTile } from './mvt-points.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
@@ -134,10 +135,17 @@ function mercator(lon: number, lat: number): [number, number] {
   return [lon / 360 + 0.5, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
 }
 
+const BUCKET_ZOOM = POLYGON_MIN_ZOOM - 1;
+// One more than the bucket tiles per side, so a buffer's -1 and 2^BUCKET_ZOOM stay distinct keys.
+const BUCKET_SIDE = 2 ** BUCKET_ZOOM + 2;
+const bucketKey = (bx: number, by: number): number => (bx + 1) * BUCKET_SIDE + (by + 1);
+
 /** Hazard areas as points at the centre of their (first part's) box, in Mercator units. */
 class CentrePoints {
   private readonly xy: number[] = [];
   private readonly properties: HazardAreaPointProperties[] = [];
+  /** Point indices by their tile at the deepest point zoom: a tile looks only at its own. */
+  private buckets: Map<number, number[]> | null = null;
 
   add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
     const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
@@ -148,20 +156,59 @@ class CentrePoints {
     if (w === Infinity) return;
     this.xy.push(...mercator((w + e) / 2, (s + n) / 2));
     this.properties.push(properties);
+    this.buckets = null;
   }
 
-  /** The points in the tile and its buffer, in tile coordinates; null when there are none. */
-  tile(z: number, x: number, y: number): LegacyTile | null {
+  private bucketed(): Map<number, number[]> {
+    if (this.buckets !== null) return this.buckets;
+    const buckets = new Map<number, number[]>();
+    const side = 2 ** BUCKET_ZOOM;
+    for (let i = 0; i < this.properties.length; i++) {
+      const key = bucketKey(Math.floor((this.xy[2 * i] ?? 0) * side), Math.floor((this.xy[2 * i + 1] ?? 0) * side));
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    }
+    return (this.buckets = buckets);
+  }
+
+  /** The buckets the tile and its buffer reach. */
+  private candidates(z: number, x: number, y: number): number[][] {
+    const buckets = this.bucketed();
+    const shift = BUCKET_ZOOM - z;
+    const margin = Math.ceil(2 ** shift * BUFFER_SHARE);
+    const [x0, x1, y0, y1] = [(x << shift) - margin, ((x + 1) << shift) - 1 + margin, (y << shift) - margin, ((y + 1) << shift) - 1 + margin];
+    const out: number[][] = [];
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > buckets.size) {
+      for (const [key, bucket] of buckets) {
+        const [bx, by] = [Math.floor(key / BUCKET_SIDE) - 1, (key % BUCKET_SIDE) - 1];
+        if (bx >= x0 && bx <= x1 && by >= y0 && by <= y1) out.push(bucket);
+      }
+      return out;
+    }
+    for (let bx = x0; bx <= x1; bx++) {
+      for (let by = y0; by <= y1; by++) {
+        const bucket = buckets.get(bucketKey(bx, by));
+        if (bucket) out.push(bucket);
+      }
+    }
+    return out;
+  }
+
+  /** The points in the tile and its buffer, encoded as the hazard_area_points layer; null when there are none. */
+  tile(z: number, x: number, y: number): Uint8Array | null {
     const scale = 2 ** z;
     const buffer = BUFFER_SHARE * TILE_EXTENT;
-    const features: LegacyTile['features'] = [];
-    for (let i = 0; i < this.properties.length; i++) {
-      const px = ((this.xy[2 * i] ?? 0) * scale - x) * TILE_EXTENT;
-      const py = ((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT;
-      if (px < -buffer || px > TILE_EXTENT + buffer || py < -buffer || py > TILE_EXTENT + buffer) continue;
-      features.push({ type: 1, geometry: [[Math.round(px), Math.round(py)]], tags: this.properties[i] ?? null });
+    const points: TilePoint[] = [];
+    for (const bucket of this.candidates(z, x, y)) {
+      for (const i of bucket) {
+        const px = ((this.xy[2 * i] ?? 0) * scale - x) * TILE_EXTENT;
+        const py = ((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT;
+        if (px < -buffer || px > TILE_EXTENT + buffer || py < -buffer || py > TILE_EXTENT + buffer) continue;
+        points.push({ x: px, y: py, properties: this.properties[i] ?? {} });
+      }
     }
-    return features.length === 0 ? null : { features };
+    return points.length === 0 ? null : pointLayerTile(HAZARD_AREA_POINTS_LAYER, points, TILE_EXTENT);
   }
 }
 
@@ -209,12 +256,7 @@ export class ClearanceTiles {
   tile(z: number, x: number, y: number): Uint8Array | null {
     const box = tileQueryBox(z, x, y);
     const layers: Record<string, LegacyTile> = {};
-    if (z < POLYGON_MIN_ZOOM) {
-      const points = this.points.tile(z, x, y);
-      if (points === null) return null;
-      layers[HAZARD_AREA_POINTS_LAYER] = points;
-      return vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
-    }
+    if (z < POLYGON_MIN_ZOOM) return this.points.tile(z, x, y);
     const areas = sliced(this.areas.meeting(box), z, x, y);
     if (areas !== null) layers[HAZARD_AREAS_LAYER] = areas;
     const releases = sliced(this.releases.meeting(box), z, x, y);
