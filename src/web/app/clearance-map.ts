@@ -161,9 +161,10 @@ export interface LegendEntry {
   dashed?: boolean;
 }
 
-export const CLEARANCE_LEGEND: { heading: string; entries: LegendEntry[] }[] = [
+export const CLEARANCE_LEGEND: { heading: string; note?: string; entries: LegendEntry[] }[] = [
   {
     heading: 'Hazard areas open on the date',
+    note: 'Zoomed out, each area is a dot at its centre.',
     entries: [
       { label: 'Suspected hazardous area (SHA)', fill: HAZARD_COLOUR.SHA, edge: HAZARD_EDGE.SHA },
       { label: 'Confirmed hazardous area (CHA)', fill: HAZARD_COLOUR.CHA, edge: HAZARD_EDGE.CHA },
@@ -172,6 +173,7 @@ export const CLEARANCE_LEGEND: { heading: string; entries: LegendEntry[] }[] = [
   },
   {
     heading: 'Land released by the date',
+    note: 'Drawn when you zoom in to a district.',
     entries: [
       { label: 'Cancelled by non-technical survey', fill: RELEASE_COLOUR.cancelled, edge: '#2D6F94' },
       { label: 'Reduced by technical survey', fill: RELEASE_COLOUR.reduced, edge: '#005C43' },

@@ -175,6 +175,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
         {CLEARANCE_LEGEND.map((group) => (
           <div key={group.heading}>
             <h4>{group.heading}</h4>
+            {group.note ? <p className="note">{group.note}</p> : null}
             <ul>
               {group.entries.map((entry) => (
                 <li key={entry.label}>
