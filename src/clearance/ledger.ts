@@ -11,6 +11,7 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import { roundM2, yearOf } from './calendar.js';
+import type { ReconciliationYear } from './reconciliation.js';
 import { type DevicesYear, type OpenAreas, type ReleasedYear, type StateRecords, remainingOn, sizeOn } from './land-release.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, RELEASE_KINDS, type ReleaseKind } from './model.js';
 
@@ -211,15 +212,7 @@ export function devicesYears(ledger: ClearanceLedger, asOf: CalendarDate): Devic
 }
 
 /** One year of the baseline reconciliation, without the per-area causes (reconcile() lists those). */
-export interface ReconciliationTotals {
-  year: number;
-  openingM2: number;
-  releasedM2: number;
-  newlyRecordedM2: number;
-  expectedM2: number;
-  closingM2: number;
-  differenceM2: number;
-}
+export type ReconciliationTotals = Omit<ReconciliationYear, 'causes'>;
 
 export function reconciliationTotals(ledger: ClearanceLedger, asOf: CalendarDate): ReconciliationTotals[] {
   const remaining = (day: number): number => ledger.open.sha.areaM2.at(day) + ledger.open.cha.areaM2.at(day);

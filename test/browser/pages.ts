@@ -15,14 +15,14 @@ export interface BrowserPages {
 }
 
 /** Registers the file's beforeAll/afterAll: call it at the top level of a test file. */
-export function useBrowserPages(): BrowserPages {
+export function useBrowserPages(prepare?: (dbFile: string) => Promise<void>): BrowserPages {
   let server: TestServer;
   let chromium: Chromium;
   const pageErrors = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     await ensureWebBuild();
-    server = await startTestServer();
+    server = await startTestServer(prepare);
     chromium = await launchChromium();
   }, 180_000);
 

@@ -9,9 +9,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+/** `prepare` may write to the database file before the server opens it (seed records, say). */
+export async function startTestServer(prepare?: (dbFile: string) => Promise<void>): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'minefree-browser-'));
-  const server = await startServer({ port: 0, dbFile: join(dir, 'minefree.db') });
+  const dbFile = join(dir, 'minefree.db');
+  await prepare?.(dbFile);
+  const server = await startServer({ port: 0, dbFile });
   return {
     url: server.url.replace(/\/$/, ''),
     async close() {

@@ -8,7 +8,7 @@ import { LoadStatus } from './LoadStatus';
 
 // MapLibre and ECharts are loaded only for a State with records: the rest of the page shows first.
 const ClearanceMap = lazy(() => import('./ClearanceMap').then((m) => ({ default: m.ClearanceMap })));
-const ClearanceChart = lazy(() => import('./ClearanceChart').then((m) => ({ default: m.ClearanceChart })));
+const ResponsiveChart = lazy(() => import('./ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })));
 
 export const SYNTHETIC_NOTICE = 'Synthetic demonstration data — not real records';
 
@@ -93,7 +93,7 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
           rate of recent years.
         </p>
         <Suspense fallback={<Loading what="the chart" />}>
-          <ClearanceChart options={remainingOptions} label={`Chart: remaining area in ${remaining.unit.name} over time, with the Article 5 deadline and the forecast${tag}`} testId="clearance-remaining-chart" />
+          <ResponsiveChart options={remainingOptions} label={`Chart: remaining area in ${remaining.unit.name} over time, with the Article 5 deadline and the forecast${tag}`} className="clearance-chart" data={{ 'data-testid': 'clearance-remaining-chart' }} />
         </Suspense>
       </figure>
       <figure className="chart-figure" aria-labelledby="clearance-released-heading">
@@ -103,7 +103,7 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
         </p>
         {released.years.length === 0 ? null : (
           <Suspense fallback={<Loading what="the chart" />}>
-            <ClearanceChart options={releasedOptions} label={`Chart: land cancelled, reduced and cleared each year, in ${released.unit.name}${tag}`} testId="clearance-released-chart" />
+            <ResponsiveChart options={releasedOptions} label={`Chart: land cancelled, reduced and cleared each year, in ${released.unit.name}${tag}`} className="clearance-chart" data={{ 'data-testid': 'clearance-released-chart' }} />
           </Suspense>
         )}
       </figure>

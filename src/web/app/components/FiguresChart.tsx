@@ -1,15 +1,7 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as register } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import type { FigureView } from '../figure-series';
 import { figuresChartOptions } from '../figures-chart-options';
-
-register([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-/** Below this width (px) the legend names only the figures known on the date. */
-const NARROW = 600;
+import { ResponsiveChart } from './ResponsiveChart';
 
 interface Props {
   view: FigureView;
@@ -19,29 +11,8 @@ interface Props {
   label: string;
 }
 
-/** One indicator over its periods (ECharts, SVG renderer): a line per edition, the figures known on the date ringed. */
+/** One indicator over its periods: a line per edition, the figures known on the date ringed; narrow, the legend names only those. */
 export function FiguresChart({ view, unit, asOf, label }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const chart = init(element, null, { renderer: 'svg' });
-    let narrow = element.clientWidth < NARROW;
-    chart.setOption(figuresChartOptions(view, unit, asOf, narrow));
-    const observer = new ResizeObserver(() => {
-      if (narrow !== element.clientWidth < NARROW) {
-        narrow = !narrow;
-        chart.setOption(figuresChartOptions(view, unit, asOf, narrow));
-      }
-      chart.resize();
-    });
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [view, unit, asOf]);
-
-  return <div ref={box} className="chart figures-chart" role="img" aria-label={label} data-lines={view.lines.length} />;
+  const options = useCallback((narrow: boolean) => figuresChartOptions(view, unit, asOf, narrow), [view, unit, asOf]);
+  return <ResponsiveChart options={options} label={label} className="figures-chart" data={{ 'data-lines': view.lines.length }} />;
 }

@@ -10,15 +10,17 @@ register([LineChart, BarChart, CustomChart, GridComponent, LegendComponent, Mark
 const NARROW = 600;
 
 interface Props {
-  /** The chart's options for a wide or a narrow box. */
+  /** The chart's options for a wide or a narrow box (keep it stable: a new function redraws). */
   options: (narrow: boolean) => EChartsCoreOption;
-  /** What the chart shows, for screen readers (the description beside it says it in full). */
+  /** What the chart shows, for screen readers (the description or table beside it says it in full). */
   label: string;
-  testId: string;
+  className: string;
+  /** Extra attributes for tests (data-testid, data-lines). */
+  data?: Record<`data-${string}`, string | number>;
 }
 
-/** One clearance chart (ECharts, SVG renderer), redrawn when its box crosses the narrow width. */
-export function ClearanceChart({ options, label, testId }: Props) {
+/** An ECharts chart (SVG renderer) that redraws with its narrow layout when its box crosses NARROW. */
+export function ResponsiveChart({ options, label, className, data = {} }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -41,5 +43,5 @@ export function ClearanceChart({ options, label, testId }: Props) {
     };
   }, [options]);
 
-  return <div ref={box} className="chart clearance-chart" role="img" aria-label={label} data-testid={testId} />;
+  return <div ref={box} className={`chart ${className}`} role="img" aria-label={label} {...data} />;
 }
