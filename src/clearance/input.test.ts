@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  hazardAreaSchema, readActivity, readDevices, readExtensionDecision, readExtensionRequest, readHazardArea, readRelease,
+  hazardAreaSchema, readActivity, readDevices, readHazardArea, readRelease,
 } from './input.js';
 
 const square = { type: 'Polygon', coordinates: [[[104, 12], [104.01, 12], [104.01, 12.01], [104, 12.01], [104, 12]]] };
@@ -101,17 +101,5 @@ describe('release, activity and devices input', () => {
     expect(readDevices(found)).toMatchObject({ ok: true, value: { model: null, count: 2 } });
     expect(fields(readDevices({ ...found, count: 1.5 }))).toEqual({ count: 'the number destroyed, a whole number' });
     expect(fields(readDevices({ ...found, count: 0 }))).toEqual({ count: 'the number destroyed, at least 1' });
-  });
-});
-
-describe('Article 5 workflow input', () => {
-  it('reads an extension request and a decision', () => {
-    const request = { iso3: 'KHM', submitted: '2024-03-31', requestedDeadline: '2030-12-31', remainingAreaM2: 1e6, workPlan: [{ year: 2026, plannedReleaseM2: 2e5 }] };
-    expect(readExtensionRequest(request)).toMatchObject({ ok: true, value: { budgetUsd: null } });
-    expect(fields(readExtensionRequest({ ...request, remainingAreaM2: -1, workPlan: [{ year: 26, plannedReleaseM2: 1 }] }))).toEqual({
-      remainingAreaM2: 'the remaining area the request states in m², not negative',
-      'workPlan[0].year': 'a year from 1999',
-    });
-    expect(readExtensionDecision({ granted: true, date: '2024-11-28', meeting: '5RC', newDeadline: '2030-12-31' })).toMatchObject({ ok: true });
   });
 });

@@ -10,8 +10,7 @@ import { STATE_CODES } from '../core/states.js';
 import { checkGeometry } from './geometry.js';
 import {
   ACTIVITY_KINDS, DEVICE_CATEGORIES, DEVICE_CERTAINTIES, HAZARD_STATUSES, HAZARD_TYPES, RELEASE_KINDS,
-  type Activity, type CompletionDeclaration, type DevicesDestroyed, type ExtensionDecisionOutcome, type ExtensionRequest,
-  type HazardArea, type LandRelease,
+  type Activity, type DevicesDestroyed, type HazardArea, type LandRelease,
 } from './model.js';
 
 const listed = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
@@ -28,8 +27,6 @@ const date = (what: string) =>
     const problem = dateProblem(value);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: `${what}: ${problem}` });
   });
-
-const area = (what: string) => z.number({ error: `${what} in m², a number` }).min(0, { error: `${what} in m², not negative` });
 
 const iso3 = z.enum(STATE_CODES, { error: 'the ISO 3166-1 alpha-3 code of one of the 197 States (for example KHM)' });
 
@@ -98,30 +95,6 @@ export const devicesSchema = z.strictObject({
   count: z.number({ error: 'the number destroyed, a whole number' }).int({ error: 'the number destroyed, a whole number' }).min(1, { error: 'the number destroyed, at least 1' }),
   date: date('the date destroyed'),
 });
-
-export const extensionRequestSchema = z.strictObject({
-  iso3,
-  submitted: date('the date the request was submitted'),
-  requestedDeadline: date('the deadline requested'),
-  remainingAreaM2: area('the remaining area the request states'),
-  budgetUsd: z.number({ error: 'the budget in US$, a number' }).min(0, { error: 'the budget in US$, not negative' }).nullable().default(null),
-  workPlan: z.array(
-    z.strictObject({
-      year: z.number({ error: 'a year, for example 2027' }).int({ error: 'a year, for example 2027' }).min(1999, { error: 'a year from 1999' }).max(9999, { error: 'a year up to 9999' }),
-      plannedReleaseM2: area('the area planned for release'),
-    }),
-    { error: 'a work plan: a list of {"year", "plannedReleaseM2"}' },
-  ),
-});
-
-export const extensionDecisionSchema = z.strictObject({
-  granted: z.boolean({ error: 'true (granted) or false (not granted)' }),
-  date: date('the date of the decision'),
-  meeting: text('the meeting that decided (for example "22MSP")'),
-  newDeadline: date('the deadline the decision sets').nullable().default(null),
-});
-
-export const completionSchema = z.strictObject({ iso3, date: date('the date completion was declared') });
 
 export interface InputProblem {
   /** Path in the body, for example "devices[0].category" or "geometry". */
@@ -210,31 +183,4 @@ export function readDevices(body: unknown): InputResult<DevicesDestroyed> {
   if (!input.ok) return input;
   const d = input.data;
   return { ok: true, repairs: [], value: { activityId: d.activityId, category: d.category, model: d.model, count: d.count, date: parseDate(d.date) } };
-}
-
-export function readExtensionRequest(body: unknown): InputResult<ExtensionRequest> {
-  const input = parsed(extensionRequestSchema, body);
-  if (!input.ok) return input;
-  const r = input.data;
-  return {
-    ok: true,
-    repairs: [],
-    value: {
-      iso3: r.iso3, submitted: parseDate(r.submitted), requestedDeadline: parseDate(r.requestedDeadline),
-      remainingAreaM2: r.remainingAreaM2, budgetUsd: r.budgetUsd, workPlan: r.workPlan,
-    },
-  };
-}
-
-export function readExtensionDecision(body: unknown): InputResult<ExtensionDecisionOutcome> {
-  const input = parsed(extensionDecisionSchema, body);
-  if (!input.ok) return input;
-  const d = input.data;
-  return { ok: true, repairs: [], value: { granted: d.granted, date: parseDate(d.date), meeting: d.meeting, newDeadline: nullableDate(d.newDeadline) } };
-}
-
-export function readCompletion(body: unknown): InputResult<CompletionDeclaration> {
-  const input = parsed(completionSchema, body);
-  if (!input.ok) return input;
-  return { ok: true, repairs: [], value: { iso3: input.data.iso3, date: parseDate(input.data.date) } };
 }
