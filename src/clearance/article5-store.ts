@@ -22,9 +22,9 @@ import {
 } from './article5-rows.js';
 import { type ObligationOnDate, obligationOn } from './completion.js';
 import { type ExtensionProblem, type ExtensionRequestCheck, checkExtensionDecision, checkExtensionRequest } from './extension.js';
-import { type StateRecords, landReleaseSummary, releasedPerYear, releasedTotals, stateRecords } from './land-release.js';
+import { type StateRecords, landReleaseSummary, releasedPerYear, releasedTotals } from './land-release.js';
 import type { ExtensionDecisionOutcome } from './model.js';
-import { loadClearanceRecords } from './store.js';
+import { loadStateFacts } from './store.js';
 import { type PlanYear, latestRequest, plannedVsReleased } from './work-plan.js';
 
 export type { ExtensionRequestInput, StoredCompletionDeclaration, StoredDecision, StoredExtensionRequest } from './article5-rows.js';
@@ -63,7 +63,7 @@ async function deadlineOn(trx: Kysely<Database>, iso3: StateCode, date: Calendar
 
 /** The State's records grouped for the land-release rules (read outside a write: they only inform warnings). */
 async function recordsOf(store: Store, iso3: StateCode): Promise<StateRecords> {
-  return stateRecords(await loadClearanceRecords(store, iso3, { geometry: false }), iso3);
+  return (await loadStateFacts(store, iso3)).records;
 }
 
 export interface SubmittedRequest {

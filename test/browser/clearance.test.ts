@@ -5,9 +5,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/core/date.js';
 import { demoClearance, useSeededBrowserPages } from './seeded-pages.js';
 
-const DEMO = { iso3: 'KHM', areas: 60, seed: 7, asOf: '2026-06-30' } as const;
+const REQUEST = {
+  submitted: parseDate('2026-03-31'), requestedDeadline: parseDate('2035-12-31'), remainingAreaM2: 2e6, budgetUsd: 1.5e8,
+  workPlan: [2031, 2032, 2033].map((year) => ({ year, plannedReleaseM2: 4e5 })),
+};
+const DEMO = { iso3: 'KHM', areas: 60, seed: 7, asOf: '2026-06-30', request: REQUEST } as const;
 const PAGE = `/states/KHM?asOf=${DEMO.asOf}`;
 
 interface RenderedFeature {
@@ -121,6 +126,18 @@ describe('clearance section in Chromium', () => {
     }
     expect(await page.getByRole('heading', { name: /Remaining area against the Article 5 deadline/ }).count()).toBe(1);
     expect(await page.getByTestId('clearance-verdict').textContent()).toMatch(/^(On track|At risk|Off track|Not enough data)$/);
+    await done(page);
+  });
+
+  it('shows the latest extension request and its work plan against the land released', async () => {
+    const page = await open(PAGE);
+    const plan = page.getByTestId('extension-plan');
+    await plan.waitFor({ timeout: 15_000 });
+    expect(await plan.textContent()).toContain('submitted on 31 March 2026: a deadline of 31 December 2035');
+    expect(await plan.textContent()).toContain('not decided yet');
+    const rows = plan.getByRole('row');
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(1).textContent()).toBe('203140 hanot started');
     await done(page);
   });
 

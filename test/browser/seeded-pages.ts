@@ -2,6 +2,7 @@
  * Like pages.ts, on a server whose fresh database first gets synthetic clearance records for one
  * State (the records `minefree demo clearance` makes, through the same library calls).
  */
+import { type ExtensionRequestInput, submitRequest } from '../../src/clearance/article5-store.js';
 import { demoRecords } from '../../src/clearance/demo.js';
 import { shapeContains, stateShape } from '../../src/clearance/files/state-shapes.js';
 import type { ClearanceRecords } from '../../src/clearance/model.js';
@@ -18,6 +19,8 @@ export interface DemoSeed {
   areas: number;
   seed: number;
   asOf: string;
+  /** An extension request recorded after the records, as an editor would. */
+  request?: Omit<ExtensionRequestInput, 'iso3'>;
 }
 
 /** The records the demo makes for these options: the same every time. */
@@ -34,6 +37,7 @@ export function useSeededBrowserPages(demo: DemoSeed): BrowserPages {
     try {
       await initDatabase(store);
       await saveClearanceRecords(store, demo.iso3, demoClearance(demo), SYSTEM, { origin: `test: demo clearance --seed ${demo.seed}` });
+      if (demo.request) await submitRequest(store, { ...demo.request, iso3: demo.iso3 }, SYSTEM);
     } finally {
       await store.close();
     }

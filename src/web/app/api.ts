@@ -97,6 +97,8 @@ export const paths = {
   figuresKnown: (indicator: string, asOf: string) => `/figures${asOfQuery(asOf)}&indicator=${encodeURIComponent(indicator)}`,
   /** One State's Article 5 clearance on a date (ClearanceSummary). */
   clearance: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/clearance${asOfQuery(asOf)}`,
+  /** One State's extension requests, decisions, latest work plan and completion on a date (Article5Workflow). */
+  article5: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/article5${asOfQuery(asOf)}`,
 };
 
 /**
@@ -105,8 +107,6 @@ export const paths = {
  */
 export const clearanceTilesUrl = (iso3: string): string =>
   `${window.location.origin}/api/v1/states/${encodeURIComponent(iso3)}/clearance/tiles/{z}/{x}/{y}`;
-
-/** The State's clearance records as GeoJSON in the import format (the map's national-view points). */
 
 /** Area in m² and the number of areas. */
 export interface OpenAreas {
@@ -161,3 +161,22 @@ export interface ClearanceSummary {
  */
 export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): string =>
   `/factsheet${asOfQuery(asOf)}${format === 'pdf' ? '&format=pdf' : ''}`;
+
+/** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5-store.ts). */
+export interface Article5Workflow {
+  iso3: string;
+  asOf: string;
+  originalDeadline: string | null;
+  currentDeadline: string | null;
+  requests: {
+    id: number;
+    submitted: string;
+    requestedDeadline: string;
+    remainingAreaM2: number;
+    budgetUsd: number | null;
+    sourceId: string | null;
+    decision: { granted: boolean; date: string; meeting: string; newDeadline: string | null } | null;
+  }[];
+  plan: { requestId: number; years: { year: number; plannedM2: number; releasedM2: number | null; differenceM2: number | null; complete: boolean }[] } | null;
+  completion: { declarations: { id: number; date: string }[]; obligation: { state: 'in-progress' | 'completed' | 'reopened'; declared: string | null; reopenedBy: string[] } };
+}

@@ -4,6 +4,7 @@ import { releasedChartOptions, remainingChartOptions } from '../clearance-chart-
 import { areaWords, lastDay, releasedDescription, releasedView, remainingDescription, remainingView, verdictWords } from '../clearance-series';
 import { formatDate } from '../dates';
 import { useApi } from '../use-api';
+import { ExtensionPlan } from './ExtensionPlan';
 import { LoadStatus } from './LoadStatus';
 
 // MapLibre and ECharts are loaded only for a State with records: the rest of the page shows first.
@@ -146,6 +147,7 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
             />
           </Suspense>
           <Charts summary={summary} tag={tag} />
+          <ExtensionPlan iso3={summary.iso3} asOf={summary.asOf} />
         </>
       )}
     </section>
