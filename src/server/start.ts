@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../store/database.js';
+import { type Store, openDatabase } from '../store/database.js';
 import { initDatabase } from '../store/seed.js';
 import { buildApp } from './app.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
@@ -13,6 +13,8 @@ export interface StartOptions {
   databaseUrl?: string;
   logger?: boolean;
   trustProxy?: boolean;
+  /** A store already open (a test's PostgreSQL schema, say): used instead of dbFile/databaseUrl, and left open on close. */
+  store?: Store;
 }
 
 export interface RunningServer {
@@ -22,7 +24,10 @@ export interface RunningServer {
 
 /** Opens (creating, migrating and loading on first start) the database and serves minefree. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const store = await openDatabase({ url: options.databaseUrl, file: options.dbFile });
+  const store = options.store ?? (await openDatabase({ url: options.databaseUrl, file: options.dbFile }));
+  const closeStore = async (): Promise<void> => {
+    if (options.store === undefined) await store.close();
+  };
   try {
     await initDatabase(store);
     const app = await buildApp({ store, logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
@@ -32,11 +37,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       url: `http://localhost:${port}/`,
       async close() {
         await app.close();
-        await store.close();
+        await closeStore();
       },
     };
   } catch (error) {
-    await store.close();
+    await closeStore();
     throw error;
   }
 }

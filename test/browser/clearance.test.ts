@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/core/date.js';
+import { forEachDatabase } from '../../src/store/test-databases.js';
 import { demoClearance, useSeededBrowserPages } from './seeded-pages.js';
 
 const REQUEST = {
@@ -40,7 +41,6 @@ const area = records.areas.find((a) => a.statusDate === null && a.informationDat
 if (!area) throw new Error('the demo made no area open on the date and recorded after March 2020');
 const [west, south, east, north] = area.bbox;
 
-const { open, done } = useSeededBrowserPages(DEMO);
 
 /** Zooms the map onto the chosen area and waits until it has drawn. */
 async function zoomToArea(page: Page): Promise<void> {
@@ -61,104 +61,109 @@ const drawnAreaIds = (page: Page): Promise<string[]> =>
     return (map?.queryRenderedFeatures({ layers }) ?? []).map((f) => String(f.properties.id));
   }, HAZARD_LAYERS);
 
-describe('clearance section in Chromium', () => {
-  it('says the data are synthetic, draws the hazard areas from the tiles, and filters them by the slider date', async () => {
-    const tiles: number[] = [];
-    const page = await open(PAGE);
-    page.on('response', (response) => {
-      if (response.url().includes('/clearance/tiles/')) tiles.push(response.status());
+// The same page on each engine: the tiles and the summary are read from SQLite, then from PostgreSQL.
+forEachDatabase((database) => {
+  const { open, done } = useSeededBrowserPages(DEMO, database);
+
+  describe('clearance section in Chromium', () => {
+    it('says the data are synthetic, draws the hazard areas from the tiles, and filters them by the slider date', async () => {
+      const tiles: number[] = [];
+      const page = await open(PAGE);
+      page.on('response', (response) => {
+        if (response.url().includes('/clearance/tiles/')) tiles.push(response.status());
+      });
+      const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
+      await section.waitFor({ timeout: 15_000 });
+      await expect.poll(() => section.getByTestId('synthetic-notice').textContent(), { timeout: 10_000 }).toContain('Synthetic demonstration data — not real records');
+      expect(await section.getByRole('heading', { name: /Map of hazard areas and released land \(synthetic demonstration data\)/ }).count()).toBe(1);
+
+      await page.waitForSelector('.clearance-map[data-ready=true] canvas', { timeout: 30_000 });
+      // The whole State: the areas, smaller than a pixel at this scale, are drawn as points.
+      await expect.poll(async () => Number(await page.locator('.clearance-map').getAttribute('data-drawn')), { timeout: 15_000 }).toBeGreaterThan(0);
+      await zoomToArea(page);
+      await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
+      expect(tiles.filter((status) => status === 200).length, 'tiles answered with data').toBeGreaterThan(0);
+
+      // Back to the first stop (the end of January of the first year): the area is not recorded yet.
+      const slider = section.getByRole('slider', { name: 'Show the records on' });
+      await slider.fill('0');
+      await expect.poll(() => section.getByTestId('clearance-slider-date').textContent()).toMatch(/^31 January \d{4}$/);
+      await expect.poll(() => drawnAreaIds(page), { timeout: 10_000 }).not.toContain(area.id);
+      const filter = await page.evaluate(() => (globalThis as unknown as PageGlobals).__minefreeClearanceMap?.getFilter('clearance-hazard-open'));
+      expect(JSON.stringify(filter)).toMatch(/\d{4}0131/);
+
+      // And back to the end: it is drawn again.
+      const last = await slider.getAttribute('max');
+      await slider.fill(last ?? '0');
+      await expect.poll(() => drawnAreaIds(page), { timeout: 10_000 }).toContain(area.id);
+      await done(page);
     });
-    const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
-    await section.waitFor({ timeout: 15_000 });
-    await expect.poll(() => section.getByTestId('synthetic-notice').textContent(), { timeout: 10_000 }).toContain('Synthetic demonstration data — not real records');
-    expect(await section.getByRole('heading', { name: /Map of hazard areas and released land \(synthetic demonstration data\)/ }).count()).toBe(1);
 
-    await page.waitForSelector('.clearance-map[data-ready=true] canvas', { timeout: 30_000 });
-    // The whole State: the areas, smaller than a pixel at this scale, are drawn as points.
-    await expect.poll(async () => Number(await page.locator('.clearance-map').getAttribute('data-drawn')), { timeout: 15_000 }).toBeGreaterThan(0);
-    await zoomToArea(page);
-    await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
-    expect(tiles.filter((status) => status === 200).length, 'tiles answered with data').toBeGreaterThan(0);
-
-    // Back to the first stop (the end of January of the first year): the area is not recorded yet.
-    const slider = section.getByRole('slider', { name: 'Show the records on' });
-    await slider.fill('0');
-    await expect.poll(() => section.getByTestId('clearance-slider-date').textContent()).toMatch(/^31 January \d{4}$/);
-    await expect.poll(() => drawnAreaIds(page), { timeout: 10_000 }).not.toContain(area.id);
-    const filter = await page.evaluate(() => (globalThis as unknown as PageGlobals).__minefreeClearanceMap?.getFilter('clearance-hazard-open'));
-    expect(JSON.stringify(filter)).toMatch(/\d{4}0131/);
-
-    // And back to the end: it is drawn again.
-    const last = await slider.getAttribute('max');
-    await slider.fill(last ?? '0');
-    await expect.poll(() => drawnAreaIds(page), { timeout: 10_000 }).toContain(area.id);
-    await done(page);
-  });
-
-  it('shows a clicked area in plain words', async () => {
-    const page = await open(PAGE);
-    await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
-    await zoomToArea(page);
-    await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
-    await page.locator('.clearance-map').scrollIntoViewIfNeeded();
-    const point = await page.evaluate((centre) => {
-      const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
-      if (!map) throw new Error('no clearance map');
-      const { x, y } = map.project(centre);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + x, y: box.top + y };
-    }, [(west + east) / 2, (south + north) / 2] as [number, number]);
-    await page.mouse.click(point.x, point.y);
-    const popup = page.locator('.clearance-popup');
-    await expect.poll(() => popup.count(), { timeout: 5_000 }).toBe(1);
-    expect(await popup.textContent()).toMatch(/(hazardous area|Land (cleared|cancelled|reduced))/);
-    expect(await popup.textContent()).toContain('synthetic demonstration record');
-    await done(page);
-  });
-
-  it('draws the remaining area against the deadline and the area released each year', async () => {
-    const page = await open(PAGE);
-    for (const id of ['clearance-remaining-chart', 'clearance-released-chart']) {
-      const chart = page.getByTestId(id);
-      await expect.poll(() => chart.locator('svg').count(), { timeout: 15_000 }).toBe(1);
-      expect(await chart.getAttribute('role')).toBe('img');
-      expect(await chart.getAttribute('aria-label')).toContain('synthetic demonstration data');
-    }
-    expect(await page.getByRole('heading', { name: /Remaining area against the Article 5 deadline/ }).count()).toBe(1);
-    expect(await page.getByTestId('clearance-verdict').textContent()).toMatch(/^(On track|At risk|Off track|Not enough data)$/);
-    await done(page);
-  });
-
-  it('shows the latest extension request and its work plan against the land released', async () => {
-    const page = await open(PAGE);
-    const plan = page.getByTestId('extension-plan');
-    await plan.waitFor({ timeout: 15_000 });
-    expect(await plan.textContent()).toContain('submitted on 31 March 2026: a deadline of 31 December 2035');
-    expect(await plan.textContent()).toContain('not decided yet');
-    const rows = plan.getByRole('row');
-    expect(await rows.count()).toBe(4);
-    expect(await rows.nth(1).textContent()).toBe('203140 hanot started');
-    await done(page);
-  });
-
-  it('says in one sentence that a State without records has none, with no map or chart', async () => {
-    const page = await open('/states/FRA?asOf=2026-06-30');
-    const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
-    await expect.poll(() => section.locator('.clearance-none').textContent(), { timeout: 15_000 }).toContain('No hazard areas or land release are recorded');
-    expect(await section.locator('.clearance-map, .clearance-chart').count()).toBe(0);
-    await done(page);
-  });
-
-  it('fits a 375 px wide screen without sideways scrolling', async () => {
-    const page = await open(PAGE);
-    await page.setViewportSize({ width: 375, height: 800 });
-    await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
-    await expect.poll(() => page.getByTestId('clearance-released-chart').locator('svg').count(), { timeout: 15_000 }).toBe(1);
-    const [scroll, client] = await page.evaluate(() => {
-      const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
-      return [scrollWidth, clientWidth];
+    it('shows a clicked area in plain words', async () => {
+      const page = await open(PAGE);
+      await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
+      await zoomToArea(page);
+      await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
+      await page.locator('.clearance-map').scrollIntoViewIfNeeded();
+      const point = await page.evaluate((centre) => {
+        const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
+        if (!map) throw new Error('no clearance map');
+        const { x, y } = map.project(centre);
+        const box = map.getCanvas().getBoundingClientRect();
+        return { x: box.left + x, y: box.top + y };
+      }, [(west + east) / 2, (south + north) / 2] as [number, number]);
+      await page.mouse.click(point.x, point.y);
+      const popup = page.locator('.clearance-popup');
+      await expect.poll(() => popup.count(), { timeout: 5_000 }).toBe(1);
+      expect(await popup.textContent()).toMatch(/(hazardous area|Land (cleared|cancelled|reduced))/);
+      expect(await popup.textContent()).toContain('synthetic demonstration record');
+      await done(page);
     });
-    expect(scroll).toBeLessThanOrEqual(client);
-    await done(page);
+
+    it('draws the remaining area against the deadline and the area released each year', async () => {
+      const page = await open(PAGE);
+      for (const id of ['clearance-remaining-chart', 'clearance-released-chart']) {
+        const chart = page.getByTestId(id);
+        await expect.poll(() => chart.locator('svg').count(), { timeout: 15_000 }).toBe(1);
+        expect(await chart.getAttribute('role')).toBe('img');
+        expect(await chart.getAttribute('aria-label')).toContain('synthetic demonstration data');
+      }
+      expect(await page.getByRole('heading', { name: /Remaining area against the Article 5 deadline/ }).count()).toBe(1);
+      expect(await page.getByTestId('clearance-verdict').textContent()).toMatch(/^(On track|At risk|Off track|Not enough data)$/);
+      await done(page);
+    });
+
+    it('shows the latest extension request and its work plan against the land released', async () => {
+      const page = await open(PAGE);
+      const plan = page.getByTestId('extension-plan');
+      await plan.waitFor({ timeout: 15_000 });
+      expect(await plan.textContent()).toContain('submitted on 31 March 2026: a deadline of 31 December 2035');
+      expect(await plan.textContent()).toContain('not decided yet');
+      const rows = plan.getByRole('row');
+      expect(await rows.count()).toBe(4);
+      expect(await rows.nth(1).textContent()).toBe('203140 hanot started');
+      await done(page);
+    });
+
+    it('says in one sentence that a State without records has none, with no map or chart', async () => {
+      const page = await open('/states/FRA?asOf=2026-06-30');
+      const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
+      await expect.poll(() => section.locator('.clearance-none').textContent(), { timeout: 15_000 }).toContain('No hazard areas or land release are recorded');
+      expect(await section.locator('.clearance-map, .clearance-chart').count()).toBe(0);
+      await done(page);
+    });
+
+    it('fits a 375 px wide screen without sideways scrolling', async () => {
+      const page = await open(PAGE);
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('clearance-released-chart').locator('svg').count(), { timeout: 15_000 }).toBe(1);
+      const [scroll, client] = await page.evaluate(() => {
+        const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
+        return [scrollWidth, clientWidth];
+      });
+      expect(scroll).toBeLessThanOrEqual(client);
+      await done(page);
+    });
   });
 });

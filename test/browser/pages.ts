@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureWebBuild } from '../../src/server/web-build.js';
 import { type Chromium, launchChromium } from './chromium.js';
-import { type TestServer, startTestServer } from './server.js';
+import { type TestServer, type TestServerOptions, startTestServer } from './server.js';
 
 export interface BrowserPages {
   open: (path: string) => Promise<Page>;
@@ -15,14 +15,14 @@ export interface BrowserPages {
 }
 
 /** Registers the file's beforeAll/afterAll: call it at the top level of a test file. */
-export function useBrowserPages(prepare?: (dbFile: string) => Promise<void>): BrowserPages {
+export function useBrowserPages(options: TestServerOptions = {}): BrowserPages {
   let server: TestServer;
   let chromium: Chromium;
   const pageErrors = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
     await ensureWebBuild();
-    server = await startTestServer(prepare);
+    server = await startTestServer(options);
     chromium = await launchChromium();
   }, 180_000);
 

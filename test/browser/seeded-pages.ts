@@ -10,8 +10,7 @@ import { saveClearanceRecords } from '../../src/clearance/store.js';
 import { parseDate } from '../../src/core/date.js';
 import type { StateCode } from '../../src/core/states.js';
 import { SYSTEM } from '../../src/store/audit.js';
-import { openDatabase } from '../../src/store/database.js';
-import { initDatabase } from '../../src/store/seed.js';
+import type { TestDatabase } from '../../src/store/test-databases.js';
 import { type BrowserPages, useBrowserPages } from './pages.js';
 
 export interface DemoSeed {
@@ -30,16 +29,13 @@ export function demoClearance({ iso3, areas, seed, asOf }: DemoSeed): ClearanceR
   return demoRecords(shape, shapeContains(shape), { iso3, areas, seed, asOf: parseDate(asOf) });
 }
 
-/** Registers the file's beforeAll/afterAll: call it at the top level of a test file. */
-export function useSeededBrowserPages(demo: DemoSeed): BrowserPages {
-  return useBrowserPages(async (dbFile) => {
-    const store = await openDatabase({ file: dbFile });
-    try {
-      await initDatabase(store);
+/** Registers the file's beforeAll/afterAll: call it at the top level of a test file (or of a forEachDatabase body). */
+export function useSeededBrowserPages(demo: DemoSeed, database?: TestDatabase): BrowserPages {
+  return useBrowserPages({
+    ...(database === undefined ? {} : { database }),
+    prepare: async (store) => {
       await saveClearanceRecords(store, demo.iso3, demoClearance(demo), SYSTEM, { origin: `test: demo clearance --seed ${demo.seed}` });
       if (demo.request) await submitRequest(store, { ...demo.request, iso3: demo.iso3 }, SYSTEM);
-    } finally {
-      await store.close();
-    }
+    },
   });
 }
