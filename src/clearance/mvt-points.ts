@@ -1,74 +1,91 @@
 /**
  * One Mapbox Vector Tile layer of points, encoded straight to protobuf with pbf (MVT 2.1 spec).
  * The national view's tile holds tens of thousands of points: vt-pbf, made for geojson-vt's
- * general tiles, spends most of a z8 tile's time wrapping each point in objects; a point needs
- * only its tags and one move-to. Values are written as vt-pbf writes them (strings, unsigned
- * integers): the bytes are the same as vt-pbf's for the same layer, in a quarter of the time.
+ * general tiles, spends most of a z8 tile's time wrapping each point in objects and looking up
+ * its tags. Here every value of the State has an id once (PointValues), a tile only renumbers the
+ * ids it uses, and a feature is written without allocating. Values are written as vt-pbf writes
+ * them (strings, unsigned integers), so decoders see the same tile.
  */
 import { PbfWriter } from 'pbf';
 
-export interface TilePoint {
-  /** Tile coordinates, 0 to extent (a buffer may take them a little outside). */
-  x: number;
-  y: number;
-  properties: Readonly<Record<string, string | number>>;
+type Value = string | number;
+
+/** Each point's values, one per key, as ids into one table shared by all points. */
+export class PointValues {
+  readonly values: Value[] = [];
+  /** ids[point * keys.length + k] is the id of the point's value for keys[k]. */
+  readonly ids: number[] = [];
+  private readonly index = new Map<Value, number>();
+
+  constructor(readonly keys: readonly string[]) {}
+
+  /** Adds a point's values (in the order of `keys`); returns its number. */
+  add(values: readonly Value[]): number {
+    for (const value of values) {
+      let id = this.index.get(value);
+      if (id === undefined) this.index.set(value, (id = this.values.push(value) - 1));
+      this.ids.push(id);
+    }
+    return this.ids.length / this.keys.length - 1;
+  }
 }
 
 const POINT = 1;
 const MOVE_TO_ONE = (1 & 0x7) | (1 << 3);
 const zigzag = (n: number): number => (n << 1) ^ (n >> 31);
 
-interface Layer {
-  name: string;
-  extent: number;
-  points: readonly TilePoint[];
-  keys: string[];
-  values: (string | number)[];
-  tags: number[][];
-}
-
-function writeValue(value: string | number, pbf: PbfWriter): void {
+function writeValue(value: Value, pbf: PbfWriter): void {
   if (typeof value === 'string') pbf.writeStringField(1, value);
   else if (Number.isInteger(value) && value >= 0) pbf.writeVarintField(5, value);
   else if (Number.isInteger(value)) pbf.writeSVarintField(6, value);
   else pbf.writeDoubleField(3, value);
 }
 
-function writeFeature(feature: { tags: number[]; x: number; y: number }, pbf: PbfWriter): void {
-  pbf.writePackedVarint(2, feature.tags);
-  pbf.writeVarintField(3, POINT);
-  pbf.writePackedVarint(4, [MOVE_TO_ONE, zigzag(feature.x), zigzag(feature.y)]);
+interface Layer {
+  name: string;
+  extent: number;
+  all: PointValues;
+  points: readonly number[];
+  xs: readonly number[];
+  ys: readonly number[];
 }
 
-function writeLayer(layer: Layer, pbf: PbfWriter): void {
+function writeLayer({ name, extent, all, points, xs, ys }: Layer, pbf: PbfWriter): void {
+  const width = all.keys.length;
+  const local = new Int32Array(all.values.length).fill(-1);
+  const used: Value[] = [];
+  const tags = new Array<number>(2 * width).fill(0);
+  const geometry = [MOVE_TO_ONE, 0, 0];
+  const writeFeature = (_: null, out: PbfWriter): void => {
+    out.writePackedVarint(2, tags);
+    out.writeVarintField(3, POINT);
+    out.writePackedVarint(4, geometry);
+  };
   pbf.writeVarintField(15, 2);
-  pbf.writeStringField(1, layer.name);
-  layer.points.forEach((point, i) => pbf.writeMessage(2, writeFeature, { tags: layer.tags[i] ?? [], x: Math.round(point.x), y: Math.round(point.y) }));
-  for (const key of layer.keys) pbf.writeStringField(3, key);
-  for (const value of layer.values) pbf.writeMessage(4, writeValue, value);
-  pbf.writeVarintField(5, layer.extent);
+  pbf.writeStringField(1, name);
+  points.forEach((point, j) => {
+    for (let k = 0; k < width; k++) {
+      const id = all.ids[point * width + k] ?? 0;
+      let mine = local[id] ?? -1;
+      if (mine < 0) local[id] = mine = used.push(all.values[id] ?? '') - 1;
+      tags[2 * k] = k;
+      tags[2 * k + 1] = mine;
+    }
+    geometry[1] = zigzag(Math.round(xs[j] ?? 0));
+    geometry[2] = zigzag(Math.round(ys[j] ?? 0));
+    pbf.writeMessage(2, writeFeature, null);
+  });
+  for (const key of all.keys) pbf.writeStringField(3, key);
+  for (const value of used) pbf.writeMessage(4, writeValue, value);
+  pbf.writeVarintField(5, extent);
 }
 
-/** The tile of one point layer; keys and values are shared by every feature, as MVT intends. */
-export function pointLayerTile(name: string, points: readonly TilePoint[], extent: number): Uint8Array {
-  const keys: string[] = [];
-  const keyIndex = new Map<string, number>();
-  const values: (string | number)[] = [];
-  const valueIndex = new Map<string | number, number>();
-  const tags = points.map(({ properties }) => {
-    const tag: number[] = [];
-    for (const key in properties) {
-      const value = properties[key];
-      if (value === undefined) continue;
-      let k = keyIndex.get(key);
-      if (k === undefined) keyIndex.set(key, (k = keys.push(key) - 1));
-      let v = valueIndex.get(value);
-      if (v === undefined) valueIndex.set(value, (v = values.push(value) - 1));
-      tag.push(k, v);
-    }
-    return tag;
-  });
+/**
+ * The tile of one point layer: `points` are point numbers from `all`, at tile coordinates
+ * `xs[j]`, `ys[j]` (0 to extent; a buffer may take them a little outside).
+ */
+export function pointLayerTile(name: string, extent: number, all: PointValues, points: readonly number[], xs: readonly number[], ys: readonly number[]): Uint8Array {
   const pbf = new PbfWriter();
-  pbf.writeMessage(3, writeLayer, { name, extent, points, keys, values, tags });
+  pbf.writeMessage(3, writeLayer, { name, extent, all, points, xs, ys });
   return pbf.finish();
 }

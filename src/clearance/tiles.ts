@@ -15,7 +15,7 @@ import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { CalendarDate } from '../core/date.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
-import { type TilePoint, pointLayerTile } from './mvt-points.js';
+import { PointValues, pointLayerTile } from './mvt-points.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
@@ -50,6 +50,7 @@ export type HazardAreaTileProperties = {
 };
 /** What the national view needs to colour and filter by date; no id or area, to keep 30,000 points small. */
 export type HazardAreaPointProperties = Pick<HazardAreaTileProperties, 'type' | 'status' | 'recorded' | 'closed' | 'synthetic'>;
+const POINT_KEYS = ['type', 'status', 'recorded', 'closed', 'synthetic'] as const satisfies readonly (keyof HazardAreaPointProperties)[];
 export type LandReleaseTileProperties = {
   id: string; hazardAreaId: string; kind: 'cancelled' | 'reduced' | 'cleared'; released: number; areaM2: number; synthetic: 0 | 1;
 };
@@ -143,7 +144,7 @@ const bucketKey = (bx: number, by: number): number => (bx + 1) * BUCKET_SIDE + (
 /** Hazard areas as points at the centre of their (first part's) box, in Mercator units. */
 class CentrePoints {
   private readonly xy: number[] = [];
-  private readonly properties: HazardAreaPointProperties[] = [];
+  private readonly values = new PointValues(POINT_KEYS);
   /** Point indices by their tile at the deepest point zoom: a tile looks only at its own. */
   private buckets: Map<number, number[]> | null = null;
 
@@ -155,15 +156,19 @@ class CentrePoints {
     }
     if (w === Infinity) return;
     this.xy.push(...mercator((w + e) / 2, (s + n) / 2));
-    this.properties.push(properties);
+    this.values.add(POINT_KEYS.map((key) => properties[key]));
     this.buckets = null;
+  }
+
+  private get count(): number {
+    return this.xy.length / 2;
   }
 
   private bucketed(): Map<number, number[]> {
     if (this.buckets !== null) return this.buckets;
     const buckets = new Map<number, number[]>();
     const side = 2 ** BUCKET_ZOOM;
-    for (let i = 0; i < this.properties.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const key = bucketKey(Math.floor((this.xy[2 * i] ?? 0) * side), Math.floor((this.xy[2 * i + 1] ?? 0) * side));
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
@@ -199,16 +204,18 @@ class CentrePoints {
   tile(z: number, x: number, y: number): Uint8Array | null {
     const scale = 2 ** z;
     const buffer = BUFFER_SHARE * TILE_EXTENT;
-    const points: TilePoint[] = [];
+    const [points, xs, ys]: [number[], number[], number[]] = [[], [], []];
     for (const bucket of this.candidates(z, x, y)) {
       for (const i of bucket) {
         const px = ((this.xy[2 * i] ?? 0) * scale - x) * TILE_EXTENT;
         const py = ((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT;
         if (px < -buffer || px > TILE_EXTENT + buffer || py < -buffer || py > TILE_EXTENT + buffer) continue;
-        points.push({ x: px, y: py, properties: this.properties[i] ?? {} });
+        points.push(i);
+        xs.push(px);
+        ys.push(py);
       }
     }
-    return points.length === 0 ? null : pointLayerTile(HAZARD_AREA_POINTS_LAYER, points, TILE_EXTENT);
+    return points.length === 0 ? null : pointLayerTile(HAZARD_AREA_POINTS_LAYER, TILE_EXTENT, this.values, points, xs, ys);
   }
 }
 
