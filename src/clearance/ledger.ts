@@ -10,13 +10,11 @@
  * function whose steps are those days.
  */
 import type { CalendarDate } from '../core/date.js';
-import { roundM2, yearOf } from './calendar.js';
+import { dateNumber, roundM2, yearOf } from './calendar.js';
 import type { ReconciliationYear } from './reconciliation.js';
 import { type DevicesYear, type OpenAreas, type ReleasedYear, type StateRecords, remainingOn, sizeOn } from './land-release.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, RELEASE_KINDS, type ReleaseKind } from './model.js';
 
-/** A day as the number yyyymmdd: ordered like the dates, and cheap to sort and search. */
-export const dayKey = (date: CalendarDate): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
 const NO_EVENT = Number.POSITIVE_INFINITY;
 /** Differences below this (m²) are floating-point sums, not data (as in reconciliation.ts). */
@@ -121,7 +119,7 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
     let count = 0;
     let remaining = 0;
     for (const date of eventDates(history)) {
-      const day = dayKey(date);
+      const day = dateNumber(date);
       firstEvent = Math.min(firstEvent, day);
       const now = remainingOn(history, date);
       const isOpen = now > 0 ? 1 : 0;
@@ -130,9 +128,9 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
       count = isOpen;
       remaining = now;
     }
-    newly.add(dayKey(area.informationDate), sizeOn(history, area.informationDate));
+    newly.add(dateNumber(area.informationDate), sizeOn(history, area.informationDate));
     for (const r of history.releases) {
-      const day = dayKey(r.date);
+      const day = dateNumber(r.date);
       firstRelease = Math.min(firstRelease, day);
       released[r.kind].add(day, r.areaM2);
       releaseCount.add(day, 1);
@@ -142,7 +140,7 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
   const devices = Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, { count: new Changes(), areaM2: new Changes() }])) as Record<DeviceCategory, { count: Changes; areaM2: Changes }>;
   let firstDevice = NO_EVENT;
   for (const d of records.devices) {
-    const day = dayKey(d.date);
+    const day = dateNumber(d.date);
     firstDevice = Math.min(firstDevice, day);
     // `count` holds the records (a year is listed when it has one), `areaM2` the devices.
     devices[d.category].count.add(day, 1);
@@ -169,7 +167,7 @@ const yearOfKey = (day: number): number => Math.floor(day / 10000);
 
 /** Open areas and what remains of them on the day (rounded like landReleaseSummary). */
 export function openOn(ledger: ClearanceLedger, asOf: CalendarDate): { sha: OpenAreas; cha: OpenAreas; remainingM2: number } {
-  const day = dayKey(asOf);
+  const day = dateNumber(asOf);
   const sha = ledger.open.sha.areaM2.at(day);
   const cha = ledger.open.cha.areaM2.at(day);
   return {
@@ -181,7 +179,7 @@ export function openOn(ledger: ClearanceLedger, asOf: CalendarDate): { sha: Open
 
 /** Years from the first `first` up to the as-of year, each ending on 31 December or the as-of day. */
 function yearsSeen(first: number, asOf: CalendarDate): { year: number; from: number; to: number }[] {
-  const day = dayKey(asOf);
+  const day = dateNumber(asOf);
   if (first > day) return [];
   const years = [];
   for (let year = yearOfKey(first); year <= yearOf(asOf); year++) years.push({ year, from: endKey(year - 1), to: Math.min(endKey(year), day) });

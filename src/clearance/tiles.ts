@@ -13,7 +13,7 @@
 import type { Feature, Position } from 'geojson';
 import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import type { CalendarDate } from '../core/date.js';
+import { dateNumber } from './calendar.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
 import { PointValues, pointLayerTile } from './mvt-points.js';
 
@@ -55,8 +55,6 @@ export type LandReleaseTileProperties = {
   id: string; hazardAreaId: string; kind: 'cancelled' | 'reduced' | 'cleared'; released: number; areaM2: number; synthetic: 0 | 1;
 };
 
-/** 2026-06-30 → 20260630, so a map filter can compare dates as numbers. */
-export const dateNumber = (date: CalendarDate): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
 /** Throws a RangeError naming z, x, y and the allowed range unless z/x/y is a tile of the contract's pyramid. */
 export function checkTile(z: number, x: number, y: number): void {
@@ -89,6 +87,15 @@ export function tileQueryBox(z: number, x: number, y: number): BBox {
   return [longitude(x - BUFFER_SHARE, z), bottom, longitude(x + 1 + BUFFER_SHARE, z), top];
 }
 
+/** [west, south, east, north] of a ring; Infinity for an empty one. */
+function ringBox(ring: readonly Position[]): BBox {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon = 0, lat = 0] of ring) {
+    w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+  }
+  return [w, s, e, n];
+}
+
 /** Features with one box per polygon part: a part cut at 180° must not widen its twin's box to the whole world. */
 class FeatureBoxes<P extends TileProperties> {
   private readonly boxes: number[] = [];
@@ -100,11 +107,7 @@ class FeatureBoxes<P extends TileProperties> {
     this.features.push({ type: 'Feature', geometry, properties });
     const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     for (const part of parts) {
-      let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const [lon = 0, lat = 0] of part[0] ?? []) {
-        w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
-      }
-      this.boxes.push(w, s, e, n);
+      this.boxes.push(...ringBox(part[0] ?? []));
       this.owners.push(owner);
     }
   }
@@ -150,10 +153,7 @@ class CentrePoints {
 
   add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
     const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [lon = 0, lat = 0] of ring) {
-      w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
-    }
+    const [w, s, e, n] = ringBox(ring);
     if (w === Infinity) return;
     this.xy.push(...mercator((w + e) / 2, (s + n) / 2));
     this.values.add(POINT_KEYS.map((key) => properties[key]));

@@ -33,26 +33,26 @@ function SyntheticNotice() {
   );
 }
 
+function OpenFigure({ title, open }: { title: string; open: ClearanceSummary['open']['sha'] }) {
+  return (
+    <div className="figure">
+      <dt>{title}</dt>
+      <dd>
+        <span className="figure-number">{open.count.toLocaleString('en')}</span>
+        <span className="figure-note">{areaWords(open.areaM2)} remaining</span>
+      </dd>
+    </div>
+  );
+}
+
 function Headline({ summary }: { summary: ClearanceSummary }) {
   const verdict = verdictWords(summary);
   const { sha, cha } = summary.open;
   return (
     <>
       <dl className="figure-grid clearance-figures">
-        <div className="figure">
-          <dt>Open suspected hazardous areas (SHA)</dt>
-          <dd>
-            <span className="figure-number">{sha.count.toLocaleString('en')}</span>
-            <span className="figure-note">{areaWords(sha.areaM2)} remaining</span>
-          </dd>
-        </div>
-        <div className="figure">
-          <dt>Open confirmed hazardous areas (CHA)</dt>
-          <dd>
-            <span className="figure-number">{cha.count.toLocaleString('en')}</span>
-            <span className="figure-note">{areaWords(cha.areaM2)} remaining</span>
-          </dd>
-        </div>
+        <OpenFigure title="Open suspected hazardous areas (SHA)" open={sha} />
+        <OpenFigure title="Open confirmed hazardous areas (CHA)" open={cha} />
         <div className="figure">
           <dt>Article 5 deadline</dt>
           <dd>
