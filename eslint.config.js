@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
 // The same strictness for the server code and the browser app.
 const TYPESCRIPT_RULES = {
   '@typescript-eslint/no-explicit-any': 'error',
-  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+  '@typescript-eslint/no-unused-vars': [
+    'error',
+    { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+  ],
 };
 
 export default defineConfig(

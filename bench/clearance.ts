@@ -67,14 +67,19 @@ async function demoDatabase(areas: number): Promise<string> {
     await store.close();
   }
   renameSync(part, file);
-  note(`generated ${areas.toLocaleString('en')} synthetic areas in ${((performance.now() - started) / 1000).toFixed(0)} s (kept in ${file})`);
+  note(
+    `generated ${areas.toLocaleString('en')} synthetic areas in ${((performance.now() - started) / 1000).toFixed(0)} s (kept in ${file})`,
+  );
   return file;
 }
 
 async function importRows(rows: Row[], dir: string, records: ClearanceRecords): Promise<void> {
   const n = records.areas.length.toLocaleString('en');
   const file = join(dir, 'areas.geojson');
-  writeGeoJson({ areas: records.areas, revisions: [], activities: [], releases: [], devices: [] }, file, { iso3: STATE, synthetic: true });
+  writeGeoJson({ areas: records.areas, revisions: [], activities: [], releases: [], devices: [] }, file, {
+    iso3: STATE,
+    synthetic: true,
+  });
   const runs = records.areas.length > 50_000 ? 1 : 3;
   const imports: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -84,44 +89,80 @@ async function importRows(rows: Row[], dir: string, records: ClearanceRecords): 
     await store.close();
   }
   if (!existsSync(OGR2OGR)) {
-    rows.push({ measure: `import ${n} hazard polygons from GeoJSON`, value: summarise(imports), baselineName: `not measured: GDAL is not installed (gdal-bin)`, baseline: NOT_MEASURED, targetMs: Infinity });
+    rows.push({
+      measure: `import ${n} hazard polygons from GeoJSON`,
+      value: summarise(imports),
+      baselineName: `not measured: GDAL is not installed (gdal-bin)`,
+      baseline: NOT_MEASURED,
+      targetMs: Infinity,
+    });
     return;
   }
   const ogr: number[] = [];
   for (let run = 0; run < runs; run++) {
     const out = join(dir, `ogr-${run}.gpkg`);
-    ogr.push((await once(() => {
-      const result = spawnSync(OGR2OGR, ['-f', 'GPKG', out, file], { stdio: ['ignore', 'ignore', 'pipe'] });
-      if (result.status !== 0) throw new Error(`ogr2ogr failed: ${result.stderr.toString()}`);
-    })).median);
+    ogr.push(
+      (
+        await once(() => {
+          const result = spawnSync(OGR2OGR, ['-f', 'GPKG', out, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+          if (result.status !== 0) throw new Error(`ogr2ogr failed: ${result.stderr.toString()}`);
+        })
+      ).median,
+    );
   }
   const baseline = summarise(ogr);
   // The target is half of ogr2ogr's speed: twice its time.
-  rows.push({ measure: `import ${n} hazard polygons from GeoJSON`, value: summarise(imports), baselineName: 'ogr2ogr -f GPKG, same file', baseline, targetMs: Math.round(2 * baseline.median) });
+  rows.push({
+    measure: `import ${n} hazard polygons from GeoJSON`,
+    value: summarise(imports),
+    baselineName: 'ogr2ogr -f GPKG, same file',
+    baseline,
+    targetMs: Math.round(2 * baseline.median),
+  });
 }
 
 async function summaryRows(rows: Row[], store: Store, areas: number): Promise<void> {
   const engine = new TreatyEngine(await loadFacts(store));
-  const baseline = await time(20, () => store.db.selectFrom('hazard_areas').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('area_m2').as('m2')]).where('iso3', '=', STATE).execute());
+  const baseline = await time(20, () =>
+    store.db
+      .selectFrom('hazard_areas')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('area_m2').as('m2')])
+      .where('iso3', '=', STATE)
+      .execute(),
+  );
   const baselineName = "SQL count + sum(area_m2) of the State's areas";
   const n = areas.toLocaleString('en');
   // What `minefree clearance` does: read the State's facts, build its ledger, answer.
   const cold = await once(() => clearanceSummary(store, engine, STATE, AS_OF));
-  rows.push({ measure: `land-release summary, ${n} areas, cold (read + ledger)`, value: cold, baselineName, baseline, targetMs: 50 });
+  rows.push({
+    measure: `land-release summary, ${n} areas, cold (read + ledger)`,
+    value: cold,
+    baselineName,
+    baseline,
+    targetMs: 50,
+  });
   // What the server does between writes: the ledger is kept; any date is binary searches.
   const cache = new ClearanceCache(store);
   await cache.summary(engine, STATE, AS_OF);
   const dates = ['2026-06-30', '2024-12-31', '2021-03-01', '2019-02-28'].map(parseDate);
   let i = 0;
   const warm = await time(200, () => cache.summary(engine, STATE, dates[i++ % dates.length] ?? AS_OF), 5);
-  rows.push({ measure: `land-release summary, ${n} areas, server (ledger kept)`, value: warm, baselineName, baseline, targetMs: 50 });
+  rows.push({
+    measure: `land-release summary, ${n} areas, server (ledger kept)`,
+    value: warm,
+    baselineName,
+    baseline,
+    targetMs: 50,
+  });
 }
 
 /** The tile at zoom z holding the most area centres: the worst tile of the State. */
 function densest(records: ClearanceRecords, z: number): [number, number] {
   const counts = new Map<string, number>();
   const n = 2 ** z;
-  for (const { bbox: [w, s, e, north] } of records.areas) {
+  for (const {
+    bbox: [w, s, e, north],
+  } of records.areas) {
     const lat = (((s + north) / 2) * Math.PI) / 180;
     const key = `${Math.floor((((w + e) / 2 + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -134,26 +175,65 @@ function densest(records: ClearanceRecords, z: number): [number, number] {
 /** What a request without records in memory does: read the rows meeting the tile, slice them. */
 async function tileFromDatabase(store: Store, z: number, x: number, y: number): Promise<Uint8Array | null> {
   const [west, south, east, north] = tileQueryBox(z, x, y);
-  const areas = (await store.db.selectFrom('hazard_areas').selectAll().where('iso3', '=', STATE)
-    .where('max_x', '>=', west).where('min_x', '<=', east).where('max_y', '>=', south).where('min_y', '<=', north).execute()).map(hazardAreaFromRow);
-  const releases = (await store.db.selectFrom('land_releases').selectAll().where('iso3', '=', STATE)
-    .where('max_x', '>=', west).where('min_x', '<=', east).where('max_y', '>=', south).where('min_y', '<=', north).execute()).map(releaseFromRow);
+  const areas = (
+    await store.db
+      .selectFrom('hazard_areas')
+      .selectAll()
+      .where('iso3', '=', STATE)
+      .where('max_x', '>=', west)
+      .where('min_x', '<=', east)
+      .where('max_y', '>=', south)
+      .where('min_y', '<=', north)
+      .execute()
+  ).map(hazardAreaFromRow);
+  const releases = (
+    await store.db
+      .selectFrom('land_releases')
+      .selectAll()
+      .where('iso3', '=', STATE)
+      .where('max_x', '>=', west)
+      .where('min_x', '<=', east)
+      .where('max_y', '>=', south)
+      .where('min_y', '<=', north)
+      .execute()
+  ).map(releaseFromRow);
   return ClearanceTiles.fromRecords({ areas, releases, revisions: [], activities: [], devices: [] }).tile(z, x, y);
 }
 
 async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): Promise<void> {
   const started = performance.now();
   const tiles = ClearanceTiles.fromRecords(records);
-  note(`ClearanceTiles.fromRecords over ${records.areas.length.toLocaleString('en')} areas and ${records.releases.length.toLocaleString('en')} releases: ${(performance.now() - started).toFixed(0)} ms`);
-  const wanted: [number, number, number][] = [[8, ...densest(records, 8)], [POLYGON_MIN_ZOOM, ...densest(records, POLYGON_MIN_ZOOM)]];
-  for (const [z, x, y] of wanted) note(`tile ${z}/${x}/${y}: ${(tiles.tile(z, x, y)?.length ?? 0).toLocaleString('en')} bytes`);
+  note(
+    `ClearanceTiles.fromRecords over ${records.areas.length.toLocaleString('en')} areas and ${records.releases.length.toLocaleString('en')} releases: ${(performance.now() - started).toFixed(0)} ms`,
+  );
+  const wanted: [number, number, number][] = [
+    [8, ...densest(records, 8)],
+    [POLYGON_MIN_ZOOM, ...densest(records, POLYGON_MIN_ZOOM)],
+  ];
+  for (const [z, x, y] of wanted)
+    note(`tile ${z}/${x}/${y}: ${(tiles.tile(z, x, y)?.length ?? 0).toLocaleString('en')} bytes`);
   const postgis = await postgisTiles(records, wanted);
   for (const [index, [z, x, y]] of wanted.entries()) {
     const what = z < POLYGON_MIN_ZOOM ? 'areas as points' : 'polygons';
     const timing = postgis.timings?.[index] ?? null;
-    const baselineName = timing === null ? `not measured: ${postgis.reason ?? 'no PostGIS'}` : `PostGIS ST_AsMVT, same tile and layers (${what})`;
-    rows.push({ measure: `z${z} tile ${x}/${y} (${what}), uncached, records in memory`, value: await time(10, () => tiles.tile(z, x, y), 2), baselineName, baseline: timing ?? NOT_MEASURED, targetMs: 50 });
-    rows.push({ measure: `z${z} tile ${x}/${y} (${what}), uncached, rows read by bbox`, value: await time(5, () => tileFromDatabase(store, z, x, y), 1), baselineName, baseline: timing ?? NOT_MEASURED, targetMs: 50 });
+    const baselineName =
+      timing === null
+        ? `not measured: ${postgis.reason ?? 'no PostGIS'}`
+        : `PostGIS ST_AsMVT, same tile and layers (${what})`;
+    rows.push({
+      measure: `z${z} tile ${x}/${y} (${what}), uncached, records in memory`,
+      value: await time(10, () => tiles.tile(z, x, y), 2),
+      baselineName,
+      baseline: timing ?? NOT_MEASURED,
+      targetMs: 50,
+    });
+    rows.push({
+      measure: `z${z} tile ${x}/${y} (${what}), uncached, rows read by bbox`,
+      value: await time(5, () => tileFromDatabase(store, z, x, y), 1),
+      baselineName,
+      baseline: timing ?? NOT_MEASURED,
+      targetMs: 50,
+    });
   }
 }
 
@@ -177,36 +257,66 @@ const TILE_SQL = `with b as (select ST_TileEnvelope($1, $2, $3) as env, ST_Trans
       from releases, b where geom && b.q) t) as mvt`;
 
 /** The same polygons in a scratch schema (PostGIS created there when the database has none), dropped afterwards. */
-async function postgisTiles(records: ClearanceRecords, wanted: readonly [number, number, number][]): Promise<PostgisResult> {
-  if (!existsSync('/usr/share/postgresql/15/extension/postgis.control')) return { timings: null, reason: 'PostGIS is not installed (postgresql-15-postgis-3)' };
+async function postgisTiles(
+  records: ClearanceRecords,
+  wanted: readonly [number, number, number][],
+): Promise<PostgisResult> {
+  if (!existsSync('/usr/share/postgresql/15/extension/postgis.control'))
+    return { timings: null, reason: 'PostGIS is not installed (postgresql-15-postgis-3)' };
   const client = new pg.Client({ connectionString: PG_URL });
   try {
     await client.connect();
   } catch (error) {
-    return { timings: null, reason: `PostgreSQL is not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      timings: null,
+      reason: `PostgreSQL is not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const schema = `bench_clearance_${process.pid}`;
   try {
     await client.query(`create schema ${schema}`);
-    const existing = await client.query<{ schema: string }>(`select extnamespace::regnamespace::text as schema from pg_extension where extname = 'postgis'`);
+    const existing = await client.query<{ schema: string }>(
+      `select extnamespace::regnamespace::text as schema from pg_extension where extname = 'postgis'`,
+    );
     const postgisSchema = existing.rows[0]?.schema ?? schema;
     if (existing.rows.length === 0) await client.query(`create extension postgis schema ${schema}`);
     await client.query(`set search_path = ${schema}, ${postgisSchema}`);
-    await client.query('create table areas (id text, type text, status text, recorded int, closed int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))');
-    await client.query('create table releases (id text, hazard_area_id text, kind text, released int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))');
+    await client.query(
+      'create table areas (id text, type text, status text, recorded int, closed int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))',
+    );
+    await client.query(
+      'create table releases (id text, hazard_area_id text, kind text, released int, area_m2 float8, synthetic int, g text, geom geometry(Geometry, 4326))',
+    );
     const synthetic = new Map(records.areas.map((a) => [a.id, a.synthetic ? 1 : 0]));
     for (let i = 0; i < records.areas.length; i += 5000) {
       const batch = records.areas.slice(i, i + 5000);
-      await client.query(AREAS_SQL, [batch.map((a) => a.id), batch.map((a) => a.type), batch.map((a) => a.status), batch.map((a) => dateNumber(a.informationDate)),
-        batch.map((a) => (a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate))), batch.map((a) => a.areaM2), batch.map((a) => (a.synthetic ? 1 : 0)), batch.map((a) => JSON.stringify(a.geometry))]);
+      await client.query(AREAS_SQL, [
+        batch.map((a) => a.id),
+        batch.map((a) => a.type),
+        batch.map((a) => a.status),
+        batch.map((a) => dateNumber(a.informationDate)),
+        batch.map((a) => (a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate))),
+        batch.map((a) => a.areaM2),
+        batch.map((a) => (a.synthetic ? 1 : 0)),
+        batch.map((a) => JSON.stringify(a.geometry)),
+      ]);
     }
     for (let i = 0; i < records.releases.length; i += 5000) {
       const batch = records.releases.slice(i, i + 5000);
-      await client.query(RELEASES_SQL, [batch.map((r) => r.id), batch.map((r) => r.hazardAreaId), batch.map((r) => r.kind), batch.map((r) => dateNumber(r.date)),
-        batch.map((r) => r.areaM2), batch.map((r) => synthetic.get(r.hazardAreaId) ?? 0), batch.map((r) => JSON.stringify(r.geometry))]);
+      await client.query(RELEASES_SQL, [
+        batch.map((r) => r.id),
+        batch.map((r) => r.hazardAreaId),
+        batch.map((r) => r.kind),
+        batch.map((r) => dateNumber(r.date)),
+        batch.map((r) => r.areaM2),
+        batch.map((r) => synthetic.get(r.hazardAreaId) ?? 0),
+        batch.map((r) => JSON.stringify(r.geometry)),
+      ]);
     }
     await client.query('alter table areas drop column g; alter table releases drop column g');
-    await client.query('create index on areas using gist (geom); create index on releases using gist (geom); analyze areas; analyze releases');
+    await client.query(
+      'create index on areas using gist (geom); create index on releases using gist (geom); analyze areas; analyze releases',
+    );
     const timings: Timing[] = [];
     for (const [z, x, y] of wanted) {
       const query = z < POLYGON_MIN_ZOOM ? POINTS_SQL : TILE_SQL;

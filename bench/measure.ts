@@ -37,7 +37,16 @@ export function printTable(rows: readonly Row[]): void {
   const lines = [['measure', 'median ms', 'p95 ms', 'baseline', 'baseline median ms', 'ratio', 'target ms', 'verdict']];
   for (const r of rows) {
     const verdict = r.value.median < r.targetMs ? 'meets target' : 'MISSES target';
-    lines.push([r.measure, ms(r.value.median), ms(r.value.p95), r.baselineName, ms(r.baseline.median), `${(r.value.median / r.baseline.median).toFixed(1)}x`, String(r.targetMs), verdict]);
+    lines.push([
+      r.measure,
+      ms(r.value.median),
+      ms(r.value.p95),
+      r.baselineName,
+      ms(r.baseline.median),
+      `${(r.value.median / r.baseline.median).toFixed(1)}x`,
+      String(r.targetMs),
+      verdict,
+    ]);
   }
   const widths = lines[0]?.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length))) ?? [];
   for (const l of lines) console.log(l.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));

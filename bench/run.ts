@@ -31,8 +31,16 @@ const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-'));
     const asOf = dates[i++ % dates.length] ?? dates[0];
     if (asOf) return [engine.states(asOf), engine.summary(asOf)];
   });
-  const baseline = await time(2000, () => Array.from({ length: 197 }, (_, n) => ({ n, status: 'state-party', date: '2026-11-28' })));
-  rows.push({ measure: 'status of 197 States + summary (in process)', value, baselineName: '197 plain objects', baseline, targetMs: 2 });
+  const baseline = await time(2000, () =>
+    Array.from({ length: 197 }, (_, n) => ({ n, status: 'state-party', date: '2026-11-28' })),
+  );
+  rows.push({
+    measure: 'status of 197 States + summary (in process)',
+    value,
+    baselineName: '197 plain objects',
+    baseline,
+    targetMs: 2,
+  });
 }
 
 // 2. The States list over a real socket, against a bare route of the same server.
@@ -46,11 +54,23 @@ const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-'));
   const states = 'api/v1/states?asOf=2026-11-28';
   const value = await time(300, () => get(states));
   const baseline = await time(300, () => get('api/v1/ping'));
-  rows.push({ measure: 'GET /api/v1/states (socket)', value, baselineName: 'GET /api/v1/ping, same server', baseline, targetMs: 10 });
+  rows.push({
+    measure: 'GET /api/v1/states (socket)',
+    value,
+    baselineName: 'GET /api/v1/ping, same server',
+    baseline,
+    targetMs: 10,
+  });
   // A client that already has the list: the ETag is checked before any work.
   const etag = (await get(states)).headers.get('etag') ?? '';
   const revalidated = await time(300, () => get(states, { 'if-none-match': etag }));
-  rows.push({ measure: 'GET /api/v1/states, If-None-Match (304)', value: revalidated, baselineName: 'GET /api/v1/ping, same server', baseline, targetMs: 10 });
+  rows.push({
+    measure: 'GET /api/v1/states, If-None-Match (304)',
+    value: revalidated,
+    baselineName: 'GET /api/v1/ping, same server',
+    baseline,
+    targetMs: 10,
+  });
   await server.close();
 }
 
@@ -87,11 +107,31 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
   for (let run = 0; run < 3; run += 1) {
     const port = 18700 + run;
     const db = join(dir, `fresh-${run}.db`);
-    samples.push(await firstPaint(() => spawn(process.execPath, [join(ROOT, 'bin/minefree.js'), 'serve'], { env: { ...process.env, PORT: String(port), MINEFREE_DB: db }, stdio: 'ignore' }), `http://localhost:${port}/`));
+    samples.push(
+      await firstPaint(
+        () =>
+          spawn(process.execPath, [join(ROOT, 'bin/minefree.js'), 'serve'], {
+            env: { ...process.env, PORT: String(port), MINEFREE_DB: db },
+            stdio: 'ignore',
+          }),
+        `http://localhost:${port}/`,
+      ),
+    );
     const tiny = `const s=require('http').createServer((q,r)=>{r.setHeader('content-type','text/html');r.end('<!doctype html><h1>minefree</h1>')});s.listen(${port + 10})`;
-    base.push(await firstPaint(() => spawn(process.execPath, ['-e', tiny], { stdio: 'ignore' }), `http://localhost:${port + 10}/`));
+    base.push(
+      await firstPaint(
+        () => spawn(process.execPath, ['-e', tiny], { stdio: 'ignore' }),
+        `http://localhost:${port + 10}/`,
+      ),
+    );
   }
-  rows.push({ measure: 'first dashboard paint, fresh start + fresh DB', value: summarise(samples), baselineName: 'bare node:http page, same browser', baseline: summarise(base), targetMs: 3000 });
+  rows.push({
+    measure: 'first dashboard paint, fresh start + fresh DB',
+    value: summarise(samples),
+    baselineName: 'bare node:http page, same browser',
+    baseline: summarise(base),
+    targetMs: 3000,
+  });
 }
 
 await clearanceBenchmarks(rows, dir);

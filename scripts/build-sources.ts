@@ -117,7 +117,9 @@ function csvField(value: string): string {
 }
 
 function buildSources(dir: string): SourceRow[] {
-  const files = readdirSync(dir).filter((f) => /^SOURCES.*\.md$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^SOURCES.*\.md$/.test(f))
+    .sort();
   const byId = new Map<string, SourceRow>();
   for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
@@ -132,7 +134,10 @@ function buildSources(dir: string): SourceRow[] {
 
 function main(dir: string): void {
   const rows = buildSources(dir);
-  const lines = ['id,title,url,published', ...rows.map((r) => [r.id, r.title, r.url, r.published].map(csvField).join(','))];
+  const lines = [
+    'id,title,url,published',
+    ...rows.map((r) => [r.id, r.title, r.url, r.published].map(csvField).join(',')),
+  ];
   const out = join(dir, 'sources.csv');
   writeFileSync(out, `${lines.join('\n')}\n`);
   console.log(`wrote ${rows.length} sources to ${out}`);

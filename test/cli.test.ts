@@ -48,8 +48,12 @@ describe('minefree state', () => {
   it('gives a State on a date with every documented field', () => {
     const blr = json<Record<string, unknown>>('state', 'BLR', '--as-of', '2010-01-01');
     expect(blr).toMatchObject({
-      iso3: 'BLR', name: 'Belarus', status: 'state-party', signed: null,
-      consent: { date: '2003-09-03', kind: 'accession' }, entryIntoForce: '2004-03-01',
+      iso3: 'BLR',
+      name: 'Belarus',
+      status: 'state-party',
+      signed: null,
+      consent: { date: '2003-09-03', kind: 'accession' },
+      entryIntoForce: '2004-03-01',
       withdrawal: { notified: null, effective: null, state: 'none' },
       article4: { deadline: '2008-03-01', completed: null, missed: true },
       article5: { originalDeadline: '2014-03-01', extensions: [], currentDeadline: null, completed: null },
@@ -62,7 +66,12 @@ describe('minefree state', () => {
   });
 
   it('shows an Article 5 chain of extensions', () => {
-    const afg = json<{ article5: { extensions: unknown[]; currentDeadline: string } }>('state', 'AFG', '--as-of', '2026-01-01');
+    const afg = json<{ article5: { extensions: unknown[]; currentDeadline: string } }>(
+      'state',
+      'AFG',
+      '--as-of',
+      '2026-01-01',
+    );
     expect(afg.article5.extensions).toHaveLength(3);
     expect(afg.article5.currentDeadline).toBe('2030-03-01');
   });
@@ -76,9 +85,20 @@ describe('minefree states and deadlines', () => {
   });
 
   it('lists Article 4 deadlines in date order with their marks', () => {
-    const list = json<{ iso3: string; deadline: string; state: string }[]>('deadlines', '--article', '4', '--as-of', '2009-01-01');
+    const list = json<{ iso3: string; deadline: string; state: string }[]>(
+      'deadlines',
+      '--article',
+      '4',
+      '--as-of',
+      '2009-01-01',
+    );
     expect(list.map((e) => e.deadline)).toEqual(list.map((e) => e.deadline).sort());
-    expect(list.find((e) => e.iso3 === 'GRC')).toEqual({ iso3: 'GRC', name: 'Greece', deadline: '2008-03-01', state: 'missed' });
+    expect(list.find((e) => e.iso3 === 'GRC')).toEqual({
+      iso3: 'GRC',
+      name: 'Greece',
+      deadline: '2008-03-01',
+      state: 'missed',
+    });
   });
 
   it('lists Article 7 initial report due dates', () => {

@@ -16,7 +16,13 @@ const run = (...args: string[]): { status: number | null; stdout: string; stderr
 
 interface SheetJson {
   asOf: string;
-  figures: { id: string; period: string; value: number; computed: boolean; source: { id: string; published: string | null } }[];
+  figures: {
+    id: string;
+    period: string;
+    value: number;
+    computed: boolean;
+    source: { id: string; published: string | null };
+  }[];
   sections: { id: string; title: string; paragraphs: unknown[] }[];
   endnotes: { n: number; text: string }[];
 }
@@ -28,7 +34,10 @@ describe('minefree factsheet', () => {
     const sheet = JSON.parse(stdout) as SheetJson;
     expect(sheet.asOf).toBe('2018-03-01');
     expect(sheet.figures.find((f) => f.id === 'states_parties' && f.computed)?.value).toBe(164);
-    expect(sheet.figures.find((f) => f.id === 'casualties_mines_erw' && f.period === '2016')).toMatchObject({ value: 8605, source: { id: 'S00', published: '2018-03-01' } });
+    expect(sheet.figures.find((f) => f.id === 'casualties_mines_erw' && f.period === '2016')).toMatchObject({
+      value: 8605,
+      source: { id: 'S00', published: '2018-03-01' },
+    });
     expect(sheet.sections.map((s) => s.title)).toContain('Stockpile destruction');
     expect(sheet.endnotes.length).toBeGreaterThan(5);
   });
@@ -66,7 +75,11 @@ describe('minefree figures', () => {
     const { stdout, status } = run('figures', 'casualties_mines_erw', '--as-of', '2019-01-01', '--json');
     expect(status).toBe(0);
     const figures = JSON.parse(stdout) as { id: string; period: string; value: number; source: { id: string } }[];
-    expect(figures.find((f) => f.period === '2016')).toMatchObject({ id: 'casualties_mines_erw', value: 9437, source: { id: 'S75' } });
+    expect(figures.find((f) => f.period === '2016')).toMatchObject({
+      id: 'casualties_mines_erw',
+      value: 9437,
+      source: { id: 'S75' },
+    });
     expect(new Set(figures.map((f) => f.period)).size).toBe(figures.length);
   });
 

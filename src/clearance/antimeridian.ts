@@ -60,8 +60,24 @@ export function unwrapPolygon(rings: readonly Position[][]): Unwrapped {
   return { rings: [shift(shell, offset), ...placed], poleRing: null };
 }
 
-const WEST_OF_180 = polygon([[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]]);
-const EAST_OF_180 = polygon([[[180, -90], [540, -90], [540, 90], [180, 90], [180, -90]]]);
+const WEST_OF_180 = polygon([
+  [
+    [-180, -90],
+    [180, -90],
+    [180, 90],
+    [-180, 90],
+    [-180, -90],
+  ],
+]);
+const EAST_OF_180 = polygon([
+  [
+    [180, -90],
+    [540, -90],
+    [540, 90],
+    [180, 90],
+    [180, -90],
+  ],
+]);
 
 function piecesOf(rings: Position[][], window: typeof WEST_OF_180, by: number): Position[][][] {
   const piece = intersect(featureCollection([polygon(rings), window]));

@@ -34,19 +34,37 @@ export interface ExtensionRequestInput extends ExtensionRequest {
 
 export function requestRow(r: ExtensionRequestInput): Insertable<ExtensionRequestsTable> {
   return {
-    iso3: r.iso3, submitted: r.submitted, requested_deadline: r.requestedDeadline, remaining_area_m2: r.remainingAreaM2,
-    budget_usd: r.budgetUsd, work_plan: JSON.stringify(r.workPlan.map(({ year, plannedReleaseM2 }) => ({ year, plannedReleaseM2 }))),
+    iso3: r.iso3,
+    submitted: r.submitted,
+    requested_deadline: r.requestedDeadline,
+    remaining_area_m2: r.remainingAreaM2,
+    budget_usd: r.budgetUsd,
+    work_plan: JSON.stringify(r.workPlan.map(({ year, plannedReleaseM2 }) => ({ year, plannedReleaseM2 }))),
     source_id: r.sourceId ?? null,
   };
 }
 
 export function requestFromRow(r: Selectable<ExtensionRequestsTable>): StoredExtensionRequest {
-  const decision: StoredDecision | null = r.outcome === null || r.decided_on === null
-    ? null
-    : { granted: r.outcome === 'granted', date: r.decided_on, meeting: r.meeting ?? '', newDeadline: r.new_deadline, extensionDecisionId: r.extension_decision_id };
+  const decision: StoredDecision | null =
+    r.outcome === null || r.decided_on === null
+      ? null
+      : {
+          granted: r.outcome === 'granted',
+          date: r.decided_on,
+          meeting: r.meeting ?? '',
+          newDeadline: r.new_deadline,
+          extensionDecisionId: r.extension_decision_id,
+        };
   return {
-    id: r.id, iso3: r.iso3, submitted: r.submitted, requestedDeadline: r.requested_deadline, remainingAreaM2: r.remaining_area_m2,
-    budgetUsd: r.budget_usd, workPlan: JSON.parse(r.work_plan) as WorkPlanYear[], sourceId: r.source_id, decision,
+    id: r.id,
+    iso3: r.iso3,
+    submitted: r.submitted,
+    requestedDeadline: r.requested_deadline,
+    remainingAreaM2: r.remaining_area_m2,
+    budgetUsd: r.budget_usd,
+    workPlan: JSON.parse(r.work_plan) as WorkPlanYear[],
+    sourceId: r.source_id,
+    decision,
   };
 }
 
@@ -54,7 +72,11 @@ export function declarationFromRow(r: Selectable<CompletionDeclarationsTable>): 
   return { id: r.id, iso3: r.iso3, date: r.declared_on, sourceId: r.source_id };
 }
 
-export function declarationRow(iso3: StateCode, date: CalendarDate, sourceId: SourceId | null): Insertable<CompletionDeclarationsTable> {
+export function declarationRow(
+  iso3: StateCode,
+  date: CalendarDate,
+  sourceId: SourceId | null,
+): Insertable<CompletionDeclarationsTable> {
   return { iso3, declared_on: date, source_id: sourceId };
 }
 
@@ -80,7 +102,9 @@ export function requestValueProblems(r: ExtensionRequest): ExtensionProblem[] {
     ...amountProblem('remainingAreaM2', r.remainingAreaM2),
     ...amountProblem('budgetUsd', r.budgetUsd),
     ...r.workPlan.flatMap((y, index) => [
-      ...(Number.isInteger(y.year) && y.year >= 1 && y.year <= 9999 ? [] : [{ field: `workPlan[${index}].year`, expected: 'a calendar year (YYYY)' }]),
+      ...(Number.isInteger(y.year) && y.year >= 1 && y.year <= 9999
+        ? []
+        : [{ field: `workPlan[${index}].year`, expected: 'a calendar year (YYYY)' }]),
       ...amountProblem(`workPlan[${index}].plannedReleaseM2`, y.plannedReleaseM2),
     ]),
   ];

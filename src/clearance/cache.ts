@@ -63,7 +63,11 @@ export class ClearanceCache {
   /** The State's ledger, bounds and record counts (no polygons are read). */
   async clearance(iso3: StateCode): Promise<StateClearance> {
     const entry = await this.entry(iso3);
-    entry.clearance ??= loadStateFacts(this.store, iso3).then(({ records, bounds, counts }) => ({ ledger: buildLedger(records), bounds, records: counts }));
+    entry.clearance ??= loadStateFacts(this.store, iso3).then(({ records, bounds, counts }) => ({
+      ledger: buildLedger(records),
+      bounds,
+      records: counts,
+    }));
     return this.settled(iso3, entry, entry.clearance);
   }
 

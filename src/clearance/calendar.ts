@@ -4,7 +4,8 @@ import { type CalendarDate, fromParts } from '../core/date.js';
 export const yearOf = (date: CalendarDate): number => Number(date.slice(0, 4));
 
 /** 2026-06-30 → 20260630: ordered like the dates, cheap to sort and search, and comparable in a map filter. */
-export const dateNumber = (date: CalendarDate): number => Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+export const dateNumber = (date: CalendarDate): number =>
+  Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
 const yearEnds = new Map<number, CalendarDate>();
 

@@ -19,17 +19,27 @@ describe('declaration of completion', () => {
   });
 
   it('is completed from the declaration until an area is found after it', () => {
-    expect(obligationOn(declarations, areas, d('2022-02-28'))).toEqual({ state: 'completed', declared: '2020-06-01', reopenedBy: [], unflagged: [] });
+    expect(obligationOn(declarations, areas, d('2022-02-28'))).toEqual({
+      state: 'completed',
+      declared: '2020-06-01',
+      reopenedBy: [],
+      unflagged: [],
+    });
   });
 
   it('re-opens with each previously unknown area, and names those not flagged as such', () => {
     expect(obligationOn(declarations, areas, d('2023-12-31'))).toEqual({
-      state: 'reopened', declared: '2020-06-01', reopenedBy: ['found', 'found-unflagged'], unflagged: ['found-unflagged'],
+      state: 'reopened',
+      declared: '2020-06-01',
+      reopenedBy: ['found', 'found-unflagged'],
+      unflagged: ['found-unflagged'],
     });
   });
 
   it('is completed again after a new declaration', () => {
-    expect(obligationOn([...declarations, { iso3: 'KHM', date: d('2024-01-15') }], areas, d('2024-02-01')).state).toBe('completed');
+    expect(obligationOn([...declarations, { iso3: 'KHM', date: d('2024-01-15') }], areas, d('2024-02-01')).state).toBe(
+      'completed',
+    );
   });
 });
 
@@ -38,17 +48,29 @@ describe('release and activity', () => {
   const clearance = { ...activity('A', '2021-02-01'), end: d('2021-12-31') };
 
   it('pairs each release kind with the activity that produces it', () => {
-    expect(RELEASE_BY).toEqual({ cancelled: 'non-technical-survey', reduced: 'technical-survey', cleared: 'clearance' });
-    expect(releaseLinkProblems({ hazardAreaId: 'A', kind: 'cleared', date: d('2021-06-01') }, clearance, area)).toEqual([]);
+    expect(RELEASE_BY).toEqual({
+      cancelled: 'non-technical-survey',
+      reduced: 'technical-survey',
+      cleared: 'clearance',
+    });
+    expect(releaseLinkProblems({ hazardAreaId: 'A', kind: 'cleared', date: d('2021-06-01') }, clearance, area)).toEqual(
+      [],
+    );
   });
 
   it('names every broken link', () => {
-    expect(releaseLinkProblems({ hazardAreaId: 'B', kind: 'cancelled', date: d('2022-01-01') }, clearance, area)).toEqual([
+    expect(
+      releaseLinkProblems({ hazardAreaId: 'B', kind: 'cancelled', date: d('2022-01-01') }, clearance, area),
+    ).toEqual([
       { field: 'activityId', expected: 'an activity on hazard area B (activity act-A is on A)' },
       { field: 'kind', expected: 'land cancelled by a non-technical-survey activity (activity act-A is a clearance)' },
       { field: 'date', expected: 'a date on or before activity act-A ended (2021-12-31)' },
     ]);
-    expect(releaseLinkProblems({ hazardAreaId: 'A', kind: 'cleared', date: d('2020-12-31') }, clearance, area).map((p) => p.expected)).toEqual([
+    expect(
+      releaseLinkProblems({ hazardAreaId: 'A', kind: 'cleared', date: d('2020-12-31') }, clearance, area).map(
+        (p) => p.expected,
+      ),
+    ).toEqual([
       'a date on or after hazard area A was recorded (2021-01-01)',
       'a date on or after activity act-A started (2021-02-01)',
     ]);

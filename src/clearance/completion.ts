@@ -18,7 +18,11 @@ export interface ObligationOnDate {
   unflagged: string[];
 }
 
-export function obligationOn(declarations: readonly CompletionDeclaration[], areas: readonly Pick<HazardArea, 'id' | 'informationDate' | 'previouslyUnknown'>[], asOf: CalendarDate): ObligationOnDate {
+export function obligationOn(
+  declarations: readonly CompletionDeclaration[],
+  areas: readonly Pick<HazardArea, 'id' | 'informationDate' | 'previouslyUnknown'>[],
+  asOf: CalendarDate,
+): ObligationOnDate {
   let declared: CalendarDate | null = null;
   for (const d of declarations) if (d.date <= asOf && (declared === null || d.date > declared)) declared = d.date;
   if (declared === null) return { state: 'in-progress', declared, reopenedBy: [], unflagged: [] };

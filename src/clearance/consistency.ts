@@ -17,16 +17,34 @@ export const RELEASE_BY: Record<ReleaseKind, ActivityKind> = {
 };
 
 function duringActivity(date: string, activity: Activity): LinkProblem[] {
-  if (date < activity.start) return [{ field: 'date', expected: `a date on or after activity ${activity.id} started (${activity.start})` }];
-  if (activity.end !== null && date > activity.end) return [{ field: 'date', expected: `a date on or before activity ${activity.id} ended (${activity.end})` }];
+  if (date < activity.start)
+    return [{ field: 'date', expected: `a date on or after activity ${activity.id} started (${activity.start})` }];
+  if (activity.end !== null && date > activity.end)
+    return [{ field: 'date', expected: `a date on or before activity ${activity.id} ended (${activity.end})` }];
   return [];
 }
 
-export function releaseLinkProblems(release: Pick<LandRelease, 'hazardAreaId' | 'kind' | 'date'>, activity: Activity, area: HazardArea): LinkProblem[] {
+export function releaseLinkProblems(
+  release: Pick<LandRelease, 'hazardAreaId' | 'kind' | 'date'>,
+  activity: Activity,
+  area: HazardArea,
+): LinkProblem[] {
   const problems: LinkProblem[] = [];
-  if (activity.hazardAreaId !== release.hazardAreaId) problems.push({ field: 'activityId', expected: `an activity on hazard area ${release.hazardAreaId} (activity ${activity.id} is on ${activity.hazardAreaId})` });
-  if (RELEASE_BY[release.kind] !== activity.kind) problems.push({ field: 'kind', expected: `land ${release.kind} by a ${RELEASE_BY[release.kind]} activity (activity ${activity.id} is a ${activity.kind})` });
-  if (release.date < area.informationDate) problems.push({ field: 'date', expected: `a date on or after hazard area ${area.id} was recorded (${area.informationDate})` });
+  if (activity.hazardAreaId !== release.hazardAreaId)
+    problems.push({
+      field: 'activityId',
+      expected: `an activity on hazard area ${release.hazardAreaId} (activity ${activity.id} is on ${activity.hazardAreaId})`,
+    });
+  if (RELEASE_BY[release.kind] !== activity.kind)
+    problems.push({
+      field: 'kind',
+      expected: `land ${release.kind} by a ${RELEASE_BY[release.kind]} activity (activity ${activity.id} is a ${activity.kind})`,
+    });
+  if (release.date < area.informationDate)
+    problems.push({
+      field: 'date',
+      expected: `a date on or after hazard area ${area.id} was recorded (${area.informationDate})`,
+    });
   problems.push(...duringActivity(release.date, activity));
   return problems;
 }

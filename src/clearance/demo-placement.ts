@@ -67,11 +67,17 @@ function shuffledCells(random: () => number, count: number): Uint32Array {
 }
 
 /** `count` areas inside the shape, or null when it is too small to hold them apart. */
-export function placeAreas(shape: MultiPolygon, contains: (x: number, y: number) => boolean, count: number, random: () => number): PlacedArea[] | null {
+export function placeAreas(
+  shape: MultiPolygon,
+  contains: (x: number, y: number) => boolean,
+  count: number,
+  random: () => number,
+): PlacedArea[] | null {
   const [west, south, east, north] = extentOf(shape);
   let inside = 0;
   const samples = 4000;
-  for (let i = 0; i < samples; i++) if (contains(west + random() * (east - west), south + random() * (north - south))) inside++;
+  for (let i = 0; i < samples; i++)
+    if (contains(west + random() * (east - west), south + random() * (north - south))) inside++;
   if (inside === 0) return null;
   // Enough cells that about 1.5 times `count` fall inside; shrink and retry when edges waste too many.
   let cell = Math.sqrt(((east - west) * (north - south) * inside) / samples / (count * 1.5));

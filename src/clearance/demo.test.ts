@@ -27,7 +27,9 @@ describe('synthetic clearance data', () => {
   it('places every area inside the State, flagged synthetic, none overlapping another', () => {
     expect(records.areas).toHaveLength(200);
     expect(records.areas.every((a) => a.synthetic && a.iso3 === 'KHM')).toBe(true);
-    const vertices = records.areas.flatMap((a) => (a.geometry.type === 'Polygon' ? a.geometry.coordinates.flat() : a.geometry.coordinates.flat(2)));
+    const vertices = records.areas.flatMap((a) =>
+      a.geometry.type === 'Polygon' ? a.geometry.coordinates.flat() : a.geometry.coordinates.flat(2),
+    );
     expect(vertices.every(([x = 0, y = 0]) => contains(x, y))).toBe(true);
     const boxes = records.areas.map((a) => a.bbox).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < boxes.length; i++) {
@@ -56,6 +58,8 @@ describe('synthetic clearance data', () => {
   it('says so when a State is too small to hold the areas apart', () => {
     const vatican = stateShape('VAT');
     if (vatican === null) return expect(vatican).toBeNull(); // no 1:50m shape at all: the CLI says so instead
-    expect(() => demoRecords(vatican, shapeContains(vatican), { iso3: 'VAT', areas: 100_000, seed: 1, asOf })).toThrow(/too small/);
+    expect(() => demoRecords(vatican, shapeContains(vatican), { iso3: 'VAT', areas: 100_000, seed: 1, asOf })).toThrow(
+      /too small/,
+    );
   });
 });

@@ -9,8 +9,13 @@ const current = d('2025-03-01');
 
 function request(extra: Partial<ExtensionRequest> = {}): ExtensionRequest {
   return {
-    iso3: 'KHM', submitted: d('2024-03-31'), requestedDeadline: d('2030-03-01'), remainingAreaM2: 1_000_000, budgetUsd: 50_000_000,
-    workPlan: [2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ year, plannedReleaseM2: 200_000 })), ...extra,
+    iso3: 'KHM',
+    submitted: d('2024-03-31'),
+    requestedDeadline: d('2030-03-01'),
+    remainingAreaM2: 1_000_000,
+    budgetUsd: 50_000_000,
+    workPlan: [2025, 2026, 2027, 2028, 2029, 2030].map((year) => ({ year, plannedReleaseM2: 200_000 })),
+    ...extra,
   };
 }
 
@@ -22,23 +27,33 @@ describe('extension request', () => {
   });
 
   it('rejects ten years and one day', () => {
-    expect(checkExtensionRequest(request({ requestedDeadline: d('2035-03-02') }), current, 1_000_000).problems).toEqual([
-      { field: 'requestedDeadline', expected: 'a date no later than 2035-03-01: an extension is for at most 10 years (Art. 5.3)' },
-    ]);
+    expect(checkExtensionRequest(request({ requestedDeadline: d('2035-03-02') }), current, 1_000_000).problems).toEqual(
+      [
+        {
+          field: 'requestedDeadline',
+          expected: 'a date no later than 2035-03-01: an extension is for at most 10 years (Art. 5.3)',
+        },
+      ],
+    );
   });
 
   it('counts ten years from a 29 February to 28 February', () => {
     const leap = d('2020-02-29');
     expect(latestAllowedDeadline(leap)).toBe('2030-02-28');
-    expect(checkExtensionRequest(request({ requestedDeadline: d('2030-02-28'), workPlan: [] }), leap, 1_000_000).problems).toEqual([]);
-    expect(checkExtensionRequest(request({ requestedDeadline: d('2030-03-01'), workPlan: [] }), leap, 1_000_000).problems[0]?.expected).toContain('no later than 2030-02-28');
+    expect(
+      checkExtensionRequest(request({ requestedDeadline: d('2030-02-28'), workPlan: [] }), leap, 1_000_000).problems,
+    ).toEqual([]);
+    expect(
+      checkExtensionRequest(request({ requestedDeadline: d('2030-03-01'), workPlan: [] }), leap, 1_000_000).problems[0]
+        ?.expected,
+    ).toContain('no later than 2030-02-28');
   });
 
   it('wants a deadline after the current one', () => {
     for (const requested of ['2025-03-01', '2024-12-31']) {
-      expect(checkExtensionRequest(request({ requestedDeadline: d(requested), workPlan: [] }), current, 1_000_000).problems).toEqual([
-        { field: 'requestedDeadline', expected: 'a date after the current deadline (2025-03-01)' },
-      ]);
+      expect(
+        checkExtensionRequest(request({ requestedDeadline: d(requested), workPlan: [] }), current, 1_000_000).problems,
+      ).toEqual([{ field: 'requestedDeadline', expected: 'a date after the current deadline (2025-03-01)' }]);
     }
   });
 
@@ -56,33 +71,55 @@ describe('extension request', () => {
     expect(check.remaining).toEqual({ statedM2: 1_000_000, computedM2: 950_000, differenceM2: 50_000 });
     expect(check.plannedTotalM2).toBe(1_200_000);
     expect(check.notes).toEqual(['states 1,000,000 m² remaining; the records give 950,000 m² on 2024-03-31']);
-    const short = checkExtensionRequest(request({ workPlan: [{ year: 2025, plannedReleaseM2: 400_000 }] }), current, 1_000_000);
+    const short = checkExtensionRequest(
+      request({ workPlan: [{ year: 2025, plannedReleaseM2: 400_000 }] }),
+      current,
+      1_000_000,
+    );
     expect(short.notes).toEqual(['the work plan releases 400,000 m² of the 1,000,000 m² it states remaining']);
   });
 
   it('notes a request submitted after the deadline', () => {
-    expect(checkExtensionRequest(request({ submitted: d('2025-04-01') }), current, 1_000_000).notes).toContain('submitted on 2025-04-01, after the deadline of 2025-03-01');
+    expect(checkExtensionRequest(request({ submitted: d('2025-04-01') }), current, 1_000_000).notes).toContain(
+      'submitted on 2025-04-01, after the deadline of 2025-03-01',
+    );
   });
 });
 
 describe('extension decision', () => {
-  const granted = (newDeadline: string | null, date = '2024-11-28'): ExtensionDecisionOutcome => ({ granted: true, date: d(date), meeting: '5RC', newDeadline: newDeadline === null ? null : d(newDeadline) });
+  const granted = (newDeadline: string | null, date = '2024-11-28'): ExtensionDecisionOutcome => ({
+    granted: true,
+    date: d(date),
+    meeting: '5RC',
+    newDeadline: newDeadline === null ? null : d(newDeadline),
+  });
 
   it('sets the new deadline when granted', () => {
     expect(checkExtensionDecision(granted('2030-03-01'), request(), current)).toEqual([]);
     expect(deadlineAfter(current, granted('2030-03-01'))).toBe('2030-03-01');
-    expect(deadlineAfter(current, { granted: false, date: d('2024-11-28'), meeting: '5RC', newDeadline: null })).toBe(current);
+    expect(deadlineAfter(current, { granted: false, date: d('2024-11-28'), meeting: '5RC', newDeadline: null })).toBe(
+      current,
+    );
   });
 
   it('checks the deadline a grant sets, and its date', () => {
     expect(checkExtensionDecision(granted('2035-03-02', '2024-01-01'), request(), current)).toEqual([
       { field: 'date', expected: 'a decision on or after the request was submitted (2024-03-31)' },
-      { field: 'newDeadline', expected: 'a date no later than 2035-03-01: an extension is for at most 10 years (Art. 5.3)' },
+      {
+        field: 'newDeadline',
+        expected: 'a date no later than 2035-03-01: an extension is for at most 10 years (Art. 5.3)',
+      },
     ]);
-    expect(checkExtensionDecision(granted(null), request(), current)).toEqual([{ field: 'newDeadline', expected: 'the deadline the decision sets (YYYY-MM-DD)' }]);
-    expect(checkExtensionDecision({ granted: false, date: d('2024-11-28'), meeting: '5RC', newDeadline: d('2030-03-01') }, request(), current)).toEqual([
-      { field: 'newDeadline', expected: 'no new deadline: the request was not granted' },
+    expect(checkExtensionDecision(granted(null), request(), current)).toEqual([
+      { field: 'newDeadline', expected: 'the deadline the decision sets (YYYY-MM-DD)' },
     ]);
+    expect(
+      checkExtensionDecision(
+        { granted: false, date: d('2024-11-28'), meeting: '5RC', newDeadline: d('2030-03-01') },
+        request(),
+        current,
+      ),
+    ).toEqual([{ field: 'newDeadline', expected: 'no new deadline: the request was not granted' }]);
   });
 });
 
@@ -96,7 +133,10 @@ describe('planned against released', () => {
   });
 
   it('compares each plan year with what was released, marking years not complete or not started', () => {
-    const released = new Map([[2025, 150_000], [2026, 90_000]]);
+    const released = new Map([
+      [2025, 150_000],
+      [2026, 90_000],
+    ]);
     const rows = plannedVsReleased(request(), released, d('2026-06-30'));
     expect(rows.slice(0, 3)).toEqual([
       { year: 2025, plannedM2: 200_000, releasedM2: 150_000, differenceM2: -50_000, complete: true },

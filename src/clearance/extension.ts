@@ -34,7 +34,13 @@ export function latestAllowedDeadline(currentDeadline: CalendarDate): CalendarDa
 function deadlineProblems(field: string, requested: CalendarDate, current: CalendarDate): ExtensionProblem[] {
   if (requested <= current) return [{ field, expected: `a date after the current deadline (${current})` }];
   const latest = latestAllowedDeadline(current);
-  if (requested > latest) return [{ field, expected: `a date no later than ${latest}: an extension is for at most ${MAX_EXTENSION_YEARS} years (Art. 5.3)` }];
+  if (requested > latest)
+    return [
+      {
+        field,
+        expected: `a date no later than ${latest}: an extension is for at most ${MAX_EXTENSION_YEARS} years (Art. 5.3)`,
+      },
+    ];
   return [];
 }
 
@@ -42,7 +48,11 @@ function deadlineProblems(field: string, requested: CalendarDate, current: Calen
  * Checks a request against the deadline in force and the remaining area the records give on
  * its submission date (land-release.ts, as of `request.submitted`).
  */
-export function checkExtensionRequest(request: ExtensionRequest, currentDeadline: CalendarDate, computedRemainingM2: number): ExtensionRequestCheck {
+export function checkExtensionRequest(
+  request: ExtensionRequest,
+  currentDeadline: CalendarDate,
+  computedRemainingM2: number,
+): ExtensionRequestCheck {
   const problems = deadlineProblems('requestedDeadline', request.requestedDeadline, currentDeadline);
   // The period runs from the current deadline to the requested one; a plan year touching it counts.
   const first = yearOf(currentDeadline);
@@ -51,33 +61,55 @@ export function checkExtensionRequest(request: ExtensionRequest, currentDeadline
   for (const [index, { year }] of request.workPlan.entries()) {
     const field = `workPlan[${index}].year`;
     if (seen.has(year)) problems.push({ field, expected: `each year once (${year} is planned twice)` });
-    else if (year < first || year > last) problems.push({ field, expected: `a year inside the extension period, ${first} to ${last}` });
+    else if (year < first || year > last)
+      problems.push({ field, expected: `a year inside the extension period, ${first} to ${last}` });
     seen.add(year);
   }
   const notes: string[] = [];
-  if (request.submitted > currentDeadline) notes.push(`submitted on ${request.submitted}, after the deadline of ${currentDeadline}`);
+  if (request.submitted > currentDeadline)
+    notes.push(`submitted on ${request.submitted}, after the deadline of ${currentDeadline}`);
   const plannedTotalM2 = request.workPlan.reduce((sum, y) => sum + y.plannedReleaseM2, 0);
   const differenceM2 = request.remainingAreaM2 - computedRemainingM2;
-  if (Math.abs(differenceM2) >= 1) notes.push(`states ${m2(request.remainingAreaM2)} remaining; the records give ${m2(computedRemainingM2)} on ${request.submitted}`);
-  if (plannedTotalM2 < request.remainingAreaM2) notes.push(`the work plan releases ${m2(plannedTotalM2)} of the ${m2(request.remainingAreaM2)} it states remaining`);
+  if (Math.abs(differenceM2) >= 1)
+    notes.push(
+      `states ${m2(request.remainingAreaM2)} remaining; the records give ${m2(computedRemainingM2)} on ${request.submitted}`,
+    );
+  if (plannedTotalM2 < request.remainingAreaM2)
+    notes.push(
+      `the work plan releases ${m2(plannedTotalM2)} of the ${m2(request.remainingAreaM2)} it states remaining`,
+    );
   return {
     problems,
     notes,
     latestAllowedDeadline: latestAllowedDeadline(currentDeadline),
-    remaining: { statedM2: roundM2(request.remainingAreaM2), computedM2: roundM2(computedRemainingM2), differenceM2: roundM2(differenceM2) },
+    remaining: {
+      statedM2: roundM2(request.remainingAreaM2),
+      computedM2: roundM2(computedRemainingM2),
+      differenceM2: roundM2(differenceM2),
+    },
     plannedTotalM2: roundM2(plannedTotalM2),
   };
 }
 
 /** A decision on a request: granted ones set a deadline within Art. 5.3; refused ones set none. */
-export function checkExtensionDecision(decision: ExtensionDecisionOutcome, request: ExtensionRequest, currentDeadline: CalendarDate): ExtensionProblem[] {
+export function checkExtensionDecision(
+  decision: ExtensionDecisionOutcome,
+  request: ExtensionRequest,
+  currentDeadline: CalendarDate,
+): ExtensionProblem[] {
   const problems: ExtensionProblem[] = [];
-  if (decision.date < request.submitted) problems.push({ field: 'date', expected: `a decision on or after the request was submitted (${request.submitted})` });
+  if (decision.date < request.submitted)
+    problems.push({
+      field: 'date',
+      expected: `a decision on or after the request was submitted (${request.submitted})`,
+    });
   if (!decision.granted) {
-    if (decision.newDeadline !== null) problems.push({ field: 'newDeadline', expected: 'no new deadline: the request was not granted' });
+    if (decision.newDeadline !== null)
+      problems.push({ field: 'newDeadline', expected: 'no new deadline: the request was not granted' });
     return problems;
   }
-  if (decision.newDeadline === null) return [...problems, { field: 'newDeadline', expected: 'the deadline the decision sets (YYYY-MM-DD)' }];
+  if (decision.newDeadline === null)
+    return [...problems, { field: 'newDeadline', expected: 'the deadline the decision sets (YYYY-MM-DD)' }];
   return [...problems, ...deadlineProblems('newDeadline', decision.newDeadline, currentDeadline)];
 }
 

@@ -70,7 +70,14 @@ const meets = (date: CalendarDate | null, deadline: CalendarDate): boolean => da
 export function forecastCompletion({ asOf, remainingM2, releasedByYear, deadline }: ForecastInput): Forecast {
   if (remainingM2 <= 0) {
     // Nothing left to release: whether it was done in time is the treaty engine's question.
-    return { completion: asOf, low: asOf, high: asOf, verdict: deadline === null ? 'unknown' : 'on-track', deadline, basis: null };
+    return {
+      completion: asOf,
+      low: asOf,
+      high: asOf,
+      verdict: deadline === null ? 'unknown' : 'on-track',
+      deadline,
+      basis: null,
+    };
   }
   const years = basisYears(asOf, releasedByYear);
   if (years.length === 0) return { completion: null, low: null, high: null, verdict: 'unknown', deadline, basis: null };
@@ -81,6 +88,7 @@ export function forecastCompletion({ asOf, remainingM2, releasedByYear, deadline
   const low = projectCompletion(asOf, remainingM2, basis.lowM2PerYear);
   const high = projectCompletion(asOf, remainingM2, basis.highM2PerYear);
   let verdict: Verdict = 'unknown';
-  if (deadline !== null) verdict = !meets(completion, deadline) ? 'off-track' : meets(low, deadline) ? 'on-track' : 'at-risk';
+  if (deadline !== null)
+    verdict = !meets(completion, deadline) ? 'off-track' : meets(low, deadline) ? 'on-track' : 'at-risk';
   return { completion, low, high, verdict, deadline, basis };
 }

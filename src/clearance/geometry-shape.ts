@@ -21,7 +21,8 @@ export interface Shape {
   droppedAltitude: boolean;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const show = (value: unknown): string => JSON.stringify(value) ?? String(value);
 
@@ -31,23 +32,40 @@ export function ringLabel(type: Shape['type'], polygon: number, ring: number): s
 }
 
 function typeProblem(value: unknown): ShapeProblem | null {
-  if (!isRecord(value)) return { where: null, expected: 'a GeoJSON Polygon or MultiPolygon geometry', found: value == null ? 'no geometry' : show(value).slice(0, 40) };
+  if (!isRecord(value))
+    return {
+      where: null,
+      expected: 'a GeoJSON Polygon or MultiPolygon geometry',
+      found: value == null ? 'no geometry' : show(value).slice(0, 40),
+    };
   if (value.type === 'Polygon' || value.type === 'MultiPolygon') return null;
   const found = value.type === 'Feature' ? 'a Feature (give its "geometry" member)' : `type ${show(value.type)}`;
   return { where: null, expected: 'a GeoJSON geometry of type "Polygon" or "MultiPolygon"', found };
 }
 
 /** Reads one ring: every position an array of two or three finite numbers. */
-function readRing(raw: unknown, label: string, problems: ShapeProblem[]): { ring: Position[]; droppedAltitude: boolean } | null {
+function readRing(
+  raw: unknown,
+  label: string,
+  problems: ShapeProblem[],
+): { ring: Position[]; droppedAltitude: boolean } | null {
   if (!Array.isArray(raw)) {
-    problems.push({ where: label, expected: 'a ring: an array of [longitude, latitude] positions', found: show(raw).slice(0, 40) });
+    problems.push({
+      where: label,
+      expected: 'a ring: an array of [longitude, latitude] positions',
+      found: show(raw).slice(0, 40),
+    });
     return null;
   }
   const ring: Position[] = [];
   let droppedAltitude = false;
   for (const [index, p] of raw.entries()) {
     if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every(isNumber)) {
-      problems.push({ where: `${label}, position ${index + 1}`, expected: 'a position [longitude, latitude] of two finite numbers', found: show(p).slice(0, 40) });
+      problems.push({
+        where: `${label}, position ${index + 1}`,
+        expected: 'a position [longitude, latitude] of two finite numbers',
+        found: show(p).slice(0, 40),
+      });
       return null;
     }
     if (p.length === 3) droppedAltitude = true;
@@ -58,11 +76,24 @@ function readRing(raw: unknown, label: string, problems: ShapeProblem[]): { ring
 
 function ringProblems(ring: Position[], label: string): ShapeProblem[] {
   if (ring.length === 0) return [{ where: label, expected: 'a ring of at least 4 positions', found: 'an empty ring' }];
-  if (ring.length < 4) return [{ where: label, expected: 'a ring of at least 4 positions (3 corners and the first repeated at the end)', found: `${ring.length} positions` }];
+  if (ring.length < 4)
+    return [
+      {
+        where: label,
+        expected: 'a ring of at least 4 positions (3 corners and the first repeated at the end)',
+        found: `${ring.length} positions`,
+      },
+    ];
   const first = ring[0] ?? [];
   const last = ring[ring.length - 1] ?? [];
   if (first[0] !== last[0] || first[1] !== last[1]) {
-    return [{ where: label, expected: `a closed ring: its last position must repeat its first (${show(first)})`, found: `an unclosed ring ending at ${show(last)}` }];
+    return [
+      {
+        where: label,
+        expected: `a closed ring: its last position must repeat its first (${show(first)})`,
+        found: `an unclosed ring ending at ${show(last)}`,
+      },
+    ];
   }
   return [];
 }
@@ -81,7 +112,11 @@ function rangeProblems(type: Shape['type'], polygons: Position[][][]): ShapeProb
         const [x = 0, y = 0] = p;
         if (Math.abs(y) > 90) badLatitudes.push({ where: `${label}, position ${index + 1}`, p });
         else if (Math.abs(x) > 180) {
-          problems.push({ where: `${label}, position ${index + 1}`, expected: 'a longitude between -180 and 180', found: show(p) });
+          problems.push({
+            where: `${label}, position ${index + 1}`,
+            expected: 'a longitude between -180 and 180',
+            found: show(p),
+          });
           break; // one per ring is enough to find the fault
         }
       }
@@ -109,7 +144,8 @@ export function readShape(value: unknown): { shape: Shape; problems: [] } | { sh
   const { type, coordinates } = value as { type: Shape['type']; coordinates: unknown };
   const problems: ShapeProblem[] = [];
   if (!Array.isArray(coordinates) || coordinates.length === 0) {
-    const expected = type === 'Polygon' ? 'a polygon with at least an exterior ring' : 'a MultiPolygon with at least one polygon';
+    const expected =
+      type === 'Polygon' ? 'a polygon with at least an exterior ring' : 'a MultiPolygon with at least one polygon';
     return { shape: null, problems: [{ where: null, expected, found: 'an empty geometry' }] };
   }
   const rawPolygons: unknown[] = type === 'Polygon' ? [coordinates] : coordinates;
@@ -117,7 +153,11 @@ export function readShape(value: unknown): { shape: Shape; problems: [] } | { sh
   let droppedAltitude = false;
   for (const [pi, rawRings] of rawPolygons.entries()) {
     if (!Array.isArray(rawRings) || rawRings.length === 0) {
-      problems.push({ where: `polygon ${pi + 1}`, expected: 'a polygon with at least an exterior ring', found: 'an empty polygon' });
+      problems.push({
+        where: `polygon ${pi + 1}`,
+        expected: 'a polygon with at least an exterior ring',
+        found: 'an empty polygon',
+      });
       continue;
     }
     const rings: Position[][] = [];

@@ -6,7 +6,15 @@ import type { AreaGeometry } from './model.js';
 
 const box = (west: number, south: number, size: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]] as Position[]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ] as Position[],
+  ],
 });
 const located = (id: string, geometry: AreaGeometry) => ({ id, geometry, areaM2: geodesicAreaM2(geometry) });
 
@@ -38,7 +46,18 @@ describe('release beyond its hazard area', () => {
   const area = { id: 'HA-1', geometry: box(104, 0, 0.01) };
 
   it('gives the share outside', () => {
-    const half = located('R-1', { type: 'Polygon', coordinates: [[[104.005, 0], [104.015, 0], [104.015, 0.01], [104.005, 0.01], [104.005, 0]]] });
+    const half = located('R-1', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [104.005, 0],
+          [104.015, 0],
+          [104.015, 0.01],
+          [104.005, 0.01],
+          [104.005, 0],
+        ],
+      ],
+    });
     const warning = releaseBeyondAreaWarning(half, area);
     expect(warning?.share).toBeCloseTo(0.5, 3);
     expect(warning?.message).toContain('release R-1 extends beyond hazard area HA-1');
@@ -65,6 +84,6 @@ describe('area outside its State', () => {
     expect(warning?.share).toBeCloseTo(1, 6);
     expect(warning?.farthestM).toBeGreaterThan(10_000);
     expect(warning?.farthestM).toBeLessThan(13_000);
-    expect(warning?.message).toContain('feature out lies partly outside the State\'s boundary');
+    expect(warning?.message).toContain("feature out lies partly outside the State's boundary");
   });
 });

@@ -68,7 +68,10 @@ export function overlapWarnings(
     if (sharedM2 < minSharedM2) continue;
     const share = self.areaM2 > 0 ? Math.min(1, sharedM2 / self.areaM2) : 0;
     warnings.push({
-      featureId: self.id, otherId: other.id, sharedM2, share,
+      featureId: self.id,
+      otherId: other.id,
+      sharedM2,
+      share,
       message: `feature ${self.id} overlaps open hazard area ${other.id}: ${m2(sharedM2)}, ${percent(share)} of its area`,
     });
   }
@@ -86,7 +89,10 @@ export function releaseBeyondAreaWarning(
   if (outsideM2 < minOutsideM2) return null;
   const share = release.areaM2 > 0 ? Math.min(1, outsideM2 / release.areaM2) : 0;
   return {
-    featureId: release.id, hazardAreaId: hazardArea.id, outsideM2, share,
+    featureId: release.id,
+    hazardAreaId: hazardArea.id,
+    outsideM2,
+    share,
     message: `release ${release.id} extends beyond hazard area ${hazardArea.id}: ${m2(outsideM2)}, ${percent(share)} of the release`,
   };
 }
@@ -101,7 +107,11 @@ function rings(geometry: AreaGeometry): Position[][] {
  * is measured at the vertices of the outside part: exact for the small areas mine action maps.
  * The boundary is an input: rules never read files.
  */
-export function outsideStateWarning(self: Located, stateShape: AreaGeometry, toleranceM: number): OutsideStateWarning | null {
+export function outsideStateWarning(
+  self: Located,
+  stateShape: AreaGeometry,
+  toleranceM: number,
+): OutsideStateWarning | null {
   const outside = difference(featureCollection([asFeature(self.geometry), asFeature(stateShape)]));
   if (outside === null) return null;
   const outsideM2 = area(outside);
@@ -116,7 +126,10 @@ export function outsideStateWarning(self: Located, stateShape: AreaGeometry, tol
   if (farthestM <= toleranceM) return null;
   const share = self.areaM2 > 0 ? Math.min(1, outsideM2 / self.areaM2) : 0;
   return {
-    featureId: self.id, outsideM2, share, farthestM,
+    featureId: self.id,
+    outsideM2,
+    share,
+    farthestM,
     message: `feature ${self.id} lies partly outside the State's boundary: ${m2(outsideM2)} (${percent(share)}), up to ${Math.round(farthestM).toLocaleString('en')} m beyond it (tolerance ${toleranceM.toLocaleString('en')} m)`,
   };
 }

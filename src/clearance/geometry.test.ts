@@ -9,7 +9,11 @@ const KM_EAST_AT_EQUATOR = 0.008983152841195214;
 const KM_NORTH_AT_EQUATOR = 0.009043694770503822;
 
 const square = (west: number, south: number, dx: number, dy: number): Position[] => [
-  [west, south], [west + dx, south], [west + dx, south + dy], [west, south + dy], [west, south],
+  [west, south],
+  [west + dx, south],
+  [west + dx, south + dy],
+  [west, south + dy],
+  [west, south],
 ];
 const polygon = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 
@@ -42,7 +46,7 @@ describe('area', () => {
     expect(Math.abs(areaM2 / expected - 1)).toBeLessThan(1e-9);
   });
 
-  it('a 1 km WGS84 ground square at 60° N reads 0.56 % low on turf\'s sphere (documented in area.ts)', () => {
+  it("a 1 km WGS84 ground square at 60° N reads 0.56 % low on turf's sphere (documented in area.ts)", () => {
     // At 60° N: N = a / √(1 − e² sin²φ) = 6,394,209 m, so 1 km east = 0.0179211°; M = 6,384,387 m, 1 km north = 0.0089757°.
     const { areaM2 } = ok(polygon(square(25, 59.99551216466865, 0.017921146448389637, 0.008975670662708168)));
     expect(areaM2 / 1e6 - 1).toBeCloseTo(-0.00557, 4);
@@ -55,26 +59,50 @@ describe('area', () => {
 
 describe('errors name the feature and what is wrong', () => {
   it('rejects a bow-tie and says where jsts found the crossing', () => {
-    const bowTie = polygon([[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]);
+    const bowTie = polygon([
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
     const check = checkGeometry('HA-7', bowTie);
     expect(check.ok).toBe(false);
     expect(check.problems).toEqual([
       expect.objectContaining({
         featureId: 'HA-7',
         expected: 'rings that do not cross themselves or each other',
-        message: 'feature HA-7: expected rings that do not cross themselves or each other, found a self-intersection (for example a bow-tie) at [0.5, 0.5]',
+        message:
+          'feature HA-7: expected rings that do not cross themselves or each other, found a self-intersection (for example a bow-tie) at [0.5, 0.5]',
       }),
     ]);
   });
 
   it('rejects an unclosed ring, showing the first and last positions', () => {
-    expect(messages(polygon([[0, 0], [1, 0], [1, 1], [0, 1]]))).toEqual([
+    expect(
+      messages(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ]),
+      ),
+    ).toEqual([
       'feature HA-1, ring 1 (exterior): expected a closed ring: its last position must repeat its first ([0,0]), found an unclosed ring ending at [0,1]',
     ]);
   });
 
   it('rejects a ring of fewer than four positions', () => {
-    expect(messages(polygon([[0, 0], [1, 0], [0, 0]]))[0]).toContain('expected a ring of at least 4 positions');
+    expect(
+      messages(
+        polygon([
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      )[0],
+    ).toContain('expected a ring of at least 4 positions');
   });
 
   it('accepts a hole inside its shell and subtracts it from the area', () => {
@@ -87,36 +115,93 @@ describe('errors name the feature and what is wrong', () => {
 
   it('rejects a hole outside its shell', () => {
     const [message] = messages(polygon(square(0, 0, 1, 1), [...square(2, 2, 1, 1)].reverse()));
-    expect(message).toBe('feature HA-1: expected each hole inside the exterior ring of its polygon, found a hole outside its exterior ring at [2, 2]');
+    expect(message).toBe(
+      'feature HA-1: expected each hole inside the exterior ring of its polygon, found a hole outside its exterior ring at [2, 2]',
+    );
   });
 
   it('says coordinates look swapped when latitudes exceed 90 and longitudes do not', () => {
     // Phnom Penh written [latitude, longitude].
-    const swapped = polygon([[11.55, 104.9], [11.56, 104.9], [11.56, 104.91], [11.55, 104.91], [11.55, 104.9]]);
+    const swapped = polygon([
+      [11.55, 104.9],
+      [11.56, 104.9],
+      [11.56, 104.91],
+      [11.55, 104.91],
+      [11.55, 104.9],
+    ]);
     expect(messages(swapped)).toEqual([
       'feature HA-1: coordinates look like [latitude, longitude]; GeoJSON wants [longitude, latitude], ring 1 (exterior), position 1 is [11.55,104.9]',
     ]);
   });
 
   it('rejects coordinates out of range', () => {
-    expect(messages(polygon(square(181, 0, 1, 1)))[0]).toContain('expected a longitude between -180 and 180, found [181,0]');
-    expect(messages(polygon(square(120, 95, 1, 1)))[0]).toContain('expected a latitude between -90 and 90, found [120,95]');
+    expect(messages(polygon(square(181, 0, 1, 1)))[0]).toContain(
+      'expected a longitude between -180 and 180, found [181,0]',
+    );
+    expect(messages(polygon(square(120, 95, 1, 1)))[0]).toContain(
+      'expected a latitude between -90 and 90, found [120,95]',
+    );
   });
 
   it.each([
-    ['an empty Polygon', { type: 'Polygon', coordinates: [] }, 'expected a polygon with at least an exterior ring, found an empty geometry'],
-    ['an empty MultiPolygon', { type: 'MultiPolygon', coordinates: [] }, 'expected a MultiPolygon with at least one polygon, found an empty geometry'],
-    ['an empty ring', { type: 'Polygon', coordinates: [[]] }, 'ring 1 (exterior): expected a ring of at least 4 positions, found an empty ring'],
+    [
+      'an empty Polygon',
+      { type: 'Polygon', coordinates: [] },
+      'expected a polygon with at least an exterior ring, found an empty geometry',
+    ],
+    [
+      'an empty MultiPolygon',
+      { type: 'MultiPolygon', coordinates: [] },
+      'expected a MultiPolygon with at least one polygon, found an empty geometry',
+    ],
+    [
+      'an empty ring',
+      { type: 'Polygon', coordinates: [[]] },
+      'ring 1 (exterior): expected a ring of at least 4 positions, found an empty ring',
+    ],
     ['no geometry', null, 'expected a GeoJSON Polygon or MultiPolygon geometry, found no geometry'],
     ['a Point', { type: 'Point', coordinates: [0, 0] }, 'found type "Point"'],
     ['a Feature', { type: 'Feature', geometry: null }, 'found a Feature (give its "geometry" member)'],
-    ['a position with text', { type: 'Polygon', coordinates: [[[0, 0], ['1', 0], [1, 1], [0, 0]]] }, 'position 2: expected a position [longitude, latitude] of two finite numbers'],
+    [
+      'a position with text',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            ['1', 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      'position 2: expected a position [longitude, latitude] of two finite numbers',
+    ],
   ])('rejects %s', (_name, value, expected) => {
     expect(messages(value)[0]).toContain(expected);
   });
 
   it('reports every shape fault at once, with the polygon of a MultiPolygon', () => {
-    const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 1]]], [[[0, 0], [1, 0], [0, 0]]]] };
+    const multi: MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 1],
+          ],
+        ],
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      ],
+    };
     const found = messages(multi);
     expect(found).toHaveLength(2);
     expect(found[0]).toContain('polygon 1, ring 1 (exterior)');
@@ -136,7 +221,9 @@ describe('repairs', () => {
     const check = ok(polygon(clockwise));
     expect(check.geometry.type).toBe('Polygon');
     expect(isCounterClockwise((check.geometry as Polygon).coordinates[0] ?? [])).toBe(true);
-    expect(check.repairs).toEqual(['ring orientation repaired: exterior rings counter-clockwise, holes clockwise (RFC 7946)']);
+    expect(check.repairs).toEqual([
+      'ring orientation repaired: exterior rings counter-clockwise, holes clockwise (RFC 7946)',
+    ]);
     expect(check.areaM2).toBeCloseTo(ok(polygon(square(0, 0, 0.01, 0.01))).areaM2, 6);
   });
 
@@ -154,7 +241,15 @@ describe('repairs', () => {
   });
 
   it('drops altitudes', () => {
-    const check = ok(polygon([[0, 0, 5], [1, 0, 5], [1, 1, 5], [0, 1, 5], [0, 0, 5]]));
+    const check = ok(
+      polygon([
+        [0, 0, 5],
+        [1, 0, 5],
+        [1, 1, 5],
+        [0, 1, 5],
+        [0, 0, 5],
+      ]),
+    );
     expect((check.geometry as Polygon).coordinates[0]?.[0]).toEqual([0, 0]);
     expect(check.repairs[0]).toContain('altitudes dropped');
   });
@@ -162,7 +257,13 @@ describe('repairs', () => {
 
 describe('the antimeridian: accepted and cut at 180°', () => {
   // Fiji-like: 0.2° wide, from 179.9° E to 179.9° W, written with the jump GIS exports produce.
-  const crossing = polygon([[179.9, -17], [-179.9, -17], [-179.9, -16.9], [179.9, -16.9], [179.9, -17]]);
+  const crossing = polygon([
+    [179.9, -17],
+    [-179.9, -17],
+    [-179.9, -16.9],
+    [179.9, -16.9],
+    [179.9, -17],
+  ]);
 
   it('stores two parts, one on each side, with the area of the whole', () => {
     const check = ok(crossing);
@@ -176,12 +277,26 @@ describe('the antimeridian: accepted and cut at 180°', () => {
     const same = ok(polygon(square(10, -17, 0.2, 0.1)));
     expect(check.areaM2).toBeCloseTo(same.areaM2, 0);
     expect(check.bbox).toEqual([-180, -17, 180, -16.9]);
-    expect(check.repairs).toContain('the polygon crosses the antimeridian (180°): stored cut at 180° into 2 parts (RFC 7946 §3.1.9)');
+    expect(check.repairs).toContain(
+      'the polygon crosses the antimeridian (180°): stored cut at 180° into 2 parts (RFC 7946 §3.1.9)',
+    );
   });
 
   it('cuts a hole that crosses too, wherever the file writes it', () => {
-    const shell = [[179.8, -17], [-179.8, -17], [-179.8, -16.6], [179.8, -16.6], [179.8, -17]];
-    const hole = [[179.9, -16.9], [179.9, -16.7], [-179.9, -16.7], [-179.9, -16.9], [179.9, -16.9]];
+    const shell = [
+      [179.8, -17],
+      [-179.8, -17],
+      [-179.8, -16.6],
+      [179.8, -16.6],
+      [179.8, -17],
+    ];
+    const hole = [
+      [179.9, -16.9],
+      [179.9, -16.7],
+      [-179.9, -16.7],
+      [-179.9, -16.9],
+      [179.9, -16.9],
+    ];
     const check = ok(polygon(shell, hole));
     const away = ok(polygon(square(10, -17, 0.4, 0.4), [...square(10.1, -16.9, 0.2, 0.2)].reverse()));
     expect(check.areaM2).toBeCloseTo(away.areaM2, 0);
@@ -190,12 +305,24 @@ describe('the antimeridian: accepted and cut at 180°', () => {
   });
 
   it('checks the topology of the unwrapped polygon', () => {
-    const bowTie = polygon([[179.9, -17], [-179.9, -16.9], [-179.9, -17], [179.9, -16.9], [179.9, -17]]);
+    const bowTie = polygon([
+      [179.9, -17],
+      [-179.9, -16.9],
+      [-179.9, -17],
+      [179.9, -16.9],
+      [179.9, -17],
+    ]);
     expect(messages(bowTie)[0]).toContain('found a self-intersection (for example a bow-tie) at [180, -16.95]');
   });
 
   it('rejects a ring that goes round a pole', () => {
-    const polar = polygon([[0, 80], [90, 80], [180, 80], [-90, 80], [0, 80]]);
+    const polar = polygon([
+      [0, 80],
+      [90, 80],
+      [180, 80],
+      [-90, 80],
+      [0, 80],
+    ]);
     // 180 → -90 is a step of 90° the short way: the ring runs a full turn and cannot close.
     expect(messages(polar)[0]).toContain('expected a ring that does not go round a pole');
   });

@@ -29,13 +29,23 @@ export type GeometryCheck =
 
 function problem(featureId: string, p: ShapeProblem): GeometryProblem {
   const where = p.where === null ? '' : `, ${p.where}`;
-  return { featureId, where: p.where, expected: p.expected, message: `feature ${featureId}${where}: expected ${p.expected}, found ${p.found}` };
+  return {
+    featureId,
+    where: p.where,
+    expected: p.expected,
+    message: `feature ${featureId}${where}: expected ${p.expected}, found ${p.found}`,
+  };
 }
 
 function swappedMessage(featureId: string, p: ShapeProblem): GeometryProblem {
   // The wording users search for; the position follows so they can find it.
   const where = p.where === null ? '' : `, ${p.where} is ${p.found}`;
-  return { featureId, where: p.where, expected: p.expected, message: `feature ${featureId}: coordinates look like [latitude, longitude]; GeoJSON wants [longitude, latitude]${where}` };
+  return {
+    featureId,
+    where: p.where,
+    expected: p.expected,
+    message: `feature ${featureId}: coordinates look like [latitude, longitude]; GeoJSON wants [longitude, latitude]${where}`,
+  };
 }
 
 function topologyShapeProblem(where: string | null, t: TopologyProblem): ShapeProblem {
@@ -43,7 +53,14 @@ function topologyShapeProblem(where: string | null, t: TopologyProblem): ShapePr
   return { where, expected: t.expected, found: `${t.found}${at}` };
 }
 
-const fail = (problems: GeometryProblem[], repairs: string[]): GeometryCheck => ({ ok: false, geometry: null, areaM2: null, bbox: null, problems, repairs });
+const fail = (problems: GeometryProblem[], repairs: string[]): GeometryCheck => ({
+  ok: false,
+  geometry: null,
+  areaM2: null,
+  bbox: null,
+  problems,
+  repairs,
+});
 
 /**
  * Checks and normalises a hazard area or release geometry. Shape faults are all reported at once;
@@ -62,7 +79,10 @@ export function checkGeometry(featureId: string, value: unknown): GeometryCheck 
 function checkReadable(featureId: string, value: unknown): GeometryCheck {
   const read = readShape(value);
   if (read.shape === null) {
-    return fail(read.problems.map((p) => (p.swapped ? swappedMessage(featureId, p) : problem(featureId, p))), []);
+    return fail(
+      read.problems.map((p) => (p.swapped ? swappedMessage(featureId, p) : problem(featureId, p))),
+      [],
+    );
   }
   const { type, polygons, droppedAltitude } = read.shape;
   const repairs: string[] = droppedAltitude ? ['altitudes dropped: areas are stored as [longitude, latitude]'] : [];
@@ -80,34 +100,66 @@ function checkReadable(featureId: string, value: unknown): GeometryCheck {
     const unwrapped = unwrapPolygon(rings);
     if (unwrapped.rings === null) {
       const where = ringLabel(type, index, unwrapped.poleRing);
-      problems.push(problem(featureId, { where, expected: 'a ring that does not go round a pole', found: 'a ring circling the pole (its longitudes run a full turn)' }));
+      problems.push(
+        problem(featureId, {
+          where,
+          expected: 'a ring that does not go round a pole',
+          found: 'a ring circling the pole (its longitudes run a full turn)',
+        }),
+      );
       continue;
     }
     const oriented = orientPolygon(unwrapped.rings);
     reoriented ||= oriented.changed;
     const fault = topologyProblem({ type: 'Polygon', coordinates: oriented.rings });
     if (fault) {
-      problems.push(problem(featureId, topologyShapeProblem(type === 'MultiPolygon' ? `polygon ${index + 1}` : null, fault)));
+      problems.push(
+        problem(featureId, topologyShapeProblem(type === 'MultiPolygon' ? `polygon ${index + 1}` : null, fault)),
+      );
       continue;
     }
     const pieces = splitAtAntimeridian(oriented.rings).map((piece) => orientPolygon(piece).rings);
-    if (pieces.length === 0 || pieces.some((piece) => piece.some((ring) => ring.some(([x = 0]) => Math.abs(x) > 180)))) {
+    if (
+      pieces.length === 0 ||
+      pieces.some((piece) => piece.some((ring) => ring.some(([x = 0]) => Math.abs(x) > 180)))
+    ) {
       // The clipper gives up on slivers too thin to cut (latitudes of 1e-300): refuse, do not store garbage.
-      problems.push(problem(featureId, { where: ringLabel(type, index, 0), expected: 'a polygon across 180° wide enough to be cut there', found: 'a sliver the cut at 180° could not handle' }));
+      problems.push(
+        problem(featureId, {
+          where: ringLabel(type, index, 0),
+          expected: 'a polygon across 180° wide enough to be cut there',
+          found: 'a sliver the cut at 180° could not handle',
+        }),
+      );
       continue;
     }
     const label = type === 'MultiPolygon' ? `polygon ${index + 1}` : 'the polygon';
-    repairs.push(`${label} crosses the antimeridian (180°): stored cut at 180° into ${pieces.length} part${pieces.length === 1 ? '' : 's'} (RFC 7946 §3.1.9)`);
+    repairs.push(
+      `${label} crosses the antimeridian (180°): stored cut at 180° into ${pieces.length} part${pieces.length === 1 ? '' : 's'} (RFC 7946 §3.1.9)`,
+    );
     out.push(...pieces);
   }
   if (problems.length > 0) return fail(problems, repairs);
-  if (reoriented) repairs.push('ring orientation repaired: exterior rings counter-clockwise, holes clockwise (RFC 7946)');
+  if (reoriented)
+    repairs.push('ring orientation repaired: exterior rings counter-clockwise, holes clockwise (RFC 7946)');
 
   const geometry: Polygon | MultiPolygon =
-    out.length === 1 && type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
+    out.length === 1 && type === 'Polygon'
+      ? { type: 'Polygon', coordinates: out[0] ?? [] }
+      : { type: 'MultiPolygon', coordinates: out };
   const fault = topologyProblem(geometry);
   if (fault) return fail([problem(featureId, topologyShapeProblem(null, fault))], repairs);
   const areaM2 = geodesicAreaM2(geometry);
-  if (!(areaM2 > 0)) return fail([problem(featureId, { where: null, expected: 'a polygon with an area', found: 'an area of 0 m² (its positions lie on a line)' })], repairs);
+  if (!(areaM2 > 0))
+    return fail(
+      [
+        problem(featureId, {
+          where: null,
+          expected: 'a polygon with an area',
+          found: 'an area of 0 m² (its positions lie on a line)',
+        }),
+      ],
+      repairs,
+    );
   return { ok: true, geometry, areaM2, bbox: boundingBox(geometry), problems: [], repairs };
 }

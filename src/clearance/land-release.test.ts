@@ -88,11 +88,35 @@ describe('baseline reconciliation', () => {
     const rows = reconcile(khm, d('2023-12-31'));
     expect(rows.map(({ causes: _causes, ...row }) => row)).toEqual([
       // 0 − 4,000 + (10,000 + 50,000) = 56,000; computed 6,000 + 50,000.
-      { year: 2021, openingM2: 0, releasedM2: 4_000, newlyRecordedM2: 60_000, expectedM2: 56_000, closingM2: 56_000, differenceM2: 0 },
+      {
+        year: 2021,
+        openingM2: 0,
+        releasedM2: 4_000,
+        newlyRecordedM2: 60_000,
+        expectedM2: 56_000,
+        closingM2: 56_000,
+        differenceM2: 0,
+      },
       // 56,000 − 6,000 + 8,000 = 58,000; computed 0 + 30,000 + 8,000: B's re-survey took 20,000.
-      { year: 2022, openingM2: 56_000, releasedM2: 6_000, newlyRecordedM2: 8_000, expectedM2: 58_000, closingM2: 38_000, differenceM2: -20_000 },
+      {
+        year: 2022,
+        openingM2: 56_000,
+        releasedM2: 6_000,
+        newlyRecordedM2: 8_000,
+        expectedM2: 58_000,
+        closingM2: 38_000,
+        differenceM2: -20_000,
+      },
       // 38,000 − 23,000 + 5,000 = 20,000; computed 10,000 + 5,000 + 0: D closed with 5,000 unreleased.
-      { year: 2023, openingM2: 38_000, releasedM2: 23_000, newlyRecordedM2: 5_000, expectedM2: 20_000, closingM2: 15_000, differenceM2: -5_000 },
+      {
+        year: 2023,
+        openingM2: 38_000,
+        releasedM2: 23_000,
+        newlyRecordedM2: 5_000,
+        expectedM2: 20_000,
+        closingM2: 15_000,
+        differenceM2: -5_000,
+      },
     ]);
     expect(rows[0]?.causes).toEqual([]);
     expect(rows[1]?.causes).toEqual([{ hazardAreaId: 'B', differenceM2: -20_000, reasons: ['re-surveyed'] }]);
@@ -102,34 +126,44 @@ describe('baseline reconciliation', () => {
   it('ends the as-of year on the as-of date and lists years with nothing in them', () => {
     const rows = reconcile(khm, d('2025-03-01'));
     expect(rows.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
-    expect(rows[4]).toMatchObject({ openingM2: 15_000, releasedM2: 0, newlyRecordedM2: 0, closingM2: 15_000, differenceM2: 0 });
+    expect(rows[4]).toMatchObject({
+      openingM2: 15_000,
+      releasedM2: 0,
+      newlyRecordedM2: 0,
+      closingM2: 15_000,
+      differenceM2: 0,
+    });
   });
 
   it('shows a release larger than its area and one dated before the area was recorded', () => {
-    const records = stateRecords({
-      areas: [hazardArea('E', '2022-01-01', 1_000), hazardArea('F', '2022-06-01', 2_000)],
-      revisions: [],
-      activities: [],
-      releases: [release('e1', 'E', '2022-03-01', 1_500), release('f1', 'F', '2022-02-01', 500)],
-      devices: [],
-    }, 'KHM');
+    const records = stateRecords(
+      {
+        areas: [hazardArea('E', '2022-01-01', 1_000), hazardArea('F', '2022-06-01', 2_000)],
+        revisions: [],
+        activities: [],
+        releases: [release('e1', 'E', '2022-03-01', 1_500), release('f1', 'F', '2022-02-01', 500)],
+        devices: [],
+      },
+      'KHM',
+    );
     const [row] = reconcile(records, d('2022-12-31'));
     // Expected 0 − 2,000 + 3,000 = 1,000; computed E 0 (clamped) + F 1,500.
     expect(row).toMatchObject({ expectedM2: 1_000, closingM2: 1_500, differenceM2: 500 });
-    expect(row?.causes).toEqual([
-      { hazardAreaId: 'E', differenceM2: 500, reasons: ['release-not-matching-area'] },
-    ]);
+    expect(row?.causes).toEqual([{ hazardAreaId: 'E', differenceM2: 500, reasons: ['release-not-matching-area'] }]);
     // F's early release is absorbed in the same year (recorded 2,000, released 500 before: 1,500 left).
   });
 
   it('finds a release dated in a year before its area was recorded', () => {
-    const records = stateRecords({
-      areas: [hazardArea('G', '2023-02-01', 2_000)],
-      revisions: [],
-      activities: [],
-      releases: [release('g1', 'G', '2022-12-01', 500)],
-      devices: [],
-    }, 'KHM');
+    const records = stateRecords(
+      {
+        areas: [hazardArea('G', '2023-02-01', 2_000)],
+        revisions: [],
+        activities: [],
+        releases: [release('g1', 'G', '2022-12-01', 500)],
+        devices: [],
+      },
+      'KHM',
+    );
     const rows = reconcile(records, d('2023-12-31'));
     expect(rows.map((r) => r.differenceM2)).toEqual([500, -500]);
     expect(rows.map((r) => r.causes[0]?.reasons)).toEqual([['released-before-recorded'], ['released-before-recorded']]);

@@ -13,13 +13,23 @@
 import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { roundM2, yearOf } from './calendar.js';
-import type { AreaRevision, ClearanceRecords, DeviceCategory, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
+import type {
+  AreaRevision,
+  ClearanceRecords,
+  DeviceCategory,
+  DevicesDestroyed,
+  HazardArea,
+  LandRelease,
+} from './model.js';
 
 /** Less than this left after releases (m²) is digitising noise: the area counts as released. */
 export const FULLY_RELEASED_M2 = 1;
 
 /** What the arithmetic reads of a hazard area (a read for it need not load the rest). */
-export type AreaFacts = Pick<HazardArea, 'id' | 'type' | 'status' | 'statusDate' | 'areaM2' | 'informationDate' | 'synthetic' | 'previouslyUnknown'>;
+export type AreaFacts = Pick<
+  HazardArea,
+  'id' | 'type' | 'status' | 'statusDate' | 'areaM2' | 'informationDate' | 'synthetic' | 'previouslyUnknown'
+>;
 export type ReleaseFacts = Pick<LandRelease, 'kind' | 'areaM2' | 'date'>;
 export type DevicesFacts = Pick<DevicesDestroyed, 'category' | 'count' | 'date'>;
 
@@ -37,7 +47,8 @@ export interface StateRecords {
   devices: readonly DevicesFacts[];
 }
 
-const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
 export function stateRecords(records: ClearanceRecords, iso3: StateCode): StateRecords {
   const areas = new Map<string, { area: HazardArea; releases: LandRelease[]; revisions: AreaRevision[] }>();
@@ -152,12 +163,18 @@ export function landReleaseSummary(records: StateRecords, asOf: CalendarDate): L
     bucket.areaM2 += remaining;
   }
   const released = releasedPerYear(records, asOf).map((r) => ({
-    year: r.year, cancelledM2: roundM2(r.cancelledM2), reducedM2: roundM2(r.reducedM2), clearedM2: roundM2(r.clearedM2),
+    year: r.year,
+    cancelledM2: roundM2(r.cancelledM2),
+    reducedM2: roundM2(r.reducedM2),
+    clearedM2: roundM2(r.clearedM2),
   }));
   return {
     iso3: records.iso3,
     asOf,
-    open: { sha: { count: open.sha.count, areaM2: roundM2(open.sha.areaM2) }, cha: { count: open.cha.count, areaM2: roundM2(open.cha.areaM2) } },
+    open: {
+      sha: { count: open.sha.count, areaM2: roundM2(open.sha.areaM2) },
+      cha: { count: open.cha.count, areaM2: roundM2(open.cha.areaM2) },
+    },
     remainingM2: roundM2(open.sha.areaM2 + open.cha.areaM2),
     released,
     devicesDestroyed: devicesPerYear(records, asOf),

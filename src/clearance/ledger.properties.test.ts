@@ -10,7 +10,13 @@ import { activity, devices, hazardArea, release } from './test-records.js';
 
 /** Any history, with types mixed and devices destroyed on activities of its areas. */
 const history: fc.Arbitrary<ClearanceRecords> = fc
-  .tuple(fc.oneof(anyHistory, cleanHistory), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.array(fc.tuple(fc.nat(7), day, fc.constantFrom(...DEVICE_CATEGORIES), fc.integer({ min: 1, max: 50 })), { maxLength: 6 }))
+  .tuple(
+    fc.oneof(anyHistory, cleanHistory),
+    fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    fc.array(fc.tuple(fc.nat(7), day, fc.constantFrom(...DEVICE_CATEGORIES), fc.integer({ min: 1, max: 50 })), {
+      maxLength: 6,
+    }),
+  )
   .map(([records, confirmed, found]) => {
     const areas = records.areas.map((a, i) => ({ ...a, type: confirmed[i] ? ('CHA' as const) : ('SHA' as const) }));
     const activities = areas.map((a) => activity(a.id));
@@ -21,7 +27,8 @@ const history: fc.Arbitrary<ClearanceRecords> = fc
     return { ...records, areas, activities, devices: destroyed };
   });
 
-const sum = (r: { cancelledM2: number; reducedM2: number; clearedM2: number }): number => r.cancelledM2 + r.reducedM2 + r.clearedM2;
+const sum = (r: { cancelledM2: number; reducedM2: number; clearedM2: number }): number =>
+  r.cancelledM2 + r.reducedM2 + r.clearedM2;
 
 describe('the ledger answers as the definitions do', () => {
   it('open areas, released, devices and reconciliation on any date', () => {
@@ -61,7 +68,10 @@ describe('the ledger, by hand', () => {
   // A: 1,000 m² SHA recorded 2019-03-01, reduced 400 on 2020-06-30, cleared 600 on 2021-12-31.
   // B: 500 m² CHA recorded 2020-01-01 (a leap year), closed 2020-02-29 with 500 left: a difference.
   const records: ClearanceRecords = {
-    areas: [hazardArea('A', '2019-03-01', 1000, { type: 'SHA' }), hazardArea('B', '2020-01-01', 500, { type: 'CHA', status: 'closed', statusDate: d('2020-02-29') })],
+    areas: [
+      hazardArea('A', '2019-03-01', 1000, { type: 'SHA' }),
+      hazardArea('B', '2020-01-01', 500, { type: 'CHA', status: 'closed', statusDate: d('2020-02-29') }),
+    ],
     revisions: [],
     activities: [activity('A')],
     releases: [release('A-1', 'A', '2020-06-30', 400, 'reduced'), release('A-2', 'A', '2021-12-31', 600)],
@@ -79,19 +89,41 @@ describe('the ledger, by hand', () => {
     ['2021-12-30', 1, 600, 0, 0],
     ['2021-12-31', 0, 0, 0, 0],
   ])('on %s: SHA %i (%d m²), CHA %i (%d m²)', (asOf, shaCount, shaM2, chaCount, chaM2) => {
-    expect(openOn(ledger, d(asOf))).toEqual({ sha: { count: shaCount, areaM2: shaM2 }, cha: { count: chaCount, areaM2: chaM2 }, remainingM2: shaM2 + chaM2 });
+    expect(openOn(ledger, d(asOf))).toEqual({
+      sha: { count: shaCount, areaM2: shaM2 },
+      cha: { count: chaCount, areaM2: chaM2 },
+      remainingM2: shaM2 + chaM2,
+    });
   });
 
   it('reconciles year by year, and shows the closure without release', () => {
     expect(reconciliationTotals(ledger, d('2021-12-31'))).toEqual([
-      { year: 2019, openingM2: 0, releasedM2: 0, newlyRecordedM2: 1000, expectedM2: 1000, closingM2: 1000, differenceM2: 0 },
-      { year: 2020, openingM2: 1000, releasedM2: 400, newlyRecordedM2: 500, expectedM2: 1100, closingM2: 600, differenceM2: -500 },
+      {
+        year: 2019,
+        openingM2: 0,
+        releasedM2: 0,
+        newlyRecordedM2: 1000,
+        expectedM2: 1000,
+        closingM2: 1000,
+        differenceM2: 0,
+      },
+      {
+        year: 2020,
+        openingM2: 1000,
+        releasedM2: 400,
+        newlyRecordedM2: 500,
+        expectedM2: 1100,
+        closingM2: 600,
+        differenceM2: -500,
+      },
       { year: 2021, openingM2: 600, releasedM2: 600, newlyRecordedM2: 0, expectedM2: 0, closingM2: 0, differenceM2: 0 },
     ]);
   });
 
   it('counts released land and devices in the year of their date, up to the as-of date', () => {
-    expect(releasedYears(ledger, d('2021-12-30'))).toEqual([{ year: 2020, cancelledM2: 0, reducedM2: 400, clearedM2: 0 }]);
+    expect(releasedYears(ledger, d('2021-12-30'))).toEqual([
+      { year: 2020, cancelledM2: 0, reducedM2: 400, clearedM2: 0 },
+    ]);
     expect(releasedYears(ledger, d('2021-12-31'))).toEqual([
       { year: 2020, cancelledM2: 0, reducedM2: 400, clearedM2: 0 },
       { year: 2021, cancelledM2: 0, reducedM2: 0, clearedM2: 600 },

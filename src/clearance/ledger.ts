@@ -12,9 +12,15 @@
 import type { CalendarDate } from '../core/date.js';
 import { dateNumber, roundM2, yearOf } from './calendar.js';
 import type { ReconciliationYear } from './reconciliation.js';
-import { type DevicesYear, type OpenAreas, type ReleasedYear, type StateRecords, remainingOn, sizeOn } from './land-release.js';
+import {
+  type DevicesYear,
+  type OpenAreas,
+  type ReleasedYear,
+  type StateRecords,
+  remainingOn,
+  sizeOn,
+} from './land-release.js';
 import { DEVICE_CATEGORIES, type DeviceCategory, RELEASE_KINDS, type ReleaseKind } from './model.js';
-
 
 const NO_EVENT = Number.POSITIVE_INFINITY;
 /** Differences below this (m²) are floating-point sums, not data (as in reconciliation.ts). */
@@ -104,7 +110,10 @@ function eventDates({ area, releases, revisions }: StateRecords['areas'][number]
 }
 
 export function buildLedger(records: StateRecords): ClearanceLedger {
-  const open = { sha: { count: new Changes(), areaM2: new Changes() }, cha: { count: new Changes(), areaM2: new Changes() } };
+  const open = {
+    sha: { count: new Changes(), areaM2: new Changes() },
+    cha: { count: new Changes(), areaM2: new Changes() },
+  };
   const released = { cancelled: new Changes(), reduced: new Changes(), cleared: new Changes() };
   const releaseCount = new Changes();
   const newly = new Changes();
@@ -137,7 +146,9 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
     }
   }
 
-  const devices = Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, { count: new Changes(), areaM2: new Changes() }])) as Record<DeviceCategory, { count: Changes; areaM2: Changes }>;
+  const devices = Object.fromEntries(
+    DEVICE_CATEGORIES.map((c) => [c, { count: new Changes(), areaM2: new Changes() }]),
+  ) as Record<DeviceCategory, { count: Changes; areaM2: Changes }>;
   let firstDevice = NO_EVENT;
   for (const d of records.devices) {
     const day = dateNumber(d.date);
@@ -147,14 +158,24 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
     devices[d.category].areaM2.add(day, d.count);
   }
 
-  const series = (s: { count: Changes; areaM2: Changes }): Series => ({ count: s.count.total(), areaM2: s.areaM2.total() });
+  const series = (s: { count: Changes; areaM2: Changes }): Series => ({
+    count: s.count.total(),
+    areaM2: s.areaM2.total(),
+  });
   return {
     iso3: records.iso3,
     synthetic,
     open: { sha: series(open.sha), cha: series(open.cha) },
-    released: { cancelled: released.cancelled.total(), reduced: released.reduced.total(), cleared: released.cleared.total() },
+    released: {
+      cancelled: released.cancelled.total(),
+      reduced: released.reduced.total(),
+      cleared: released.cleared.total(),
+    },
     releaseCount: releaseCount.total(),
-    devices: Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, series(devices[c])])) as Record<DeviceCategory, Series>,
+    devices: Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, series(devices[c])])) as Record<
+      DeviceCategory,
+      Series
+    >,
     newlyRecordedM2: newly.total(),
     firstEvent,
     firstRelease,
@@ -166,7 +187,10 @@ const endKey = (year: number): number => year * 10000 + 1231;
 const yearOfKey = (day: number): number => Math.floor(day / 10000);
 
 /** Open areas and what remains of them on the day (rounded like landReleaseSummary). */
-export function openOn(ledger: ClearanceLedger, asOf: CalendarDate): { sha: OpenAreas; cha: OpenAreas; remainingM2: number } {
+export function openOn(
+  ledger: ClearanceLedger,
+  asOf: CalendarDate,
+): { sha: OpenAreas; cha: OpenAreas; remainingM2: number } {
   const day = dateNumber(asOf);
   const sha = ledger.open.sha.areaM2.at(day);
   const cha = ledger.open.cha.areaM2.at(day);
@@ -182,7 +206,8 @@ function yearsSeen(first: number, asOf: CalendarDate): { year: number; from: num
   const day = dateNumber(asOf);
   if (first > day) return [];
   const years = [];
-  for (let year = yearOfKey(first); year <= yearOf(asOf); year++) years.push({ year, from: endKey(year - 1), to: Math.min(endKey(year), day) });
+  for (let year = yearOfKey(first); year <= yearOf(asOf); year++)
+    years.push({ year, from: endKey(year - 1), to: Math.min(endKey(year), day) });
   return years;
 }
 
@@ -204,7 +229,9 @@ export function devicesYears(ledger: ClearanceLedger, asOf: CalendarDate): Devic
   return yearsSeen(ledger.firstDevice, asOf).flatMap(({ year, from, to }) =>
     CATEGORY_ORDER.flatMap((category) => {
       const series = ledger.devices[category];
-      return series.count.between(from, to) > 0 ? [{ year, category, count: Math.round(series.areaM2.between(from, to)) }] : [];
+      return series.count.between(from, to) > 0
+        ? [{ year, category, count: Math.round(series.areaM2.between(from, to)) }]
+        : [];
     }),
   );
 }

@@ -12,7 +12,13 @@ import type { StateCode } from '../core/states.js';
 export const HAZARD_TYPES = ['SHA', 'CHA'] as const;
 export type HazardType = (typeof HAZARD_TYPES)[number];
 
-export const DEVICE_CATEGORIES = ['ap-mine', 'improvised-ap-mine', 'av-mine', 'erw', 'cluster-munition-remnants'] as const;
+export const DEVICE_CATEGORIES = [
+  'ap-mine',
+  'improvised-ap-mine',
+  'av-mine',
+  'erw',
+  'cluster-munition-remnants',
+] as const;
 export type DeviceCategory = (typeof DEVICE_CATEGORIES)[number];
 
 /** Suspected: reported or inferred; confirmed: found on the ground. */

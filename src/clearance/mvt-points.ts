@@ -84,7 +84,14 @@ function writeLayer({ name, extent, all, points, xs, ys }: Layer, pbf: PbfWriter
  * The tile of one point layer: `points` are point numbers from `all`, at tile coordinates
  * `xs[j]`, `ys[j]` (0 to extent; a buffer may take them a little outside).
  */
-export function pointLayerTile(name: string, extent: number, all: PointValues, points: readonly number[], xs: readonly number[], ys: readonly number[]): Uint8Array {
+export function pointLayerTile(
+  name: string,
+  extent: number,
+  all: PointValues,
+  points: readonly number[],
+  xs: readonly number[],
+  ys: readonly number[],
+): Uint8Array {
   const pbf = new PbfWriter();
   pbf.writeMessage(3, writeLayer, { name, extent, all, points, xs, ys });
   return pbf.finish();

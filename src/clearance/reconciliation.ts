@@ -8,7 +8,15 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import { roundM2, yearEndSeen, yearOf } from './calendar.js';
-import { type AreaRecords, FULLY_RELEASED_M2, type StateRecords, closedBy, releasedBy, remainingOn, sizeOn } from './land-release.js';
+import {
+  type AreaRecords,
+  FULLY_RELEASED_M2,
+  type StateRecords,
+  closedBy,
+  releasedBy,
+  remainingOn,
+  sizeOn,
+} from './land-release.js';
 
 /**
  * Why an area's remaining moved other than by release and new records:
@@ -17,7 +25,8 @@ import { type AreaRecords, FULLY_RELEASED_M2, type StateRecords, closedBy, relea
  * - release-not-matching-area: its releases add up to more than its size (or to within 1 m²);
  * - released-before-recorded: a release dated before the area entered the record.
  */
-export type DifferenceReason = 're-surveyed' | 'closed-without-release' | 'release-not-matching-area' | 'released-before-recorded';
+export type DifferenceReason =
+  're-surveyed' | 'closed-without-release' | 'release-not-matching-area' | 'released-before-recorded';
 
 export interface DifferenceCause {
   hazardAreaId: string;
@@ -54,7 +63,12 @@ function reasonsFor(history: AreaRecords, year: number, end: CalendarDate): Diff
   if (history.revisions.some((r) => yearOf(r.date) === year)) reasons.push('re-surveyed');
   const closedOn = area.status === 'open' ? null : (area.statusDate ?? area.informationDate);
   // Releases dated on the closing day count: an area is often closed the day its clearance ends.
-  if (closedOn !== null && closedOn <= end && yearOf(closedOn) === year && sizeOn(history, closedOn) - releasedBy(history, closedOn) >= FULLY_RELEASED_M2) {
+  if (
+    closedOn !== null &&
+    closedOn <= end &&
+    yearOf(closedOn) === year &&
+    sizeOn(history, closedOn) - releasedBy(history, closedOn) >= FULLY_RELEASED_M2
+  ) {
     reasons.push('closed-without-release');
   }
   const left = sizeOn(history, end) - releasedBy(history, end);
@@ -63,7 +77,8 @@ function reasonsFor(history: AreaRecords, year: number, end: CalendarDate): Diff
   }
   // Such a release counts twice against the identity: in its own year, and when the area enters.
   const early = history.releases.filter((r) => r.date < area.informationDate);
-  if (early.some((r) => yearOf(r.date) === year) || (early.length > 0 && yearOf(area.informationDate) === year)) reasons.push('released-before-recorded');
+  if (early.some((r) => yearOf(r.date) === year) || (early.length > 0 && yearOf(area.informationDate) === year))
+    reasons.push('released-before-recorded');
   return reasons;
 }
 
@@ -82,21 +97,33 @@ export function reconcile(records: StateRecords, asOf: CalendarDate): Reconcilia
     if (area.informationDate <= asOf) years.add(yearOf(area.informationDate));
     for (const r of history.releases) if (r.date <= asOf) years.add(yearOf(r.date));
     for (const r of history.revisions) if (r.date <= asOf) years.add(yearOf(r.date));
-    if (area.status !== 'open' && area.statusDate !== null && area.statusDate <= asOf) years.add(yearOf(area.statusDate));
+    if (area.status !== 'open' && area.statusDate !== null && area.statusDate <= asOf)
+      years.add(yearOf(area.statusDate));
 
     let previous = 0;
     for (const year of [...years].sort((a, b) => a - b)) {
       const end = yearEndSeen(year, asOf);
       const remaining = remainingOn(history, end);
-      const released = history.releases.reduce((sum, r) => (r.date <= asOf && yearOf(r.date) === year ? sum + r.areaM2 : sum), 0);
+      const released = history.releases.reduce(
+        (sum, r) => (r.date <= asOf && yearOf(r.date) === year ? sum + r.areaM2 : sum),
+        0,
+      );
       // An area recorded after the as-of date is not newly recorded yet, even in the as-of year.
-      const newly = yearOf(area.informationDate) === year && area.informationDate <= asOf ? sizeOn(history, area.informationDate) : 0;
+      const newly =
+        yearOf(area.informationDate) === year && area.informationDate <= asOf
+          ? sizeOn(history, area.informationDate)
+          : 0;
       const t = at(year);
       t.remainingChange += remaining - previous;
       t.released += released;
       t.newly += newly;
       const difference = remaining - previous + released - newly;
-      if (Math.abs(difference) >= NOISE_M2) t.causes.push({ hazardAreaId: area.id, differenceM2: roundM2(difference), reasons: reasonsFor(history, year, end) });
+      if (Math.abs(difference) >= NOISE_M2)
+        t.causes.push({
+          hazardAreaId: area.id,
+          differenceM2: roundM2(difference),
+          reasons: reasonsFor(history, year, end),
+        });
       previous = remaining;
     }
   }
@@ -118,7 +145,9 @@ export function reconcile(records: StateRecords, asOf: CalendarDate): Reconcilia
       expectedM2: roundM2(expected),
       closingM2: roundM2(closing),
       differenceM2: Math.abs(difference) < NOISE_M2 ? 0 : roundM2(difference),
-      causes: t.causes.sort((a, b) => Math.abs(b.differenceM2) - Math.abs(a.differenceM2) || a.hazardAreaId.localeCompare(b.hazardAreaId)),
+      causes: t.causes.sort(
+        (a, b) => Math.abs(b.differenceM2) - Math.abs(a.differenceM2) || a.hazardAreaId.localeCompare(b.hazardAreaId),
+      ),
     });
     opening = closing;
   }

@@ -31,7 +31,9 @@ const tileParams = iso3Param.extend({
 
 const featureCollection = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) })
-  .describe('Records in the import file format (src/clearance/README.md): hazard areas, activities, land releases, devices destroyed');
+  .describe(
+    'Records in the import file format (src/clearance/README.md): hazard areas, activities, land releases, devices destroyed',
+  );
 
 /** "feature 17" → body.features.16, so a client can point at the record it sent. */
 function fieldOf(p: ImportProblem): FieldProblem {
@@ -45,7 +47,16 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
 
   api.get(
     '/api/v1/states/:iso3/clearance',
-    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Open hazard areas, land released, devices destroyed, reconciliation and forecast against the Article 5 deadline, on a date', params: iso3Param, querystring: asOfQuery } },
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Open hazard areas, land released, devices destroyed, reconciliation and forecast against the Article 5 deadline, on a date',
+        params: iso3Param,
+        querystring: asOfQuery,
+      },
+    },
     async (request) => {
       const iso3 = knownState(request.params.iso3);
       return clearance.summary((await engines.get()).engine, iso3, asOf(request.query));
@@ -54,12 +65,25 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
 
   api.get(
     '/api/v1/states/:iso3/clearance/tiles/:z/:x/:y',
-    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Hazard areas and released land as a Mapbox vector tile (layers hazard_areas, land_releases); 204 when empty', params: tileParams } },
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Hazard areas and released land as a Mapbox vector tile (layers hazard_areas, land_releases); 204 when empty',
+        params: tileParams,
+      },
+    },
     async (request, reply) => {
       const { z: zoom, x, y } = request.params;
       const iso3 = knownState(request.params.iso3);
       const tiles = 2 ** zoom;
-      if (x >= tiles || y >= tiles) throw new HttpProblem(400, `Tile ${zoom}/${x}/${y} does not exist: at zoom ${zoom}, x and y run from 0 to ${tiles - 1}.`, [{ field: x >= tiles ? 'path.x' : 'path.y', expected: `0 to ${tiles - 1}` }]);
+      if (x >= tiles || y >= tiles)
+        throw new HttpProblem(
+          400,
+          `Tile ${zoom}/${x}/${y} does not exist: at zoom ${zoom}, x and y run from 0 to ${tiles - 1}.`,
+          [{ field: x >= tiles ? 'path.x' : 'path.y', expected: `0 to ${tiles - 1}` }],
+        );
       const tile = (await clearance.tiles(iso3)).tile(zoom, x, y);
       if (tile === null) return reply.code(204).send();
       return reply.type('application/x-protobuf').send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength));
@@ -68,7 +92,15 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
 
   api.get(
     '/api/v1/states/:iso3/clearance/records',
-    { config: PUBLIC_READ, schema: { tags: TAGS, summary: "The State's clearance records as GeoJSON, in the import format (posting it back into an empty database gives the same records)", params: iso3Param } },
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          "The State's clearance records as GeoJSON, in the import format (posting it back into an empty database gives the same records)",
+        params: iso3Param,
+      },
+    },
     async (request, reply) => {
       const iso3 = knownState(request.params.iso3);
       const records = await loadClearanceRecords(store, iso3);
@@ -79,13 +111,23 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
         ...records.devices.map((d) => ({ type: 'Feature', properties: devicesProperties(d), geometry: null })),
       ];
       const synthetic = records.areas.some((a) => a.synthetic);
-      return reply.type('application/geo+json').send({ type: 'FeatureCollection', minefree: { iso3, synthetic }, features });
+      return reply
+        .type('application/geo+json')
+        .send({ type: 'FeatureCollection', minefree: { iso3, synthetic }, features });
     },
   );
 
   api.post(
     '/api/v1/states/:iso3/clearance',
-    { bodyLimit: UPLOAD_LIMIT, schema: { tags: TAGS, summary: 'Add clearance records, all or nothing (editor or admin; x-csrf-token)', params: iso3Param, body: featureCollection } },
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: TAGS,
+        summary: 'Add clearance records, all or nothing (editor or admin; x-csrf-token)',
+        params: iso3Param,
+        body: featureCollection,
+      },
+    },
     async (request, reply) => {
       const user = requireWriter(request);
       const iso3 = knownState(request.params.iso3);

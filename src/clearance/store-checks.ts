@@ -41,26 +41,49 @@ export interface StoredContext {
   stored: { synthetic: number; real: number };
 }
 
-async function inChunks<T>(ids: readonly string[], dialect: DialectName, query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+async function inChunks<T>(
+  ids: readonly string[],
+  dialect: DialectName,
+  query: (chunk: string[]) => Promise<T[]>,
+): Promise<T[]> {
   const out: T[] = [];
   for (const chunk of chunksFor([...new Set(ids)], 1, dialect)) out.push(...(await query(chunk)));
   return out;
 }
 
-export async function readStoredContext(db: Kysely<Database>, dialect: DialectName, iso3: StateCode, records: ClearanceRecords): Promise<StoredContext> {
+export async function readStoredContext(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  iso3: StateCode,
+  records: ClearanceRecords,
+): Promise<StoredContext> {
   const areaIds = records.areas.map((a) => a.id);
   const activityIds = records.activities.map((a) => a.id);
   const newAreas = new Set(areaIds);
   const newActivities = new Set(activityIds);
-  const linkedAreas = [...records.activities, ...records.releases].map((r) => r.hazardAreaId).filter((id) => !newAreas.has(id));
-  const linkedActivities = [...records.releases, ...records.devices].map((r) => r.activityId).filter((id) => !newActivities.has(id));
+  const linkedAreas = [...records.activities, ...records.releases]
+    .map((r) => r.hazardAreaId)
+    .filter((id) => !newAreas.has(id));
+  const linkedActivities = [...records.releases, ...records.devices]
+    .map((r) => r.activityId)
+    .filter((id) => !newActivities.has(id));
   const cited = records.areas.flatMap((a) => (a.sourceId === null ? [] : [a.sourceId]));
 
   const ids = async (table: 'hazard_areas' | 'activities' | 'land_releases', wanted: string[]): Promise<Set<string>> =>
-    new Set((await inChunks(wanted, dialect, (chunk) => db.selectFrom(table).select('id').where('id', 'in', chunk).execute())).map((r) => r.id));
-  const areas = await inChunks(linkedAreas, dialect, (chunk) => db.selectFrom('hazard_areas').selectAll().where('id', 'in', chunk).execute());
-  const activities = await inChunks(linkedActivities, dialect, (chunk) => db.selectFrom('activities').selectAll().where('id', 'in', chunk).execute());
-  const sources = await inChunks(cited, dialect, (chunk) => db.selectFrom('sources').select('id').where('id', 'in', chunk).execute());
+    new Set(
+      (
+        await inChunks(wanted, dialect, (chunk) => db.selectFrom(table).select('id').where('id', 'in', chunk).execute())
+      ).map((r) => r.id),
+    );
+  const areas = await inChunks(linkedAreas, dialect, (chunk) =>
+    db.selectFrom('hazard_areas').selectAll().where('id', 'in', chunk).execute(),
+  );
+  const activities = await inChunks(linkedActivities, dialect, (chunk) =>
+    db.selectFrom('activities').selectAll().where('id', 'in', chunk).execute(),
+  );
+  const sources = await inChunks(cited, dialect, (chunk) =>
+    db.selectFrom('sources').select('id').where('id', 'in', chunk).execute(),
+  );
   const counts = await db
     .selectFrom('hazard_areas')
     .select(['synthetic', (eb) => eb.fn.countAll<number>().as('n')])
@@ -71,7 +94,10 @@ export async function readStoredContext(db: Kysely<Database>, dialect: DialectNa
     taken: {
       'hazard-area': await ids('hazard_areas', areaIds),
       activity: await ids('activities', activityIds),
-      'land-release': await ids('land_releases', records.releases.map((r) => r.id)),
+      'land-release': await ids(
+        'land_releases',
+        records.releases.map((r) => r.id),
+      ),
     },
     areas: new Map(areas.map((r) => [r.id, hazardAreaFromRow(r)])),
     activities: new Map(activities.map((r) => [r.id, { ...activityFromRow(r), iso3: r.iso3 }])),
@@ -83,39 +109,77 @@ export async function readStoredContext(db: Kysely<Database>, dialect: DialectNa
   };
 }
 
-function syntheticProblems(iso3: StateCode, areas: readonly HazardArea[], stored: StoredContext['stored'], label: RecordLabel): BatchProblem[] {
+function syntheticProblems(
+  iso3: StateCode,
+  areas: readonly HazardArea[],
+  stored: StoredContext['stored'],
+  label: RecordLabel,
+): BatchProblem[] {
   const synthetic = areas.filter((a) => a.synthetic).length;
   const real = areas.length - synthetic;
   if (synthetic > 0 && real > 0) {
     const first = areas.findIndex((a) => a.synthetic !== synthetic > real);
-    return [{
-      at: null, field: 'synthetic', reason: 'invalid',
-      expected: `hazard areas that are all real or all synthetic; found ${real} real and ${synthetic} synthetic (the first of the fewer is ${label('hazard-area', first)})`,
-    }];
+    return [
+      {
+        at: null,
+        field: 'synthetic',
+        reason: 'invalid',
+        expected: `hazard areas that are all real or all synthetic; found ${real} real and ${synthetic} synthetic (the first of the fewer is ${label('hazard-area', first)})`,
+      },
+    ];
   }
   const remove = `remove them first with \`minefree demo clearance --state ${iso3} --delete\``;
   if (real > 0 && stored.synthetic > 0) {
-    return [{ at: null, field: 'synthetic', reason: 'conflict', expected: `no real records for ${iso3} while it holds ${stored.synthetic} synthetic hazard areas (demo data never mixes with real data): ${remove}` }];
+    return [
+      {
+        at: null,
+        field: 'synthetic',
+        reason: 'conflict',
+        expected: `no real records for ${iso3} while it holds ${stored.synthetic} synthetic hazard areas (demo data never mixes with real data): ${remove}`,
+      },
+    ];
   }
   if (synthetic > 0 && stored.real > 0) {
-    return [{ at: null, field: 'synthetic', reason: 'conflict', expected: `no synthetic records for ${iso3}: it holds ${stored.real} real hazard areas, and demo data never mixes with real data` }];
+    return [
+      {
+        at: null,
+        field: 'synthetic',
+        reason: 'conflict',
+        expected: `no synthetic records for ${iso3}: it holds ${stored.real} real hazard areas, and demo data never mixes with real data`,
+      },
+    ];
   }
   return [];
 }
 
 /** Every problem of the batch; empty when it can be written as it is. */
-export function batchProblems(iso3: StateCode, records: ClearanceRecords, context: StoredContext, label: RecordLabel): BatchProblem[] {
+export function batchProblems(
+  iso3: StateCode,
+  records: ClearanceRecords,
+  context: StoredContext,
+  label: RecordLabel,
+): BatchProblem[] {
   const problems: BatchProblem[] = [];
-  const add = (kind: RecordKind, index: number, field: string, expected: string, reason: RejectionReason = 'invalid'): void => {
+  const add = (
+    kind: RecordKind,
+    index: number,
+    field: string,
+    expected: string,
+    reason: RejectionReason = 'invalid',
+  ): void => {
     problems.push({ at: { kind, index }, field, expected, reason });
   };
-  const unique = <T extends { id: string }>(kind: 'hazard-area' | 'activity' | 'land-release', list: readonly T[]): Map<string, T> => {
+  const unique = <T extends { id: string }>(
+    kind: 'hazard-area' | 'activity' | 'land-release',
+    list: readonly T[],
+  ): Map<string, T> => {
     const seen = new Map<string, number>();
     for (const [index, record] of list.entries()) {
       const first = seen.get(record.id);
       if (first !== undefined) add(kind, index, 'id', `an id used once (${label(kind, first)} has "${record.id}" too)`);
       else seen.set(record.id, index);
-      if (context.taken[kind].has(record.id)) add(kind, index, 'id', `an id not stored yet ("${record.id}" is; ids are unique across States)`, 'conflict');
+      if (context.taken[kind].has(record.id))
+        add(kind, index, 'id', `an id not stored yet ("${record.id}" is; ids are unique across States)`, 'conflict');
     }
     return new Map(list.map((r) => [r.id, r]));
   };
@@ -123,14 +187,17 @@ export function batchProblems(iso3: StateCode, records: ClearanceRecords, contex
   const areas = unique('hazard-area', records.areas);
   for (const [index, area] of records.areas.entries()) {
     if (area.iso3 !== iso3) add('hazard-area', index, 'iso3', `${iso3}, the State being written (found ${area.iso3})`);
-    if (area.sourceId !== null && !context.sources.has(area.sourceId)) add('hazard-area', index, 'sourceId', `the id of a stored source ("${area.sourceId}" is not one)`);
+    if (area.sourceId !== null && !context.sources.has(area.sourceId))
+      add('hazard-area', index, 'sourceId', `the id of a stored source ("${area.sourceId}" is not one)`);
   }
   problems.push(...syntheticProblems(iso3, records.areas, context.stored, label));
 
   const areaOf = (kind: RecordKind, index: number, id: string): HazardArea | null => {
     const area = areas.get(id) ?? context.areas.get(id);
-    if (area === undefined) add(kind, index, 'hazardAreaId', `the id of a hazard area in the file or stored ("${id}" is neither)`);
-    else if (area.iso3 !== iso3) add(kind, index, 'hazardAreaId', `a hazard area of ${iso3} ("${id}" is in ${area.iso3})`);
+    if (area === undefined)
+      add(kind, index, 'hazardAreaId', `the id of a hazard area in the file or stored ("${id}" is neither)`);
+    else if (area.iso3 !== iso3)
+      add(kind, index, 'hazardAreaId', `a hazard area of ${iso3} ("${id}" is in ${area.iso3})`);
     else return area;
     return null;
   };
@@ -139,8 +206,10 @@ export function batchProblems(iso3: StateCode, records: ClearanceRecords, contex
   const activityOf = (kind: RecordKind, index: number, id: string): Activity | null => {
     const stored = context.activities.get(id);
     const activity = activities.get(id) ?? stored;
-    if (activity === undefined) add(kind, index, 'activityId', `the id of an activity in the file or stored ("${id}" is neither)`);
-    else if (stored !== undefined && !activities.has(id) && stored.iso3 !== iso3) add(kind, index, 'activityId', `an activity of ${iso3} ("${id}" is in ${stored.iso3})`);
+    if (activity === undefined)
+      add(kind, index, 'activityId', `the id of an activity in the file or stored ("${id}" is neither)`);
+    else if (stored !== undefined && !activities.has(id) && stored.iso3 !== iso3)
+      add(kind, index, 'activityId', `an activity of ${iso3} ("${id}" is in ${stored.iso3})`);
     else return activity;
     return null;
   };

@@ -18,10 +18,25 @@ export const GEOMETRY_NOT_LOADED: AreaGeometry = Object.freeze({ type: 'MultiPol
 export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
   const [minX, minY, maxX, maxY] = a.bbox;
   return {
-    id: a.id, iso3: a.iso3, local_ref: a.localRef, name: a.name, type: a.type, devices: JSON.stringify(a.devices),
-    status: a.status, status_date: a.statusDate, geometry: JSON.stringify(a.geometry), area_m2: a.areaM2,
-    min_x: minX, min_y: minY, max_x: maxX, max_y: maxY, information_date: a.informationDate, organisation: a.organisation,
-    source_id: a.sourceId, synthetic: flag(a.synthetic), previously_unknown: flag(a.previouslyUnknown),
+    id: a.id,
+    iso3: a.iso3,
+    local_ref: a.localRef,
+    name: a.name,
+    type: a.type,
+    devices: JSON.stringify(a.devices),
+    status: a.status,
+    status_date: a.statusDate,
+    geometry: JSON.stringify(a.geometry),
+    area_m2: a.areaM2,
+    min_x: minX,
+    min_y: minY,
+    max_x: maxX,
+    max_y: maxY,
+    information_date: a.informationDate,
+    organisation: a.organisation,
+    source_id: a.sourceId,
+    synthetic: flag(a.synthetic),
+    previously_unknown: flag(a.previouslyUnknown),
   };
 }
 
@@ -29,26 +44,67 @@ export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry'> & { g
 
 export function hazardAreaFromRow(r: HazardAreaRow): HazardArea {
   return {
-    id: r.id, iso3: r.iso3, localRef: r.local_ref, name: r.name, type: r.type, devices: JSON.parse(r.devices) as DeviceRecord[],
-    status: r.status, statusDate: r.status_date, geometry: r.geometry === undefined ? GEOMETRY_NOT_LOADED : (JSON.parse(r.geometry) as AreaGeometry),
-    areaM2: r.area_m2, bbox: [r.min_x, r.min_y, r.max_x, r.max_y], informationDate: r.information_date, organisation: r.organisation,
-    sourceId: r.source_id, synthetic: r.synthetic === 1, previouslyUnknown: r.previously_unknown === 1,
+    id: r.id,
+    iso3: r.iso3,
+    localRef: r.local_ref,
+    name: r.name,
+    type: r.type,
+    devices: JSON.parse(r.devices) as DeviceRecord[],
+    status: r.status,
+    statusDate: r.status_date,
+    geometry: r.geometry === undefined ? GEOMETRY_NOT_LOADED : (JSON.parse(r.geometry) as AreaGeometry),
+    areaM2: r.area_m2,
+    bbox: [r.min_x, r.min_y, r.max_x, r.max_y],
+    informationDate: r.information_date,
+    organisation: r.organisation,
+    sourceId: r.source_id,
+    synthetic: r.synthetic === 1,
+    previouslyUnknown: r.previously_unknown === 1,
   };
 }
 
 export function activityRow(a: Activity, iso3: StateCode): Insertable<ActivitiesTable> {
-  return { id: a.id, iso3, hazard_area_id: a.hazardAreaId, kind: a.kind, organisation: a.organisation, start_date: a.start, end_date: a.end };
+  return {
+    id: a.id,
+    iso3,
+    hazard_area_id: a.hazardAreaId,
+    kind: a.kind,
+    organisation: a.organisation,
+    start_date: a.start,
+    end_date: a.end,
+  };
 }
 
 export function activityFromRow(r: Selectable<ActivitiesTable>): Activity {
-  return { id: r.id, hazardAreaId: r.hazard_area_id, kind: r.kind, organisation: r.organisation, start: r.start_date, end: r.end_date };
+  return {
+    id: r.id,
+    hazardAreaId: r.hazard_area_id,
+    kind: r.kind,
+    organisation: r.organisation,
+    start: r.start_date,
+    end: r.end_date,
+  };
 }
 
-export function releaseRow(r: LandRelease, iso3: StateCode, bbox: readonly [number, number, number, number]): Insertable<LandReleasesTable> {
+export function releaseRow(
+  r: LandRelease,
+  iso3: StateCode,
+  bbox: readonly [number, number, number, number],
+): Insertable<LandReleasesTable> {
   const [minX, minY, maxX, maxY] = bbox;
   return {
-    id: r.id, iso3, hazard_area_id: r.hazardAreaId, activity_id: r.activityId, kind: r.kind, geometry: JSON.stringify(r.geometry),
-    area_m2: r.areaM2, min_x: minX, min_y: minY, max_x: maxX, max_y: maxY, release_date: r.date,
+    id: r.id,
+    iso3,
+    hazard_area_id: r.hazardAreaId,
+    activity_id: r.activityId,
+    kind: r.kind,
+    geometry: JSON.stringify(r.geometry),
+    area_m2: r.areaM2,
+    min_x: minX,
+    min_y: minY,
+    max_x: maxX,
+    max_y: maxY,
+    release_date: r.date,
   };
 }
 
@@ -56,11 +112,26 @@ export type ReleaseRow = Omit<Selectable<LandReleasesTable>, 'geometry'> & { geo
 
 export function releaseFromRow(r: ReleaseRow): LandRelease {
   const geometry = r.geometry === undefined ? GEOMETRY_NOT_LOADED : (JSON.parse(r.geometry) as AreaGeometry);
-  return { id: r.id, hazardAreaId: r.hazard_area_id, activityId: r.activity_id, kind: r.kind, geometry, areaM2: r.area_m2, date: r.release_date };
+  return {
+    id: r.id,
+    hazardAreaId: r.hazard_area_id,
+    activityId: r.activity_id,
+    kind: r.kind,
+    geometry,
+    areaM2: r.area_m2,
+    date: r.release_date,
+  };
 }
 
 export function devicesRow(d: DevicesDestroyed, iso3: StateCode): Insertable<DevicesDestroyedTable> {
-  return { iso3, activity_id: d.activityId, category: d.category, model: d.model, count: d.count, destroyed_on: d.date };
+  return {
+    iso3,
+    activity_id: d.activityId,
+    category: d.category,
+    model: d.model,
+    count: d.count,
+    destroyed_on: d.date,
+  };
 }
 
 export function devicesFromRow(r: Selectable<DevicesDestroyedTable>): DevicesDestroyed {

@@ -9,11 +9,24 @@ import { loadFacts } from '../treaty/store.js';
 import { TreatyEngine } from '../treaty/status.js';
 import type { Activity, ClearanceRecords } from './model.js';
 import { GEOMETRY_NOT_LOADED } from './store-rows.js';
-import { clearanceSummary, deleteSyntheticRecords, loadClearanceRecords, saveClearanceRecords, storedAreaCounts } from './store.js';
+import {
+  clearanceSummary,
+  deleteSyntheticRecords,
+  loadClearanceRecords,
+  saveClearanceRecords,
+  storedAreaCounts,
+} from './store.js';
 import { cliSummary } from './summary.js';
 import { devices, hazardArea, release } from './test-records.js';
 
-const activity = (id: string, hazardAreaId: string, kind: Activity['kind']): Activity => ({ id, hazardAreaId, kind, organisation: 'CMAC', start: parseDate('2000-01-01'), end: null });
+const activity = (id: string, hazardAreaId: string, kind: Activity['kind']): Activity => ({
+  id,
+  hazardAreaId,
+  kind,
+  organisation: 'CMAC',
+  start: parseDate('2000-01-01'),
+  end: null,
+});
 
 /**
  * A: CHA of 10,000 m² recorded 2020; B: SHA of 5,000 m² recorded 2021.
@@ -23,10 +36,18 @@ function records(synthetic = false): ClearanceRecords {
   return {
     areas: [
       hazardArea('T-A', '2020-01-01', 10_000, { synthetic }),
-      hazardArea('T-B', '2021-06-01', 5_000, { type: 'SHA', synthetic, devices: [{ category: 'ap-mine', certainty: 'suspected' }] }),
+      hazardArea('T-B', '2021-06-01', 5_000, {
+        type: 'SHA',
+        synthetic,
+        devices: [{ category: 'ap-mine', certainty: 'suspected' }],
+      }),
     ],
     revisions: [],
-    activities: [activity('T-A-CLR', 'T-A', 'clearance'), activity('T-A-NTS', 'T-A', 'non-technical-survey'), activity('T-B-TS', 'T-B', 'technical-survey')],
+    activities: [
+      activity('T-A-CLR', 'T-A', 'clearance'),
+      activity('T-A-NTS', 'T-A', 'non-technical-survey'),
+      activity('T-B-TS', 'T-B', 'technical-survey'),
+    ],
     releases: [
       { ...release('T-A-R1', 'T-A', '2021-03-01', 2_000, 'cancelled'), activityId: 'T-A-NTS' },
       { ...release('T-A-R2', 'T-A', '2022-05-01', 3_000, 'cleared'), activityId: 'T-A-CLR' },
@@ -36,8 +57,18 @@ function records(synthetic = false): ClearanceRecords {
   };
 }
 
-const count = async (store: Store, table: 'hazard_areas' | 'activities' | 'land_releases' | 'devices_destroyed'): Promise<number> =>
-  Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (
+  store: Store,
+  table: 'hazard_areas' | 'activities' | 'land_releases' | 'devices_destroyed',
+): Promise<number> =>
+  Number(
+    (
+      await store.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachDatabase((database) => {
   describe('clearance store', () => {
@@ -49,13 +80,29 @@ forEachDatabase((database) => {
 
     it('writes a batch in one transaction with one audit row and reads it back as written', async () => {
       const input = records();
-      expect(await saveClearanceRecords(store, 'KHM', input, SYSTEM, { origin: 'test' })).toEqual({ hazardAreas: 2, activities: 3, landReleases: 3, devicesDestroyed: 2 });
+      expect(await saveClearanceRecords(store, 'KHM', input, SYSTEM, { origin: 'test' })).toEqual({
+        hazardAreas: 2,
+        activities: 3,
+        landReleases: 3,
+        devicesDestroyed: 2,
+      });
       const loaded = await loadClearanceRecords(store, 'KHM');
       expect(loaded).toEqual(input);
       const [audit, ...rest] = await listRecentAudit(store, { entity: 'clearance' });
       expect(rest).toEqual([]);
-      expect(audit).toMatchObject({ action: 'create', entityId: 'KHM', before: { synthetic: 0, real: 0 }, after: { origin: 'test', hazardAreas: 2, landReleases: 3 } });
-      expect(await loadClearanceRecords(store, 'THA')).toEqual({ areas: [], revisions: [], activities: [], releases: [], devices: [] });
+      expect(audit).toMatchObject({
+        action: 'create',
+        entityId: 'KHM',
+        before: { synthetic: 0, real: 0 },
+        after: { origin: 'test', hazardAreas: 2, landReleases: 3 },
+      });
+      expect(await loadClearanceRecords(store, 'THA')).toEqual({
+        areas: [],
+        revisions: [],
+        activities: [],
+        releases: [],
+        devices: [],
+      });
     });
 
     it('reads without polygons when asked, and nothing else changes', async () => {
@@ -82,7 +129,10 @@ forEachDatabase((database) => {
           { year: 2022, cancelledM2: 0, reducedM2: 0, clearedM2: 3_000 },
           { year: 2023, cancelledM2: 0, reducedM2: 1_000, clearedM2: 0 },
         ],
-        devicesDestroyed: [{ year: 2022, category: 'ap-mine', count: 3 }, { year: 2022, category: 'erw', count: 1 }],
+        devicesDestroyed: [
+          { year: 2022, category: 'ap-mine', count: 3 },
+          { year: 2022, category: 'erw', count: 1 },
+        ],
         reconciliation: [2020, 2021, 2022, 2023].map((year) => ({ year, differenceM2: 0 })),
         // On that date the engine knows the 2020 extension's deadline only as "2025": it holds until 31 Dec 2025.
         deadline: '2025',
@@ -94,25 +144,70 @@ forEachDatabase((database) => {
     it('refuses a batch with a problem and writes nothing, not even the audit row', async () => {
       const before = await listRecentAudit(store);
       const again = records();
-      await expect(saveClearanceRecords(store, 'KHM', again, SYSTEM)).rejects.toThrow(/^id: expected hazard-area 1: an id not stored yet \("T-A" is/);
-      const dangling: ClearanceRecords = { ...records(), areas: [], activities: [], releases: [], devices: [devices('nowhere', '2022-01-01', 'erw', 1)] };
-      await expect(saveClearanceRecords(store, 'KHM', dangling, SYSTEM)).rejects.toThrow(/activityId: expected devices-destroyed 1: the id of an activity in the file or stored \("nowhere" is neither\)/);
+      await expect(saveClearanceRecords(store, 'KHM', again, SYSTEM)).rejects.toThrow(
+        /^id: expected hazard-area 1: an id not stored yet \("T-A" is/,
+      );
+      const dangling: ClearanceRecords = {
+        ...records(),
+        areas: [],
+        activities: [],
+        releases: [],
+        devices: [devices('nowhere', '2022-01-01', 'erw', 1)],
+      };
+      await expect(saveClearanceRecords(store, 'KHM', dangling, SYSTEM)).rejects.toThrow(
+        /activityId: expected devices-destroyed 1: the id of an activity in the file or stored \("nowhere" is neither\)/,
+      );
       const renamed = (id: string) => ({ ...hazardArea(id, '2020-01-01', 1, { synthetic: false }) });
-      const wrongState: ClearanceRecords = { ...records(), areas: [renamed('N-1'), { ...renamed('N-2'), iso3: 'THA' }], activities: [], releases: [], devices: [] };
+      const wrongState: ClearanceRecords = {
+        ...records(),
+        areas: [renamed('N-1'), { ...renamed('N-2'), iso3: 'THA' }],
+        activities: [],
+        releases: [],
+        devices: [],
+      };
       await expect(saveClearanceRecords(store, 'KHM', wrongState, SYSTEM)).rejects.toBeInstanceOf(RejectedWriteError);
       expect(await count(store, 'hazard_areas')).toBe(2);
       expect(await listRecentAudit(store)).toEqual(before);
     });
 
     it('never mixes synthetic and real records of a State, whichever comes first', async () => {
-      const synthetic: ClearanceRecords = { areas: [hazardArea('S-1', '2020-01-01', 1, { synthetic: true })], revisions: [], activities: [], releases: [], devices: [] };
-      await expect(saveClearanceRecords(store, 'KHM', synthetic, SYSTEM)).rejects.toThrow(/no synthetic records for KHM: it holds 2 real hazard areas/);
-      await saveClearanceRecords(store, 'LAO', { ...synthetic, areas: [{ ...hazardArea('S-1', '2020-01-01', 1), iso3: 'LAO' }] }, SYSTEM);
-      const real: ClearanceRecords = { ...synthetic, areas: [{ ...hazardArea('R-1', '2020-01-01', 1, { synthetic: false }), iso3: 'LAO' }] };
-      await expect(saveClearanceRecords(store, 'LAO', real, SYSTEM)).rejects.toThrow(/no real records for LAO while it holds 1 synthetic hazard areas .*--delete/);
-      const mixed: ClearanceRecords = { ...synthetic, areas: [...real.areas, { ...hazardArea('S-2', '2020-01-01', 1), iso3: 'LAO' }].map((a) => ({ ...a, iso3: 'THA' as const })) };
-      await expect(saveClearanceRecords(store, 'THA', mixed, SYSTEM)).rejects.toThrow(/all real or all synthetic; found 1 real and 1 synthetic/);
-      expect((await clearanceSummary(store, new TreatyEngine(await loadFacts(store)), 'LAO', parseDate('2024-01-01'))).synthetic).toBe(true);
+      const synthetic: ClearanceRecords = {
+        areas: [hazardArea('S-1', '2020-01-01', 1, { synthetic: true })],
+        revisions: [],
+        activities: [],
+        releases: [],
+        devices: [],
+      };
+      await expect(saveClearanceRecords(store, 'KHM', synthetic, SYSTEM)).rejects.toThrow(
+        /no synthetic records for KHM: it holds 2 real hazard areas/,
+      );
+      await saveClearanceRecords(
+        store,
+        'LAO',
+        { ...synthetic, areas: [{ ...hazardArea('S-1', '2020-01-01', 1), iso3: 'LAO' }] },
+        SYSTEM,
+      );
+      const real: ClearanceRecords = {
+        ...synthetic,
+        areas: [{ ...hazardArea('R-1', '2020-01-01', 1, { synthetic: false }), iso3: 'LAO' }],
+      };
+      await expect(saveClearanceRecords(store, 'LAO', real, SYSTEM)).rejects.toThrow(
+        /no real records for LAO while it holds 1 synthetic hazard areas .*--delete/,
+      );
+      const mixed: ClearanceRecords = {
+        ...synthetic,
+        areas: [...real.areas, { ...hazardArea('S-2', '2020-01-01', 1), iso3: 'LAO' }].map((a) => ({
+          ...a,
+          iso3: 'THA' as const,
+        })),
+      };
+      await expect(saveClearanceRecords(store, 'THA', mixed, SYSTEM)).rejects.toThrow(
+        /all real or all synthetic; found 1 real and 1 synthetic/,
+      );
+      expect(
+        (await clearanceSummary(store, new TreatyEngine(await loadFacts(store)), 'LAO', parseDate('2024-01-01')))
+          .synthetic,
+      ).toBe(true);
     });
 
     it('deletes only synthetic records, with what hangs on them', async () => {
@@ -120,11 +215,30 @@ forEachDatabase((database) => {
       expect(await deleteSyntheticRecords(store, 'LAO', SYSTEM)).toBe(1);
       expect(await storedAreaCounts(store, 'LAO')).toEqual({ synthetic: 0, real: 0 });
       expect(await storedAreaCounts(store, 'KHM')).toEqual({ synthetic: 0, real: 2 });
-      const demo: ClearanceRecords = { ...records(true), areas: records(true).areas.map((a) => ({ ...a, id: `D${a.id}`, iso3: 'LAO' as const })) };
-      const linked = { ...demo, activities: demo.activities.map((a) => ({ ...a, id: `D${a.id}`, hazardAreaId: `D${a.hazardAreaId}` })), releases: demo.releases.map((r) => ({ ...r, id: `D${r.id}`, hazardAreaId: `D${r.hazardAreaId}`, activityId: `D${r.activityId}` })), devices: demo.devices.map((d) => ({ ...d, activityId: `D${d.activityId}` })) };
+      const demo: ClearanceRecords = {
+        ...records(true),
+        areas: records(true).areas.map((a) => ({ ...a, id: `D${a.id}`, iso3: 'LAO' as const })),
+      };
+      const linked = {
+        ...demo,
+        activities: demo.activities.map((a) => ({ ...a, id: `D${a.id}`, hazardAreaId: `D${a.hazardAreaId}` })),
+        releases: demo.releases.map((r) => ({
+          ...r,
+          id: `D${r.id}`,
+          hazardAreaId: `D${r.hazardAreaId}`,
+          activityId: `D${r.activityId}`,
+        })),
+        devices: demo.devices.map((d) => ({ ...d, activityId: `D${d.activityId}` })),
+      };
       await saveClearanceRecords(store, 'LAO', linked, SYSTEM);
       expect(await deleteSyntheticRecords(store, 'LAO', SYSTEM)).toBe(2);
-      expect(await loadClearanceRecords(store, 'LAO')).toEqual({ areas: [], revisions: [], activities: [], releases: [], devices: [] });
+      expect(await loadClearanceRecords(store, 'LAO')).toEqual({
+        areas: [],
+        revisions: [],
+        activities: [],
+        releases: [],
+        devices: [],
+      });
       expect(await count(store, 'devices_destroyed')).toBe(2);
     });
 

@@ -9,7 +9,15 @@ import type { PartialDate } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
 import { type Forecast, type Verdict, deadlineDay, forecastCompletion } from './forecast.js';
 import type { DevicesYear, OpenAreas, ReleasedYear, StateRecords } from './land-release.js';
-import { type ClearanceLedger, type ReconciliationTotals, buildLedger, devicesYears, openOn, reconciliationTotals, releasedYears } from './ledger.js';
+import {
+  type ClearanceLedger,
+  type ReconciliationTotals,
+  buildLedger,
+  devicesYears,
+  openOn,
+  reconciliationTotals,
+  releasedYears,
+} from './ledger.js';
 import { roundM2 } from './calendar.js';
 
 export interface ClearanceSummary {
@@ -23,12 +31,22 @@ export interface ClearanceSummary {
   reconciliation: ReconciliationTotals[];
   /** The current Article 5 deadline as the treaty engine gives it (a year or month when that is all the source says). */
   deadline: PartialDate | null;
-  forecast: { completion: CalendarDate | null; low: CalendarDate | null; high: CalendarDate | null; verdict: Verdict; basis: Forecast['basis'] };
+  forecast: {
+    completion: CalendarDate | null;
+    low: CalendarDate | null;
+    high: CalendarDate | null;
+    verdict: Verdict;
+    basis: Forecast['basis'];
+  };
   /** True when any of the State's records is synthetic (demo data). */
   synthetic: boolean;
 }
 
-export function ledgerSummary(ledger: ClearanceLedger, asOf: CalendarDate, deadline: PartialDate | null): ClearanceSummary {
+export function ledgerSummary(
+  ledger: ClearanceLedger,
+  asOf: CalendarDate,
+  deadline: PartialDate | null,
+): ClearanceSummary {
   const open = openOn(ledger, asOf);
   const released = releasedYears(ledger, asOf);
   const forecast = forecastCompletion({
@@ -42,16 +60,31 @@ export function ledgerSummary(ledger: ClearanceLedger, asOf: CalendarDate, deadl
     iso3: ledger.iso3,
     asOf,
     open: { sha: open.sha, cha: open.cha },
-    released: released.map((r) => ({ year: r.year, cancelledM2: roundM2(r.cancelledM2), reducedM2: roundM2(r.reducedM2), clearedM2: roundM2(r.clearedM2) })),
+    released: released.map((r) => ({
+      year: r.year,
+      cancelledM2: roundM2(r.cancelledM2),
+      reducedM2: roundM2(r.reducedM2),
+      clearedM2: roundM2(r.clearedM2),
+    })),
     devicesDestroyed: devicesYears(ledger, asOf),
     reconciliation: reconciliationTotals(ledger, asOf),
     deadline,
-    forecast: { completion: forecast.completion, low: forecast.low, high: forecast.high, verdict: forecast.verdict, basis: forecast.basis },
+    forecast: {
+      completion: forecast.completion,
+      low: forecast.low,
+      high: forecast.high,
+      verdict: forecast.verdict,
+      basis: forecast.basis,
+    },
     synthetic: ledger.synthetic,
   };
 }
 
-export function summariseClearance(records: StateRecords, asOf: CalendarDate, deadline: PartialDate | null): ClearanceSummary {
+export function summariseClearance(
+  records: StateRecords,
+  asOf: CalendarDate,
+  deadline: PartialDate | null,
+): ClearanceSummary {
   return ledgerSummary(buildLedger(records), asOf, deadline);
 }
 
@@ -65,7 +98,12 @@ export function cliSummary(s: ClearanceSummary) {
     devicesDestroyed: s.devicesDestroyed,
     reconciliation: s.reconciliation.map((r) => ({ year: r.year, differenceM2: r.differenceM2 })),
     deadline: s.deadline,
-    forecast: { completion: s.forecast.completion, low: s.forecast.low, high: s.forecast.high, verdict: s.forecast.verdict },
+    forecast: {
+      completion: s.forecast.completion,
+      low: s.forecast.low,
+      high: s.forecast.high,
+      verdict: s.forecast.verdict,
+    },
     synthetic: s.synthetic,
   };
 }

@@ -13,7 +13,10 @@ export const AS_OF = parseDate('2025-12-31');
 export const anyHistory: fc.Arbitrary<ClearanceRecords> = fc
   .array(
     fc.record({
-      recorded: day, size: m2, closedOn: fc.option(day), resurvey: fc.option(fc.tuple(day, m2)),
+      recorded: day,
+      size: m2,
+      closedOn: fc.option(day),
+      resurvey: fc.option(fc.tuple(day, m2)),
       releases: fc.array(fc.tuple(day, fc.integer({ min: 0, max: 60_000 })), { maxLength: 4 }),
     }),
     { maxLength: 8 },
@@ -23,7 +26,14 @@ export const anyHistory: fc.Arbitrary<ClearanceRecords> = fc
     specs.forEach((s, i) => {
       const id = `A${i}`;
       const closed = s.closedOn !== null && s.closedOn >= s.recorded;
-      areas.push(hazardArea(id, s.recorded, s.resurvey ? s.resurvey[1] : s.size, closed ? { status: 'closed', statusDate: s.closedOn } : {}));
+      areas.push(
+        hazardArea(
+          id,
+          s.recorded,
+          s.resurvey ? s.resurvey[1] : s.size,
+          closed ? { status: 'closed', statusDate: s.closedOn } : {},
+        ),
+      );
       if (s.resurvey) revisions.push(revision(id, s.resurvey[0], s.size, s.resurvey[1]));
       s.releases.forEach(([date, area], j) => releases.push(release(`${id}-${j}`, id, date, area)));
     });
@@ -32,7 +42,16 @@ export const anyHistory: fc.Arbitrary<ClearanceRecords> = fc
 
 /** A history that agrees with itself: releases after recording, never more than the area. */
 export const cleanHistory: fc.Arbitrary<ClearanceRecords> = fc
-  .array(fc.record({ recorded: day, size: m2, releases: fc.array(fc.tuple(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 4 }) }), { maxLength: 8 })
+  .array(
+    fc.record({
+      recorded: day,
+      size: m2,
+      releases: fc.array(fc.tuple(fc.integer({ min: 0, max: 2_000 }), fc.double({ min: 0, max: 1, noNaN: true })), {
+        maxLength: 4,
+      }),
+    }),
+    { maxLength: 8 },
+  )
   .map((specs) => {
     const [areas, releases]: [HazardArea[], LandRelease[]] = [[], []];
     specs.forEach((s, i) => {
@@ -47,4 +66,3 @@ export const cleanHistory: fc.Arbitrary<ClearanceRecords> = fc
     });
     return { areas, revisions: [], activities: [], releases, devices: [] };
   });
-

@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import type { ClearanceRecords } from './model.js';
 import { hazardArea, release } from './test-records.js';
-import { ClearanceTiles, HAZARD_AREAS_LAYER, HAZARD_AREA_POINTS_LAYER, LAND_RELEASES_LAYER, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from './tiles.js';
+import {
+  ClearanceTiles,
+  HAZARD_AREAS_LAYER,
+  HAZARD_AREA_POINTS_LAYER,
+  LAND_RELEASES_LAYER,
+  POLYGON_MIN_ZOOM,
+  STILL_OPEN,
+  tileQueryBox,
+} from './tiles.js';
 
 type Properties = Record<string, string | number | boolean>;
 
@@ -23,26 +31,47 @@ function decode(bytes: Uint8Array): Record<string, Properties[]> {
 
 const square = (west: number, south: number, size: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
 });
 
 /** Tile at zoom z holding the point (lon, lat). */
 function tileAt(z: number, lon: number, lat: number): [number, number, number] {
   const n = 2 ** z;
   const rad = (lat * Math.PI) / 180;
-  return [z, Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
+  return [
+    z,
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  ];
 }
 
 // Near Battambang: A (CHA, open) and B (SHA, closed), one release on A; C far away in the north.
 const records: ClearanceRecords = {
   areas: [
     hazardArea('KHM-A', '2020-01-15', 12_345.6, { geometry: square(103.2, 13.1, 0.02) }),
-    hazardArea('KHM-B', '2021-06-01', 5_000, { type: 'SHA', status: 'closed', statusDate: parseDate('2023-02-28'), geometry: square(103.25, 13.1, 0.02), synthetic: false }),
+    hazardArea('KHM-B', '2021-06-01', 5_000, {
+      type: 'SHA',
+      status: 'closed',
+      statusDate: parseDate('2023-02-28'),
+      geometry: square(103.25, 13.1, 0.02),
+      synthetic: false,
+    }),
     hazardArea('KHM-C', '2022-03-03', 800, { geometry: square(106.9, 14.3, 0.01) }),
   ],
   revisions: [],
   activities: [],
-  releases: [release('KHM-A-R1', 'KHM-A', '2022-05-01', 2_000, 'reduced')].map((r) => ({ ...r, geometry: square(103.2, 13.1, 0.01) })),
+  releases: [release('KHM-A-R1', 'KHM-A', '2022-05-01', 2_000, 'reduced')].map((r) => ({
+    ...r,
+    geometry: square(103.2, 13.1, 0.01),
+  })),
   devices: [],
 };
 const tiles = ClearanceTiles.fromRecords(records);
@@ -52,16 +81,34 @@ describe('ClearanceTiles', () => {
     { zoom: 10, areas: ['KHM-A', 'KHM-B'], releases: ['KHM-A-R1'] },
     { zoom: 12, areas: ['KHM-A', 'KHM-B'], releases: ['KHM-A-R1'] },
     { zoom: 14, areas: ['KHM-A'], releases: ['KHM-A-R1'] },
-  ])('z$zoom over area A draws areas $areas and releases $releases with the contract properties', ({ zoom, areas, releases }) => {
-    const bytes = tiles.tile(...tileAt(zoom, 103.205, 13.105));
-    expect(bytes).not.toBeNull();
-    const layers = decode(bytes ?? new Uint8Array());
-    expect(Object.keys(layers).sort()).toEqual([HAZARD_AREAS_LAYER, LAND_RELEASES_LAYER]);
-    expect(layers[HAZARD_AREAS_LAYER]?.map((p) => p.id)).toEqual(areas);
-    expect(layers[LAND_RELEASES_LAYER]?.map((p) => p.id)).toEqual(releases);
-    expect(layers[HAZARD_AREAS_LAYER]?.[0]).toEqual({ id: 'KHM-A', type: 'CHA', status: 'open', recorded: 20200115, closed: STILL_OPEN, areaM2: 12_345.6, synthetic: 1 });
-    expect(layers[LAND_RELEASES_LAYER]?.[0]).toEqual({ id: 'KHM-A-R1', hazardAreaId: 'KHM-A', kind: 'reduced', released: 20220501, areaM2: 2000, synthetic: 1 });
-  });
+  ])(
+    'z$zoom over area A draws areas $areas and releases $releases with the contract properties',
+    ({ zoom, areas, releases }) => {
+      const bytes = tiles.tile(...tileAt(zoom, 103.205, 13.105));
+      expect(bytes).not.toBeNull();
+      const layers = decode(bytes ?? new Uint8Array());
+      expect(Object.keys(layers).sort()).toEqual([HAZARD_AREAS_LAYER, LAND_RELEASES_LAYER]);
+      expect(layers[HAZARD_AREAS_LAYER]?.map((p) => p.id)).toEqual(areas);
+      expect(layers[LAND_RELEASES_LAYER]?.map((p) => p.id)).toEqual(releases);
+      expect(layers[HAZARD_AREAS_LAYER]?.[0]).toEqual({
+        id: 'KHM-A',
+        type: 'CHA',
+        status: 'open',
+        recorded: 20200115,
+        closed: STILL_OPEN,
+        areaM2: 12_345.6,
+        synthetic: 1,
+      });
+      expect(layers[LAND_RELEASES_LAYER]?.[0]).toEqual({
+        id: 'KHM-A-R1',
+        hazardAreaId: 'KHM-A',
+        kind: 'reduced',
+        released: 20220501,
+        areaM2: 2000,
+        synthetic: 1,
+      });
+    },
+  );
 
   it('draws areas as points below zoom 10, coloured and dated like the polygons, without releases', () => {
     const layers = decode(tiles.tile(...tileAt(8, 103.205, 13.105)) ?? new Uint8Array());
@@ -86,8 +133,18 @@ describe('ClearanceTiles', () => {
 
   it('finds every point of a tile and its buffer, at every point zoom (checked against a scan of all areas)', () => {
     // 400 areas 0.02° apart over western Cambodia: tiles at z6-z9 cut the grid in many places.
-    const grid = Array.from({ length: 400 }, (_, i) => hazardArea(`G-${i}`, '2020-01-01', 1, { geometry: square(102.5 + (i % 20) * 0.2, 11 + Math.floor(i / 20) * 0.2, 0.01) }));
-    const gridTiles = ClearanceTiles.fromRecords({ areas: grid, revisions: [], activities: [], releases: [], devices: [] });
+    const grid = Array.from({ length: 400 }, (_, i) =>
+      hazardArea(`G-${i}`, '2020-01-01', 1, {
+        geometry: square(102.5 + (i % 20) * 0.2, 11 + Math.floor(i / 20) * 0.2, 0.01),
+      }),
+    );
+    const gridTiles = ClearanceTiles.fromRecords({
+      areas: grid,
+      revisions: [],
+      activities: [],
+      releases: [],
+      devices: [],
+    });
     const mercator = (lon: number, lat: number): [number, number] => {
       const sin = Math.sin((lat * Math.PI) / 180);
       return [lon / 360 + 0.5, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
@@ -109,7 +166,15 @@ describe('ClearanceTiles', () => {
 
   it('writes a closed area with its closing date and a real area as synthetic 0', () => {
     const layers = decode(tiles.tile(...tileAt(10, 103.26, 13.11)) ?? new Uint8Array());
-    expect(layers[HAZARD_AREAS_LAYER]?.find((p) => p.id === 'KHM-B')).toEqual({ id: 'KHM-B', type: 'SHA', status: 'closed', recorded: 20210601, closed: 20230228, areaM2: 5000, synthetic: 0 });
+    expect(layers[HAZARD_AREAS_LAYER]?.find((p) => p.id === 'KHM-B')).toEqual({
+      id: 'KHM-B',
+      type: 'SHA',
+      status: 'closed',
+      recorded: 20210601,
+      closed: 20230228,
+      areaM2: 5000,
+      synthetic: 0,
+    });
   });
 
   it.each([
@@ -120,7 +185,9 @@ describe('ClearanceTiles', () => {
   });
 
   it('returns null for every tile of a State with no records', () => {
-    expect(ClearanceTiles.fromRecords({ areas: [], revisions: [], activities: [], releases: [], devices: [] }).tile(0, 0, 0)).toBeNull();
+    expect(
+      ClearanceTiles.fromRecords({ areas: [], revisions: [], activities: [], releases: [], devices: [] }).tile(0, 0, 0),
+    ).toBeNull();
   });
 
   it('draws only the layer that has features (no empty layer)', () => {
@@ -129,11 +196,32 @@ describe('ClearanceTiles', () => {
   });
 
   // Fiji's Taveuni straddles 180°: stored as a MultiPolygon cut there (antimeridian.ts).
-  const east: Position[] = [[179.9, -16.9], [180, -16.9], [180, -16.8], [179.9, -16.8], [179.9, -16.9]];
-  const west: Position[] = [[-180, -16.9], [-179.9, -16.9], [-179.9, -16.8], [-180, -16.8], [-180, -16.9]];
+  const east: Position[] = [
+    [179.9, -16.9],
+    [180, -16.9],
+    [180, -16.8],
+    [179.9, -16.8],
+    [179.9, -16.9],
+  ];
+  const west: Position[] = [
+    [-180, -16.9],
+    [-179.9, -16.9],
+    [-179.9, -16.8],
+    [-180, -16.8],
+    [-180, -16.9],
+  ];
   const fiji = ClearanceTiles.fromRecords({
-    areas: [hazardArea('FJI-X', '2020-01-01', 1, { iso3: 'FJI', geometry: { type: 'MultiPolygon', coordinates: [[east], [west]] }, bbox: [-180, -16.9, 180, -16.8] })],
-    revisions: [], activities: [], releases: [], devices: [],
+    areas: [
+      hazardArea('FJI-X', '2020-01-01', 1, {
+        iso3: 'FJI',
+        geometry: { type: 'MultiPolygon', coordinates: [[east], [west]] },
+        bbox: [-180, -16.9, 180, -16.8],
+      }),
+    ],
+    revisions: [],
+    activities: [],
+    releases: [],
+    devices: [],
   });
   it.each([
     { side: 'east of 180°', at: tileAt(10, 179.95, -16.85), x: 1023 },
@@ -141,7 +229,9 @@ describe('ClearanceTiles', () => {
   ])('draws an area cut at the antimeridian in the tile $side', ({ at, x }) => {
     expect(at[1]).toBe(x);
     // The part across the line comes too, into the tile's buffer, as geojson-vt's wrapped copy.
-    expect(new Set(decode(fiji.tile(...at) ?? new Uint8Array())[HAZARD_AREAS_LAYER]?.map((p) => p.id))).toEqual(new Set(['FJI-X']));
+    expect(new Set(decode(fiji.tile(...at) ?? new Uint8Array())[HAZARD_AREAS_LAYER]?.map((p) => p.id))).toEqual(
+      new Set(['FJI-X']),
+    );
   });
 
   it('does not draw the cut area in the middle of the world', () => {

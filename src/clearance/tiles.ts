@@ -46,25 +46,48 @@ const BUFFER_SHARE = 64 / TILE_EXTENT;
 type TileProperties = Record<string, string | number>;
 
 export type HazardAreaTileProperties = {
-  id: string; type: 'SHA' | 'CHA'; status: 'open' | 'closed' | 'handed-over'; recorded: number; closed: number; areaM2: number; synthetic: 0 | 1;
+  id: string;
+  type: 'SHA' | 'CHA';
+  status: 'open' | 'closed' | 'handed-over';
+  recorded: number;
+  closed: number;
+  areaM2: number;
+  synthetic: 0 | 1;
 };
 /** What the national view needs to colour and filter by date; no id or area, to keep 30,000 points small. */
-export type HazardAreaPointProperties = Pick<HazardAreaTileProperties, 'type' | 'status' | 'recorded' | 'closed' | 'synthetic'>;
-const POINT_KEYS = ['type', 'status', 'recorded', 'closed', 'synthetic'] as const satisfies readonly (keyof HazardAreaPointProperties)[];
+export type HazardAreaPointProperties = Pick<
+  HazardAreaTileProperties,
+  'type' | 'status' | 'recorded' | 'closed' | 'synthetic'
+>;
+const POINT_KEYS = [
+  'type',
+  'status',
+  'recorded',
+  'closed',
+  'synthetic',
+] as const satisfies readonly (keyof HazardAreaPointProperties)[];
 export type LandReleaseTileProperties = {
-  id: string; hazardAreaId: string; kind: 'cancelled' | 'reduced' | 'cleared'; released: number; areaM2: number; synthetic: 0 | 1;
+  id: string;
+  hazardAreaId: string;
+  kind: 'cancelled' | 'reduced' | 'cleared';
+  released: number;
+  areaM2: number;
+  synthetic: 0 | 1;
 };
-
 
 /** Throws a RangeError naming z, x, y and the allowed range unless z/x/y is a tile of the contract's pyramid. */
 export function checkTile(z: number, x: number, y: number): void {
   const whole = (n: number, max: number): boolean => Number.isInteger(n) && n >= 0 && n <= max;
   if (!whole(z, TILE_MAX_ZOOM)) {
-    throw new RangeError(`tile z=${z}, x=${x}, y=${y} is out of range: expected z a whole number from 0 to ${TILE_MAX_ZOOM} (and x, y whole numbers from 0 to 2^z - 1)`);
+    throw new RangeError(
+      `tile z=${z}, x=${x}, y=${y} is out of range: expected z a whole number from 0 to ${TILE_MAX_ZOOM} (and x, y whole numbers from 0 to 2^z - 1)`,
+    );
   }
   const max = 2 ** z - 1;
   if (!whole(x, max) || !whole(y, max)) {
-    throw new RangeError(`tile z=${z}, x=${x}, y=${y} is out of range: expected x and y whole numbers from 0 to ${max} at zoom ${z}`);
+    throw new RangeError(
+      `tile z=${z}, x=${x}, y=${y} is out of range: expected x and y whole numbers from 0 to ${max} at zoom ${z}`,
+    );
   }
 }
 
@@ -91,7 +114,10 @@ export function tileQueryBox(z: number, x: number, y: number): BBox {
 function ringBox(ring: readonly Position[]): BBox {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [lon = 0, lat = 0] of ring) {
-    w = Math.min(w, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+    w = Math.min(w, lon);
+    e = Math.max(e, lon);
+    s = Math.min(s, lat);
+    n = Math.max(n, lat);
   }
   return [w, s, e, n];
 }
@@ -182,7 +208,12 @@ class CentrePoints {
     const buckets = this.bucketed();
     const shift = BUCKET_ZOOM - z;
     const margin = Math.ceil(2 ** shift * BUFFER_SHARE);
-    const [x0, x1, y0, y1] = [(x << shift) - margin, ((x + 1) << shift) - 1 + margin, (y << shift) - margin, ((y + 1) << shift) - 1 + margin];
+    const [x0, x1, y0, y1] = [
+      (x << shift) - margin,
+      ((x + 1) << shift) - 1 + margin,
+      (y << shift) - margin,
+      ((y + 1) << shift) - 1 + margin,
+    ];
     const out: number[][] = [];
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > buckets.size) {
       for (const [key, bucket] of buckets) {
@@ -215,11 +246,18 @@ class CentrePoints {
         ys.push(py);
       }
     }
-    return points.length === 0 ? null : pointLayerTile(HAZARD_AREA_POINTS_LAYER, TILE_EXTENT, this.values, points, xs, ys);
+    return points.length === 0
+      ? null
+      : pointLayerTile(HAZARD_AREA_POINTS_LAYER, TILE_EXTENT, this.values, points, xs, ys);
   }
 }
 
-function sliced<P extends TileProperties>(features: Feature<AreaGeometry, P>[], z: number, x: number, y: number): LegacyTile | null {
+function sliced<P extends TileProperties>(
+  features: Feature<AreaGeometry, P>[],
+  z: number,
+  x: number,
+  y: number,
+): LegacyTile | null {
   if (features.length === 0) return null;
   const tile = new GeoJSONVT({ type: 'FeatureCollection', features }, VT_OPTIONS).getTile(z, x, y);
   return tile === null || tile.features.length === 0 ? null : tile;
@@ -244,7 +282,13 @@ export class ClearanceTiles {
     for (const a of records.areas) {
       const synthetic = a.synthetic ? 1 : 0;
       syntheticAreas.set(a.id, synthetic);
-      const shown: HazardAreaPointProperties = { type: a.type, status: a.status, recorded: dateNumber(a.informationDate), closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate), synthetic };
+      const shown: HazardAreaPointProperties = {
+        type: a.type,
+        status: a.status,
+        recorded: dateNumber(a.informationDate),
+        closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate),
+        synthetic,
+      };
       areas.add(a.geometry, { id: a.id, ...shown, areaM2: a.areaM2 });
       points.add(a.geometry, shown);
     }
@@ -252,7 +296,11 @@ export class ClearanceTiles {
     const releases = new FeatureBoxes<LandReleaseTileProperties>();
     for (const r of records.releases) {
       releases.add(r.geometry, {
-        id: r.id, hazardAreaId: r.hazardAreaId, kind: r.kind, released: dateNumber(r.date), areaM2: r.areaM2,
+        id: r.id,
+        hazardAreaId: r.hazardAreaId,
+        kind: r.kind,
+        released: dateNumber(r.date),
+        areaM2: r.areaM2,
         synthetic: syntheticAreas.get(r.hazardAreaId) ?? otherwise,
       });
     }

@@ -24,13 +24,22 @@ function describe(type: number): { expected: string; found: string } {
   switch (type) {
     case T.SELF_INTERSECTION:
     case T.RING_SELF_INTERSECTION:
-      return { expected: 'rings that do not cross themselves or each other', found: 'a self-intersection (for example a bow-tie)' };
+      return {
+        expected: 'rings that do not cross themselves or each other',
+        found: 'a self-intersection (for example a bow-tie)',
+      };
     case T.HOLE_OUTSIDE_SHELL:
-      return { expected: 'each hole inside the exterior ring of its polygon', found: 'a hole outside its exterior ring' };
+      return {
+        expected: 'each hole inside the exterior ring of its polygon',
+        found: 'a hole outside its exterior ring',
+      };
     case T.NESTED_HOLES:
       return { expected: 'holes that do not lie inside other holes', found: 'a hole inside another hole' };
     case T.DISCONNECTED_INTERIOR:
-      return { expected: 'a polygon whose holes do not cut it into pieces', found: 'holes that split the polygon apart' };
+      return {
+        expected: 'a polygon whose holes do not cut it into pieces',
+        found: 'holes that split the polygon apart',
+      };
     case T.NESTED_SHELLS:
       return { expected: 'MultiPolygon parts that do not lie inside one another', found: 'one part inside another' };
     case T.DUPLICATE_RINGS:
@@ -48,7 +57,9 @@ function describe(type: number): { expected: string; found: string } {
  * The first topological fault of a polygonal geometry, or null when it is valid. Expects rings
  * already checked to be closed with at least 4 finite positions (jsts throws otherwise).
  */
-export function topologyProblem(geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] }): TopologyProblem | null {
+export function topologyProblem(
+  geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] },
+): TopologyProblem | null {
   const jstsGeometry = reader.read(geometry) as Geometry;
   const op = new IsValidOp(jstsGeometry);
   if (op.isValid()) return null;

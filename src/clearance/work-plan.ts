@@ -24,7 +24,11 @@ export interface PlanYear {
   complete: boolean;
 }
 
-export function plannedVsReleased(request: ExtensionRequest, releasedByYear: ReadonlyMap<number, number>, asOf: CalendarDate): PlanYear[] {
+export function plannedVsReleased(
+  request: ExtensionRequest,
+  releasedByYear: ReadonlyMap<number, number>,
+  asOf: CalendarDate,
+): PlanYear[] {
   return [...request.workPlan]
     .sort((a, b) => a.year - b.year)
     .map(({ year, plannedReleaseM2 }) => {

@@ -10,10 +10,22 @@ import { DataError, UsageError } from '../core/errors.js';
 import type { StateCode } from '../core/states.js';
 import { demoRecords } from '../clearance/demo.js';
 import { exportClearanceFile } from '../clearance/files/export.js';
-import { FILE_FORMATS, type FileFormat, type ImportPhase, formatOfPath, importClearanceFile } from '../clearance/files/import.js';
+import {
+  FILE_FORMATS,
+  type FileFormat,
+  type ImportPhase,
+  formatOfPath,
+  importClearanceFile,
+} from '../clearance/files/import.js';
 import { ImportRejectedError, describeImportProblem } from '../clearance/files/problems.js';
 import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
-import { type ClearanceCounts, clearanceSummary, deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } from '../clearance/store.js';
+import {
+  type ClearanceCounts,
+  clearanceSummary,
+  deleteSyntheticRecords,
+  saveClearanceRecords,
+  storedAreaCounts,
+} from '../clearance/store.js';
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';
@@ -39,7 +51,8 @@ function subcommand(program: Command, name: string, description: string): Comman
 }
 
 function requiredState(value: string | undefined): StateCode {
-  if (value === undefined) throw new UsageError('--state: expected the ISO 3166-1 alpha-3 code of a State (for example --state KHM)');
+  if (value === undefined)
+    throw new UsageError('--state: expected the ISO 3166-1 alpha-3 code of a State (for example --state KHM)');
   return stateArgument(value);
 }
 
@@ -47,18 +60,22 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
   if (value === undefined && fallback !== undefined) return fallback;
   const n = Number(value);
   if (value === undefined || !/^\d+$/.test(value) || n < min || n > max) {
-    throw new UsageError(`${option} "${value ?? ''}": expected a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`);
+    throw new UsageError(
+      `${option} "${value ?? ''}": expected a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
+    );
   }
   return n;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const countsText = (c: ClearanceCounts): string =>
   `${plural(c.hazardAreas, 'hazard area')}, ${plural(c.activities, 'activity', 'activities')}, ${plural(c.landReleases, 'land release')}, ${plural(c.devicesDestroyed, 'devices-destroyed record')}`;
 
 function printNotes(label: string, notes: readonly string[], shown: number): void {
   for (const note of notes.slice(0, shown)) process.stderr.write(`${label}: ${note}\n`);
-  if (notes.length > shown) process.stderr.write(`${label}: … and ${(notes.length - shown).toLocaleString('en')} more\n`);
+  if (notes.length > shown)
+    process.stderr.write(`${label}: … and ${(notes.length - shown).toLocaleString('en')} more\n`);
 }
 
 function progressBar(): { update: (phase: ImportPhase, done: number, total: number) => void; stop: () => void } {
@@ -67,7 +84,12 @@ function progressBar(): { update: (phase: ImportPhase, done: number, total: numb
     update(phase, done, total) {
       if (total <= PROGRESS_FROM || !process.stderr.isTTY) return;
       if (bar === null) {
-        bar = new SingleBar({ stream: process.stderr, format: '{phase} [{bar}] {value}/{total} features', hideCursor: true, clearOnComplete: true });
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: '{phase} [{bar}] {value}/{total} features',
+          hideCursor: true,
+          clearOnComplete: true,
+        });
         bar.start(total, done, { phase });
       } else bar.update(done, { phase });
     },
@@ -78,15 +100,22 @@ function progressBar(): { update: (phase: ImportPhase, done: number, total: numb
 function registerImport(program: Command): void {
   subcommand(program, 'import', 'import records from a file')
     .command('clearance')
-    .description('hazard areas, activities, land release and devices destroyed from GeoJSON, GeoPackage or CSV (by extension); all or nothing')
+    .description(
+      'hazard areas, activities, land release and devices destroyed from GeoJSON, GeoPackage or CSV (by extension); all or nothing',
+    )
     .argument('<FILE>', 'a .geojson, .json, .gpkg or .csv file')
     .requiredOption('--state <ISO3>', 'the State the records belong to')
     .action(async (file: string, o: { state?: string }) => {
       const iso3 = requiredState(o.state);
-      if (formatOfPath(file) === null) throw new UsageError(`"${file}": expected a file ending .geojson, .json, .gpkg or .csv (the extension gives the format)`);
+      if (formatOfPath(file) === null)
+        throw new UsageError(
+          `"${file}": expected a file ending .geojson, .json, .gpkg or .csv (the extension gives the format)`,
+        );
       const bar = progressBar();
       try {
-        const result = await withStore((store) => importClearanceFile(store, file, iso3, SYSTEM, { onProgress: bar.update }));
+        const result = await withStore((store) =>
+          importClearanceFile(store, file, iso3, SYSTEM, { onProgress: bar.update }),
+        );
         bar.stop();
         printNotes('repaired', result.repairs, 5);
         printNotes('warning', result.warnings, SHOWN_WARNINGS);
@@ -110,16 +139,21 @@ function registerExport(program: Command): void {
     .action(async (o: { state?: string; format?: string; out: string }) => {
       const iso3 = requiredState(o.state);
       const format = (o.format ?? formatOfPath(o.out)) as FileFormat | null;
-      if (format === null || !FILE_FORMATS.includes(format)) throw new UsageError(`--format "${o.format ?? ''}": expected one of ${FILE_FORMATS.join(', ')}`);
+      if (format === null || !FILE_FORMATS.includes(format))
+        throw new UsageError(`--format "${o.format ?? ''}": expected one of ${FILE_FORMATS.join(', ')}`);
       const result = await withStore((store) => exportClearanceFile(store, iso3, format, o.out));
-      process.stdout.write(`Wrote ${o.out}: ${countsText(result.counts)} of ${iso3}${result.synthetic ? ' (SYNTHETIC DEMO DATA)' : ''}\n`);
+      process.stdout.write(
+        `Wrote ${o.out}: ${countsText(result.counts)} of ${iso3}${result.synthetic ? ' (SYNTHETIC DEMO DATA)' : ''}\n`,
+      );
     });
 }
 
 function registerSummary(program: Command): void {
   program
     .command('clearance')
-    .description('Article 5 clearance for a State: open areas, land released, devices destroyed, reconciliation, forecast against the deadline')
+    .description(
+      'Article 5 clearance for a State: open areas, land released, devices destroyed, reconciliation, forecast against the deadline',
+    )
     .argument('<ISO3>', 'ISO 3166-1 alpha-3 code, for example KHM')
     .option('--as-of <YYYY-MM-DD>', 'the date to answer for (default: today)')
     .option('--json', 'print JSON (shape in the README)')
@@ -130,7 +164,9 @@ function registerSummary(program: Command): void {
         summary: await clearanceSummary(store, engine, iso3, asOf),
         name: engine.state(iso3, asOf)?.name ?? iso3,
       }));
-      process.stdout.write(o.json ? `${JSON.stringify(cliSummary(summary), null, 2)}\n` : `${clearanceText(summary, name)}\n`);
+      process.stdout.write(
+        o.json ? `${JSON.stringify(cliSummary(summary), null, 2)}\n` : `${clearanceText(summary, name)}\n`,
+      );
     });
 }
 
@@ -147,19 +183,31 @@ function registerDemo(program: Command): void {
       const iso3 = requiredState(o.state);
       if (o.delete) {
         const deleted = await withStore((store) => deleteSyntheticRecords(store, iso3, SYSTEM));
-        process.stdout.write(`Deleted ${plural(deleted, 'synthetic hazard area')} of ${iso3}, with their activities, releases and devices\n`);
+        process.stdout.write(
+          `Deleted ${plural(deleted, 'synthetic hazard area')} of ${iso3}, with their activities, releases and devices\n`,
+        );
         return;
       }
       const areas = wholeNumber('--areas', o.areas, 1, 1_000_000, 100);
       const seed = wholeNumber('--seed', o.seed, 0, 2 ** 32 - 1, 1);
       const asOf = parseDate(asOfOption(o.asOf));
       const shape = stateShape(iso3);
-      if (shape === null) throw new UsageError(`--state ${iso3}: expected a State with a Natural Earth boundary at 1:50m (${iso3} has none)`);
+      if (shape === null)
+        throw new UsageError(
+          `--state ${iso3}: expected a State with a Natural Earth boundary at 1:50m (${iso3} has none)`,
+        );
       const counts = await withStore(async (store) => {
         const stored = await storedAreaCounts(store, iso3);
         if (stored.real + stored.synthetic > 0) {
-          const what = stored.real > 0 ? `${plural(stored.real, 'real hazard area')}: demo data never mixes with real data` : `${plural(stored.synthetic, 'synthetic hazard area')}: remove them first with --delete`;
-          throw new RejectedWriteError('conflict', '--state', `a State with no hazard areas recorded (${iso3} has ${what})`);
+          const what =
+            stored.real > 0
+              ? `${plural(stored.real, 'real hazard area')}: demo data never mixes with real data`
+              : `${plural(stored.synthetic, 'synthetic hazard area')}: remove them first with --delete`;
+          throw new RejectedWriteError(
+            'conflict',
+            '--state',
+            `a State with no hazard areas recorded (${iso3} has ${what})`,
+          );
         }
         let records;
         try {
@@ -169,7 +217,9 @@ function registerDemo(program: Command): void {
         }
         return saveClearanceRecords(store, iso3, records, SYSTEM, { origin: `minefree demo clearance --seed ${seed}` });
       });
-      process.stdout.write(`Generated synthetic data for ${iso3} (seed ${seed}, up to ${asOf}): ${countsText(counts)}\n`);
+      process.stdout.write(
+        `Generated synthetic data for ${iso3} (seed ${seed}, up to ${asOf}): ${countsText(counts)}\n`,
+      );
     });
 }
 

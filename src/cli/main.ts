@@ -20,7 +20,6 @@ function print(options: ReadOptions, value: unknown, text: string): void {
   process.stdout.write(options.json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 }
 
-
 function readCommand(program: Command, name: string, description: string): Command {
   return program
     .command(name)
@@ -35,11 +34,13 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: () => undefined });
 
-  readCommand(program, 'status', 'States Parties, signatories, withdrawals and the latest State to join').action(async (o: ReadOptions) => {
-    const asOf = asOfOption(o.asOf);
-    const summary = await withEngine((engine) => engine.summary(asOf));
-    print(o, summary, statusText(summary));
-  });
+  readCommand(program, 'status', 'States Parties, signatories, withdrawals and the latest State to join').action(
+    async (o: ReadOptions) => {
+      const asOf = asOfOption(o.asOf);
+      const summary = await withEngine((engine) => engine.summary(asOf));
+      print(o, summary, statusText(summary));
+    },
+  );
 
   readCommand(program, 'state', 'one State: status, entry into force, withdrawal, Article 4, 5 and 7 dates')
     .argument('<ISO3>', 'ISO 3166-1 alpha-3 code, for example KHM')
@@ -57,7 +58,11 @@ export function buildProgram(): Command {
     print(o, states, statesText(states));
   });
 
-  readCommand(program, 'deadlines', 'every State with an Article 4, 5 or 7 deadline, by date, marked met, missed or open')
+  readCommand(
+    program,
+    'deadlines',
+    'every State with an Article 4, 5 or 7 deadline, by date, marked met, missed or open',
+  )
     .requiredOption('--article <4|5|7>', 'which deadline: 4 stockpiles, 5 clearance, 7 initial report')
     .action(async (o: ReadOptions & { article?: string }) => {
       const article = articleOption(o.article);

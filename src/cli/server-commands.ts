@@ -22,7 +22,11 @@ async function readPassword(): Promise<string> {
 }
 
 export function registerServerCommands(program: Command): void {
-  program.command('serve').alias('start').description('serve the web app and the API (PORT, HOST, DATABASE_URL, MINEFREE_DB)').action(serve);
+  program
+    .command('serve')
+    .alias('start')
+    .description('serve the web app and the API (PORT, HOST, DATABASE_URL, MINEFREE_DB)')
+    .action(serve);
 
   program
     .command('init')
@@ -33,8 +37,12 @@ export function registerServerCommands(program: Command): void {
       const store = await openDatabase({ url: config.databaseUrl, file: config.dbFile });
       try {
         const result = await initDatabase(store, { reset: o.reset ?? false });
-        const counts = Object.entries(result.counts).map(([table, n]) => `${table} ${n}`).join(', ');
-        process.stdout.write(`${result.seeded ? 'Loaded data/' : 'Database already loaded (use --reset to reload)'}: ${counts}\n`);
+        const counts = Object.entries(result.counts)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ');
+        process.stdout.write(
+          `${result.seeded ? 'Loaded data/' : 'Database already loaded (use --reset to reload)'}: ${counts}\n`,
+        );
       } finally {
         await store.close();
       }
@@ -49,15 +57,21 @@ export function registerServerCommands(program: Command): void {
     .requiredOption('--name <NAME>', 'full name')
     .requiredOption('--role <admin|editor|viewer>', 'admin and editor can change records; viewer can only read')
     .action(async (o: { email: string; name: string; role: string }) => {
-      if (!(ROLES as readonly string[]).includes(o.role)) throw new UsageError(`--role "${o.role}": expected one of ${ROLES.join(', ')}`);
+      if (!(ROLES as readonly string[]).includes(o.role))
+        throw new UsageError(`--role "${o.role}": expected one of ${ROLES.join(', ')}`);
       if (!/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new UsageError(`--email "${o.email}": expected an email address`);
       const password = await readPassword();
-      if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+      if (password.length < MIN_PASSWORD_LENGTH)
+        throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
       const config = configFromEnv();
       const store = await openDatabase({ url: config.databaseUrl, file: config.dbFile });
       try {
         await initDatabase(store);
-        const user = await createUser(store, { email: o.email, name: o.name, role: o.role as Role, passwordHash: await hashPassword(password) }, SYSTEM);
+        const user = await createUser(
+          store,
+          { email: o.email, name: o.name, role: o.role as Role, passwordHash: await hashPassword(password) },
+          SYSTEM,
+        );
         process.stdout.write(`Created ${user.role} account ${user.email}.\n`);
       } finally {
         await store.close();

@@ -17,7 +17,8 @@ type Format = (typeof FORMATS)[number];
 
 function formatOption(value: string | undefined): Format {
   const format = (value ?? 'md') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format "${value ?? ''}": expected one of ${FORMATS.join(', ')}`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format "${value ?? ''}": expected one of ${FORMATS.join(', ')}`);
   return format;
 }
 
@@ -35,9 +36,12 @@ export function registerTransparencyCommands(program: Command): void {
     .option('--out <FILE>', 'write to a file instead of standard output (needed for pdf)')
     .action(async (o: { asOf?: string; format?: string; out?: string }) => {
       const format = formatOption(o.format);
-      if (format === 'pdf' && !o.out) throw new UsageError('--format pdf needs --out FILE (a PDF is not printed to the terminal)');
+      if (format === 'pdf' && !o.out)
+        throw new UsageError('--format pdf needs --out FILE (a PDF is not printed to the terminal)');
       const asOf = asOfOption(o.asOf);
-      const sheet = await withEngine(async (engine, store) => buildFactSheet(await factSheetInputFromStore(store, engine, asOf)));
+      const sheet = await withEngine(async (engine, store) =>
+        buildFactSheet(await factSheetInputFromStore(store, engine, asOf)),
+      );
       if (format === 'json') write(o.out, `${JSON.stringify(sheet, null, 2)}\n`);
       else if (format === 'md') write(o.out, factSheetMarkdown(sheet));
       else if (format === 'html') write(o.out, factSheetHtml(sheet));
@@ -53,7 +57,9 @@ export function registerTransparencyCommands(program: Command): void {
     .action(async (indicator: string | undefined, o: { asOf?: string; json?: boolean }) => {
       const asOf = asOfOption(o.asOf);
       const input = await withEngine((engine, store) => factSheetInputFromStore(store, engine, asOf));
-      const known = figuresKnownOn(input.figures, input.asOf).filter((f) => indicator === undefined || f.indicator === indicator);
+      const known = figuresKnownOn(input.figures, input.asOf).filter(
+        (f) => indicator === undefined || f.indicator === indicator,
+      );
       if (indicator !== undefined && !input.figures.some((f) => f.indicator === indicator)) {
         const names = [...new Set(input.figures.map((f) => f.indicator))].sort();
         throw new UsageError(`"${indicator}" is not an indicator: expected one of ${names.join(', ')}`);

@@ -21,7 +21,10 @@ const messages = (run: () => unknown): string[] => dataError(run).problems.map(d
 describe('parseCsv', () => {
   it('gives each row its line (the header is line 1) and each field its 1-based column', () => {
     const rows = parseCsv('iso3,name,signed\nAFG,Afghanistan,\nAGO,Angola,1997-12-04\n', 'states.csv');
-    expect(rows.map((r) => [r.file, r.line, r.get('iso3')])).toEqual([['states.csv', 2, 'AFG'], ['states.csv', 3, 'AGO']]);
+    expect(rows.map((r) => [r.file, r.line, r.get('iso3')])).toEqual([
+      ['states.csv', 2, 'AFG'],
+      ['states.csv', 3, 'AGO'],
+    ]);
     expect(rows[1]?.column('signed')).toBe(3);
     expect(rows[1]?.get('signed')).toBe('1997-12-04');
   });
@@ -46,7 +49,9 @@ describe('parseCsv', () => {
 
   it('builds a problem that names file, line, column and field', () => {
     const [, row] = parseCsv('a,b\n1,x\n2,y\n', 'f.csv');
-    expect(row && describeProblem(row.problem('b', 'a letter z'))).toBe('f.csv, line 3, column 2 (b): expected a letter z, found "y"');
+    expect(row && describeProblem(row.problem('b', 'a letter z'))).toBe(
+      'f.csv, line 3, column 2 (b): expected a letter z, found "y"',
+    );
   });
 
   it('treats asking for a column the file lacks as a programming error', () => {
@@ -55,8 +60,16 @@ describe('parseCsv', () => {
   });
 
   it.each([
-    ['a record with too many fields', 'a,b\n1,2\n3,4,5\n', 'f.csv, line 3: expected well-formed CSV, found "Invalid Record Length: expect 2, got 3 on line 3"'],
-    ['a record with too few fields', 'a,b\n1,2\n3\n', 'f.csv, line 3: expected well-formed CSV, found "Invalid Record Length: expect 2, got 1 on line 3"'],
+    [
+      'a record with too many fields',
+      'a,b\n1,2\n3,4,5\n',
+      'f.csv, line 3: expected well-formed CSV, found "Invalid Record Length: expect 2, got 3 on line 3"',
+    ],
+    [
+      'a record with too few fields',
+      'a,b\n1,2\n3\n',
+      'f.csv, line 3: expected well-formed CSV, found "Invalid Record Length: expect 2, got 1 on line 3"',
+    ],
     ['text after a closing quote', 'a,b\n1,2\n3,"4"x\n', 'f.csv, line 3: expected well-formed CSV'],
     ['a quote never closed', 'a,b\n1,2\n\n3,"4\n5,6\n', 'f.csv, line 4: expected well-formed CSV'],
   ])('throws DataError naming file and line for %s', (_, text, message) => {
@@ -83,7 +96,9 @@ describe('parseCsv', () => {
   });
 
   it('refuses an empty file', () => {
-    expect(messages(() => parseCsv('', 'f.csv', ['a']))).toEqual(['f.csv, line 1: expected a header line (a), found ""']);
+    expect(messages(() => parseCsv('', 'f.csv', ['a']))).toEqual([
+      'f.csv, line 1: expected a header line (a), found ""',
+    ]);
   });
 
   it('accepts extra columns', () => {
@@ -116,6 +131,8 @@ describe('readCsv', () => {
   });
 
   it('turns a missing file into a DataError', () => {
-    expect(messages(() => readCsv(join(dir, 'none.csv')))).toEqual(['none.csv, line 1: expected a readable file, found "ENOENT"']);
+    expect(messages(() => readCsv(join(dir, 'none.csv')))).toEqual([
+      'none.csv, line 1: expected a readable file, found "ENOENT"',
+    ]);
   });
 });

@@ -53,12 +53,26 @@ function headerProblems(file: string, header: readonly string[], expected: reado
     if (name === '') {
       problems.push({ file, line: 1, column: index + 1, field: null, expected: 'a column name', found: '' });
     } else if (first !== index) {
-      problems.push({ file, line: 1, column: index + 1, field: name, expected: `a column name not used before (column ${first + 1})`, found: name });
+      problems.push({
+        file,
+        line: 1,
+        column: index + 1,
+        field: name,
+        expected: `a column name not used before (column ${first + 1})`,
+        found: name,
+      });
     }
   });
   for (const name of expected) {
     if (!header.includes(name)) {
-      problems.push({ file, line: 1, column: null, field: name, expected: `a column named "${name}" in the header`, found: header.join(',') });
+      problems.push({
+        file,
+        line: 1,
+        column: null,
+        field: name,
+        expected: `a column named "${name}" in the header`,
+        found: header.join(','),
+      });
     }
   }
   return problems;
@@ -96,7 +110,9 @@ export function parseCsv(text: string, file: string, expectedColumns: readonly s
   }
   const [first, ...rest] = records;
   if (first === undefined) {
-    throw new DataError([{ file, line: 1, column: null, field: null, expected: `a header line (${expectedColumns.join(',')})`, found: '' }]);
+    throw new DataError([
+      { file, line: 1, column: null, field: null, expected: `a header line (${expectedColumns.join(',')})`, found: '' },
+    ]);
   }
   const header = first.record;
   const problems = headerProblems(file, header, expectedColumns);
@@ -116,7 +132,11 @@ function csvProblem(file: string, text: string, error: CsvError, lastEnd: number
 }
 
 /** Reads a CSV file; `file` is the name used in messages (default: the file's own name). */
-export function readCsv(path: string, file: string = basename(path), expectedColumns: readonly string[] = []): CsvRow[] {
+export function readCsv(
+  path: string,
+  file: string = basename(path),
+  expectedColumns: readonly string[] = [],
+): CsvRow[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type CalendarDate, addDays, addMonths, addYears, daysBetween, daysInMonth, fromParts, isCalendarDate, parseDate, toParts,
+  type CalendarDate,
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  daysInMonth,
+  fromParts,
+  isCalendarDate,
+  parseDate,
+  toParts,
 } from './date.js';
 import { earliestDay, latestDay, parsePartialDate, partialDateProblem } from './partial-date.js';
 
@@ -26,7 +35,9 @@ describe('parseDate', () => {
   });
 
   it('says what was expected', () => {
-    expect(() => parseDate('2025-02-29')).toThrow('"2025-02-29" is not a date: expected a day between 01 and 28 for 2025-02');
+    expect(() => parseDate('2025-02-29')).toThrow(
+      '"2025-02-29" is not a date: expected a day between 01 and 28 for 2025-02',
+    );
     expect(() => parseDate('1 March 1999')).toThrow('expected a date written YYYY-MM-DD');
   });
 });
@@ -65,7 +76,11 @@ describe('calendar arithmetic', () => {
   });
 
   const dates = fc
-    .record({ year: fc.integer({ min: 1900, max: 2200 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: 1900, max: 2200 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ year, month, day }) => fromParts({ year, month, day: Math.min(day, daysInMonth(year, month)) }));
 
   it('adding days and counting them agree', () => {

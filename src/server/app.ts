@@ -35,14 +35,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'minefree API', version: '1', description: 'The Anti-Personnel Mine Ban Convention: status, deadlines, sources and figures on any date. Errors are RFC 9457 problem+json.' },
+      info: {
+        title: 'minefree API',
+        version: '1',
+        description:
+          'The Anti-Personnel Mine Ban Convention: status, deadlines, sources and figures on any date. Errors are RFC 9457 problem+json.',
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  const context: ApiContext = { store: options.store, engines: new EngineCache(options.store), clearance: new ClearanceCache(options.store) };
+  const context: ApiContext = {
+    store: options.store,
+    engines: new EngineCache(options.store),
+    clearance: new ClearanceCache(options.store),
+  };
   registerAuth(app, options.store);
   registerEtag(app, options.store);
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));

@@ -17,7 +17,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 function port(text: string | undefined): number {
   if (!text) return DEFAULT_PORT;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 65535) throw new UsageError(`PORT "${text}": expected a port number from 0 to 65535`);
+  if (!/^\d+$/.test(text) || value > 65535)
+    throw new UsageError(`PORT "${text}": expected a port number from 0 to 65535`);
   return value;
 }
 

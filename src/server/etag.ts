@@ -32,7 +32,9 @@ export function etagFor(version: number, day: string, url: string): string {
 
 function matches(request: FastifyRequest, etag: string): boolean {
   const sent = request.headers['if-none-match'];
-  return sent !== undefined && sent.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+  return (
+    sent !== undefined && sent.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+  );
 }
 
 export function registerEtag(app: FastifyInstance, store: Store): void {
@@ -41,11 +43,13 @@ export function registerEtag(app: FastifyInstance, store: Store): void {
     if (request.method !== 'GET' || request.routeOptions.config.etag !== true) return;
     const etag = etagFor(await dataVersion(store), today(), request.url);
     request.etag = etag;
-    if (matches(request, etag)) return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
+    if (matches(request, etag))
+      return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
     return undefined;
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.etag !== null && reply.statusCode === 200) reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
+    if (request.etag !== null && reply.statusCode === 200)
+      reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
     return payload;
   });
 }

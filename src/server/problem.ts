@@ -21,8 +21,14 @@ export interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'The request is not valid', 401: 'Sign in first', 403: 'Not allowed', 404: 'Not found', 409: 'Conflicts with what is stored',
-  422: 'The change would break the treaty records', 429: 'Too many attempts', 500: 'Something went wrong on the server',
+  400: 'The request is not valid',
+  401: 'Sign in first',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflicts with what is stored',
+  422: 'The change would break the treaty records',
+  429: 'Too many attempts',
+  500: 'Something went wrong on the server',
 };
 
 export class HttpProblem extends Error {
@@ -36,7 +42,12 @@ export class HttpProblem extends Error {
 }
 
 export function problem(status: number, detail: string, errors: FieldProblem[] = []): Problem {
-  const body: Problem = { type: `https://minefree.org/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail };
+  const body: Problem = {
+    type: `https://minefree.org/problems/${status}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+  };
   if (errors.length > 0) body.errors = errors;
   return body;
 }
@@ -64,7 +75,10 @@ function requestField(request: FastifyRequest, field: string | null): string {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationProblems(error);
-    return sendProblem(reply, problem(400, `${errors.length} field(s) are not as expected: ${errors.map((e) => e.field).join(', ')}`, errors));
+    return sendProblem(
+      reply,
+      problem(400, `${errors.length} field(s) are not as expected: ${errors.map((e) => e.field).join(', ')}`, errors),
+    );
   }
   if (error instanceof HttpProblem) return sendProblem(reply, problem(error.status, error.detail, error.errors));
   if (error instanceof UsageError) return sendProblem(reply, problem(400, error.message));
@@ -73,7 +87,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const errors = [{ field: requestField(request, error.field), expected: error.expected }];
     return sendProblem(reply, problem(status, error.message, errors));
   }
-  if (error.statusCode === 429) return sendProblem(reply, problem(429, 'Too many sign-in attempts; wait a minute and try again.'));
+  if (error.statusCode === 429)
+    return sendProblem(reply, problem(429, 'Too many sign-in attempts; wait a minute and try again.'));
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return sendProblem(reply, problem(error.statusCode, error.message));
   }

@@ -18,11 +18,19 @@ const STALE_LOCK_MS = 180_000;
 function newestSource(path: string): number {
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
-  return Math.max(0, ...readdirSync(path).filter((name) => name !== 'dist' && name !== 'node_modules').map((name) => newestSource(join(path, name))));
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((name) => name !== 'dist' && name !== 'node_modules')
+      .map((name) => newestSource(join(path, name))),
+  );
 }
 
 function upToDate(): boolean {
-  return existsSync(BUILT) && statSync(BUILT).mtimeMs >= Math.max(newestSource(WEB), statSync(join(ROOT, 'package-lock.json')).mtimeMs);
+  return (
+    existsSync(BUILT) &&
+    statSync(BUILT).mtimeMs >= Math.max(newestSource(WEB), statSync(join(ROOT, 'package-lock.json')).mtimeMs)
+  );
 }
 
 function takeLock(): boolean {
@@ -53,12 +61,16 @@ export async function ensureWebBuild(): Promise<void> {
     try {
       if (upToDate()) return;
       const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-      const result = spawnSync(process.execPath, [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        // vitest sets NODE_ENV=test (and a user's shell may set development): always ship React's production build.
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+      const result = spawnSync(
+        process.execPath,
+        [vite, 'build', '--config', join(WEB, 'vite.config.ts'), '--logLevel', 'warn'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          // vitest sets NODE_ENV=test (and a user's shell may set development): always ship React's production build.
+          env: { ...process.env, NODE_ENV: 'production' },
+        },
+      );
       if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
       return;
     } finally {

@@ -15,7 +15,10 @@ export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT)
   if (built) await app.register(fastifyStatic, { root, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
-      const detail = built || request.url.startsWith('/api/') ? `No ${request.method} ${request.url.split('?')[0] ?? ''}.` : 'The web app is not built: run `npm run build:web`.';
+      const detail =
+        built || request.url.startsWith('/api/')
+          ? `No ${request.method} ${request.url.split('?')[0] ?? ''}.`
+          : 'The web app is not built: run `npm run build:web`.';
       return sendProblem(reply, problem(404, detail));
     }
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -34,7 +34,12 @@ export interface AuditEntry extends AuditInput {
 }
 
 /** Writes one audit row with `db`, which should be the transaction making the change. */
-export async function writeAudit(db: Kysely<Database>, actor: Actor, entry: AuditInput, at: Date = new Date()): Promise<number> {
+export async function writeAudit(
+  db: Kysely<Database>,
+  actor: Actor,
+  entry: AuditInput,
+  at: Date = new Date(),
+): Promise<number> {
   const row = await db
     .insertInto('audit_log')
     .values({
@@ -56,7 +61,11 @@ export async function listRecentAudit(
   store: Store,
   options: { limit?: number; entity?: string; entityId?: string } = {},
 ): Promise<AuditEntry[]> {
-  let query = store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(options.limit ?? 50);
+  let query = store.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(options.limit ?? 50);
   if (options.entity !== undefined) query = query.where('entity', '=', options.entity);
   if (options.entityId !== undefined) query = query.where('entity_id', '=', options.entityId);
   const rows = await query.execute();

@@ -47,7 +47,8 @@ export async function insertBatched<T extends keyof Database>(
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size) as readonly Record<string, unknown>[];
     let text = texts.get(chunk.length);
-    if (text === undefined) texts.set(chunk.length, (text = head + placeholders(dialect, chunk.length, columns.length)));
+    if (text === undefined)
+      texts.set(chunk.length, (text = head + placeholders(dialect, chunk.length, columns.length)));
     const parameters: unknown[] = [];
     // A missing value is bound as NULL (better-sqlite3 refuses undefined).
     for (const row of chunk) for (const column of columns) parameters.push(row[column] ?? null);

@@ -40,12 +40,15 @@ const DATE = 1082;
 function parserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
   if (oid === INT8 || oid === NUMERIC) return Number;
   if (oid === DATE) return (text) => text;
-  return (format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')) as (value: string) => unknown;
+  return (format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')) as (
+    value: string,
+  ) => unknown;
 }
 const pgTypes: pg.CustomTypesConfig = { getTypeParser: parserFor };
 
 function openPostgres(url: string, schema: string | undefined): Store {
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`"${schema}" is not a plain schema name`);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new Error(`"${schema}" is not a plain schema name`);
   const pool = new pg.Pool({
     connectionString: url,
     types: pgTypes,
@@ -68,7 +71,9 @@ function openSqlite(file: string): Store {
 
 /** Opens the store and runs one query, so a wrong URL or file fails here rather than on first use. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Store> {
-  const store = options.url ? openPostgres(options.url, options.schema) : openSqlite(options.file ?? DEFAULT_SQLITE_FILE);
+  const store = options.url
+    ? openPostgres(options.url, options.schema)
+    : openSqlite(options.file ?? DEFAULT_SQLITE_FILE);
   try {
     await sql`select 1`.execute(store.db);
   } catch (error) {

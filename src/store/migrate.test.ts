@@ -5,8 +5,22 @@ import { migrateDownToNothing, migrateToLatest, migrations } from './migrate.js'
 import { forEachDatabase } from './test-databases.js';
 
 const TABLES = [
-  'activities', 'article4_records', 'article5_records', 'audit_log', 'completion_declarations', 'devices_destroyed', 'extension_decisions',
-  'extension_requests', 'hazard_areas', 'instruments', 'land_releases', 'reported_figures', 'sessions', 'sources', 'states', 'users',
+  'activities',
+  'article4_records',
+  'article5_records',
+  'audit_log',
+  'completion_declarations',
+  'devices_destroyed',
+  'extension_decisions',
+  'extension_requests',
+  'hazard_areas',
+  'instruments',
+  'land_releases',
+  'reported_figures',
+  'sessions',
+  'sources',
+  'states',
+  'users',
 ];
 
 async function tableNames(store: Store): Promise<string[]> {
@@ -15,8 +29,15 @@ async function tableNames(store: Store): Promise<string[]> {
 
 // Raw rows, typed loosely on purpose: these are what a careless writer could send.
 const instrument: Record<string, unknown> = {
-  kind: 'ratification', deposited: '2000-01-01', effective_stated: null, announced: null, armed_conflict: 0, conflict_ended: null,
-  sources: '["S02"]', created_at: '2026-01-01T00:00:00.000Z', created_by: null,
+  kind: 'ratification',
+  deposited: '2000-01-01',
+  effective_stated: null,
+  announced: null,
+  armed_conflict: 0,
+  conflict_ended: null,
+  sources: '["S02"]',
+  created_at: '2026-01-01T00:00:00.000Z',
+  created_by: null,
 };
 
 forEachDatabase((database) => {
@@ -29,7 +50,10 @@ forEachDatabase((database) => {
     it('opens with the engine settings the design asks for', async () => {
       expect(store.dialect).toBe(database.name);
       if (store.dialect === 'sqlite') {
-        const pragma = async (name: string): Promise<unknown> => Object.values((await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(store.db)).rows[0] ?? {})[0];
+        const pragma = async (name: string): Promise<unknown> =>
+          Object.values(
+            (await sql<Record<string, unknown>>`${sql.raw(`pragma ${name}`)}`.execute(store.db)).rows[0] ?? {},
+          )[0];
         expect(await pragma('journal_mode')).toBe('wal');
         expect(await pragma('foreign_keys')).toBe(1);
         expect(await pragma('busy_timeout')).toBeGreaterThan(0);
@@ -46,30 +70,64 @@ forEachDatabase((database) => {
     });
 
     it('counts come back as numbers on both engines', async () => {
-      const row = await store.db.selectFrom('states').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom('states')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(row.n).toBe(0);
     });
 
     it('refuses rows that would corrupt the facts', async () => {
-      await store.db.insertInto('states').values({ iso3: 'KHM', name: 'Cambodia', entry_into_force_stated: null, sources: '["S02"]' }).execute();
+      await store.db
+        .insertInto('states')
+        .values({ iso3: 'KHM', name: 'Cambodia', entry_into_force_stated: null, sources: '["S02"]' })
+        .execute();
       const insert = (values: Record<string, unknown>) =>
-        store.db.insertInto('instruments').values({ ...instrument, iso3: 'KHM', ...values } as never).execute();
+        store.db
+          .insertInto('instruments')
+          .values({ ...instrument, iso3: 'KHM', ...values } as never)
+          .execute();
       await insert({});
       await expect(insert({ kind: 'accession' }), 'a second consent').rejects.toThrow();
       await expect(insert({ kind: 'signature', deposited: '1997-12-02' }), 'before 3 Dec 1997').rejects.toThrow();
       await expect(insert({ kind: 'signature', deposited: '1 Mar 1999' }), 'a date not YYYY-MM-DD').rejects.toThrow();
       await expect(insert({ kind: 'signature', deposited: null }), 'a signature without a date').rejects.toThrow();
-      await expect(insert({ kind: 'signature', deposited: '1998-01-01', announced: '1998-01-01' }), 'withdrawal fields on a signature').rejects.toThrow();
+      await expect(
+        insert({ kind: 'signature', deposited: '1998-01-01', announced: '1998-01-01' }),
+        'withdrawal fields on a signature',
+      ).rejects.toThrow();
       await expect(insert({ kind: 'adhesion' }), 'an unknown kind').rejects.toThrow();
-      await expect(insert({ kind: 'signature', deposited: '1998-01-01', iso3: 'XXX' }), 'an unknown State (foreign keys on)').rejects.toThrow();
-      const figure = { indicator: 'x', scope: 'global', period: '2017', qualifier: 'exact', unit: 'states', source_id: 'S00', cited_document: null, cited_page: null, edition: null, edition_date: null, notes: '' };
-      const insertFigure = (values: Record<string, unknown>) => store.db.insertInto('reported_figures').values({ ...figure, ...values } as never).execute();
+      await expect(
+        insert({ kind: 'signature', deposited: '1998-01-01', iso3: 'XXX' }),
+        'an unknown State (foreign keys on)',
+      ).rejects.toThrow();
+      const figure = {
+        indicator: 'x',
+        scope: 'global',
+        period: '2017',
+        qualifier: 'exact',
+        unit: 'states',
+        source_id: 'S00',
+        cited_document: null,
+        cited_page: null,
+        edition: null,
+        edition_date: null,
+        notes: '',
+      };
+      const insertFigure = (values: Record<string, unknown>) =>
+        store.db
+          .insertInto('reported_figures')
+          .values({ ...figure, ...values } as never)
+          .execute();
       await store.db.insertInto('sources').values({ id: 'S00', title: 'ICRC', url: null, published: null }).execute();
       await insertFigure({ value: 1 });
       await expect(insertFigure({ value: Infinity }), 'an infinite figure').rejects.toThrow();
       await expect(insertFigure({ value: 1, qualifier: 'roughly' }), 'an unknown qualifier').rejects.toThrow();
       await expect(insertFigure({ value: 1, period: '17' }), 'a period that is not a date').rejects.toThrow();
-      const count = await store.db.selectFrom('instruments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const count = await store.db
+        .selectFrom('instruments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       expect(count.n).toBe(1);
     });
 

@@ -22,7 +22,9 @@ export class MigrationError extends Error {
     readonly migration: string | null,
     cause: unknown,
   ) {
-    super(`migration ${migration ?? '(setup)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`migration ${migration ?? '(setup)'} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
     this.name = 'MigrationError';
   }
 }
@@ -48,7 +50,8 @@ async function migrator(store: Store): Promise<Migrator> {
 }
 
 function check({ error, results }: MigrationResultSet): string[] {
-  if (error !== undefined) throw new MigrationError(results?.find((r) => r.status === 'Error')?.migrationName ?? null, error);
+  if (error !== undefined)
+    throw new MigrationError(results?.find((r) => r.status === 'Error')?.migrationName ?? null, error);
   return (results ?? []).map((r) => r.migrationName);
 }
 

@@ -15,7 +15,15 @@ export type SourceIdsJson = string;
 /** 0 or 1: better-sqlite3 cannot bind booleans, so both engines store integers. */
 export type Flag = 0 | 1;
 
-export const INSTRUMENT_KINDS = ['signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'withdrawal'] as const;
+export const INSTRUMENT_KINDS = [
+  'signature',
+  'ratification',
+  'acceptance',
+  'approval',
+  'accession',
+  'succession',
+  'withdrawal',
+] as const;
 export type InstrumentKindColumn = (typeof INSTRUMENT_KINDS)[number];
 export const ROLES = ['admin', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -40,7 +40,10 @@ forEachDatabase((database) => {
     it('migrates and loads data/ into an empty database, then leaves it alone', async () => {
       const store = await database.open();
       const first = await initDatabase(store);
-      expect(first).toMatchObject({ migrations: ['0001-initial', '0002-clearance', '0003-article5-workflow'], seeded: true });
+      expect(first).toMatchObject({
+        migrations: ['0001-initial', '0002-clearance', '0003-article5-workflow'],
+        seeded: true,
+      });
       expect(first.counts).toEqual(expected);
       const again = await initDatabase(store);
       expect(again).toEqual({ migrations: [], seeded: false, counts: expected });
@@ -53,7 +56,11 @@ forEachDatabase((database) => {
       const store = await database.open();
       await initDatabase(store);
       await addSource(store, { id: 'X1', title: 'added by hand', url: null, published: null }, SYSTEM);
-      const user = await createUser(store, { email: 'a@example.org', name: 'A', role: 'admin', passwordHash: 'h' }, SYSTEM);
+      const user = await createUser(
+        store,
+        { email: 'a@example.org', name: 'A', role: 'admin', passwordHash: 'h' },
+        SYSTEM,
+      );
       const result = await initDatabase(store, { reset: true });
       expect(result).toMatchObject({ seeded: true, counts: expected });
       expect(await store.db.selectFrom('sources').select('id').where('id', '=', 'X1').execute()).toEqual([]);

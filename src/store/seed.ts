@@ -42,7 +42,15 @@ export interface InitResult {
 }
 
 /** Children before parents, so foreign keys never block the delete. */
-const REFERENCE_TABLES = ['extension_decisions', 'article5_records', 'article4_records', 'instruments', 'states', 'reported_figures', 'sources'] as const;
+const REFERENCE_TABLES = [
+  'extension_decisions',
+  'article5_records',
+  'article4_records',
+  'instruments',
+  'states',
+  'reported_figures',
+  'sources',
+] as const;
 
 /** Reads and checks every file before the database is touched: a DataError names all problems. */
 export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
@@ -53,7 +61,10 @@ export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of REFERENCE_TABLES) {
-    const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(row.n);
   }
   return counts;
@@ -76,7 +87,11 @@ export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data
 }
 
 /** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */
-export async function seedDatabase(store: Store, data: SeedData, options: { reset?: boolean } = {}): Promise<InitResult['counts'] | null> {
+export async function seedDatabase(
+  store: Store,
+  data: SeedData,
+  options: { reset?: boolean } = {},
+): Promise<InitResult['counts'] | null> {
   return store.db.transaction().execute(async (trx) => {
     await lockForSeed(trx, store.dialect);
     const before = await countRows(trx);
@@ -84,7 +99,13 @@ export async function seedDatabase(store: Store, data: SeedData, options: { rese
     for (const table of REFERENCE_TABLES) await trx.deleteFrom(table).execute();
     await writeSeed(trx, store.dialect, data);
     const after = await countRows(trx);
-    await writeAudit(trx, SYSTEM, { action: 'seed', entity: 'database', entityId: 'data', before: options.reset ? before : null, after });
+    await writeAudit(trx, SYSTEM, {
+      action: 'seed',
+      entity: 'database',
+      entityId: 'data',
+      before: options.reset ? before : null,
+      after,
+    });
     return after;
   });
 }

@@ -34,25 +34,47 @@ export function actionPlansFromRows(rows: readonly CsvRow[]): { plans: ActionPla
     const adopted = row.get('adopted');
     const problem = dateProblem(adopted);
     if (problem !== null) problems.push(row.problem('adopted', problem));
-    else plans.push({ name: row.get('plan'), adopted: adopted as CalendarDate, meeting: row.get('meeting'), period: row.get('period'), sources: row.get('sources').split(';') });
+    else
+      plans.push({
+        name: row.get('plan'),
+        adopted: adopted as CalendarDate,
+        meeting: row.get('meeting'),
+        period: row.get('period'),
+        sources: row.get('sources').split(';'),
+      });
   }
   return { plans, problems };
 }
 
-export function actionsFromRows(rows: readonly CsvRow[], plans: readonly ActionPlan[]): { actions: PlannedAction[]; problems: DataProblem[] } {
+export function actionsFromRows(
+  rows: readonly CsvRow[],
+  plans: readonly ActionPlan[],
+): { actions: PlannedAction[]; problems: DataProblem[] } {
   const names = new Set(plans.map((p) => p.name));
   const problems: DataProblem[] = [];
   const actions: PlannedAction[] = [];
   for (const row of rows) {
-    if (!names.has(row.get('plan'))) problems.push(row.problem('plan', `one of the plans in action_plans_adopted.csv (${[...names].join(', ')})`));
-    else actions.push({ plan: row.get('plan'), section: row.get('section'), number: row.get('action') || null, summary: row.get('summary') });
+    if (!names.has(row.get('plan')))
+      problems.push(row.problem('plan', `one of the plans in action_plans_adopted.csv (${[...names].join(', ')})`));
+    else
+      actions.push({
+        plan: row.get('plan'),
+        section: row.get('section'),
+        number: row.get('action') || null,
+        summary: row.get('summary'),
+      });
   }
   return { actions, problems };
 }
 
 /** The plan in force on a date: the latest adopted on or before it. */
 export function planInForce(plans: readonly ActionPlan[], asOf: CalendarDate): ActionPlan | null {
-  return plans.filter((p) => p.adopted <= asOf).sort((a, b) => a.adopted.localeCompare(b.adopted)).at(-1) ?? null;
+  return (
+    plans
+      .filter((p) => p.adopted <= asOf)
+      .sort((a, b) => a.adopted.localeCompare(b.adopted))
+      .at(-1) ?? null
+  );
 }
 
 export type Pillar = 'universalization' | 'stockpiles' | 'clearance' | 'victims' | 'cooperation';

@@ -21,10 +21,25 @@ describe('publication day of a source dated by month or year', () => {
 
 describe('the edition rule', () => {
   const figure = (value: number, published: string | null, period = '2016'): ReportedFigure => ({
-    indicator: 'casualties_mines_erw', scope: 'global', period, value, qualifier: 'exact', unit: 'casualties', source: `S${value}`,
-    citedDocument: null, citedPage: null, edition: null, published: published === null ? null : d(published), notes: '',
+    indicator: 'casualties_mines_erw',
+    scope: 'global',
+    period,
+    value,
+    qualifier: 'exact',
+    unit: 'casualties',
+    source: `S${value}`,
+    citedDocument: null,
+    citedPage: null,
+    edition: null,
+    published: published === null ? null : d(published),
+    notes: '',
   });
-  const editions = [figure(8605, '2017-12-01'), figure(9437, '2018-11-01'), figure(9439, '2020-11-12'), figure(1, null)];
+  const editions = [
+    figure(8605, '2017-12-01'),
+    figure(9437, '2018-11-01'),
+    figure(9439, '2020-11-12'),
+    figure(1, null),
+  ];
 
   it.each([
     ['2017-11-30', null],
@@ -39,7 +54,10 @@ describe('the edition rule', () => {
   });
 
   it('takes the most recent period an indicator has', () => {
-    const known = figuresKnownOn([figure(10, '2019-01-01', '2017'), figure(20, '2019-01-01', '2018'), figure(30, '2019-01-01', '2018-06')], d('2020-01-01'));
+    const known = figuresKnownOn(
+      [figure(10, '2019-01-01', '2017'), figure(20, '2019-01-01', '2018'), figure(30, '2019-01-01', '2018-06')],
+      d('2020-01-01'),
+    );
     expect(latestFigure(known, 'casualties_mines_erw')?.value).toBe(20);
   });
 });
@@ -55,7 +73,9 @@ describe('the real data: casualties for 2016, revised twice', () => {
   });
 
   it('keeps both disagreeing editions for 2014 and lets the date decide', () => {
-    const all = figures.filter((f) => f.indicator === 'casualties_mines_erw' && f.period === '2014').map((f) => f.value);
+    const all = figures
+      .filter((f) => f.indicator === 'casualties_mines_erw' && f.period === '2014')
+      .map((f) => f.value);
     expect(all).toEqual(expect.arrayContaining([3695, 3993]));
     expect(figureFor(figuresKnownOn(figures, d('2018-06-01')), 'casualties_mines_erw', '2014')?.value).toBe(3695);
     expect(figureFor(figuresKnownOn(figures, d('2019-01-01')), 'casualties_mines_erw', '2014')?.value).toBe(3993);

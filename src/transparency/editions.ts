@@ -31,12 +31,19 @@ export function figuresKnownOn(figures: readonly ReportedFigure[], asOf: Calenda
     if (!current || (current.published ?? '') <= figure.published) latest.set(key(figure), figure);
   }
   return [...latest.values()].sort(
-    (a, b) => a.indicator.localeCompare(b.indicator) || a.scope.localeCompare(b.scope) || periodEnd(a.period).localeCompare(periodEnd(b.period)),
+    (a, b) =>
+      a.indicator.localeCompare(b.indicator) ||
+      a.scope.localeCompare(b.scope) ||
+      periodEnd(a.period).localeCompare(periodEnd(b.period)),
   );
 }
 
 /** The known figure for an indicator's most recent period (global scope unless given). */
-export function latestFigure(known: readonly ReportedFigure[], indicator: string, scope = 'global'): ReportedFigure | null {
+export function latestFigure(
+  known: readonly ReportedFigure[],
+  indicator: string,
+  scope = 'global',
+): ReportedFigure | null {
   let best: ReportedFigure | null = null;
   for (const f of known) {
     if (f.indicator !== indicator || f.scope !== scope) continue;
@@ -46,6 +53,11 @@ export function latestFigure(known: readonly ReportedFigure[], indicator: string
 }
 
 /** The known figure for one period of an indicator. */
-export function figureFor(known: readonly ReportedFigure[], indicator: string, period: string, scope = 'global'): ReportedFigure | null {
+export function figureFor(
+  known: readonly ReportedFigure[],
+  indicator: string,
+  period: string,
+  scope = 'global',
+): ReportedFigure | null {
   return known.find((f) => f.indicator === indicator && f.scope === scope && f.period === period) ?? null;
 }

@@ -12,13 +12,34 @@ export interface FigureJson {
   unit: string;
   computed: false;
   edition: string | null;
-  source: { id: SourceId; title: string; published: string | null; page: string | null; citedDocument: string | null; url: string | null };
+  source: {
+    id: SourceId;
+    title: string;
+    published: string | null;
+    page: string | null;
+    citedDocument: string | null;
+    url: string | null;
+  };
 }
 
 export function figureJson(f: ReportedFigure, sources: ReadonlyMap<SourceId, Source>): FigureJson {
   const source = sources.get(f.source);
   return {
-    id: f.indicator, scope: f.scope, period: f.period, value: f.value, qualifier: f.qualifier, unit: f.unit, computed: false, edition: f.edition,
-    source: { id: f.source, title: sourceTitle(source, f.source), published: f.published, page: f.citedPage, citedDocument: f.citedDocument, url: source?.url ?? null },
+    id: f.indicator,
+    scope: f.scope,
+    period: f.period,
+    value: f.value,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    computed: false,
+    edition: f.edition,
+    source: {
+      id: f.source,
+      title: sourceTitle(source, f.source),
+      published: f.published,
+      page: f.citedPage,
+      citedDocument: f.citedDocument,
+      url: source?.url ?? null,
+    },
   };
 }

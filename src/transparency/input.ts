@@ -10,11 +10,41 @@ import { QUALIFIERS, type Qualifier, type Source, type SourceId } from '../core/
 import { publicationDay } from './editions.js';
 import type { ReportedFigure } from './model.js';
 
-export const ICRC_FIGURE_COLUMNS = ['indicator', 'scope', 'period', 'value', 'qualifier', 'unit', 'cited_source', 'cited_page', 'notes'];
-export const CASUALTY_COLUMNS = ['year', 'casualties', 'killed', 'injured', 'unknown_status', 'qualifier', 'edition', 'notes', 'sources'];
+export const ICRC_FIGURE_COLUMNS = [
+  'indicator',
+  'scope',
+  'period',
+  'value',
+  'qualifier',
+  'unit',
+  'cited_source',
+  'cited_page',
+  'notes',
+];
+export const CASUALTY_COLUMNS = [
+  'year',
+  'casualties',
+  'killed',
+  'injured',
+  'unknown_status',
+  'qualifier',
+  'edition',
+  'notes',
+  'sources',
+];
 export const FUNDING_COLUMNS = [
-  'year', 'international_usd_m', 'national_usd_m', 'total_usd_m', 'donors', 'clearance_risk_education_pct',
-  'victim_assistance_usd_m', 'victim_assistance_pct', 'stockpile_destruction_pct', 'edition', 'notes', 'sources',
+  'year',
+  'international_usd_m',
+  'national_usd_m',
+  'total_usd_m',
+  'donors',
+  'clearance_risk_education_pct',
+  'victim_assistance_usd_m',
+  'victim_assistance_pct',
+  'stockpile_destruction_pct',
+  'edition',
+  'notes',
+  'sources',
 ];
 export const ARTICLE4_GLOBAL_COLUMNS = ['as_of', 'metric', 'value', 'qualifier', 'notes', 'sources'];
 
@@ -23,8 +53,15 @@ export const ICRC_FACT_SHEET: SourceId = 'S00';
 
 /** Words the sources use for a qualifier, and the one minefree keeps. */
 const QUALIFIER_WORDS: Record<string, Qualifier> = {
-  '': 'exact', exact: 'exact', about: 'about', approximately: 'about', around: 'about',
-  'more than': 'more than', over: 'more than', 'at least': 'at least', almost: 'almost',
+  '': 'exact',
+  exact: 'exact',
+  about: 'about',
+  approximately: 'about',
+  around: 'about',
+  'more than': 'more than',
+  over: 'more than',
+  'at least': 'at least',
+  almost: 'almost',
 };
 
 /** Funding columns (millions of US$ or per cent) and the indicator each becomes. */
@@ -32,15 +69,37 @@ const FUNDING_INDICATORS: readonly { column: string; indicator: string; unit: st
   { column: 'international_usd_m', indicator: 'international_support_usd', unit: 'USD', scale: 1e6 },
   { column: 'national_usd_m', indicator: 'national_support_usd', unit: 'USD', scale: 1e6 },
   { column: 'total_usd_m', indicator: 'total_support_usd', unit: 'USD', scale: 1e6 },
-  { column: 'victim_assistance_usd_m', indicator: 'international_support_victim_assistance_usd', unit: 'USD', scale: 1e6 },
-  { column: 'clearance_risk_education_pct', indicator: 'international_support_share_clearance_risk_education', unit: 'percent', scale: 1 },
-  { column: 'victim_assistance_pct', indicator: 'international_support_share_victim_assistance', unit: 'percent', scale: 1 },
-  { column: 'stockpile_destruction_pct', indicator: 'international_support_share_stockpile_destruction', unit: 'percent', scale: 1 },
+  {
+    column: 'victim_assistance_usd_m',
+    indicator: 'international_support_victim_assistance_usd',
+    unit: 'USD',
+    scale: 1e6,
+  },
+  {
+    column: 'clearance_risk_education_pct',
+    indicator: 'international_support_share_clearance_risk_education',
+    unit: 'percent',
+    scale: 1,
+  },
+  {
+    column: 'victim_assistance_pct',
+    indicator: 'international_support_share_victim_assistance',
+    unit: 'percent',
+    scale: 1,
+  },
+  {
+    column: 'stockpile_destruction_pct',
+    indicator: 'international_support_share_stockpile_destruction',
+    unit: 'percent',
+    scale: 1,
+  },
   { column: 'donors', indicator: 'donors', unit: 'donors', scale: 1 },
 ];
 
 /** article4_global.csv names the same measure as the fact sheet under another name. */
-const ARTICLE4_ALIASES: Record<string, string> = { stockpiled_mines_destroyed_total: 'stockpiled_mines_destroyed_since_1997' };
+const ARTICLE4_ALIASES: Record<string, string> = {
+  stockpiled_mines_destroyed_total: 'stockpiled_mines_destroyed_since_1997',
+};
 
 export interface FigureRows {
   figures: ReportedFigure[];
@@ -55,7 +114,8 @@ class FigureReader {
   qualifier(row: CsvRow, field: string): Qualifier | null {
     const word = row.get(field).trim().toLowerCase();
     const qualifier = QUALIFIER_WORDS[word];
-    if (qualifier === undefined) this.problems.push(row.problem(field, `a qualifier: ${QUALIFIERS.join(', ')} (or approximately, around, over)`));
+    if (qualifier === undefined)
+      this.problems.push(row.problem(field, `a qualifier: ${QUALIFIERS.join(', ')} (or approximately, around, over)`));
     return qualifier ?? null;
   }
 
@@ -65,7 +125,9 @@ class FigureReader {
     if (text === '') return null;
     const match = /^(\d+(?:\.\d+)?)(\+?)$/.exec(text);
     if (!match) {
-      this.problems.push(row.problem(field, 'a number written with digits and an optional decimal point (for example 340.1)'));
+      this.problems.push(
+        row.problem(field, 'a number written with digits and an optional decimal point (for example 340.1)'),
+      );
       return null;
     }
     const value = Number(match[1]);
@@ -85,9 +147,15 @@ class FigureReader {
 
   /** The source of a figure: the earliest-published of those listed, as the figure was public from then. */
   source(row: CsvRow, field: string): { id: SourceId; published: ReportedFigure['published'] } | null {
-    const ids = row.get(field).split(';').map((s) => s.trim()).filter(Boolean);
+    const ids = row
+      .get(field)
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (ids.length === 0) {
-      this.problems.push(row.problem(field, 'at least one source id from data/sources.csv (a figure without a source is not kept)'));
+      this.problems.push(
+        row.problem(field, 'at least one source id from data/sources.csv (a figure without a source is not kept)'),
+      );
       return null;
     }
     const known = ids.map((id) => this.sources.get(id));
@@ -107,7 +175,13 @@ export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMa
   const reader = new FigureReader(sources);
   const s00 = sources.get(ICRC_FACT_SHEET);
   const first = rows[0];
-  if (!s00 && first) reader.problems.push({ ...first.problem('indicator', `source ${ICRC_FACT_SHEET} (the ICRC fact sheet) listed in data/sources.csv`), column: null, field: null, found: null });
+  if (!s00 && first)
+    reader.problems.push({
+      ...first.problem('indicator', `source ${ICRC_FACT_SHEET} (the ICRC fact sheet) listed in data/sources.csv`),
+      column: null,
+      field: null,
+      found: null,
+    });
   const published = s00?.published ? publicationDay(s00.published) : null;
   for (const row of rows) {
     const period = reader.period(row, 'period');
@@ -115,9 +189,18 @@ export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMa
     const qualifier = reader.qualifier(row, 'qualifier');
     if (period === null || value === null || qualifier === null) continue;
     reader.figures.push({
-      indicator: row.get('indicator'), scope: row.get('scope'), period, value: value.value, qualifier, unit: row.get('unit'),
-      source: ICRC_FACT_SHEET, citedDocument: row.get('cited_source') || null, citedPage: row.get('cited_page') || null,
-      edition: null, published, notes: row.get('notes'),
+      indicator: row.get('indicator'),
+      scope: row.get('scope'),
+      period,
+      value: value.value,
+      qualifier,
+      unit: row.get('unit'),
+      source: ICRC_FACT_SHEET,
+      citedDocument: row.get('cited_source') || null,
+      citedPage: row.get('cited_page') || null,
+      edition: null,
+      published,
+      notes: row.get('notes'),
     });
   }
   return reader;
@@ -133,8 +216,18 @@ export function casualtyFiguresFromRows(rows: readonly CsvRow[], sources: Readon
     // A figure with no source is left out (the 2014 first edition row): it cannot be traced.
     if (period === null || value === null || qualifier === null || source === null) continue;
     reader.figures.push({
-      indicator: 'casualties_mines_erw', scope: 'global', period, value: value.value, qualifier, unit: 'casualties',
-      source: source.id, citedDocument: null, citedPage: null, edition: row.get('edition') || null, published: source.published, notes: row.get('notes'),
+      indicator: 'casualties_mines_erw',
+      scope: 'global',
+      period,
+      value: value.value,
+      qualifier,
+      unit: 'casualties',
+      source: source.id,
+      citedDocument: null,
+      citedPage: null,
+      edition: row.get('edition') || null,
+      published: source.published,
+      notes: row.get('notes'),
     });
   }
   return reader;
@@ -150,15 +243,28 @@ export function fundingFiguresFromRows(rows: readonly CsvRow[], sources: Readonl
       const value = reader.number(row, column);
       if (value === null) continue;
       reader.figures.push({
-        indicator, scope: 'global', period, value: Math.round(value.value * scale * 100) / 100, qualifier: value.atLeast ? 'more than' : 'exact', unit,
-        source: source.id, citedDocument: null, citedPage: null, edition: row.get('edition') || null, published: source.published, notes: row.get('notes'),
+        indicator,
+        scope: 'global',
+        period,
+        value: Math.round(value.value * scale * 100) / 100,
+        qualifier: value.atLeast ? 'more than' : 'exact',
+        unit,
+        source: source.id,
+        citedDocument: null,
+        citedPage: null,
+        edition: row.get('edition') || null,
+        published: source.published,
+        notes: row.get('notes'),
       });
     }
   }
   return reader;
 }
 
-export function article4GlobalFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>): FigureRows {
+export function article4GlobalFiguresFromRows(
+  rows: readonly CsvRow[],
+  sources: ReadonlyMap<SourceId, Source>,
+): FigureRows {
   const reader = new FigureReader(sources);
   for (const row of rows) {
     const period = reader.period(row, 'as_of');
@@ -168,9 +274,18 @@ export function article4GlobalFiguresFromRows(rows: readonly CsvRow[], sources: 
     if (period === null || value === null || qualifier === null || source === null) continue;
     const metric = row.get('metric');
     reader.figures.push({
-      indicator: ARTICLE4_ALIASES[metric] ?? metric, scope: 'global', period, value: value.value, qualifier,
-      unit: metric.startsWith('states') ? 'states' : 'mines', source: source.id, citedDocument: null, citedPage: null,
-      edition: null, published: source.published, notes: row.get('notes'),
+      indicator: ARTICLE4_ALIASES[metric] ?? metric,
+      scope: 'global',
+      period,
+      value: value.value,
+      qualifier,
+      unit: metric.startsWith('states') ? 'states' : 'mines',
+      source: source.id,
+      citedDocument: null,
+      citedPage: null,
+      edition: null,
+      published: source.published,
+      notes: row.get('notes'),
     });
   }
   return reader;

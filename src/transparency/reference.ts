@@ -5,20 +5,41 @@ import { DataError, type DataProblem } from '../core/errors.js';
 import type { Source, SourceId } from '../core/source.js';
 import { DEFAULT_DATA_DIR } from '../treaty/reference.js';
 import {
-  ARTICLE4_GLOBAL_COLUMNS, CASUALTY_COLUMNS, type FigureRows, FUNDING_COLUMNS, ICRC_FIGURE_COLUMNS,
-  article4GlobalFiguresFromRows, casualtyFiguresFromRows, fundingFiguresFromRows, icrcFiguresFromRows,
+  ARTICLE4_GLOBAL_COLUMNS,
+  CASUALTY_COLUMNS,
+  type FigureRows,
+  FUNDING_COLUMNS,
+  ICRC_FIGURE_COLUMNS,
+  article4GlobalFiguresFromRows,
+  casualtyFiguresFromRows,
+  fundingFiguresFromRows,
+  icrcFiguresFromRows,
 } from './input.js';
 import type { ReportedFigure } from './model.js';
-import { ACTION_PLAN_COLUMNS, ADOPTED_COLUMNS, type ActionPlan, type PlannedAction, actionPlansFromRows, actionsFromRows } from './action-plans.js';
+import {
+  ACTION_PLAN_COLUMNS,
+  ADOPTED_COLUMNS,
+  type ActionPlan,
+  type PlannedAction,
+  actionPlansFromRows,
+  actionsFromRows,
+} from './action-plans.js';
 
-const FILES: readonly { file: string; columns: readonly string[]; read: (rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>) => FigureRows }[] = [
+const FILES: readonly {
+  file: string;
+  columns: readonly string[];
+  read: (rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>) => FigureRows;
+}[] = [
   { file: 'reported_figures_icrc_2018.csv', columns: ICRC_FIGURE_COLUMNS, read: icrcFiguresFromRows },
   { file: 'casualties_by_year.csv', columns: CASUALTY_COLUMNS, read: casualtyFiguresFromRows },
   { file: 'funding_by_year.csv', columns: FUNDING_COLUMNS, read: fundingFiguresFromRows },
   { file: 'article4_global.csv', columns: ARTICLE4_GLOBAL_COLUMNS, read: article4GlobalFiguresFromRows },
 ];
 
-export function loadReportedFigures(sources: ReadonlyMap<SourceId, Source>, dir: string = DEFAULT_DATA_DIR): ReportedFigure[] {
+export function loadReportedFigures(
+  sources: ReadonlyMap<SourceId, Source>,
+  dir: string = DEFAULT_DATA_DIR,
+): ReportedFigure[] {
   const problems: DataProblem[] = [];
   const figures: ReportedFigure[] = [];
   for (const { file, columns, read } of FILES) {
@@ -37,8 +58,13 @@ export function loadReportedFigures(sources: ReadonlyMap<SourceId, Source>, dir:
 
 /** The action plans and the actions data/ holds of them. */
 export function loadActionPlans(dir: string = DEFAULT_DATA_DIR): { plans: ActionPlan[]; actions: PlannedAction[] } {
-  const plans = actionPlansFromRows(readCsv(join(dir, 'action_plans_adopted.csv'), 'action_plans_adopted.csv', ADOPTED_COLUMNS));
-  const actions = actionsFromRows(readCsv(join(dir, 'action-plans.csv'), 'action-plans.csv', ACTION_PLAN_COLUMNS), plans.plans);
+  const plans = actionPlansFromRows(
+    readCsv(join(dir, 'action_plans_adopted.csv'), 'action_plans_adopted.csv', ADOPTED_COLUMNS),
+  );
+  const actions = actionsFromRows(
+    readCsv(join(dir, 'action-plans.csv'), 'action-plans.csv', ACTION_PLAN_COLUMNS),
+    plans.plans,
+  );
   const problems = [...plans.problems, ...actions.problems];
   if (problems.length > 0) throw new DataError(problems);
   return { plans: plans.plans, actions: actions.actions };

@@ -20,12 +20,27 @@ import { factSheetInputFromStore } from './factsheet/from-store.js';
 import { addReportedFigure, addSource, getSource, listReportedFigures, listSources, loadSources } from './store.js';
 
 const TAGS = ['Sources and figures'];
-const sourceBody = z.object({ id: z.string().regex(/^[A-Z]+\d+[a-z]?$/, 'a source id such as S400'), title: z.string().min(1), url: z.string().url().nullable(), published: partialDate.nullable() });
+const sourceBody = z.object({
+  id: z.string().regex(/^[A-Z]+\d+[a-z]?$/, 'a source id such as S400'),
+  title: z.string().min(1),
+  url: z.string().url().nullable(),
+  published: partialDate.nullable(),
+});
 const figureBody = z.object({
-  indicator: z.string().regex(/^[a-z0-9_]+$/, 'an indicator name such as casualties_mines_erw'), scope: z.string().min(1), period: partialDate,
-  value: z.number().finite(), qualifier: z.enum(QUALIFIERS), unit: z.string().min(1), source: z.string().min(1),
-  citedDocument: z.string().nullable().optional(), citedPage: z.string().nullable().optional(), edition: z.string().nullable().optional(),
-  published: calendarDate.nullable().describe('When the edition became public; the edition rule picks the latest on or before a date'), notes: z.string().optional(),
+  indicator: z.string().regex(/^[a-z0-9_]+$/, 'an indicator name such as casualties_mines_erw'),
+  scope: z.string().min(1),
+  period: partialDate,
+  value: z.number().finite(),
+  qualifier: z.enum(QUALIFIERS),
+  unit: z.string().min(1),
+  source: z.string().min(1),
+  citedDocument: z.string().nullable().optional(),
+  citedPage: z.string().nullable().optional(),
+  edition: z.string().nullable().optional(),
+  published: calendarDate
+    .nullable()
+    .describe('When the edition became public; the edition rule picks the latest on or before a date'),
+  notes: z.string().optional(),
 });
 const figureQuery = asOfQuery.extend({ indicator: z.string().optional(), scope: z.string().optional() });
 const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']).optional() });
@@ -33,40 +48,116 @@ const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']
 export function transparencyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> => factSheetInputFromStore(store, (await engines.get()).engine, date);
+  const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> =>
+    factSheetInputFromStore(store, (await engines.get()).engine, date);
 
-  api.get('/api/v1/sources', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } }, () => listSources(store));
-  api.get('/api/v1/sources/:id', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } }, async (request) => {
-    const source = await getSource(store, request.params.id);
-    if (!source) throw new HttpProblem(404, `No source "${request.params.id}".`);
-    return source;
-  });
-  api.post('/api/v1/sources', { schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody } }, async (request, reply) => {
-    const user = requireWriter(request);
-    const body = request.body;
-    return reply.code(201).send(await addSource(store, { id: body.id, title: body.title, url: body.url, published: body.published as PartialDate | null }, { userId: user.id }));
-  });
+  api.get(
+    '/api/v1/sources',
+    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } },
+    () => listSources(store),
+  );
+  api.get(
+    '/api/v1/sources/:id',
+    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } },
+    async (request) => {
+      const source = await getSource(store, request.params.id);
+      if (!source) throw new HttpProblem(404, `No source "${request.params.id}".`);
+      return source;
+    },
+  );
+  api.post(
+    '/api/v1/sources',
+    { schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody } },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const body = request.body;
+      return reply
+        .code(201)
+        .send(
+          await addSource(
+            store,
+            { id: body.id, title: body.title, url: body.url, published: body.published as PartialDate | null },
+            { userId: user.id },
+          ),
+        );
+    },
+  );
 
-  api.get('/api/v1/figures', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Reported figures known on a date: the latest edition for each period', querystring: figureQuery } }, async (request) => {
-    const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator: request.query.indicator, scope: request.query.scope }), loadSources(store)]);
-    return figuresKnownOn(figures, asOf(request.query)).map((f) => figureJson(f, sources));
-  });
-  api.get('/api/v1/figures/editions', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every edition of every reported figure, for charts of revisions', querystring: z.object({ indicator: z.string().optional() }) } }, async (request) => {
-    const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator: request.query.indicator }), loadSources(store)]);
-    return figures.map((f) => figureJson(f, sources));
-  });
-  api.post('/api/v1/figures', { schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody } }, async (request, reply) => {
-    const user = requireWriter(request);
-    const b = request.body;
-    const stored = await addReportedFigure(store, {
-      indicator: b.indicator, scope: b.scope, period: b.period, value: b.value, qualifier: b.qualifier, unit: b.unit, source: b.source,
-      citedDocument: b.citedDocument ?? null, citedPage: b.citedPage ?? null, edition: b.edition ?? null, published: b.published as CalendarDate | null, notes: b.notes ?? '',
-    }, { userId: user.id });
-    return reply.code(201).send(stored);
-  });
+  api.get(
+    '/api/v1/figures',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary: 'Reported figures known on a date: the latest edition for each period',
+        querystring: figureQuery,
+      },
+    },
+    async (request) => {
+      const [figures, sources] = await Promise.all([
+        listReportedFigures(store, { indicator: request.query.indicator, scope: request.query.scope }),
+        loadSources(store),
+      ]);
+      return figuresKnownOn(figures, asOf(request.query)).map((f) => figureJson(f, sources));
+    },
+  );
+  api.get(
+    '/api/v1/figures/editions',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary: 'Every edition of every reported figure, for charts of revisions',
+        querystring: z.object({ indicator: z.string().optional() }),
+      },
+    },
+    async (request) => {
+      const [figures, sources] = await Promise.all([
+        listReportedFigures(store, { indicator: request.query.indicator }),
+        loadSources(store),
+      ]);
+      return figures.map((f) => figureJson(f, sources));
+    },
+  );
+  api.post(
+    '/api/v1/figures',
+    { schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody } },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const b = request.body;
+      const stored = await addReportedFigure(
+        store,
+        {
+          indicator: b.indicator,
+          scope: b.scope,
+          period: b.period,
+          value: b.value,
+          qualifier: b.qualifier,
+          unit: b.unit,
+          source: b.source,
+          citedDocument: b.citedDocument ?? null,
+          citedPage: b.citedPage ?? null,
+          edition: b.edition ?? null,
+          published: b.published as CalendarDate | null,
+          notes: b.notes ?? '',
+        },
+        { userId: user.id },
+      );
+      return reply.code(201).send(stored);
+    },
+  );
 
-  api.get('/api/v1/factsheet', { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'The Convention fact sheet for a date (JSON document model)', querystring: asOfQuery } }, async (request) =>
-    buildFactSheet(await factSheetInput(asOf(request.query))),
+  api.get(
+    '/api/v1/factsheet',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary: 'The Convention fact sheet for a date (JSON document model)',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => buildFactSheet(await factSheetInput(asOf(request.query))),
   );
 
   // The printable page and its PDF, rendered on the server from the same document model.
@@ -77,7 +168,10 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
     const html = factSheetHtml(sheet, { controls: factSheetControls(date) });
     if (request.query.format === 'pdf') {
       const pdf = await htmlToPdf(factSheetHtml(sheet));
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="minefree-factsheet-${date}.pdf"`).send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="minefree-factsheet-${date}.pdf"`)
+        .send(pdf);
     }
     return reply.type('text/html; charset=utf-8').send(html);
   });

@@ -18,29 +18,68 @@ export interface StoredFigure extends ReportedFigure {
   id: number;
 }
 
-const sourceRow = (s: Source): Insertable<SourcesTable> => ({ id: s.id, title: s.title, url: s.url, published: s.published });
-const sourceFromRow = (r: Selectable<SourcesTable>): Source => ({ id: r.id, title: r.title, url: r.url, published: r.published });
+const sourceRow = (s: Source): Insertable<SourcesTable> => ({
+  id: s.id,
+  title: s.title,
+  url: s.url,
+  published: s.published,
+});
+const sourceFromRow = (r: Selectable<SourcesTable>): Source => ({
+  id: r.id,
+  title: r.title,
+  url: r.url,
+  published: r.published,
+});
 
 function figureRow(f: ReportedFigure): Insertable<ReportedFiguresTable> {
   return {
-    indicator: f.indicator, scope: f.scope, period: f.period, value: f.value, qualifier: f.qualifier, unit: f.unit, source_id: f.source,
-    cited_document: f.citedDocument, cited_page: f.citedPage, edition: f.edition, edition_date: f.published, notes: f.notes,
+    indicator: f.indicator,
+    scope: f.scope,
+    period: f.period,
+    value: f.value,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    source_id: f.source,
+    cited_document: f.citedDocument,
+    cited_page: f.citedPage,
+    edition: f.edition,
+    edition_date: f.published,
+    notes: f.notes,
   };
 }
 
 function figureFromRow(r: Selectable<ReportedFiguresTable>): StoredFigure {
   return {
-    id: r.id, indicator: r.indicator, scope: r.scope, period: r.period, value: r.value, qualifier: r.qualifier, unit: r.unit, source: r.source_id,
-    citedDocument: r.cited_document, citedPage: r.cited_page, edition: r.edition, published: r.edition_date, notes: r.notes,
+    id: r.id,
+    indicator: r.indicator,
+    scope: r.scope,
+    period: r.period,
+    value: r.value,
+    qualifier: r.qualifier,
+    unit: r.unit,
+    source: r.source_id,
+    citedDocument: r.cited_document,
+    citedPage: r.cited_page,
+    edition: r.edition,
+    published: r.edition_date,
+    notes: r.notes,
   };
 }
 
 /** For the seed, inside its transaction. */
-export async function insertSources(db: Kysely<Database>, dialect: DialectName, sources: Iterable<Source>): Promise<void> {
+export async function insertSources(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  sources: Iterable<Source>,
+): Promise<void> {
   await insertBatched(db, dialect, 'sources', [...sources].map(sourceRow));
 }
 
-export async function insertFigures(db: Kysely<Database>, dialect: DialectName, figures: readonly ReportedFigure[]): Promise<void> {
+export async function insertFigures(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  figures: readonly ReportedFigure[],
+): Promise<void> {
   await insertBatched(db, dialect, 'reported_figures', figures.map(figureRow));
 }
 
@@ -62,9 +101,12 @@ export async function getSource(store: Store, id: SourceId): Promise<Source | nu
 }
 
 function checkSource(source: Source): void {
-  if (!/^[A-Za-z0-9]+$/.test(source.id)) throw new RejectedWriteError('invalid', 'id', 'a source id of letters and digits (for example S53b)', source.id);
-  if (source.title.trim() === '') throw new RejectedWriteError('invalid', 'title', 'the title of the source', source.title);
-  if (source.url !== null && !/^https?:\/\/\S+$/.test(source.url)) throw new RejectedWriteError('invalid', 'url', 'an http(s) address or nothing', source.url);
+  if (!/^[A-Za-z0-9]+$/.test(source.id))
+    throw new RejectedWriteError('invalid', 'id', 'a source id of letters and digits (for example S53b)', source.id);
+  if (source.title.trim() === '')
+    throw new RejectedWriteError('invalid', 'title', 'the title of the source', source.title);
+  if (source.url !== null && !/^https?:\/\/\S+$/.test(source.url))
+    throw new RejectedWriteError('invalid', 'url', 'an http(s) address or nothing', source.url);
   const problem = source.published === null ? null : partialDateProblem(source.published);
   if (problem !== null) throw new RejectedWriteError('invalid', 'published', problem, source.published);
 }
@@ -75,7 +117,13 @@ export async function addSource(store: Store, source: Source, actor: Actor): Pro
     return await store.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('sources').values(sourceRow(source)).returningAll().executeTakeFirstOrThrow();
       const stored = sourceFromRow(row);
-      await writeAudit(trx, actor, { action: 'create', entity: 'source', entityId: stored.id, before: null, after: stored });
+      await writeAudit(trx, actor, {
+        action: 'create',
+        entity: 'source',
+        entityId: stored.id,
+        before: null,
+        after: stored,
+      });
       return stored;
     });
   } catch (error) {
@@ -85,7 +133,10 @@ export async function addSource(store: Store, source: Source, actor: Actor): Pro
 }
 
 /** Figures in the order they were stored, optionally of one indicator and/or scope. */
-export async function listReportedFigures(store: Store, filter: { indicator?: string; scope?: string } = {}): Promise<StoredFigure[]> {
+export async function listReportedFigures(
+  store: Store,
+  filter: { indicator?: string; scope?: string } = {},
+): Promise<StoredFigure[]> {
   let query = store.db.selectFrom('reported_figures').selectAll().orderBy('id');
   if (filter.indicator !== undefined) query = query.where('indicator', '=', filter.indicator);
   if (filter.scope !== undefined) query = query.where('scope', '=', filter.scope);
@@ -93,9 +144,11 @@ export async function listReportedFigures(store: Store, filter: { indicator?: st
 }
 
 function checkFigure(f: ReportedFigure): void {
-  const invalid = (field: string, expected: string, found: string | null): RejectedWriteError => new RejectedWriteError('invalid', field, expected, found);
+  const invalid = (field: string, expected: string, found: string | null): RejectedWriteError =>
+    new RejectedWriteError('invalid', field, expected, found);
   if (!Number.isFinite(f.value)) throw invalid('value', 'a finite number', String(f.value));
-  if (!(QUALIFIERS as readonly string[]).includes(f.qualifier)) throw invalid('qualifier', `one of ${QUALIFIERS.join(', ')}`, f.qualifier);
+  if (!(QUALIFIERS as readonly string[]).includes(f.qualifier))
+    throw invalid('qualifier', `one of ${QUALIFIERS.join(', ')}`, f.qualifier);
   const periodProblem = partialDateProblem(f.period);
   if (periodProblem !== null) throw invalid('period', periodProblem, f.period);
   const publishedProblem = f.published === null ? null : dateProblem(f.published);
@@ -109,10 +162,26 @@ export async function addReportedFigure(store: Store, figure: ReportedFigure, ac
   checkFigure(figure);
   return store.db.transaction().execute(async (trx) => {
     const source = await trx.selectFrom('sources').select('id').where('id', '=', figure.source).executeTakeFirst();
-    if (!source) throw new RejectedWriteError('invalid', 'source', 'the id of a stored source (a figure without a source is not kept)', figure.source);
-    const row = await trx.insertInto('reported_figures').values(figureRow(figure)).returningAll().executeTakeFirstOrThrow();
+    if (!source)
+      throw new RejectedWriteError(
+        'invalid',
+        'source',
+        'the id of a stored source (a figure without a source is not kept)',
+        figure.source,
+      );
+    const row = await trx
+      .insertInto('reported_figures')
+      .values(figureRow(figure))
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const stored = figureFromRow(row);
-    await writeAudit(trx, actor, { action: 'create', entity: 'reported_figure', entityId: String(stored.id), before: null, after: stored });
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entity: 'reported_figure',
+      entityId: String(stored.id),
+      before: null,
+      after: stored,
+    });
     return stored;
   });
 }

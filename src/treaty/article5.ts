@@ -36,7 +36,10 @@ export function extensionChainProblems(original: CalendarDate, chain: readonly E
       if (latestDay(deadline) <= earliestDay(before)) {
         problems.push({ index, expected: `a new deadline later than the one it replaces (${before})` });
       } else if (earliestDay(deadline) > addYears(latestDay(before), MAX_EXTENSION_YEARS)) {
-        problems.push({ index, expected: `an extension of at most ${MAX_EXTENSION_YEARS} years after ${before} (Art. 5.3)` });
+        problems.push({
+          index,
+          expected: `an extension of at most ${MAX_EXTENSION_YEARS} years after ${before} (Art. 5.3)`,
+        });
       }
     }
     previousDeadline = deadline;
@@ -50,8 +53,13 @@ export function extensionChainProblems(original: CalendarDate, chain: readonly E
  * from the last day of that year; one with no known date, from the deadline it replaced
  * (a request must be decided before that deadline, Art. 5.3).
  */
-function inEffectFrom(extension: ExtensionDecision, replaced: PartialDate | null, previousFrom: CalendarDate | null): CalendarDate | null {
-  const from = extension.granted !== null ? latestDay(extension.granted) : replaced !== null ? earliestDay(replaced) : null;
+function inEffectFrom(
+  extension: ExtensionDecision,
+  replaced: PartialDate | null,
+  previousFrom: CalendarDate | null,
+): CalendarDate | null {
+  const from =
+    extension.granted !== null ? latestDay(extension.granted) : replaced !== null ? earliestDay(replaced) : null;
   if (from === null) return previousFrom;
   return previousFrom === null ? from : maxDate(previousFrom, from);
 }
@@ -63,7 +71,11 @@ export interface Article5Deadline {
   extensions: ExtensionDecision[];
 }
 
-export function article5DeadlineOn(original: CalendarDate, chain: readonly ExtensionDecision[], asOf: CalendarDate): Article5Deadline {
+export function article5DeadlineOn(
+  original: CalendarDate,
+  chain: readonly ExtensionDecision[],
+  asOf: CalendarDate,
+): Article5Deadline {
   let deadline: PartialDate | null = asPartialDate(original);
   let from: CalendarDate | null = null;
   const granted: ExtensionDecision[] = [];

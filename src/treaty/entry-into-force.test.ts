@@ -10,7 +10,11 @@ const convention = { fortiethDeposit: d('1998-09-16'), date: d('1999-03-01') };
 
 describe('Art. 17.1: the Convention itself', () => {
   it('enters into force on the first day of the sixth month after the month of the 40th deposit', () => {
-    const deposits = Array.from({ length: 39 }, () => d('1998-03-01')).concat([d('1998-09-16'), d('1998-09-16'), d('1998-10-01')]);
+    const deposits = Array.from({ length: 39 }, () => d('1998-03-01')).concat([
+      d('1998-09-16'),
+      d('1998-09-16'),
+      d('1998-10-01'),
+    ]);
     expect(conventionEntryIntoForce(deposits)).toEqual(convention);
   });
 
@@ -39,7 +43,11 @@ describe('Art. 17.1 and 17.2: entry into force for a State', () => {
   });
 
   const laterDeposits = fc
-    .record({ year: fc.integer({ min: 1998, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: 1998, max: 2100 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ year, month, day }) => fromParts({ year, month, day: Math.min(day, daysInMonth(year, month)) }))
     .filter((date) => date > convention.fortiethDeposit);
 

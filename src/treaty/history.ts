@@ -32,7 +32,14 @@ export function statusHistory(engine: TreatyEngine, from: CalendarDate, until: C
       withdrawn: states.filter((s) => s.status === 'withdrawn').length,
     };
     const last = points.at(-1);
-    if (!last || last.statesParties !== point.statesParties || last.inForce !== point.inForce || last.withdrawn !== point.withdrawn || date === until) points.push(point);
+    if (
+      !last ||
+      last.statesParties !== point.statesParties ||
+      last.inForce !== point.inForce ||
+      last.withdrawn !== point.withdrawn ||
+      date === until
+    )
+      points.push(point);
   }
   return points;
 }

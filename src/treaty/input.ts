@@ -10,16 +10,51 @@ import type { Source, SourceId } from '../core/source.js';
 import { STATE_CODES, type StateCode, isStateCode } from '../core/states.js';
 import { article5OriginalDeadline, extensionChainProblems } from './article5.js';
 import { OPENED_FOR_SIGNATURE, conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
-import { type Article4Record, type Article5Record, CONSENT_KINDS, type ConsentKind, type ExtensionDecision, type StateRecord } from './model.js';
+import {
+  type Article4Record,
+  type Article5Record,
+  CONSENT_KINDS,
+  type ConsentKind,
+  type ExtensionDecision,
+  type StateRecord,
+} from './model.js';
 
 export const SOURCES_COLUMNS = ['id', 'title', 'url', 'published'] as const;
 export const STATES_COLUMNS = [
-  'iso3', 'name', 'signed', 'ratified_or_acceded', 'entry_into_force', 'withdrawal_notified', 'withdrawal_effective',
-  'notes', 'instrument', 'sources', 'withdrawal_condition', 'withdrawal_announced',
+  'iso3',
+  'name',
+  'signed',
+  'ratified_or_acceded',
+  'entry_into_force',
+  'withdrawal_notified',
+  'withdrawal_effective',
+  'notes',
+  'instrument',
+  'sources',
+  'withdrawal_condition',
+  'withdrawal_announced',
 ] as const;
-export const ARTICLE4_COLUMNS = ['iso3', 'deadline', 'deadline_met', 'completion_declared', 'stockpile_remaining', 'remaining_as_of', 'notes', 'sources'] as const;
+export const ARTICLE4_COLUMNS = [
+  'iso3',
+  'deadline',
+  'deadline_met',
+  'completion_declared',
+  'stockpile_remaining',
+  'remaining_as_of',
+  'notes',
+  'sources',
+] as const;
 export const ARTICLE4_COMPLETED_COLUMNS = ['iso3', 'completed_year', 'mines_destroyed', 'notes', 'sources'] as const;
-export const ARTICLE5_COLUMNS = ['iso3', 'original_deadline', 'extensions', 'current_deadline', 'current_deadline_as_of', 'completed_year', 'notes', 'sources'] as const;
+export const ARTICLE5_COLUMNS = [
+  'iso3',
+  'original_deadline',
+  'extensions',
+  'current_deadline',
+  'current_deadline_as_of',
+  'completed_year',
+  'notes',
+  'sources',
+] as const;
 
 /** Art. 15: open for signature until the Convention entered into force (Art. 17.1: 1 March 1999). */
 export const SIGNATURE_CLOSED_AFTER = '1999-03-01' as CalendarDate;
@@ -149,7 +184,8 @@ export function sourcesFromRows(rows: readonly CsvRow[]): Validated<Map<SourceId
     const id = row.get('id');
     const seen = firstLine.get(id);
     if (!SOURCE_ID.test(id)) reader.report('id', 'a source id such as S02 or S53b');
-    else if (seen !== undefined) reader.report('id', `a source id not listed before (${id} is already on line ${seen})`);
+    else if (seen !== undefined)
+      reader.report('id', `a source id not listed before (${id} is already on line ${seen})`);
     else firstLine.set(id, row.line);
     const title = reader.required('title', 'the title or description of the source');
     const url = row.get('url');
@@ -167,7 +203,8 @@ export function sourcesFromRows(rows: readonly CsvRow[]): Validated<Map<SourceId
 function consentKind(reader: FieldReader): ConsentKind | null {
   const instrument = reader.text('instrument');
   if (reader.text('ratified_or_acceded') === '') {
-    if (instrument !== '') reader.report('instrument', 'empty (no instrument of consent was deposited: ratified_or_acceded is empty)');
+    if (instrument !== '')
+      reader.report('instrument', 'empty (no instrument of consent was deposited: ratified_or_acceded is empty)');
     return null;
   }
   if ((CONSENT_KINDS as readonly string[]).includes(instrument)) return instrument as ConsentKind;
@@ -175,7 +212,13 @@ function consentKind(reader: FieldReader): ConsentKind | null {
   return null;
 }
 
-function notBefore(reader: FieldReader, field: string, date: CalendarDate | null, limit: CalendarDate, what: string): void {
+function notBefore(
+  reader: FieldReader,
+  field: string,
+  date: CalendarDate | null,
+  limit: CalendarDate,
+  what: string,
+): void {
   if (date !== null && date < limit) reader.report(field, `a date on or after ${limit} (${what})`);
 }
 
@@ -193,18 +236,29 @@ function stateFromRow(reader: FieldReader, known: ReadonlySet<SourceId> | null):
   const opened = 'the Convention opened for signature on 3 Dec 1997, Art. 15';
   notBefore(reader, 'signed', signed, OPENED_FOR_SIGNATURE, opened);
   if (signed !== null && signed > SIGNATURE_CLOSED_AFTER) {
-    reader.report('signed', `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`);
+    reader.report(
+      'signed',
+      `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`,
+    );
   }
   notBefore(reader, 'ratified_or_acceded', deposited, OPENED_FOR_SIGNATURE, opened);
   const kind = consentKind(reader);
-  if (condition !== '' && condition !== ARMED_CONFLICT) reader.report('withdrawal_condition', `"${ARMED_CONFLICT}" or empty`);
-  const withdrawalFields = [['withdrawal_notified', notified], ['withdrawal_effective', effective], ['withdrawal_announced', announced]] as const;
+  if (condition !== '' && condition !== ARMED_CONFLICT)
+    reader.report('withdrawal_condition', `"${ARMED_CONFLICT}" or empty`);
+  const withdrawalFields = [
+    ['withdrawal_notified', notified],
+    ['withdrawal_effective', effective],
+    ['withdrawal_announced', announced],
+  ] as const;
   for (const [field, date] of withdrawalFields) {
     if (date === null) continue;
-    if (reader.text('ratified_or_acceded') === '') reader.report(field, 'empty (a State withdraws only after depositing its consent)');
-    else if (deposited !== null) notBefore(reader, field, date, deposited, `not before the deposit of consent, ${deposited}`);
+    if (reader.text('ratified_or_acceded') === '')
+      reader.report(field, 'empty (a State withdraws only after depositing its consent)');
+    else if (deposited !== null)
+      notBefore(reader, field, date, deposited, `not before the deposit of consent, ${deposited}`);
   }
-  if (notified !== null) notBefore(reader, 'withdrawal_effective', effective, notified, 'not before withdrawal_notified');
+  if (notified !== null)
+    notBefore(reader, 'withdrawal_effective', effective, notified, 'not before withdrawal_notified');
   if (iso3 === null) return null;
   const hasWithdrawal = notified !== null || effective !== null || announced !== null || condition !== '';
   return {
@@ -215,19 +269,32 @@ function stateFromRow(reader: FieldReader, known: ReadonlySet<SourceId> | null):
     signature: signed === null ? null : { date: signed, sources },
     consent: deposited === null || kind === null ? null : { kind, deposited, sources },
     withdrawal: hasWithdrawal
-      ? { deposited: notified, effectiveStated: effective, announced, armedConflict: condition === ARMED_CONFLICT ? { ended: null } : null, sources }
+      ? {
+          deposited: notified,
+          effectiveStated: effective,
+          announced,
+          armedConflict: condition === ARMED_CONFLICT ? { ended: null } : null,
+          sources,
+        }
       : null,
   };
 }
 
 /** states.csv: one row for each of the 197 States. */
-export function statesFromRows(file: string, rows: readonly CsvRow[], known: ReadonlySet<SourceId> | null): Validated<StateRecord[]> {
+export function statesFromRows(
+  file: string,
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
   const { records, problems } = readRows(rows, (reader) => stateFromRow(reader, known));
   const listed = new Set(rows.map((r) => r.get('iso3')).filter(isStateCode));
   const missing = STATE_CODES.filter((code) => !listed.has(code));
   if (missing.length > 0) {
     problems.push({
-      file, line: 1, column: rows[0]?.column('iso3') ?? null, field: 'iso3',
+      file,
+      line: 1,
+      column: rows[0]?.column('iso3') ?? null,
+      field: 'iso3',
       expected: `a row for each of the ${STATE_CODES.length} States; missing: ${missing.join(', ')}`,
       found: `${listed.size} States`,
     });
@@ -237,7 +304,10 @@ export function statesFromRows(file: string, rows: readonly CsvRow[], known: Rea
 
 // ---- article4.csv and article4_completed.csv --------------------------------------------------
 
-export function article4FromRows(rows: readonly CsvRow[], known: ReadonlySet<SourceId> | null): Validated<Map<StateCode, Article4Record>> {
+export function article4FromRows(
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<Map<StateCode, Article4Record>> {
   const { records, problems } = readRows(rows, (reader): Article4Record | null => {
     const iso3 = reader.state();
     const record = {
@@ -263,12 +333,21 @@ export interface Article4Completion {
   row: CsvRow;
 }
 
-export function article4CompletedFromRows(rows: readonly CsvRow[], known: ReadonlySet<SourceId> | null): Validated<Article4Completion[]> {
+export function article4CompletedFromRows(
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<Article4Completion[]> {
   const { records, problems } = readRows(rows, (reader): Article4Completion | null => {
     const iso3 = reader.state();
     const completedYear = reader.year('completed_year');
     const minesDestroyed = reader.count('mines_destroyed');
-    const record = { completedYear, minesDestroyed, notes: reader.text('notes'), sources: reader.sources(known), row: reader.row };
+    const record = {
+      completedYear,
+      minesDestroyed,
+      notes: reader.text('notes'),
+      sources: reader.sources(known),
+      row: reader.row,
+    };
     return iso3 === null ? null : { iso3, ...record };
   });
   return { value: [...records.values()].map((r) => r.record), problems };
@@ -289,11 +368,20 @@ export function mergeArticle4(
   for (const c of completions) {
     const existing = merged.get(c.iso3);
     if (existing?.completed != null && c.completedYear !== null && existing.completed.slice(0, 4) !== c.completedYear) {
-      problems.push(c.row.problem('completed_year', `the year of completion_declared in article4.csv (${existing.completed})`));
+      problems.push(
+        c.row.problem('completed_year', `the year of completion_declared in article4.csv (${existing.completed})`),
+      );
       continue;
     }
     const base: Article4Record = existing ?? {
-      iso3: c.iso3, deadlineStated: null, deadlineMet: null, completed: null, stockpileRemaining: null, remainingAsOf: null, notes: '', sources: [],
+      iso3: c.iso3,
+      deadlineStated: null,
+      deadlineMet: null,
+      completed: null,
+      stockpileRemaining: null,
+      remainingAsOf: null,
+      notes: '',
+      sources: [],
     };
     merged.set(c.iso3, {
       ...base,
@@ -307,7 +395,8 @@ export function mergeArticle4(
 
 // ---- article5.csv -----------------------------------------------------------------------------
 
-const EXTENSION_FORMAT = 'extensions written GRANTED:DEADLINE separated by ";" (GRANTED a year YYYY or ?, DEADLINE a date YYYY-MM-DD, YYYY-MM, YYYY or ?)';
+const EXTENSION_FORMAT =
+  'extensions written GRANTED:DEADLINE separated by ";" (GRANTED a year YYYY or ?, DEADLINE a date YYYY-MM-DD, YYYY-MM, YYYY or ?)';
 
 function extensionsOf(reader: FieldReader): { tokens: string[]; chain: ExtensionDecision[] } | null {
   const value = reader.text('extensions');
@@ -318,7 +407,12 @@ function extensionsOf(reader: FieldReader): { tokens: string[]; chain: Extension
     const match = /^(\d{4}|\?):(.+)$/.exec(token);
     const granted = match?.[1];
     const deadline = match?.[2];
-    if (granted === undefined || deadline === undefined || granted === '0000' || (deadline !== '?' && partialDateProblem(deadline) !== null)) {
+    if (
+      granted === undefined ||
+      deadline === undefined ||
+      granted === '0000' ||
+      (deadline !== '?' && partialDateProblem(deadline) !== null)
+    ) {
       reader.report('extensions', EXTENSION_FORMAT, token);
       continue;
     }

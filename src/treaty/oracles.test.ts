@@ -24,23 +24,34 @@ describe('oracles in data/', () => {
 
   const statedEif = facts.states.filter((s) => s.entryIntoForceStated !== null);
   it('has the 8 stated entry-into-force dates', () => expect(statedEif).toHaveLength(8));
-  it.each(statedEif.map((s) => [s.iso3, s.entryIntoForceStated] as const))('entry into force for %s is %s', (iso3, stated) => {
-    expect(engine.entryIntoForce(iso3)).toBe(stated);
-  });
+  it.each(statedEif.map((s) => [s.iso3, s.entryIntoForceStated] as const))(
+    'entry into force for %s is %s',
+    (iso3, stated) => {
+      expect(engine.entryIntoForce(iso3)).toBe(stated);
+    },
+  );
 
   const article4 = [...facts.article4.values()].filter((r) => r.deadlineStated !== null);
   it('has the stated Article 4 deadlines of Belarus, Greece, Turkey, Ukraine, Oman and others', () => {
-    expect(article4.map((r) => r.iso3)).toEqual(expect.arrayContaining(['BLR', 'GRC', 'TUR', 'UKR', 'OMN', 'SDN', 'BDI']));
+    expect(article4.map((r) => r.iso3)).toEqual(
+      expect.arrayContaining(['BLR', 'GRC', 'TUR', 'UKR', 'OMN', 'SDN', 'BDI']),
+    );
   });
-  it.each(article4.map((r) => [r.iso3, r.deadlineStated] as const))('Article 4 deadline for %s is %s', (iso3, stated) => {
-    expect(article4Deadline(eif(iso3))).toBe(stated);
-  });
+  it.each(article4.map((r) => [r.iso3, r.deadlineStated] as const))(
+    'Article 4 deadline for %s is %s',
+    (iso3, stated) => {
+      expect(article4Deadline(eif(iso3))).toBe(stated);
+    },
+  );
 
   const article5 = [...facts.article5.values()];
   const original = article5.filter((r) => r.originalDeadlineStated !== null);
-  it.each(original.map((r) => [r.iso3, r.originalDeadlineStated] as const))('original Article 5 deadline for %s is %s', (iso3, stated) => {
-    expect(article5OriginalDeadline(eif(iso3))).toBe(stated);
-  });
+  it.each(original.map((r) => [r.iso3, r.originalDeadlineStated] as const))(
+    'original Article 5 deadline for %s is %s',
+    (iso3, stated) => {
+      expect(article5OriginalDeadline(eif(iso3))).toBe(stated);
+    },
+  );
 
   const current = article5.filter((r) => r.currentDeadlineStated !== null && r.completed === null);
   it.each(current.map((r) => [r.iso3, r.currentDeadlineStated, r.currentDeadlineAsOf] as const))(
@@ -49,15 +60,20 @@ describe('oracles in data/', () => {
       const record = facts.article5.get(iso3);
       const far = d('2100-01-01');
       expect(sourceDate).not.toBeNull();
-      expect(article5DeadlineOn(article5OriginalDeadline(eif(iso3)), record?.extensions ?? [], far).deadline).toBe(stated);
+      expect(article5DeadlineOn(article5OriginalDeadline(eif(iso3)), record?.extensions ?? [], far).deadline).toBe(
+        stated,
+      );
     },
   );
 
   const withdrawals = facts.states.filter((s) => s.withdrawal?.deposited && s.withdrawal.effectiveStated);
-  it.each(withdrawals.map((s) => [s.iso3, s.withdrawal?.effectiveStated] as const))('withdrawal of %s took effect on %s (Art. 20.3)', (iso3) => {
-    const withdrawal = facts.states.find((s) => s.iso3 === iso3)?.withdrawal;
-    expect(withdrawal && withdrawalEffect(withdrawal).effective).toBe(withdrawal?.effectiveStated);
-  });
+  it.each(withdrawals.map((s) => [s.iso3, s.withdrawal?.effectiveStated] as const))(
+    'withdrawal of %s took effect on %s (Art. 20.3)',
+    (iso3) => {
+      const withdrawal = facts.states.find((s) => s.iso3 === iso3)?.withdrawal;
+      expect(withdrawal && withdrawalEffect(withdrawal).effective).toBe(withdrawal?.effectiveStated);
+    },
+  );
 });
 
 describe('counts the sources state', () => {
@@ -74,7 +90,11 @@ describe('counts the sources state', () => {
 
   it('December 2017: 163 States Parties and 34 not party, Sri Lanka the latest (ICRC fact sheet, S00)', () => {
     const summary = engine.summary(d('2017-12-20'));
-    expect(summary).toMatchObject({ statesParties: 163, notParty: 34, latestToJoin: { iso3: 'LKA', date: '2017-12-13' } });
+    expect(summary).toMatchObject({
+      statesParties: 163,
+      notParty: 34,
+      latestToJoin: { iso3: 'LKA', date: '2017-12-13' },
+    });
   });
 
   it('133 States signed before the Convention closed for signature', () => {
@@ -85,7 +105,10 @@ describe('counts the sources state', () => {
     expect(engine.summary(d('2018-03-01')).notParty).toBe(33);
   });
 
-  it('today Ukraine\'s withdrawal is pending and five are in effect', () => {
-    expect(engine.summary(d('2026-11-28')).withdrawals).toEqual({ effective: ['EST', 'FIN', 'LTU', 'LVA', 'POL'], pending: ['UKR'] });
+  it("today Ukraine's withdrawal is pending and five are in effect", () => {
+    expect(engine.summary(d('2026-11-28')).withdrawals).toEqual({
+      effective: ['EST', 'FIN', 'LTU', 'LVA', 'POL'],
+      pending: ['UKR'],
+    });
   });
 });

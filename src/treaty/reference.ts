@@ -8,8 +8,18 @@ import { type CsvRow, readCsv } from '../core/csv.js';
 import { DataError, type DataProblem } from '../core/errors.js';
 import type { Source, SourceId } from '../core/source.js';
 import {
-  ARTICLE4_COLUMNS, ARTICLE4_COMPLETED_COLUMNS, ARTICLE5_COLUMNS, SOURCES_COLUMNS, STATES_COLUMNS, type Validated,
-  article4CompletedFromRows, article4FromRows, article5FromRows, mergeArticle4, sourcesFromRows, statesFromRows,
+  ARTICLE4_COLUMNS,
+  ARTICLE4_COMPLETED_COLUMNS,
+  ARTICLE5_COLUMNS,
+  SOURCES_COLUMNS,
+  STATES_COLUMNS,
+  type Validated,
+  article4CompletedFromRows,
+  article4FromRows,
+  article5FromRows,
+  mergeArticle4,
+  sourcesFromRows,
+  statesFromRows,
 } from './input.js';
 import type { TreatyFacts } from './status.js';
 

@@ -9,7 +9,15 @@ import { requireWriter } from '../server/auth.js';
 import type { ApiContext } from '../server/context.js';
 import { remember } from '../server/engine-cache.js';
 import { PUBLIC_READ } from '../server/etag.js';
-import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, partialDate, sourceIds } from '../server/params.js';
+import {
+  asOf,
+  asOfQuery,
+  calendarDate,
+  iso3Param,
+  knownState as known,
+  partialDate,
+  sourceIds,
+} from '../server/params.js';
 import { loadSources } from '../transparency/store.js';
 import { statusHistory } from './history.js';
 import { OPENED_FOR_SIGNATURE } from './entry-into-force.js';
@@ -17,10 +25,13 @@ import { addExtensionDecision, addInstrument, listInstruments } from './store.js
 
 const TREATY = ['Treaty status'];
 
-
 const instrumentBody = z.object({
   kind: z.enum(['signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'withdrawal']),
-  deposited: calendarDate.nullable().describe('Date of deposit with the Depositary (of signing, for a signature); null only for a withdrawal known by its effect'),
+  deposited: calendarDate
+    .nullable()
+    .describe(
+      'Date of deposit with the Depositary (of signing, for a signature); null only for a withdrawal known by its effect',
+    ),
   effectiveStated: calendarDate.nullable().optional(),
   announced: calendarDate.nullable().optional(),
   armedConflict: z.object({ ended: calendarDate.nullable() }).nullable().optional(),
@@ -37,72 +48,174 @@ const extensionBody = z.object({
 export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/v1/status', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'States Parties, signatories, withdrawals and the latest State to join, on a date', querystring: asOfQuery } }, async (request) =>
-    (await engines.get()).engine.summary(asOf(request.query)),
+  api.get(
+    '/api/v1/status',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary: 'States Parties, signatories, withdrawals and the latest State to join, on a date',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => (await engines.get()).engine.summary(asOf(request.query)),
   );
 
-  api.get('/api/v1/status/history', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'States Parties, in force and withdrawn on each date a count changed, from 3 December 1997 to the date (default today)', querystring: asOfQuery } }, async (request) => {
-    const until = asOf(request.query);
-    const cached = await engines.get();
-    return remember(cached.memo, `history|${until}`, () => statusHistory(cached.engine, OPENED_FOR_SIGNATURE, until));
-  });
-
-  api.get('/api/v1/states', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'All 197 States with their status and deadlines on a date', querystring: asOfQuery } }, async (request) =>
-    (await engines.get()).engine.states(asOf(request.query)),
+  api.get(
+    '/api/v1/status/history',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary:
+          'States Parties, in force and withdrawn on each date a count changed, from 3 December 1997 to the date (default today)',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => {
+      const until = asOf(request.query);
+      const cached = await engines.get();
+      return remember(cached.memo, `history|${until}`, () => statusHistory(cached.engine, OPENED_FOR_SIGNATURE, until));
+    },
   );
 
-  api.get('/api/v1/states/:iso3', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'One State on a date', params: iso3Param, querystring: asOfQuery } }, async (request) =>
-    (await engines.get()).engine.state(known(request.params.iso3), asOf(request.query)),
+  api.get(
+    '/api/v1/states',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary: 'All 197 States with their status and deadlines on a date',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => (await engines.get()).engine.states(asOf(request.query)),
   );
 
-  api.get('/api/v1/states/:iso3/record', { config: PUBLIC_READ, schema: { tags: TREATY, summary: "A State's instruments, Article 4 and 5 records and every source they cite", params: iso3Param } }, async (request) => {
-    const iso3 = known(request.params.iso3);
-    const { engine } = await engines.get();
-    const [instruments, sources] = await Promise.all([listInstruments(store, iso3), loadSources(store)]);
-    const article4 = engine.facts.article4.get(iso3) ?? null;
-    const article5 = engine.facts.article5.get(iso3) ?? null;
-    const cited = new Set<SourceId>([...(engine.record(iso3)?.sources ?? []), ...instruments.flatMap((i) => i.sources), ...(article4?.sources ?? []), ...(article5?.sources ?? [])]);
-    return {
-      iso3, name: engine.record(iso3)?.name ?? iso3,
-      instruments: instruments.map(({ createdAt: _c, createdBy: _b, iso3: _i, ...rest }) => rest),
-      article4, article5,
-      sources: [...cited].sort().flatMap((id) => {
-        const source = sources.get(id);
-        return source ? [source] : [];
-      }),
-    };
-  });
+  api.get(
+    '/api/v1/states/:iso3',
+    {
+      config: PUBLIC_READ,
+      schema: { tags: TREATY, summary: 'One State on a date', params: iso3Param, querystring: asOfQuery },
+    },
+    async (request) => (await engines.get()).engine.state(known(request.params.iso3), asOf(request.query)),
+  );
 
-  api.get('/api/v1/states/:iso3/instruments', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'The instruments a State deposited', params: iso3Param } }, async (request) =>
-    listInstruments(store, known(request.params.iso3)),
+  api.get(
+    '/api/v1/states/:iso3/record',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary: "A State's instruments, Article 4 and 5 records and every source they cite",
+        params: iso3Param,
+      },
+    },
+    async (request) => {
+      const iso3 = known(request.params.iso3);
+      const { engine } = await engines.get();
+      const [instruments, sources] = await Promise.all([listInstruments(store, iso3), loadSources(store)]);
+      const article4 = engine.facts.article4.get(iso3) ?? null;
+      const article5 = engine.facts.article5.get(iso3) ?? null;
+      const cited = new Set<SourceId>([
+        ...(engine.record(iso3)?.sources ?? []),
+        ...instruments.flatMap((i) => i.sources),
+        ...(article4?.sources ?? []),
+        ...(article5?.sources ?? []),
+      ]);
+      return {
+        iso3,
+        name: engine.record(iso3)?.name ?? iso3,
+        instruments: instruments.map(({ createdAt: _c, createdBy: _b, iso3: _i, ...rest }) => rest),
+        article4,
+        article5,
+        sources: [...cited].sort().flatMap((id) => {
+          const source = sources.get(id);
+          return source ? [source] : [];
+        }),
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/instruments',
+    { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'The instruments a State deposited', params: iso3Param } },
+    async (request) => listInstruments(store, known(request.params.iso3)),
   );
 
   api.get(
     '/api/v1/deadlines/:article',
-    { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'Every State Party with an Article 4, 5 or 7 deadline, by date', params: z.object({ article: z.enum(['4', '5', '7']).describe('4 stockpiles, 5 clearance, 7 initial report') }), querystring: asOfQuery } },
-    async (request) => (await engines.get()).engine.deadlines(Number(request.params.article) as 4 | 5 | 7, asOf(request.query)),
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary: 'Every State Party with an Article 4, 5 or 7 deadline, by date',
+        params: z.object({ article: z.enum(['4', '5', '7']).describe('4 stockpiles, 5 clearance, 7 initial report') }),
+        querystring: asOfQuery,
+      },
+    },
+    async (request) =>
+      (await engines.get()).engine.deadlines(Number(request.params.article) as 4 | 5 | 7, asOf(request.query)),
   );
 
-  api.post('/api/v1/states/:iso3/instruments', { config: PUBLIC_READ, schema: { tags: TREATY, summary: 'Record an instrument (editor or admin; x-csrf-token)', params: iso3Param, body: instrumentBody } }, async (request, reply) => {
-    const user = requireWriter(request);
-    const body = request.body;
-    const record = await addInstrument(store, {
-      iso3: known(request.params.iso3), kind: body.kind, deposited: body.deposited as CalendarDate | null,
-      effectiveStated: (body.effectiveStated ?? null) as CalendarDate | null, announced: (body.announced ?? null) as CalendarDate | null,
-      armedConflict: body.armedConflict ? { ended: body.armedConflict.ended as CalendarDate | null } : null, sources: body.sources,
-    }, { userId: user.id });
-    engines.invalidate();
-    return reply.code(201).send(record);
-  });
+  api.post(
+    '/api/v1/states/:iso3/instruments',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TREATY,
+        summary: 'Record an instrument (editor or admin; x-csrf-token)',
+        params: iso3Param,
+        body: instrumentBody,
+      },
+    },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const body = request.body;
+      const record = await addInstrument(
+        store,
+        {
+          iso3: known(request.params.iso3),
+          kind: body.kind,
+          deposited: body.deposited as CalendarDate | null,
+          effectiveStated: (body.effectiveStated ?? null) as CalendarDate | null,
+          announced: (body.announced ?? null) as CalendarDate | null,
+          armedConflict: body.armedConflict ? { ended: body.armedConflict.ended as CalendarDate | null } : null,
+          sources: body.sources,
+        },
+        { userId: user.id },
+      );
+      engines.invalidate();
+      return reply.code(201).send(record);
+    },
+  );
 
-  api.post('/api/v1/states/:iso3/extensions', { schema: { tags: TREATY, summary: 'Record an Article 5 extension decision (editor or admin; x-csrf-token)', params: iso3Param, body: extensionBody } }, async (request, reply) => {
-    const user = requireWriter(request);
-    const body = request.body;
-    const record = await addExtensionDecision(store, {
-      iso3: known(request.params.iso3), granted: body.granted as PartialDate | null, deadline: body.deadline as PartialDate | null,
-      decidedAtMeeting: body.decidedAtMeeting ?? null, sources: body.sources,
-    }, { userId: user.id });
-    engines.invalidate();
-    return reply.code(201).send(record);
-  });
+  api.post(
+    '/api/v1/states/:iso3/extensions',
+    {
+      schema: {
+        tags: TREATY,
+        summary: 'Record an Article 5 extension decision (editor or admin; x-csrf-token)',
+        params: iso3Param,
+        body: extensionBody,
+      },
+    },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const body = request.body;
+      const record = await addExtensionDecision(
+        store,
+        {
+          iso3: known(request.params.iso3),
+          granted: body.granted as PartialDate | null,
+          deadline: body.deadline as PartialDate | null,
+          decidedAtMeeting: body.decidedAtMeeting ?? null,
+          sources: body.sources,
+        },
+        { userId: user.id },
+      );
+      engines.invalidate();
+      return reply.code(201).send(record);
+    },
+  );
 }

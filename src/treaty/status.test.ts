@@ -11,21 +11,42 @@ const d = (text: string): CalendarDate => parseDate(text);
 
 // Forty early deposits put the Convention in force on 1 March 1999, as it happened.
 const usedBelow = new Set(['AFG', 'BDI', 'BLR', 'EST', 'FIN', 'LKA', 'MHL', 'PSE', 'UKR']);
-const early: StateRecord[] = STATE_CODES.filter((c) => !usedBelow.has(c)).slice(0, 40).map((code) =>
-  stateRecord(code, { signed: '1997-12-03', deposited: code === 'AND' ? '1998-09-16' : '1998-06-29' }),
-);
+const early: StateRecord[] = STATE_CODES.filter((c) => !usedBelow.has(c))
+  .slice(0, 40)
+  .map((code) => stateRecord(code, { signed: '1997-12-03', deposited: code === 'AND' ? '1998-09-16' : '1998-06-29' }));
 
 function facts(states: StateRecord[], extra: Partial<TreatyFacts> = {}): TreatyFacts {
   const named = new Set(states.map((s) => s.iso3));
   const rest = STATE_CODES.filter((c) => !named.has(c) && !early.some((e) => e.iso3 === c)).map((c) => stateRecord(c));
-  return { states: [...early.filter((e) => !named.has(e.iso3)), ...states, ...rest], article4: new Map(), article5: new Map(), ...extra };
+  return {
+    states: [...early.filter((e) => !named.has(e.iso3)), ...states, ...rest],
+    article4: new Map(),
+    article5: new Map(),
+    ...extra,
+  };
 }
 
 const article4 = (iso3: StateCode, r: Partial<Article4Record>): Article4Record => ({
-  iso3, deadlineStated: null, deadlineMet: null, completed: null, stockpileRemaining: null, remainingAsOf: null, notes: '', sources: [], ...r,
+  iso3,
+  deadlineStated: null,
+  deadlineMet: null,
+  completed: null,
+  stockpileRemaining: null,
+  remainingAsOf: null,
+  notes: '',
+  sources: [],
+  ...r,
 });
 const article5 = (iso3: StateCode, r: Partial<Article5Record>): Article5Record => ({
-  iso3, originalDeadlineStated: null, extensions: [], currentDeadlineStated: null, currentDeadlineAsOf: null, completed: null, notes: '', sources: [], ...r,
+  iso3,
+  originalDeadlineStated: null,
+  extensions: [],
+  currentDeadlineStated: null,
+  currentDeadlineAsOf: null,
+  completed: null,
+  notes: '',
+  sources: [],
+  ...r,
 });
 
 describe('a State on a date', () => {
@@ -34,7 +55,11 @@ describe('a State on a date', () => {
       stateRecord('LKA', { deposited: '2017-12-13', kind: 'accession' }),
       stateRecord('MHL', { signed: '1997-12-04', deposited: '2025-03-12' }),
       stateRecord('EST', { deposited: '2004-05-12', kind: 'accession', withdrawal: { deposited: d('2025-06-27') } }),
-      stateRecord('UKR', { signed: '1999-02-24', deposited: '2005-12-27', withdrawal: { announced: d('2025-06-29'), armedConflict: { ended: null } } }),
+      stateRecord('UKR', {
+        signed: '1999-02-24',
+        deposited: '2005-12-27',
+        withdrawal: { announced: d('2025-06-29'), armedConflict: { ended: null } },
+      }),
     ]),
   );
 
@@ -68,27 +93,53 @@ describe('a State on a date', () => {
 
   it('gives nothing the State has not yet done', () => {
     expect(engine.state('MHL', d('2000-01-01'))).toMatchObject({
-      status: 'signatory', signed: '1997-12-04', consent: null, entryIntoForce: null, article4: { deadline: null }, article7: { initialDue: null },
+      status: 'signatory',
+      signed: '1997-12-04',
+      consent: null,
+      entryIntoForce: null,
+      article4: { deadline: null },
+      article7: { initialDue: null },
     });
   });
 
   it('shows a withdrawal pending during armed conflict, with no effective date', () => {
-    expect(engine.state('UKR', d('2026-11-28'))?.withdrawal).toEqual({ notified: null, effective: null, state: 'pending' });
-    expect(engine.state('EST', d('2025-07-01'))?.withdrawal).toEqual({ notified: '2025-06-27', effective: '2025-12-27', state: 'pending' });
+    expect(engine.state('UKR', d('2026-11-28'))?.withdrawal).toEqual({
+      notified: null,
+      effective: null,
+      state: 'pending',
+    });
+    expect(engine.state('EST', d('2025-07-01'))?.withdrawal).toEqual({
+      notified: '2025-06-27',
+      effective: '2025-12-27',
+      state: 'pending',
+    });
   });
 });
 
 describe('Article 4 and Article 5 marks', () => {
   const engine = new TreatyEngine(
-    facts([stateRecord('BLR', { deposited: '2003-09-03', kind: 'accession' }), stateRecord('BDI', { deposited: '2003-10-22' }), stateRecord('AFG', { deposited: '2002-09-11' })], {
-      article4: new Map([
-        ['BLR', article4('BLR', { deadlineMet: false, completed: parsePartialDate('2017-04-05') })],
-        ['BDI', article4('BDI', { deadlineMet: true, completed: parsePartialDate('2008-03') })],
-      ]),
-      article5: new Map([
-        ['AFG', article5('AFG', { extensions: [{ granted: parsePartialDate('2012'), deadline: parsePartialDate('2023-03-01') }], currentDeadlineAsOf: parsePartialDate('2024-11') })],
-      ]),
-    }),
+    facts(
+      [
+        stateRecord('BLR', { deposited: '2003-09-03', kind: 'accession' }),
+        stateRecord('BDI', { deposited: '2003-10-22' }),
+        stateRecord('AFG', { deposited: '2002-09-11' }),
+      ],
+      {
+        article4: new Map([
+          ['BLR', article4('BLR', { deadlineMet: false, completed: parsePartialDate('2017-04-05') })],
+          ['BDI', article4('BDI', { deadlineMet: true, completed: parsePartialDate('2008-03') })],
+        ]),
+        article5: new Map([
+          [
+            'AFG',
+            article5('AFG', {
+              extensions: [{ granted: parsePartialDate('2012'), deadline: parsePartialDate('2023-03-01') }],
+              currentDeadlineAsOf: parsePartialDate('2024-11'),
+            }),
+          ],
+        ]),
+      },
+    ),
   );
   it.each([
     ['BLR', '2008-02-29', 'open'],
@@ -121,7 +172,12 @@ describe('Article 4 and Article 5 marks', () => {
     expect(list).toHaveLength(43);
     const dates = list.map((e) => e.deadline ?? '');
     expect(dates).toEqual([...dates].sort());
-    expect(list.find((e) => e.iso3 === 'BLR')).toEqual({ iso3: 'BLR', name: 'BLR', deadline: '2008-03-01', state: 'missed' });
+    expect(list.find((e) => e.iso3 === 'BLR')).toEqual({
+      iso3: 'BLR',
+      name: 'BLR',
+      deadline: '2008-03-01',
+      state: 'missed',
+    });
   });
 });
 
@@ -137,7 +193,11 @@ describe('global figures', () => {
   it('counts States Parties, signatories and withdrawals on a date', () => {
     const summary = engine.summary(d('2025-12-01'));
     expect(summary).toMatchObject({
-      statesTotal: 197, statesParties: 43, inForce: 43, notParty: 154, signatoriesNotParty: 1,
+      statesTotal: 197,
+      statesParties: 43,
+      inForce: 43,
+      notParty: 154,
+      signatoriesNotParty: 1,
       withdrawals: { effective: [], pending: ['FIN'] },
       latestToJoin: { iso3: 'PSE', date: '2017-12-29', instrument: 'accession' },
     });
@@ -149,31 +209,43 @@ describe('global figures', () => {
 // Random legal histories for every State, to check invariants that must hold on any data.
 const dateIn = (from: number, to: number): fc.Arbitrary<CalendarDate> =>
   fc
-    .record({ year: fc.integer({ min: from, max: to }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+    .record({
+      year: fc.integer({ min: from, max: to }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+    })
     .map(({ year, month, day }) => fromParts({ year, month, day: Math.min(day, daysInMonth(year, month)) }));
 
 const history = fc.record({
   signed: fc.option(dateIn(1997, 1998), { nil: undefined }),
   deposited: fc.option(dateIn(1998, 2030), { nil: undefined }),
   withdrawal: fc.option(
-    fc.record({ deposited: fc.option(dateIn(2000, 2035), { nil: null }), armedConflict: fc.option(fc.record({ ended: fc.option(dateIn(2000, 2040), { nil: null }) }), { nil: null }) }),
+    fc.record({
+      deposited: fc.option(dateIn(2000, 2035), { nil: null }),
+      armedConflict: fc.option(fc.record({ ended: fc.option(dateIn(2000, 2040), { nil: null }) }), { nil: null }),
+    }),
     { nil: undefined },
   ),
 });
 
-const randomFacts = fc.array(history, { minLength: STATE_CODES.length, maxLength: STATE_CODES.length }).map((histories) =>
-  facts(
-    histories.map((h, i) => {
-      const code = STATE_CODES[i] ?? 'AFG';
-      const record = stateRecord(code, { signed: h.signed?.toString(), deposited: (h.deposited ?? (i < 40 ? '1998-06-01' : undefined))?.toString() });
-      const withdrawal = h.withdrawal;
-      if (withdrawal && record.consent && withdrawal.deposited && withdrawal.deposited > record.consent.deposited) {
-        return { ...record, withdrawal: { ...withdrawal, effectiveStated: null, announced: null, sources: [] } };
-      }
-      return record;
-    }),
-  ),
-);
+const randomFacts = fc
+  .array(history, { minLength: STATE_CODES.length, maxLength: STATE_CODES.length })
+  .map((histories) =>
+    facts(
+      histories.map((h, i) => {
+        const code = STATE_CODES[i] ?? 'AFG';
+        const record = stateRecord(code, {
+          signed: h.signed?.toString(),
+          deposited: (h.deposited ?? (i < 40 ? '1998-06-01' : undefined))?.toString(),
+        });
+        const withdrawal = h.withdrawal;
+        if (withdrawal && record.consent && withdrawal.deposited && withdrawal.deposited > record.consent.deposited) {
+          return { ...record, withdrawal: { ...withdrawal, effectiveStated: null, announced: null, sources: [] } };
+        }
+        return record;
+      }),
+    ),
+  );
 
 describe('invariants', () => {
   it('on any date the four statuses add up to 197 and match the summary', () => {

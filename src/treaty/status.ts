@@ -6,7 +6,14 @@ import { initialReportDue } from './article7.js';
 import { deadlineState, completedBy } from './completion.js';
 import { type ConventionEntryIntoForce, conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
 import type {
-  Article4Record, Article5Record, ConsentKind, DeadlineState, ExtensionDecision, StateRecord, TreatyStatus, WithdrawalState,
+  Article4Record,
+  Article5Record,
+  ConsentKind,
+  DeadlineState,
+  ExtensionDecision,
+  StateRecord,
+  TreatyStatus,
+  WithdrawalState,
 } from './model.js';
 import { withdrawalEffect, withdrawalStateOn } from './withdrawal.js';
 import type { StateCode } from '../core/states.js';
@@ -28,7 +35,12 @@ export interface StateOnDate {
   consent: { date: CalendarDate; kind: ConsentKind } | null;
   entryIntoForce: CalendarDate | null;
   withdrawal: { notified: CalendarDate | null; effective: CalendarDate | null; state: WithdrawalState };
-  article4: { deadline: CalendarDate | null; completed: PartialDate | null; missed: boolean | null; state: DeadlineState | null };
+  article4: {
+    deadline: CalendarDate | null;
+    completed: PartialDate | null;
+    missed: boolean | null;
+    state: DeadlineState | null;
+  };
   article5: {
     originalDeadline: CalendarDate | null;
     extensions: ExtensionDecision[];
@@ -91,7 +103,9 @@ export class TreatyEngine {
 
   constructor(readonly facts: TreatyFacts) {
     // Art. 17.1 counts instruments of ratification, acceptance, approval or accession, not succession.
-    const deposits = facts.states.flatMap((s) => (s.consent && s.consent.kind !== 'succession' ? [s.consent.deposited] : []));
+    const deposits = facts.states.flatMap((s) =>
+      s.consent && s.consent.kind !== 'succession' ? [s.consent.deposited] : [],
+    );
     this.convention = conventionEntryIntoForce(deposits);
     for (const record of facts.states) {
       this.byCode.set(record.iso3, record);
@@ -150,7 +164,12 @@ export class TreatyEngine {
     const deadline = article4Deadline(eif);
     const record = this.facts.article4.get(iso3);
     const completed = completedBy(record?.completed ?? null, asOf);
-    const state = deadlineState({ deadline, completed: record?.completed ?? null, asOf, statedMet: record?.deadlineMet ?? null });
+    const state = deadlineState({
+      deadline,
+      completed: record?.completed ?? null,
+      asOf,
+      statedMet: record?.deadlineMet ?? null,
+    });
     const missed = state === 'missed' ? true : state === 'met' ? false : null;
     return { deadline, completed, missed, state };
   }

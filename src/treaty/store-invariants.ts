@@ -55,25 +55,56 @@ function notBefore(field: string, date: CalendarDate | null | undefined, limit: 
 
 function checkWithdrawal(input: InstrumentInput, existing: readonly InstrumentRecord[]): void {
   const consent = existing.find((i) => isConsentKind(i.kind));
-  if (consent?.deposited == null) throw invalid('kind', `a withdrawal by a State that has deposited its consent (${input.iso3} has not)`, input.kind);
+  if (consent?.deposited == null)
+    throw invalid('kind', `a withdrawal by a State that has deposited its consent (${input.iso3} has not)`, input.kind);
   const earlier = existing.find((i) => i.kind === 'withdrawal');
-  if (earlier) throw new RejectedWriteError('conflict', 'kind', `no second withdrawal (${input.iso3} already has instrument ${earlier.id})`, input.kind);
+  if (earlier)
+    throw new RejectedWriteError(
+      'conflict',
+      'kind',
+      `no second withdrawal (${input.iso3} already has instrument ${earlier.id})`,
+      input.kind,
+    );
   if (input.deposited === null && input.effectiveStated == null && input.announced == null) {
-    throw invalid('deposited', 'the date the Depositary received the withdrawal, or else its stated effective date or announcement');
+    throw invalid(
+      'deposited',
+      'the date the Depositary received the withdrawal, or else its stated effective date or announcement',
+    );
   }
   const why = `not before ${input.iso3} deposited its consent`;
   notBefore('deposited', input.deposited, consent.deposited, why);
   notBefore('announced', input.announced, consent.deposited, why);
-  notBefore('effectiveStated', input.effectiveStated, input.deposited ?? consent.deposited, 'not before the withdrawal was deposited');
-  notBefore('armedConflict.ended', input.armedConflict?.ended, input.deposited ?? consent.deposited, 'not before the withdrawal was deposited');
+  notBefore(
+    'effectiveStated',
+    input.effectiveStated,
+    input.deposited ?? consent.deposited,
+    'not before the withdrawal was deposited',
+  );
+  notBefore(
+    'armedConflict.ended',
+    input.armedConflict?.ended,
+    input.deposited ?? consent.deposited,
+    'not before the withdrawal was deposited',
+  );
 }
 
 /** Throws RejectedWriteError when `input` cannot join the State's `existing` instruments. */
 export function checkInstrument(input: InstrumentInput, existing: readonly InstrumentRecord[]): void {
-  if (!(INSTRUMENT_KINDS as readonly string[]).includes(input.kind)) throw invalid('kind', `one of ${INSTRUMENT_KINDS.join(', ')}`, input.kind);
-  checkDates({ deposited: input.deposited, effectiveStated: input.effectiveStated, announced: input.announced, 'armedConflict.ended': input.armedConflict?.ended });
+  if (!(INSTRUMENT_KINDS as readonly string[]).includes(input.kind))
+    throw invalid('kind', `one of ${INSTRUMENT_KINDS.join(', ')}`, input.kind);
+  checkDates({
+    deposited: input.deposited,
+    effectiveStated: input.effectiveStated,
+    announced: input.announced,
+    'armedConflict.ended': input.armedConflict?.ended,
+  });
   checkSourceList(input.sources);
-  notBefore('deposited', input.deposited, OPENED_FOR_SIGNATURE, 'the Convention opened for signature on 3 Dec 1997, Art. 15');
+  notBefore(
+    'deposited',
+    input.deposited,
+    OPENED_FOR_SIGNATURE,
+    'the Convention opened for signature on 3 Dec 1997, Art. 15',
+  );
   if (input.kind === 'withdrawal') return checkWithdrawal(input, existing);
 
   if (input.deposited === null) throw invalid('deposited', `the date of the ${input.kind}`);
@@ -82,15 +113,30 @@ export function checkInstrument(input: InstrumentInput, existing: readonly Instr
   }
   if (input.kind === 'signature') {
     if (input.deposited > SIGNATURE_CLOSED_AFTER) {
-      throw invalid('deposited', `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`, input.deposited);
+      throw invalid(
+        'deposited',
+        `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`,
+        input.deposited,
+      );
     }
     const earlier = existing.find((i) => i.kind === 'signature');
-    if (earlier) throw new RejectedWriteError('conflict', 'kind', `no second signature (${input.iso3} signed on ${earlier.deposited ?? '?'})`, input.kind);
+    if (earlier)
+      throw new RejectedWriteError(
+        'conflict',
+        'kind',
+        `no second signature (${input.iso3} signed on ${earlier.deposited ?? '?'})`,
+        input.kind,
+      );
     return;
   }
   const consent = existing.find((i) => isConsentKind(i.kind));
   if (consent) {
-    throw new RejectedWriteError('conflict', 'kind', `no second instrument of consent (${input.iso3} deposited its ${consent.kind} on ${consent.deposited ?? '?'})`, input.kind);
+    throw new RejectedWriteError(
+      'conflict',
+      'kind',
+      `no second instrument of consent (${input.iso3} deposited its ${consent.kind} on ${consent.deposited ?? '?'})`,
+      input.kind,
+    );
   }
 }
 
@@ -98,7 +144,11 @@ export function checkInstrument(input: InstrumentInput, existing: readonly Instr
  * Throws RejectedWriteError when the decision cannot follow the State's chain. `original` is
  * the computed Article 5 deadline, or null when it cannot be computed (fewer than 40 consents).
  */
-export function checkExtension(input: ExtensionDecisionInput, original: CalendarDate | null, chain: readonly ExtensionDecision[]): void {
+export function checkExtension(
+  input: ExtensionDecisionInput,
+  original: CalendarDate | null,
+  chain: readonly ExtensionDecision[],
+): void {
   for (const field of ['granted', 'deadline'] as const) {
     const value = input[field];
     const problem = value === null ? null : partialDateProblem(value);

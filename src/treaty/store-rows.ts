@@ -8,10 +8,20 @@ import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
 import type {
-  Article4RecordsTable, Article5RecordsTable, ExtensionDecisionsTable, InstrumentsTable, StatesTable,
+  Article4RecordsTable,
+  Article5RecordsTable,
+  ExtensionDecisionsTable,
+  InstrumentsTable,
+  StatesTable,
 } from '../store/schema.js';
 import type {
-  ArmedConflict, Article4Record, Article5Record, ConsentKind, ExtensionDecision, InstrumentKind, StateRecord,
+  ArmedConflict,
+  Article4Record,
+  Article5Record,
+  ConsentKind,
+  ExtensionDecision,
+  InstrumentKind,
+  StateRecord,
 } from './model.js';
 import type { TreatyFacts } from './status.js';
 
@@ -42,18 +52,42 @@ export interface ExtensionDecisionRecord extends ExtensionDecision {
 export type NewInstrumentRow = Insertable<InstrumentsTable>;
 
 export function stateRow(record: StateRecord): Insertable<StatesTable> {
-  return { iso3: record.iso3, name: record.name, entry_into_force_stated: record.entryIntoForceStated, sources: sourceIdsJson(record.sources) };
+  return {
+    iso3: record.iso3,
+    name: record.name,
+    entry_into_force_stated: record.entryIntoForceStated,
+    sources: sourceIdsJson(record.sources),
+  };
 }
 
-const noWithdrawalFields = { effective_stated: null, announced: null, armed_conflict: 0, conflict_ended: null } as const;
+const noWithdrawalFields = {
+  effective_stated: null,
+  announced: null,
+  armed_conflict: 0,
+  conflict_ended: null,
+} as const;
 
 /** The signature, consent and withdrawal of a State, as instrument rows. */
 export function instrumentRows(record: StateRecord, createdAt: string): NewInstrumentRow[] {
   const base = { iso3: record.iso3, created_at: createdAt, created_by: null };
   const rows: NewInstrumentRow[] = [];
   const { signature, consent, withdrawal } = record;
-  if (signature) rows.push({ ...base, ...noWithdrawalFields, kind: 'signature', deposited: signature.date, sources: sourceIdsJson(signature.sources) });
-  if (consent) rows.push({ ...base, ...noWithdrawalFields, kind: consent.kind, deposited: consent.deposited, sources: sourceIdsJson(consent.sources) });
+  if (signature)
+    rows.push({
+      ...base,
+      ...noWithdrawalFields,
+      kind: 'signature',
+      deposited: signature.date,
+      sources: sourceIdsJson(signature.sources),
+    });
+  if (consent)
+    rows.push({
+      ...base,
+      ...noWithdrawalFields,
+      kind: consent.kind,
+      deposited: consent.deposited,
+      sources: sourceIdsJson(consent.sources),
+    });
   if (withdrawal) {
     rows.push({
       ...base,
@@ -97,7 +131,12 @@ export function article5Row(r: Article5Record): Insertable<Article5RecordsTable>
 /** The data gives no source per decision: each takes the sources of its Article 5 record. */
 export function extensionRows(r: Article5Record): Insertable<ExtensionDecisionsTable>[] {
   return r.extensions.map((e, position) => ({
-    iso3: r.iso3, position, granted: e.granted, deadline: e.deadline, decided_at_meeting: null, sources: sourceIdsJson(r.sources),
+    iso3: r.iso3,
+    position,
+    granted: e.granted,
+    deadline: e.deadline,
+    decided_at_meeting: null,
+    sources: sourceIdsJson(r.sources),
   }));
 }
 
@@ -118,21 +157,33 @@ export function instrumentFromRow(row: Selectable<InstrumentsTable>): Instrument
 
 export function extensionFromRow(row: Selectable<ExtensionDecisionsTable>): ExtensionDecisionRecord {
   return {
-    id: row.id, iso3: row.iso3, position: row.position, granted: row.granted, deadline: row.deadline,
-    decidedAtMeeting: row.decided_at_meeting, sources: parseSourceIds(row.sources),
+    id: row.id,
+    iso3: row.iso3,
+    position: row.position,
+    granted: row.granted,
+    deadline: row.deadline,
+    decidedAtMeeting: row.decided_at_meeting,
+    sources: parseSourceIds(row.sources),
   };
 }
 
-export const isConsentKind = (kind: InstrumentKind): kind is ConsentKind => kind !== 'signature' && kind !== 'withdrawal';
+export const isConsentKind = (kind: InstrumentKind): kind is ConsentKind =>
+  kind !== 'signature' && kind !== 'withdrawal';
 
 function stateFromRows(row: Selectable<StatesTable>, instruments: readonly InstrumentRecord[]): StateRecord {
   const record: StateRecord = {
-    iso3: row.iso3, name: row.name, entryIntoForceStated: row.entry_into_force_stated, sources: parseSourceIds(row.sources),
-    signature: null, consent: null, withdrawal: null,
+    iso3: row.iso3,
+    name: row.name,
+    entryIntoForceStated: row.entry_into_force_stated,
+    sources: parseSourceIds(row.sources),
+    signature: null,
+    consent: null,
+    withdrawal: null,
   };
   for (const i of instruments) {
     if (i.kind === 'signature' && i.deposited !== null) record.signature = { date: i.deposited, sources: i.sources };
-    else if (isConsentKind(i.kind) && i.deposited !== null) record.consent = { kind: i.kind, deposited: i.deposited, sources: i.sources };
+    else if (isConsentKind(i.kind) && i.deposited !== null)
+      record.consent = { kind: i.kind, deposited: i.deposited, sources: i.sources };
     else if (i.kind === 'withdrawal') {
       const { deposited, effectiveStated, announced, armedConflict, sources } = i;
       record.withdrawal = { deposited, effectiveStated, announced, armedConflict, sources };
@@ -154,7 +205,10 @@ function article4FromRow(row: Selectable<Article4RecordsTable>): Article4Record 
   };
 }
 
-function article5FromRow(row: Selectable<Article5RecordsTable>, extensions: readonly ExtensionDecisionRecord[]): Article5Record {
+function article5FromRow(
+  row: Selectable<Article5RecordsTable>,
+  extensions: readonly ExtensionDecisionRecord[],
+): Article5Record {
   return {
     iso3: row.iso3,
     originalDeadlineStated: row.original_deadline_stated,

@@ -9,7 +9,14 @@ import { initDatabase } from '../store/seed.js';
 import { forEachDatabase } from '../store/test-databases.js';
 import { loadReference } from './reference.js';
 import { TreatyEngine } from './status.js';
-import { addExtensionDecision, addInstrument, factsVersion, listExtensionDecisions, listInstruments, loadFacts } from './store.js';
+import {
+  addExtensionDecision,
+  addInstrument,
+  factsVersion,
+  listExtensionDecisions,
+  listInstruments,
+  loadFacts,
+} from './store.js';
 
 const reference = loadReference();
 const fromData = new TreatyEngine(reference.facts);
@@ -18,7 +25,12 @@ const d = (text: string): CalendarDate => parseDate(text);
 
 /** What a rejected write must leave unchanged. */
 async function snapshot(store: Store): Promise<unknown> {
-  return { instruments: await listInstruments(store), extensions: await listExtensionDecisions(store), audit: await listRecentAudit(store, { limit: 1000 }), version: await factsVersion(store) };
+  return {
+    instruments: await listInstruments(store),
+    extensions: await listExtensionDecisions(store),
+    audit: await listRecentAudit(store, { limit: 1000 }),
+    version: await factsVersion(store),
+  };
 }
 
 forEachDatabase((database) => {
@@ -37,14 +49,21 @@ forEachDatabase((database) => {
       const fromStore = new TreatyEngine(await loadFacts(store));
       expect(fromStore.summary(asOf)).toEqual(fromData.summary(asOf));
       expect(fromStore.states(asOf)).toEqual(fromData.states(asOf));
-      for (const article of [4, 5, 7] as const) expect(fromStore.deadlines(article, asOf)).toEqual(fromData.deadlines(article, asOf));
+      for (const article of [4, 5, 7] as const)
+        expect(fromStore.deadlines(article, asOf)).toEqual(fromData.deadlines(article, asOf));
     });
 
     it('lists a State’s instruments in date order', async () => {
       const ukr = await listInstruments(store, 'UKR');
-      expect(ukr.map((i) => [i.kind, i.deposited])).toEqual([['signature', '1999-02-24'], ['ratification', '2005-12-27'], ['withdrawal', null]]);
+      expect(ukr.map((i) => [i.kind, i.deposited])).toEqual([
+        ['signature', '1999-02-24'],
+        ['ratification', '2005-12-27'],
+        ['withdrawal', null],
+      ]);
       expect(ukr[2]).toMatchObject({ announced: '2025-06-29', armedConflict: { ended: null }, createdBy: null });
-      expect(await listInstruments(store)).toHaveLength(reference.facts.states.reduce((n, s) => n + [s.signature, s.consent, s.withdrawal].filter(Boolean).length, 0));
+      expect(await listInstruments(store)).toHaveLength(
+        reference.facts.states.reduce((n, s) => n + [s.signature, s.consent, s.withdrawal].filter(Boolean).length, 0),
+      );
     });
   });
 
@@ -56,7 +75,13 @@ forEachDatabase((database) => {
       await initDatabase(store);
       const user = await store.db
         .insertInto('users')
-        .values({ email: 'e@example.org', name: 'E', role: 'editor', password_hash: 'h', created_at: '2026-01-01T00:00:00.000Z' })
+        .values({
+          email: 'e@example.org',
+          name: 'E',
+          role: 'editor',
+          password_hash: 'h',
+          created_at: '2026-01-01T00:00:00.000Z',
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       editor = { userId: user.id };
@@ -64,34 +89,100 @@ forEachDatabase((database) => {
 
     it('addInstrument stores it, audits it and changes the answers', async () => {
       const version = await factsVersion(store);
-      const added = await addInstrument(store, { iso3: 'USA', kind: 'accession', deposited: d('2026-01-15'), sources: ['S02'] }, editor);
-      expect(added).toMatchObject({ iso3: 'USA', kind: 'accession', deposited: '2026-01-15', armedConflict: null, sources: ['S02'], createdBy: editor.userId });
+      const added = await addInstrument(
+        store,
+        { iso3: 'USA', kind: 'accession', deposited: d('2026-01-15'), sources: ['S02'] },
+        editor,
+      );
+      expect(added).toMatchObject({
+        iso3: 'USA',
+        kind: 'accession',
+        deposited: '2026-01-15',
+        armedConflict: null,
+        sources: ['S02'],
+        createdBy: editor.userId,
+      });
       const [audit] = await listRecentAudit(store, { limit: 1 });
-      expect(audit).toMatchObject({ userId: editor.userId, action: 'create', entity: 'instrument', entityId: String(added.id), before: null, after: added });
+      expect(audit).toMatchObject({
+        userId: editor.userId,
+        action: 'create',
+        entity: 'instrument',
+        entityId: String(added.id),
+        before: null,
+        after: added,
+      });
       expect(await factsVersion(store)).toBeGreaterThan(version);
       const usa = new TreatyEngine(await loadFacts(store)).state('USA', d('2026-11-28'));
       expect(usa).toMatchObject({ status: 'state-party', entryIntoForce: '2026-07-01', inForce: true });
     });
 
     it('a withdrawal takes effect six months after its deposit', async () => {
-      await addInstrument(store, { iso3: 'KHM', kind: 'withdrawal', deposited: d('2026-02-01'), sources: ['S02'] }, editor);
+      await addInstrument(
+        store,
+        { iso3: 'KHM', kind: 'withdrawal', deposited: d('2026-02-01'), sources: ['S02'] },
+        editor,
+      );
       const engine = new TreatyEngine(await loadFacts(store));
       expect(engine.state('KHM', d('2026-07-31'))?.withdrawal.state).toBe('pending');
       expect(engine.state('KHM', d('2026-08-01'))?.status).toBe('withdrawn');
     });
 
     it.each([
-      ['a second consent', { iso3: 'AFG', kind: 'ratification', deposited: '2010-01-01', sources: ['S02'] }, { reason: 'conflict', field: 'kind' }],
-      ['a second signature', { iso3: 'KHM', kind: 'signature', deposited: '1998-01-01', sources: ['S02'] }, { reason: 'conflict', field: 'kind' }],
-      ['a deposit before 3 Dec 1997', { iso3: 'TUV', kind: 'signature', deposited: '1997-12-02', sources: ['S02'] }, { reason: 'invalid', field: 'deposited' }],
-      ['a signature after 1 Mar 1999', { iso3: 'TUV', kind: 'signature', deposited: '2011-09-13', sources: ['S02'] }, { reason: 'invalid', field: 'deposited' }],
-      ['an impossible date', { iso3: 'CHN', kind: 'accession', deposited: '2026-02-30', sources: ['S02'] }, { reason: 'invalid', field: 'deposited' }],
-      ['a withdrawal before any consent', { iso3: 'CHN', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] }, { reason: 'invalid', field: 'kind' }],
-      ['a withdrawal before the consent', { iso3: 'TUV', kind: 'withdrawal', deposited: '2010-01-01', sources: ['S02'] }, { reason: 'invalid', field: 'deposited' }],
-      ['a second withdrawal', { iso3: 'UKR', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] }, { reason: 'conflict', field: 'kind' }],
-      ['a withdrawal date on a consent', { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', announced: '2026-01-01', sources: ['S02'] }, { reason: 'invalid', field: 'announced' }],
-      ['no source', { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', sources: [] }, { reason: 'invalid', field: 'sources' }],
-      ['an unknown source', { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', sources: ['S02', 'NOPE'] }, { reason: 'invalid', field: 'sources', found: 'NOPE' }],
+      [
+        'a second consent',
+        { iso3: 'AFG', kind: 'ratification', deposited: '2010-01-01', sources: ['S02'] },
+        { reason: 'conflict', field: 'kind' },
+      ],
+      [
+        'a second signature',
+        { iso3: 'KHM', kind: 'signature', deposited: '1998-01-01', sources: ['S02'] },
+        { reason: 'conflict', field: 'kind' },
+      ],
+      [
+        'a deposit before 3 Dec 1997',
+        { iso3: 'TUV', kind: 'signature', deposited: '1997-12-02', sources: ['S02'] },
+        { reason: 'invalid', field: 'deposited' },
+      ],
+      [
+        'a signature after 1 Mar 1999',
+        { iso3: 'TUV', kind: 'signature', deposited: '2011-09-13', sources: ['S02'] },
+        { reason: 'invalid', field: 'deposited' },
+      ],
+      [
+        'an impossible date',
+        { iso3: 'CHN', kind: 'accession', deposited: '2026-02-30', sources: ['S02'] },
+        { reason: 'invalid', field: 'deposited' },
+      ],
+      [
+        'a withdrawal before any consent',
+        { iso3: 'CHN', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] },
+        { reason: 'invalid', field: 'kind' },
+      ],
+      [
+        'a withdrawal before the consent',
+        { iso3: 'TUV', kind: 'withdrawal', deposited: '2010-01-01', sources: ['S02'] },
+        { reason: 'invalid', field: 'deposited' },
+      ],
+      [
+        'a second withdrawal',
+        { iso3: 'UKR', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] },
+        { reason: 'conflict', field: 'kind' },
+      ],
+      [
+        'a withdrawal date on a consent',
+        { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', announced: '2026-01-01', sources: ['S02'] },
+        { reason: 'invalid', field: 'announced' },
+      ],
+      [
+        'no source',
+        { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', sources: [] },
+        { reason: 'invalid', field: 'sources' },
+      ],
+      [
+        'an unknown source',
+        { iso3: 'CHN', kind: 'accession', deposited: '2026-01-01', sources: ['S02', 'NOPE'] },
+        { reason: 'invalid', field: 'sources', found: 'NOPE' },
+      ],
     ] as const)('addInstrument refuses %s and writes nothing', async (_, input, rejection) => {
       const before = await snapshot(store);
       const error: unknown = await addInstrument(store, input as never, editor).catch((e: unknown) => e);
@@ -102,7 +193,10 @@ forEachDatabase((database) => {
 
     it('of two writers racing to add a consent, one wins and the other is refused', async () => {
       const input = { iso3: 'IND', kind: 'accession', deposited: d('2026-03-01'), sources: ['S02'] } as const;
-      const results = await Promise.allSettled([addInstrument(store, input, editor), addInstrument(store, input, editor)]);
+      const results = await Promise.allSettled([
+        addInstrument(store, input, editor),
+        addInstrument(store, input, editor),
+      ]);
       expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
       const refused = results.find((r) => r.status === 'rejected');
       expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ reason: 'conflict', field: 'kind' });
@@ -112,22 +206,58 @@ forEachDatabase((database) => {
     it('addExtensionDecision appends to the chain, audited, and moves the deadline', async () => {
       const added = await addExtensionDecision(
         store,
-        { iso3: 'AFG', granted: parsePartialDate('2029'), deadline: parsePartialDate('2035-03-01'), decidedAtMeeting: '27MSP', sources: ['S52'] },
+        {
+          iso3: 'AFG',
+          granted: parsePartialDate('2029'),
+          deadline: parsePartialDate('2035-03-01'),
+          decidedAtMeeting: '27MSP',
+          sources: ['S52'],
+        },
         editor,
       );
-      expect(added).toMatchObject({ iso3: 'AFG', position: 3, granted: '2029', deadline: '2035-03-01', decidedAtMeeting: '27MSP' });
-      expect((await listRecentAudit(store, { limit: 1 }))[0]).toMatchObject({ entity: 'extension_decision', entityId: String(added.id), after: added });
+      expect(added).toMatchObject({
+        iso3: 'AFG',
+        position: 3,
+        granted: '2029',
+        deadline: '2035-03-01',
+        decidedAtMeeting: '27MSP',
+      });
+      expect((await listRecentAudit(store, { limit: 1 }))[0]).toMatchObject({
+        entity: 'extension_decision',
+        entityId: String(added.id),
+        after: added,
+      });
       const facts = await loadFacts(store);
       expect(facts.article5.get('AFG')?.extensions.at(-1)).toEqual({ granted: '2029', deadline: '2035-03-01' });
       expect(new TreatyEngine(facts).state('AFG', d('2030-01-01'))?.article5.currentDeadline).toBe('2035-03-01');
     });
 
     it.each([
-      ['a deadline earlier than the one it replaces', { iso3: 'AGO', granted: '2026', deadline: '2025-01-01', sources: ['S52'] }, { reason: 'invalid', field: 'deadline' }],
-      ['more than ten years more', { iso3: 'AGO', granted: '2026', deadline: '2036-01-01', sources: ['S52'] }, { reason: 'invalid', field: 'deadline' }],
-      ['a grant before the previous one', { iso3: 'AGO', granted: '2010', deadline: '2030-12-31', sources: ['S52'] }, { reason: 'invalid', field: 'granted' }],
-      ['a State with no Article 5 record', { iso3: 'USA', granted: '2026', deadline: '2030', sources: ['S52'] }, { reason: 'not-found', field: 'iso3' }],
-      ['an unknown source', { iso3: 'AGO', granted: '2026', deadline: '2030-12-31', sources: ['NOPE'] }, { reason: 'invalid', field: 'sources' }],
+      [
+        'a deadline earlier than the one it replaces',
+        { iso3: 'AGO', granted: '2026', deadline: '2025-01-01', sources: ['S52'] },
+        { reason: 'invalid', field: 'deadline' },
+      ],
+      [
+        'more than ten years more',
+        { iso3: 'AGO', granted: '2026', deadline: '2036-01-01', sources: ['S52'] },
+        { reason: 'invalid', field: 'deadline' },
+      ],
+      [
+        'a grant before the previous one',
+        { iso3: 'AGO', granted: '2010', deadline: '2030-12-31', sources: ['S52'] },
+        { reason: 'invalid', field: 'granted' },
+      ],
+      [
+        'a State with no Article 5 record',
+        { iso3: 'USA', granted: '2026', deadline: '2030', sources: ['S52'] },
+        { reason: 'not-found', field: 'iso3' },
+      ],
+      [
+        'an unknown source',
+        { iso3: 'AGO', granted: '2026', deadline: '2030-12-31', sources: ['NOPE'] },
+        { reason: 'invalid', field: 'sources' },
+      ],
     ] as const)('addExtensionDecision refuses %s and writes nothing', async (_, input, rejection) => {
       const before = await snapshot(store);
       const error: unknown = await addExtensionDecision(store, input as never, editor).catch((e: unknown) => e);
@@ -139,8 +269,11 @@ forEachDatabase((database) => {
     it('a State not stored is not found', async () => {
       const empty = await database.open();
       await migrateToLatest(empty);
-      await expect(addInstrument(empty, { iso3: 'KHM', kind: 'signature', deposited: d('1997-12-03'), sources: ['S02'] }, SYSTEM)).rejects.toMatchObject({
-        reason: 'not-found', field: 'iso3',
+      await expect(
+        addInstrument(empty, { iso3: 'KHM', kind: 'signature', deposited: d('1997-12-03'), sources: ['S02'] }, SYSTEM),
+      ).rejects.toMatchObject({
+        reason: 'not-found',
+        field: 'iso3',
       });
     });
   });

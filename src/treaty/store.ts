@@ -14,10 +14,24 @@ import type { Database } from '../store/schema.js';
 import { article5OriginalDeadline } from './article5.js';
 import { conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
 import type { TreatyFacts } from './status.js';
-import { type ExtensionDecisionInput, type InstrumentInput, checkExtension, checkInstrument } from './store-invariants.js';
 import {
-  type ExtensionDecisionRecord, type InstrumentRecord, article4Row, article5Row, extensionFromRow, extensionRows, factsFromRows,
-  instrumentFromRow, instrumentRows, isConsentKind, stateRow,
+  type ExtensionDecisionInput,
+  type InstrumentInput,
+  checkExtension,
+  checkInstrument,
+} from './store-invariants.js';
+import {
+  type ExtensionDecisionRecord,
+  type InstrumentRecord,
+  article4Row,
+  article5Row,
+  extensionFromRow,
+  extensionRows,
+  factsFromRows,
+  instrumentFromRow,
+  instrumentRows,
+  isConsentKind,
+  stateRow,
 } from './store-rows.js';
 
 export type { ExtensionDecisionInput, InstrumentInput } from './store-invariants.js';
@@ -27,10 +41,20 @@ export type { ExtensionDecisionRecord, InstrumentRecord } from './store-rows.js'
 export const FACT_ENTITIES = ['instrument', 'extension_decision', 'database'] as const;
 
 /** Writes every fact of `facts` (an empty database is assumed: the seed calls it in its transaction). */
-export async function insertFacts(db: Kysely<Database>, dialect: DialectName, facts: TreatyFacts, now: Date = new Date()): Promise<void> {
+export async function insertFacts(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  facts: TreatyFacts,
+  now: Date = new Date(),
+): Promise<void> {
   const createdAt = now.toISOString();
   await insertBatched(db, dialect, 'states', facts.states.map(stateRow));
-  await insertBatched(db, dialect, 'instruments', facts.states.flatMap((s) => instrumentRows(s, createdAt)));
+  await insertBatched(
+    db,
+    dialect,
+    'instruments',
+    facts.states.flatMap((s) => instrumentRows(s, createdAt)),
+  );
   await insertBatched(db, dialect, 'article4_records', [...facts.article4.values()].map(article4Row));
   await insertBatched(db, dialect, 'article5_records', [...facts.article5.values()].map(article5Row));
   await insertBatched(db, dialect, 'extension_decisions', [...facts.article5.values()].flatMap(extensionRows));
@@ -50,7 +74,12 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
   const instruments = await db.selectFrom('instruments').selectAll().orderBy('id').execute();
   const article4 = await db.selectFrom('article4_records').selectAll().orderBy('iso3').execute();
   const article5 = await db.selectFrom('article5_records').selectAll().orderBy('iso3').execute();
-  const extensions = await db.selectFrom('extension_decisions').selectAll().orderBy('iso3').orderBy('position').execute();
+  const extensions = await db
+    .selectFrom('extension_decisions')
+    .selectAll()
+    .orderBy('iso3')
+    .orderBy('position')
+    .execute();
   return factsFromRows({ states, instruments, article4, article5, extensions });
 }
 
@@ -73,10 +102,15 @@ export async function listExtensionDecisions(store: Store, iso3?: StateCode): Pr
 }
 
 async function requireSources(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
-  const found = await db.selectFrom('sources').select('id').where('id', 'in', [...ids]).execute();
+  const found = await db
+    .selectFrom('sources')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   const known = new Set(found.map((r) => r.id));
   const missing = ids.find((id) => !known.has(id));
-  if (missing !== undefined) throw new RejectedWriteError('invalid', 'sources', 'source ids of stored sources', missing);
+  if (missing !== undefined)
+    throw new RejectedWriteError('invalid', 'sources', 'source ids of stored sources', missing);
 }
 
 async function requireState(db: Kysely<Database>, iso3: StateCode): Promise<void> {
@@ -98,7 +132,9 @@ export function addInstrument(store: Store, input: InstrumentInput, actor: Actor
   return refusingDuplicates('instrument of this kind for the State', 'kind', () =>
     store.db.transaction().execute(async (trx) => {
       await requireState(trx, input.iso3);
-      const existing = (await trx.selectFrom('instruments').selectAll().where('iso3', '=', input.iso3).execute()).map(instrumentFromRow);
+      const existing = (await trx.selectFrom('instruments').selectAll().where('iso3', '=', input.iso3).execute()).map(
+        instrumentFromRow,
+      );
       checkInstrument(input, existing);
       await requireSources(trx, input.sources);
       const row = await trx
@@ -118,7 +154,13 @@ export function addInstrument(store: Store, input: InstrumentInput, actor: Actor
         .returningAll()
         .executeTakeFirstOrThrow();
       const record = instrumentFromRow(row);
-      await writeAudit(trx, actor, { action: 'create', entity: 'instrument', entityId: String(record.id), before: null, after: record });
+      await writeAudit(trx, actor, {
+        action: 'create',
+        entity: 'instrument',
+        entityId: String(record.id),
+        before: null,
+        after: record,
+      });
       return record;
     }),
   );
@@ -126,7 +168,12 @@ export function addInstrument(store: Store, input: InstrumentInput, actor: Actor
 
 /** The State's original Article 5 deadline computed from all stored consents, or null before 40. */
 async function originalDeadline(db: Kysely<Database>, iso3: StateCode): Promise<CalendarDate | null> {
-  const rows = await db.selectFrom('instruments').select(['iso3', 'kind', 'deposited']).where('kind', '!=', 'signature').where('kind', '!=', 'withdrawal').execute();
+  const rows = await db
+    .selectFrom('instruments')
+    .select(['iso3', 'kind', 'deposited'])
+    .where('kind', '!=', 'signature')
+    .where('kind', '!=', 'withdrawal')
+    .execute();
   // Art. 17.1 counts ratification, acceptance, approval and accession, not succession.
   const counted = rows.flatMap((r) => (r.kind !== 'succession' && r.deposited !== null ? [r.deposited] : []));
   const convention = conventionEntryIntoForce(counted);
@@ -135,7 +182,11 @@ async function originalDeadline(db: Kysely<Database>, iso3: StateCode): Promise<
   return convention === null ? null : article5OriginalDeadline(entryIntoForce(own, convention));
 }
 
-export function addExtensionDecision(store: Store, input: ExtensionDecisionInput, actor: Actor): Promise<ExtensionDecisionRecord> {
+export function addExtensionDecision(
+  store: Store,
+  input: ExtensionDecisionInput,
+  actor: Actor,
+): Promise<ExtensionDecisionRecord> {
   return refusingDuplicates('decision at this position of the chain (another was added meanwhile)', 'iso3', () =>
     store.db.transaction().execute((trx) => insertExtensionDecision(trx, input, actor)),
   );
@@ -145,10 +196,21 @@ export function addExtensionDecision(store: Store, input: ExtensionDecisionInput
  * addExtensionDecision inside the caller's transaction (an Article 5 request's decision is
  * written with it). The caller turns a unique violation into a conflict, as above.
  */
-export async function insertExtensionDecision(trx: Kysely<Database>, input: ExtensionDecisionInput, actor: Actor): Promise<ExtensionDecisionRecord> {
-  const article5 = await trx.selectFrom('article5_records').select('iso3').where('iso3', '=', input.iso3).executeTakeFirst();
-  if (!article5) throw new RejectedWriteError('not-found', 'iso3', 'a State with Article 5 obligations on record', input.iso3);
-  const chain = (await trx.selectFrom('extension_decisions').selectAll().where('iso3', '=', input.iso3).orderBy('position').execute()).map(extensionFromRow);
+export async function insertExtensionDecision(
+  trx: Kysely<Database>,
+  input: ExtensionDecisionInput,
+  actor: Actor,
+): Promise<ExtensionDecisionRecord> {
+  const article5 = await trx
+    .selectFrom('article5_records')
+    .select('iso3')
+    .where('iso3', '=', input.iso3)
+    .executeTakeFirst();
+  if (!article5)
+    throw new RejectedWriteError('not-found', 'iso3', 'a State with Article 5 obligations on record', input.iso3);
+  const chain = (
+    await trx.selectFrom('extension_decisions').selectAll().where('iso3', '=', input.iso3).orderBy('position').execute()
+  ).map(extensionFromRow);
   checkExtension(input, await originalDeadline(trx, input.iso3), chain);
   await requireSources(trx, input.sources);
   const row = await trx
@@ -164,7 +226,13 @@ export async function insertExtensionDecision(trx: Kysely<Database>, input: Exte
     .returningAll()
     .executeTakeFirstOrThrow();
   const record = extensionFromRow(row);
-  await writeAudit(trx, actor, { action: 'create', entity: 'extension_decision', entityId: String(record.id), before: null, after: record });
+  await writeAudit(trx, actor, {
+    action: 'create',
+    entity: 'extension_decision',
+    entityId: String(record.id),
+    before: null,
+    after: record,
+  });
   return record;
 }
 

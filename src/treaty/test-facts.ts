@@ -18,7 +18,14 @@ export function stateRecord(
     signature: signed ? { date: signed, sources: [] } : null,
     consent: deposited ? { deposited, kind: events.kind ?? 'ratification', sources: [] } : null,
     withdrawal: events.withdrawal
-      ? { deposited: null, effectiveStated: null, announced: null, armedConflict: null, sources: [], ...events.withdrawal }
+      ? {
+          deposited: null,
+          effectiveStated: null,
+          announced: null,
+          armedConflict: null,
+          sources: [],
+          ...events.withdrawal,
+        }
       : null,
   };
 }

@@ -5,7 +5,12 @@ import { withdrawalEffect, withdrawalStateOn } from './withdrawal.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 
-function withdrawal(w: { deposited?: string; effectiveStated?: string; announced?: string; conflict?: string }): Withdrawal {
+function withdrawal(w: {
+  deposited?: string;
+  effectiveStated?: string;
+  announced?: string;
+  conflict?: string;
+}): Withdrawal {
   return {
     deposited: w.deposited ? d(w.deposited) : null,
     effectiveStated: w.effectiveStated ? d(w.effectiveStated) : null,
@@ -23,8 +28,16 @@ describe('Art. 20.3: when a withdrawal takes effect', () => {
     ['deposited on 31 Aug before a leap February', { deposited: '2023-08-31' }, '2024-02-29'],
     ['deposited in December', { deposited: '2025-12-15' }, '2026-06-15'],
     ['armed conflict going on: pending', { deposited: '2025-06-27', conflict: 'ongoing' }, null],
-    ['armed conflict ends after the six months: its end', { deposited: '2025-06-27', conflict: '2027-05-10' }, '2027-05-10'],
-    ['armed conflict ends within the six months: six months', { deposited: '2025-06-27', conflict: '2025-09-01' }, '2025-12-27'],
+    [
+      'armed conflict ends after the six months: its end',
+      { deposited: '2025-06-27', conflict: '2027-05-10' },
+      '2027-05-10',
+    ],
+    [
+      'armed conflict ends within the six months: six months',
+      { deposited: '2025-06-27', conflict: '2025-09-01' },
+      '2025-12-27',
+    ],
     ['Poland: only the effective date is known', { effectiveStated: '2026-02-20' }, '2026-02-20'],
     ['Ukraine: only known as pending, in armed conflict', { announced: '2025-06-29', conflict: 'ongoing' }, null],
   ])('%s -> %s', (_, input, effective) => {

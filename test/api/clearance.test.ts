@@ -9,13 +9,29 @@ import { expectProblem, useApp } from './harness.js';
 
 const square = (west: number, south: number, size = 0.01) => ({
   type: 'Polygon',
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
 });
 
 const area = (id: string, type: 'SHA' | 'CHA', west: number, extra: Record<string, unknown> = {}, south = 13.1) => ({
   type: 'Feature',
   geometry: square(west, south),
-  properties: { id, localRef: id, name: `Area ${id}`, type, informationDate: '2020-03-01', organisation: 'CMAC', ...extra },
+  properties: {
+    id,
+    localRef: id,
+    name: `Area ${id}`,
+    type,
+    informationDate: '2020-03-01',
+    organisation: 'CMAC',
+    ...extra,
+  },
 });
 
 // Near Battambang: a CHA half cleared in 2021 with 3 AP mines destroyed, and a SHA cancelled in 2022.
@@ -24,11 +40,79 @@ const KHM_RECORDS = {
   features: [
     area('KHM-T1', 'CHA', 103.2),
     area('KHM-T2', 'SHA', 103.25),
-    { type: 'Feature', geometry: null, properties: { record: 'activity', id: 'KHM-T1-C', hazardAreaId: 'KHM-T1', kind: 'clearance', organisation: 'CMAC', start: '2021-01-04', end: '2021-06-30' } },
-    { type: 'Feature', geometry: null, properties: { record: 'activity', id: 'KHM-T2-N', hazardAreaId: 'KHM-T2', kind: 'non-technical-survey', organisation: 'CMAC', start: '2022-02-01', end: '2022-02-03' } },
-    { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[103.2, 13.1], [103.205, 13.1], [103.205, 13.11], [103.2, 13.11], [103.2, 13.1]]] }, properties: { record: 'land-release', id: 'KHM-T1-R', hazardAreaId: 'KHM-T1', activityId: 'KHM-T1-C', kind: 'cleared', date: '2021-06-30' } },
-    { type: 'Feature', geometry: square(103.25, 13.1), properties: { record: 'land-release', id: 'KHM-T2-R', hazardAreaId: 'KHM-T2', activityId: 'KHM-T2-N', kind: 'cancelled', date: '2022-02-03' } },
-    { type: 'Feature', geometry: null, properties: { record: 'devices-destroyed', activityId: 'KHM-T1-C', category: 'ap-mine', model: 'PMN-2', count: 3, date: '2021-05-10' } },
+    {
+      type: 'Feature',
+      geometry: null,
+      properties: {
+        record: 'activity',
+        id: 'KHM-T1-C',
+        hazardAreaId: 'KHM-T1',
+        kind: 'clearance',
+        organisation: 'CMAC',
+        start: '2021-01-04',
+        end: '2021-06-30',
+      },
+    },
+    {
+      type: 'Feature',
+      geometry: null,
+      properties: {
+        record: 'activity',
+        id: 'KHM-T2-N',
+        hazardAreaId: 'KHM-T2',
+        kind: 'non-technical-survey',
+        organisation: 'CMAC',
+        start: '2022-02-01',
+        end: '2022-02-03',
+      },
+    },
+    {
+      type: 'Feature',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [103.2, 13.1],
+            [103.205, 13.1],
+            [103.205, 13.11],
+            [103.2, 13.11],
+            [103.2, 13.1],
+          ],
+        ],
+      },
+      properties: {
+        record: 'land-release',
+        id: 'KHM-T1-R',
+        hazardAreaId: 'KHM-T1',
+        activityId: 'KHM-T1-C',
+        kind: 'cleared',
+        date: '2021-06-30',
+      },
+    },
+    {
+      type: 'Feature',
+      geometry: square(103.25, 13.1),
+      properties: {
+        record: 'land-release',
+        id: 'KHM-T2-R',
+        hazardAreaId: 'KHM-T2',
+        activityId: 'KHM-T2-N',
+        kind: 'cancelled',
+        date: '2022-02-03',
+      },
+    },
+    {
+      type: 'Feature',
+      geometry: null,
+      properties: {
+        record: 'devices-destroyed',
+        activityId: 'KHM-T1-C',
+        category: 'ap-mine',
+        model: 'PMN-2',
+        count: 3,
+        date: '2021-05-10',
+      },
+    },
   ],
 };
 
@@ -41,7 +125,12 @@ function tileAt(z: number, lon: number, lat: number): string {
 
 function layers(response: LightMyRequestResponse): Record<string, Record<string, unknown>[]> {
   const tile = new VectorTile(new PbfReader(response.rawPayload));
-  return Object.fromEntries(Object.entries(tile.layers).map(([name, layer]) => [name, Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties)]));
+  return Object.fromEntries(
+    Object.entries(tile.layers).map(([name, layer]) => [
+      name,
+      Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties),
+    ]),
+  );
 }
 
 interface Summary {
@@ -68,8 +157,22 @@ forEachDatabase((database) => {
     });
 
     it('refuses a batch with one bad feature, names it, and writes nothing', async () => {
-      const bowTie = { type: 'Polygon', coordinates: [[[103.3, 13.1], [103.31, 13.11], [103.31, 13.1], [103.3, 13.11], [103.3, 13.1]]] };
-      const bad = { ...KHM_RECORDS, features: [...KHM_RECORDS.features, { ...area('KHM-T3', 'SHA', 103.3), geometry: bowTie }] };
+      const bowTie = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [103.3, 13.1],
+            [103.31, 13.11],
+            [103.31, 13.1],
+            [103.3, 13.11],
+            [103.3, 13.1],
+          ],
+        ],
+      };
+      const bad = {
+        ...KHM_RECORDS,
+        features: [...KHM_RECORDS.features, { ...area('KHM-T3', 'SHA', 103.3), geometry: bowTie }],
+      };
       const body = expectProblem(await h.post('/api/v1/states/KHM/clearance', bad, await h.signIn('editor')), 422);
       expect(body.errors?.[0]?.field).toBe('body.features.7');
       expect(body.errors?.[0]?.expected).toMatch(/KHM-T3.*self-intersect/i);
@@ -87,7 +190,9 @@ forEachDatabase((database) => {
       const after = await h.get('/api/v1/states/KHM/clearance?asOf=2026-01-01');
       expect(after.headers.etag).not.toBe(before.headers.etag);
       const s = after.json<Summary>();
-      const state = (await h.get('/api/v1/states/KHM?asOf=2026-01-01')).json<{ article5: { currentDeadline: string | null } }>();
+      const state = (await h.get('/api/v1/states/KHM?asOf=2026-01-01')).json<{
+        article5: { currentDeadline: string | null };
+      }>();
       expect(s.deadline).toBe(state.article5.currentDeadline);
       expect(s.open.sha.count).toBe(0); // cancelled whole in 2022
       expect(s.open.cha.count).toBe(1); // half cleared
@@ -106,8 +211,17 @@ forEachDatabase((database) => {
       expect(tile.headers['content-type']).toBe('application/x-protobuf');
       const { hazard_areas: areas = [], land_releases: releases = [] } = layers(tile);
       expect(areas.map((a) => a.id).sort()).toEqual(['KHM-T1', 'KHM-T2']);
-      expect(areas.find((a) => a.id === 'KHM-T1')).toMatchObject({ type: 'CHA', status: 'open', recorded: 20200301, closed: 99991231, synthetic: 0 });
-      expect(releases.map((r) => [r.id, r.kind, r.released]).sort()).toEqual([['KHM-T1-R', 'cleared', 20210630], ['KHM-T2-R', 'cancelled', 20220203]]);
+      expect(areas.find((a) => a.id === 'KHM-T1')).toMatchObject({
+        type: 'CHA',
+        status: 'open',
+        recorded: 20200301,
+        closed: 99991231,
+        synthetic: 0,
+      });
+      expect(releases.map((r) => [r.id, r.kind, r.released]).sort()).toEqual([
+        ['KHM-T1-R', 'cleared', 20210630],
+        ['KHM-T2-R', 'cancelled', 20220203],
+      ]);
       // The national view: each area a point, no released land.
       expect(layers(await h.get(KHM_NATIONAL_TILE))).toEqual({
         hazard_area_points: [
@@ -131,14 +245,27 @@ forEachDatabase((database) => {
       expect(response.headers['content-type']).toContain('application/geo+json');
       const body = response.json<{ minefree: unknown; features: { properties: Record<string, unknown> }[] }>();
       expect(body.minefree).toEqual({ iso3: 'KHM', synthetic: false });
-      expect(body.features.map((f) => f.properties.record)).toEqual(['hazard-area', 'hazard-area', 'activity', 'activity', 'land-release', 'land-release', 'devices-destroyed']);
+      expect(body.features.map((f) => f.properties.record)).toEqual([
+        'hazard-area',
+        'hazard-area',
+        'activity',
+        'activity',
+        'land-release',
+        'land-release',
+        'devices-destroyed',
+      ]);
     });
 
     it('flags synthetic records in the summary and in every tile feature', async () => {
-      const synthetic = { type: 'FeatureCollection', features: [area('THA-S1', 'CHA', 102.5, { synthetic: true, informationDate: '2024-05-01' }, 14.1)] };
+      const synthetic = {
+        type: 'FeatureCollection',
+        features: [area('THA-S1', 'CHA', 102.5, { synthetic: true, informationDate: '2024-05-01' }, 14.1)],
+      };
       expect((await h.post('/api/v1/states/THA/clearance', synthetic, await h.signIn('editor'))).statusCode).toBe(201);
       expect((await h.get('/api/v1/states/THA/clearance')).json<Summary>().synthetic).toBe(true);
-      const { hazard_areas: areas = [] } = layers(await h.get(`/api/v1/states/THA/clearance/tiles/${tileAt(10, 102.505, 14.105)}`));
+      const { hazard_areas: areas = [] } = layers(
+        await h.get(`/api/v1/states/THA/clearance/tiles/${tileAt(10, 102.505, 14.105)}`),
+      );
       expect(areas).toEqual([expect.objectContaining({ id: 'THA-S1', synthetic: 1 })]);
     });
 

@@ -75,10 +75,17 @@ export function useApp(database: TestDatabase): Harness {
       return harness.app.inject({ method: 'POST', url, payload: payload as object, headers });
     },
     async signIn(role) {
-      const response = await harness.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: `${role}@example.org`, password: PASSWORD } });
+      const response = await harness.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: `${role}@example.org`, password: PASSWORD },
+      });
       expect(response.statusCode).toBe(200);
       const cookie = response.cookies.find((c) => c.name === 'minefree_session');
-      return { cookie: `minefree_session=${cookie?.value ?? ''}`, csrfToken: response.json<{ csrfToken: string }>().csrfToken };
+      return {
+        cookie: `minefree_session=${cookie?.value ?? ''}`,
+        csrfToken: response.json<{ csrfToken: string }>().csrfToken,
+      };
     },
   };
   return harness;

@@ -22,7 +22,13 @@ forEachDatabase((database) => {
       const response = await h.get('/api/v1/status?asOf=2017-12-14');
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toContain('application/json');
-      expect(response.json()).toMatchObject({ asOf: '2017-12-14', statesTotal: 197, statesParties: 163, notParty: 34, latestToJoin: { iso3: 'LKA' } });
+      expect(response.json()).toMatchObject({
+        asOf: '2017-12-14',
+        statesTotal: 197,
+        statesParties: 163,
+        notParty: 34,
+        latestToJoin: { iso3: 'LKA' },
+      });
     });
 
     it('defaults to today', async () => {
@@ -31,7 +37,12 @@ forEachDatabase((database) => {
 
     it('lists 197 States, and one State by code in any case', async () => {
       expect((await h.get('/api/v1/states?asOf=2026-11-28')).json<unknown[]>()).toHaveLength(197);
-      expect((await h.get('/api/v1/states/khm?asOf=2017-12-14')).json()).toMatchObject({ iso3: 'KHM', name: 'Cambodia', status: 'state-party', inForce: true });
+      expect((await h.get('/api/v1/states/khm?asOf=2017-12-14')).json()).toMatchObject({
+        iso3: 'KHM',
+        name: 'Cambodia',
+        status: 'state-party',
+        inForce: true,
+      });
     });
 
     it('gives an unknown State as a 404 problem naming the code', async () => {
@@ -43,14 +54,20 @@ forEachDatabase((database) => {
 
     it('refuses a bad date with 400, naming asOf and the expected format', async () => {
       const impossible = expectProblem(await h.get('/api/v1/states?asOf=2025-02-29'), 400);
-      expect(impossible.errors).toEqual([{ field: 'querystring.asOf', expected: 'a day between 01 and 28 for 2025-02' }]);
+      expect(impossible.errors).toEqual([
+        { field: 'querystring.asOf', expected: 'a day between 01 and 28 for 2025-02' },
+      ]);
       const words = expectProblem(await h.get('/api/v1/status?asOf=yesterday'), 400);
-      expect(words.errors).toEqual([{ field: 'querystring.asOf', expected: 'a date written YYYY-MM-DD (for example 1999-03-01)' }]);
+      expect(words.errors).toEqual([
+        { field: 'querystring.asOf', expected: 'a date written YYYY-MM-DD (for example 1999-03-01)' },
+      ]);
     });
 
     it('gives the deadlines of Articles 4, 5 and 7, and refuses another article', async () => {
       for (const article of ['4', '5', '7']) {
-        const entries = (await h.get(`/api/v1/deadlines/${article}?asOf=2020-01-01`)).json<{ iso3: string; state: string }[]>();
+        const entries = (await h.get(`/api/v1/deadlines/${article}?asOf=2020-01-01`)).json<
+          { iso3: string; state: string }[]
+        >();
         expect(entries.length).toBeGreaterThan(0);
       }
       const body = expectProblem(await h.get('/api/v1/deadlines/6'), 400);
@@ -71,7 +88,11 @@ forEachDatabase((database) => {
     });
 
     it("gives a State's record with its instruments and every source it cites", async () => {
-      const record = (await h.get('/api/v1/states/lka/record')).json<{ iso3: string; instruments: { kind: string; sources: string[] }[]; sources: { id: string; title: string }[] }>();
+      const record = (await h.get('/api/v1/states/lka/record')).json<{
+        iso3: string;
+        instruments: { kind: string; sources: string[] }[];
+        sources: { id: string; title: string }[];
+      }>();
       expect(record.iso3).toBe('LKA');
       expect(record.instruments.map((i) => i.kind)).toEqual(['accession']);
       const ids = record.sources.map((s) => s.id);
@@ -91,10 +112,14 @@ forEachDatabase((database) => {
     });
 
     it('gives the figures known on a date, by indicator, and the fact sheet', async () => {
-      const figures = (await h.get('/api/v1/figures?indicator=casualties_mines_erw&asOf=2019-01-01')).json<{ id: string; period: string; value: number }[]>();
+      const figures = (await h.get('/api/v1/figures?indicator=casualties_mines_erw&asOf=2019-01-01')).json<
+        { id: string; period: string; value: number }[]
+      >();
       expect(figures.every((f) => f.id === 'casualties_mines_erw')).toBe(true);
       expect(figures.find((f) => f.period === '2016')?.value).toBe(9437);
-      const sheet = (await h.get('/api/v1/factsheet?asOf=2018-03-01')).json<{ figures: { id: string; computed: boolean; value: number }[] }>();
+      const sheet = (await h.get('/api/v1/factsheet?asOf=2018-03-01')).json<{
+        figures: { id: string; computed: boolean; value: number }[];
+      }>();
       expect(sheet.figures.find((f) => f.id === 'states_parties' && f.computed)?.value).toBe(164);
     });
   });
@@ -123,12 +148,27 @@ forEachDatabase((database) => {
     it('publishes an OpenAPI 3.1 document with every path and the request schemas', async () => {
       const response = await h.get('/api/v1/openapi.json');
       expect(response.statusCode).toBe(200);
-      const doc = JSON.parse(response.body) as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>> };
+      const doc = JSON.parse(response.body) as {
+        openapi: string;
+        paths: Record<string, Record<string, { requestBody?: unknown; parameters?: { name: string }[] }>>;
+      };
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-        '/api/v1/status', '/api/v1/status/history', '/api/v1/states', '/api/v1/states/{iso3}', '/api/v1/states/{iso3}/record', '/api/v1/deadlines/{article}',
-        '/api/v1/sources', '/api/v1/sources/{id}', '/api/v1/figures', '/api/v1/session', '/api/v1/states/{iso3}/instruments', '/api/v1/states/{iso3}/extensions',
-      ]));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/status',
+          '/api/v1/status/history',
+          '/api/v1/states',
+          '/api/v1/states/{iso3}',
+          '/api/v1/states/{iso3}/record',
+          '/api/v1/deadlines/{article}',
+          '/api/v1/sources',
+          '/api/v1/sources/{id}',
+          '/api/v1/figures',
+          '/api/v1/session',
+          '/api/v1/states/{iso3}/instruments',
+          '/api/v1/states/{iso3}/extensions',
+        ]),
+      );
       expect(doc.paths['/api/v1/states/{iso3}/instruments']?.post?.requestBody).toBeDefined();
       expect(doc.paths['/api/v1/states']?.get?.parameters?.map((p) => p.name)).toContain('asOf');
     });

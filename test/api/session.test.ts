@@ -4,7 +4,11 @@ import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../src/store/test-databases.js';
 import { PASSWORD, expectProblem, useApp } from './harness.js';
 
-const signInAs = (email: string, password: string): { method: 'POST'; url: string; payload: object } => ({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+const signInAs = (email: string, password: string): { method: 'POST'; url: string; payload: object } => ({
+  method: 'POST',
+  url: '/api/v1/session',
+  payload: { email, password },
+});
 
 forEachDatabase((database) => {
   const h = useApp(database);
@@ -41,7 +45,10 @@ forEachDatabase((database) => {
     expectProblem(await h.get('/api/v1/session'), 401);
     const { cookie, csrfToken } = await h.signIn('viewer');
     const session = await h.get('/api/v1/session', { cookie });
-    expect(session.json()).toEqual({ user: { email: 'viewer@example.org', name: 'An viewer', role: 'viewer' }, csrfToken });
+    expect(session.json()).toEqual({
+      user: { email: 'viewer@example.org', name: 'An viewer', role: 'viewer' },
+      csrfToken,
+    });
     expect(session.headers['cache-control']).toBe('no-store');
     expect(session.headers.etag).toBeUndefined();
     const out = await h.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } });
@@ -61,7 +68,8 @@ forEachDatabase((database) => {
   it('rate-limits sign-in attempts with a 429 problem', async () => {
     const app = await h.another();
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await app.inject(signInAs('editor@example.org', 'guess'))).statusCode);
+    for (let i = 0; i < 11; i += 1)
+      statuses.push((await app.inject(signInAs('editor@example.org', 'guess'))).statusCode);
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expectProblem(await app.inject(signInAs('editor@example.org', PASSWORD)), 429);
   });

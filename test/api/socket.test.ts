@@ -18,17 +18,27 @@ afterAll(async () => {
 });
 
 const minefree = (args: string[], env: Record<string, string> = {}): ReturnType<typeof spawnSync> =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, MINEFREE_DB: dbFile, ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MINEFREE_DB: dbFile, ...env },
+  });
 
 describe('first account and sign-in over a socket', () => {
   it('creates an admin with minefree user add and refuses a bad role or a short password', () => {
-    const added = minefree(['user', 'add', '--email', 'admin@example.org', '--name', 'First Admin', '--role', 'admin'], { MINEFREE_PASSWORD: 'a long enough password' });
+    const added = minefree(
+      ['user', 'add', '--email', 'admin@example.org', '--name', 'First Admin', '--role', 'admin'],
+      { MINEFREE_PASSWORD: 'a long enough password' },
+    );
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain('Created admin account admin@example.org');
-    const badRole = minefree(['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king'], { MINEFREE_PASSWORD: 'a long enough password' });
+    const badRole = minefree(['user', 'add', '--email', 'x@example.org', '--name', 'X', '--role', 'king'], {
+      MINEFREE_PASSWORD: 'a long enough password',
+    });
     expect(badRole.status).toBe(2);
     expect(badRole.stderr).toContain('admin, editor, viewer');
-    const short = minefree(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'editor'], { MINEFREE_PASSWORD: 'short' });
+    const short = minefree(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'editor'], {
+      MINEFREE_PASSWORD: 'short',
+    });
     expect(short.status).toBe(2);
   });
 
@@ -36,7 +46,9 @@ describe('first account and sign-in over a socket', () => {
     server = await startServer({ port: 0, dbFile });
     const url = (path: string): URL => new URL(path, server?.url);
     const login = await fetch(url('api/v1/session'), {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@example.org', password: 'a long enough password' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.org', password: 'a long enough password' }),
     });
     expect(login.status).toBe(200);
     const setCookie = login.headers.get('set-cookie') ?? '';
@@ -49,10 +61,13 @@ describe('first account and sign-in over a socket', () => {
     const status = await fetch(url('api/v1/status?asOf=2017-12-14'));
     expect(((await status.json()) as { statesParties: number }).statesParties).toBe(163);
     const etag = status.headers.get('etag') ?? '';
-    expect((await fetch(url('api/v1/status?asOf=2017-12-14'), { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await fetch(url('api/v1/status?asOf=2017-12-14'), { headers: { 'if-none-match': etag } })).status).toBe(
+      304,
+    );
 
     const write = await fetch(url('api/v1/sources'), {
-      method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
       body: JSON.stringify({ id: 'S991', title: 'A test source', url: null, published: '2026' }),
     });
     expect(write.status).toBe(201);
@@ -61,7 +76,10 @@ describe('first account and sign-in over a socket', () => {
 
 describe('minefree serve', () => {
   it('prints its address, serves the API and the web app, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PORT: '0', MINEFREE_DB: join(dir, 'serve.db') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve'], {
+      env: { ...process.env, PORT: '0', MINEFREE_DB: join(dir, 'serve.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

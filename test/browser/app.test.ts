@@ -66,7 +66,9 @@ describe('web app in Chromium', () => {
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(197);
 
     await page.getByLabel('Filter by status').selectOption({ label: 'Withdrawn' });
-    await expect.poll(() => rows.locator('th').allTextContents()).toEqual(['Estonia', 'Finland', 'Latvia', 'Lithuania', 'Poland']);
+    await expect
+      .poll(() => rows.locator('th').allTextContents())
+      .toEqual(['Estonia', 'Finland', 'Latvia', 'Lithuania', 'Poland']);
 
     await page.getByLabel('Filter by status').selectOption({ label: 'All statuses' });
     await page.getByLabel('Find a State').fill('lanka');

@@ -10,7 +10,10 @@ import { forEachDatabase } from '../../src/store/test-databases.js';
 import { demoClearance, useSeededBrowserPages } from './seeded-pages.js';
 
 const REQUEST = {
-  submitted: parseDate('2026-03-31'), requestedDeadline: parseDate('2035-12-31'), remainingAreaM2: 2e6, budgetUsd: 1.5e8,
+  submitted: parseDate('2026-03-31'),
+  requestedDeadline: parseDate('2035-12-31'),
+  remainingAreaM2: 2e6,
+  budgetUsd: 1.5e8,
   workPlan: [2031, 2032, 2033].map((year) => ({ year, plannedReleaseM2: 4e5 })),
 };
 const DEMO = { iso3: 'KHM', areas: 60, seed: 7, asOf: '2026-06-30', request: REQUEST } as const;
@@ -23,7 +26,10 @@ interface RenderedFeature {
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
   __minefreeClearanceMap?: {
-    fitBounds(bounds: [[number, number], [number, number]], options: { animate: boolean; padding: number; maxZoom: number }): void;
+    fitBounds(
+      bounds: [[number, number], [number, number]],
+      options: { animate: boolean; padding: number; maxZoom: number },
+    ): void;
     once(event: 'idle', listener: () => void): void;
     queryRenderedFeatures(options: { layers: string[] }): RenderedFeature[];
     project(lngLat: [number, number]): { x: number; y: number };
@@ -41,17 +47,22 @@ const area = records.areas.find((a) => a.statusDate === null && a.informationDat
 if (!area) throw new Error('the demo made no area open on the date and recorded after March 2020');
 const [west, south, east, north] = area.bbox;
 
-
 /** Zooms the map onto the chosen area and waits until it has drawn. */
 async function zoomToArea(page: Page): Promise<void> {
-  await page.evaluate((box) => {
-    const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
-    if (!map) throw new Error('the clearance map is not exposed on window.__minefreeClearanceMap');
-    return new Promise<void>((resolve) => {
-      map.once('idle', () => resolve());
-      map.fitBounds(box, { animate: false, padding: 40, maxZoom: 14 });
-    });
-  }, [[west, south], [east, north]] as [[number, number], [number, number]]);
+  await page.evaluate(
+    (box) => {
+      const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
+      if (!map) throw new Error('the clearance map is not exposed on window.__minefreeClearanceMap');
+      return new Promise<void>((resolve) => {
+        map.once('idle', () => resolve());
+        map.fitBounds(box, { animate: false, padding: 40, maxZoom: 14 });
+      });
+    },
+    [
+      [west, south],
+      [east, north],
+    ] as [[number, number], [number, number]],
+  );
 }
 
 /** The ids of the hazard areas the map draws in its view. */
@@ -74,12 +85,20 @@ forEachDatabase((database) => {
       });
       const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
       await section.waitFor({ timeout: 15_000 });
-      await expect.poll(() => section.getByTestId('synthetic-notice').textContent(), { timeout: 10_000 }).toContain('Synthetic demonstration data — not real records');
-      expect(await section.getByRole('heading', { name: /Map of hazard areas and released land \(synthetic demonstration data\)/ }).count()).toBe(1);
+      await expect
+        .poll(() => section.getByTestId('synthetic-notice').textContent(), { timeout: 10_000 })
+        .toContain('Synthetic demonstration data — not real records');
+      expect(
+        await section
+          .getByRole('heading', { name: /Map of hazard areas and released land \(synthetic demonstration data\)/ })
+          .count(),
+      ).toBe(1);
 
       await page.waitForSelector('.clearance-map[data-ready=true] canvas', { timeout: 30_000 });
       // The whole State: the areas, smaller than a pixel at this scale, are drawn as points.
-      await expect.poll(async () => Number(await page.locator('.clearance-map').getAttribute('data-drawn')), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number(await page.locator('.clearance-map').getAttribute('data-drawn')), { timeout: 15_000 })
+        .toBeGreaterThan(0);
       await zoomToArea(page);
       await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
       expect(tiles.filter((status) => status === 200).length, 'tiles answered with data').toBeGreaterThan(0);
@@ -89,7 +108,9 @@ forEachDatabase((database) => {
       await slider.fill('0');
       await expect.poll(() => section.getByTestId('clearance-slider-date').textContent()).toMatch(/^31 January \d{4}$/);
       await expect.poll(() => drawnAreaIds(page), { timeout: 10_000 }).not.toContain(area.id);
-      const filter = await page.evaluate(() => (globalThis as unknown as PageGlobals).__minefreeClearanceMap?.getFilter('clearance-hazard-open'));
+      const filter = await page.evaluate(() =>
+        (globalThis as unknown as PageGlobals).__minefreeClearanceMap?.getFilter('clearance-hazard-open'),
+      );
       expect(JSON.stringify(filter)).toMatch(/\d{4}0131/);
 
       // And back to the end: it is drawn again.
@@ -105,13 +126,16 @@ forEachDatabase((database) => {
       await zoomToArea(page);
       await expect.poll(() => drawnAreaIds(page), { timeout: 15_000 }).toContain(area.id);
       await page.locator('.clearance-map').scrollIntoViewIfNeeded();
-      const point = await page.evaluate((centre) => {
-        const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
-        if (!map) throw new Error('no clearance map');
-        const { x, y } = map.project(centre);
-        const box = map.getCanvas().getBoundingClientRect();
-        return { x: box.left + x, y: box.top + y };
-      }, [(west + east) / 2, (south + north) / 2] as [number, number]);
+      const point = await page.evaluate(
+        (centre) => {
+          const map = (globalThis as unknown as PageGlobals).__minefreeClearanceMap;
+          if (!map) throw new Error('no clearance map');
+          const { x, y } = map.project(centre);
+          const box = map.getCanvas().getBoundingClientRect();
+          return { x: box.left + x, y: box.top + y };
+        },
+        [(west + east) / 2, (south + north) / 2] as [number, number],
+      );
       await page.mouse.click(point.x, point.y);
       const popup = page.locator('.clearance-popup');
       await expect.poll(() => popup.count(), { timeout: 5_000 }).toBe(1);
@@ -128,8 +152,12 @@ forEachDatabase((database) => {
         expect(await chart.getAttribute('role')).toBe('img');
         expect(await chart.getAttribute('aria-label')).toContain('synthetic demonstration data');
       }
-      expect(await page.getByRole('heading', { name: /Remaining area against the Article 5 deadline/ }).count()).toBe(1);
-      expect(await page.getByTestId('clearance-verdict').textContent()).toMatch(/^(On track|At risk|Off track|Not enough data)$/);
+      expect(await page.getByRole('heading', { name: /Remaining area against the Article 5 deadline/ }).count()).toBe(
+        1,
+      );
+      expect(await page.getByTestId('clearance-verdict').textContent()).toMatch(
+        /^(On track|At risk|Off track|Not enough data)$/,
+      );
       await done(page);
     });
 
@@ -148,7 +176,9 @@ forEachDatabase((database) => {
     it('says in one sentence that a State without records has none, with no map or chart', async () => {
       const page = await open('/states/FRA?asOf=2026-06-30');
       const section = page.getByRole('region', { name: 'Mine clearance (Article 5)' });
-      await expect.poll(() => section.locator('.clearance-none').textContent(), { timeout: 15_000 }).toContain('No hazard areas or land release are recorded');
+      await expect
+        .poll(() => section.locator('.clearance-none').textContent(), { timeout: 15_000 })
+        .toContain('No hazard areas or land release are recorded');
       expect(await section.locator('.clearance-map, .clearance-chart').count()).toBe(0);
       await done(page);
     });
@@ -157,7 +187,9 @@ forEachDatabase((database) => {
       const page = await open(PAGE);
       await page.setViewportSize({ width: 375, height: 800 });
       await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
-      await expect.poll(() => page.getByTestId('clearance-released-chart').locator('svg').count(), { timeout: 15_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByTestId('clearance-released-chart').locator('svg').count(), { timeout: 15_000 })
+        .toBe(1);
       const [scroll, client] = await page.evaluate(() => {
         const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
         return [scrollWidth, clientWidth];

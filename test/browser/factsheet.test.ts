@@ -19,9 +19,14 @@ describe('fact sheet in Chromium', () => {
 
     const marks = page.locator('sup a[href^="#note-"]');
     const targets = await Promise.all((await marks.all()).map((a) => a.getAttribute('href')));
-    const ids = new Set(await Promise.all((await endnotes.all()).map(async (li) => `#${(await li.getAttribute('id')) ?? ''}`)));
+    const ids = new Set(
+      await Promise.all((await endnotes.all()).map(async (li) => `#${(await li.getAttribute('id')) ?? ''}`)),
+    );
     expect(targets.length).toBeGreaterThan(0);
-    expect(targets.filter((href) => href === null || !ids.has(href)), 'note marks without an endnote').toEqual([]);
+    expect(
+      targets.filter((href) => href === null || !ids.has(href)),
+      'note marks without an endnote',
+    ).toEqual([]);
     await done(page);
   });
 
@@ -44,7 +49,9 @@ describe('fact sheet in Chromium', () => {
   it('is reached from the web app for the chosen date with a full page load', async () => {
     const page = await open('/?asOf=2018-03-01');
     const line = page.locator('.fact-sheet-links');
-    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(/^Fact sheet for this date \(web page.*, PDF.*\)$/);
+    await expect
+      .poll(() => line.textContent(), { timeout: 10_000 })
+      .toMatch(/^Fact sheet for this date \(web page.*, PDF.*\)$/);
     // Each link says what it opens, for screen readers listing the page's links.
     const webPage = line.getByRole('link', { name: 'web page of the fact sheet for 1 March 2018' });
     const pdf = line.getByRole('link', { name: 'PDF of the fact sheet for 1 March 2018' });

@@ -15,18 +15,24 @@ const { open, done } = useBrowserPages();
 
 /** The table rows of one period ("2016"). */
 const periodRows = (page: Page, period: string) =>
-  page.locator('table.figures-table tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${period}$`) }) });
+  page
+    .locator('table.figures-table tbody tr')
+    .filter({ has: page.locator('th', { hasText: new RegExp(`^${period}$`) }) });
 
 describe('Figures page in Chromium', () => {
   it('shows the 2016 casualties of each edition and marks 9,437 as known on 1 January 2019', async () => {
     const page = await open('/figures');
-    await page.getByLabel('Figure', { exact: true }).selectOption({ label: 'Casualties of mines and explosive remnants of war (per year)' });
+    await page
+      .getByLabel('Figure', { exact: true })
+      .selectOption({ label: 'Casualties of mines and explosive remnants of war (per year)' });
     await page.waitForURL(/[?&]indicator=casualties_mines_erw/);
     await page.getByLabel('Status on').fill('2019-01-01');
     await page.waitForURL(/[?&]asOf=2019-01-01/);
 
     const rows = periodRows(page, '2016');
-    await expect.poll(() => page.locator('table.figures-table thead').textContent(), { timeout: 10_000 }).toContain('On 1 January 2019');
+    await expect
+      .poll(() => page.locator('table.figures-table thead').textContent(), { timeout: 10_000 })
+      .toContain('On 1 January 2019');
     // Landmine Monitor 2017, the ICRC fact sheet citing it (S00), Landmine Monitor 2018 and 2020.
     expect(await rows.locator('td.figure-value').allTextContents()).toEqual([
       'at least 8,605 casualties',
@@ -34,7 +40,12 @@ describe('Figures page in Chromium', () => {
       '9,437 casualties',
       '9,439 casualties',
     ]);
-    expect(await rows.locator('td.figure-edition').allTextContents()).toEqual(['Landmine Monitor 2017', 'none named', 'Landmine Monitor 2018', 'Landmine Monitor 2020']);
+    expect(await rows.locator('td.figure-edition').allTextContents()).toEqual([
+      'Landmine Monitor 2017',
+      'none named',
+      'Landmine Monitor 2018',
+      'Landmine Monitor 2020',
+    ]);
     const ids = await rows.locator('td.figure-source .source-id').allTextContents();
     expect(ids.map((id) => id.replace(' (opens in a new tab)', ''))).toEqual(['S74', 'S00', 'S75', 'S78']);
 
@@ -49,12 +60,20 @@ describe('Figures page in Chromium', () => {
       'Not yet published',
     ]);
     // The source is linked.
-    expect(await known.getByRole('link', { name: /S75/ }).getAttribute('href')).toMatch(/^https?:\/\/.*landmine-monitor-2018/);
+    expect(await known.getByRole('link', { name: /S75/ }).getAttribute('href')).toMatch(
+      /^https?:\/\/.*landmine-monitor-2018/,
+    );
 
     // The chart: one line per edition, each named in the legend, the known figures as their own line.
     await page.waitForSelector('.figures-chart svg', { timeout: 10_000 });
     const legend = await page.locator('.figures-chart svg text').allTextContents();
-    for (const name of ['Known on 1 Jan 2019', 'Landmine Monitor 2017', 'S00 (1 Mar 2018)', 'Landmine Monitor 2018', 'Landmine Monitor 2020']) {
+    for (const name of [
+      'Known on 1 Jan 2019',
+      'Landmine Monitor 2017',
+      'S00 (1 Mar 2018)',
+      'Landmine Monitor 2018',
+      'Landmine Monitor 2020',
+    ]) {
       expect(legend, name).toContain(name);
     }
     await done(page);
@@ -84,17 +103,27 @@ describe('Figures page in Chromium', () => {
   it('marks the 2016 figure of Landmine Monitor 2017 as known before Landmine Monitor 2018 came out', async () => {
     const page = await open('/figures?indicator=casualties_mines_erw&asOf=2018-01-01');
     const known = periodRows(page, '2016').and(page.locator('[data-status=known]'));
-    await expect.poll(() => known.locator('td.figure-value').allTextContents(), { timeout: 10_000 }).toEqual(['at least 8,605 casualties']);
+    await expect
+      .poll(() => known.locator('td.figure-value').allTextContents(), { timeout: 10_000 })
+      .toEqual(['at least 8,605 casualties']);
     await done(page);
   });
 
   it('lists every indicator by a readable name, and says so when one is not recorded', async () => {
     const page = await open('/figures?indicator=no_such_figure');
-    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('No reported figure is recorded under “no_such_figure”');
-    const options = await page.getByLabel('Figure', { exact: true }).locator('option:not([disabled])').allTextContents();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('No reported figure is recorded under “no_such_figure”');
+    const options = await page
+      .getByLabel('Figure', { exact: true })
+      .locator('option:not([disabled])')
+      .allTextContents();
     expect(options.length).toBeGreaterThan(20);
     expect(options).toContain('International support for mine action (US dollars, per year)');
-    expect(options.filter((o) => /^[a-z0-9_]+$/.test(o)), 'indicators shown by their id').toEqual([]);
+    expect(
+      options.filter((o) => /^[a-z0-9_]+$/.test(o)),
+      'indicators shown by their id',
+    ).toEqual([]);
     await done(page);
   });
 

@@ -34,7 +34,9 @@ export function useSeededBrowserPages(demo: DemoSeed, database?: TestDatabase): 
   return useBrowserPages({
     ...(database === undefined ? {} : { database }),
     prepare: async (store) => {
-      await saveClearanceRecords(store, demo.iso3, demoClearance(demo), SYSTEM, { origin: `test: demo clearance --seed ${demo.seed}` });
+      await saveClearanceRecords(store, demo.iso3, demoClearance(demo), SYSTEM, {
+        origin: `test: demo clearance --seed ${demo.seed}`,
+      });
       if (demo.request) await submitRequest(store, { ...demo.request, iso3: demo.iso3 }, SYSTEM);
     },
   });

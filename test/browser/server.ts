@@ -21,7 +21,8 @@ export interface TestServerOptions {
 
 export async function startTestServer({ database, prepare }: TestServerOptions = {}): Promise<TestServer> {
   const dir = database === undefined ? mkdtempSync(join(tmpdir(), 'minefree-browser-')) : null;
-  const store = database === undefined ? await openDatabase({ file: join(dir ?? '', 'minefree.db') }) : await database.open();
+  const store =
+    database === undefined ? await openDatabase({ file: join(dir ?? '', 'minefree.db') }) : await database.open();
   await initDatabase(store);
   await prepare?.(store);
   const server = await startServer({ port: 0, store });

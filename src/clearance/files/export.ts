@@ -11,7 +11,12 @@ export interface ExportResult {
   synthetic: boolean;
 }
 
-export async function exportClearanceFile(store: Store, iso3: StateCode, format: FileFormat, out: string): Promise<ExportResult> {
+export async function exportClearanceFile(
+  store: Store,
+  iso3: StateCode,
+  format: FileFormat,
+  out: string,
+): Promise<ExportResult> {
   const records = await loadClearanceRecords(store, iso3);
   const synthetic = records.areas.some((a) => a.synthetic);
   if (format === 'geojson') writeGeoJson(records, out, { iso3, synthetic });

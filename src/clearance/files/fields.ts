@@ -16,14 +16,33 @@ export const RECORD_FIELD = 'record';
 export const COMPUTED_FIELDS: readonly string[] = ['areaM2'];
 
 export const FIELDS: Record<RecordKind, readonly string[]> = {
-  'hazard-area': ['id', 'iso3', 'localRef', 'name', 'type', 'devices', 'status', 'statusDate', 'informationDate', 'organisation', 'sourceId', 'synthetic', 'previouslyUnknown'],
+  'hazard-area': [
+    'id',
+    'iso3',
+    'localRef',
+    'name',
+    'type',
+    'devices',
+    'status',
+    'statusDate',
+    'informationDate',
+    'organisation',
+    'sourceId',
+    'synthetic',
+    'previouslyUnknown',
+  ],
   activity: ['id', 'hazardAreaId', 'kind', 'organisation', 'start', 'end'],
   'land-release': ['id', 'hazardAreaId', 'activityId', 'kind', 'date'],
   'devices-destroyed': ['activityId', 'category', 'model', 'count', 'date'],
 };
 
 /** Kinds whose features carry a polygon. */
-export const HAS_GEOMETRY: Record<RecordKind, boolean> = { 'hazard-area': true, activity: false, 'land-release': true, 'devices-destroyed': false };
+export const HAS_GEOMETRY: Record<RecordKind, boolean> = {
+  'hazard-area': true,
+  activity: false,
+  'land-release': true,
+  'devices-destroyed': false,
+};
 
 const BOOLEANS = new Set(['synthetic', 'previouslyUnknown']);
 const TRUE = new Set(['true', '1', 'yes']);
@@ -65,7 +84,14 @@ function coerceValue(field: string, value: unknown): unknown {
 export function bodyOf(properties: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(properties)) {
-    if (value === null || value === undefined || value === '' || field === RECORD_FIELD || COMPUTED_FIELDS.includes(field)) continue;
+    if (
+      value === null ||
+      value === undefined ||
+      value === '' ||
+      field === RECORD_FIELD ||
+      COMPUTED_FIELDS.includes(field)
+    )
+      continue;
     body[field] = coerceValue(field, value);
   }
   return body;
@@ -83,21 +109,55 @@ export type FlatValue = string | number | boolean | null | readonly DeviceRecord
 
 export function areaProperties(a: HazardArea, devicesAs: 'list' | 'text'): Record<string, FlatValue> {
   return {
-    [RECORD_FIELD]: 'hazard-area', id: a.id, iso3: a.iso3, localRef: a.localRef, name: a.name, type: a.type,
-    devices: devicesAs === 'list' ? a.devices : devicesText(a.devices), status: a.status, statusDate: a.statusDate,
-    informationDate: a.informationDate, organisation: a.organisation, sourceId: a.sourceId, synthetic: a.synthetic,
-    previouslyUnknown: a.previouslyUnknown, areaM2: a.areaM2,
+    [RECORD_FIELD]: 'hazard-area',
+    id: a.id,
+    iso3: a.iso3,
+    localRef: a.localRef,
+    name: a.name,
+    type: a.type,
+    devices: devicesAs === 'list' ? a.devices : devicesText(a.devices),
+    status: a.status,
+    statusDate: a.statusDate,
+    informationDate: a.informationDate,
+    organisation: a.organisation,
+    sourceId: a.sourceId,
+    synthetic: a.synthetic,
+    previouslyUnknown: a.previouslyUnknown,
+    areaM2: a.areaM2,
   };
 }
 
 export function activityProperties(a: Activity): Record<string, FlatValue> {
-  return { [RECORD_FIELD]: 'activity', id: a.id, hazardAreaId: a.hazardAreaId, kind: a.kind, organisation: a.organisation, start: a.start, end: a.end };
+  return {
+    [RECORD_FIELD]: 'activity',
+    id: a.id,
+    hazardAreaId: a.hazardAreaId,
+    kind: a.kind,
+    organisation: a.organisation,
+    start: a.start,
+    end: a.end,
+  };
 }
 
 export function releaseProperties(r: LandRelease): Record<string, FlatValue> {
-  return { [RECORD_FIELD]: 'land-release', id: r.id, hazardAreaId: r.hazardAreaId, activityId: r.activityId, kind: r.kind, date: r.date, areaM2: r.areaM2 };
+  return {
+    [RECORD_FIELD]: 'land-release',
+    id: r.id,
+    hazardAreaId: r.hazardAreaId,
+    activityId: r.activityId,
+    kind: r.kind,
+    date: r.date,
+    areaM2: r.areaM2,
+  };
 }
 
 export function devicesProperties(d: DevicesDestroyed): Record<string, FlatValue> {
-  return { [RECORD_FIELD]: 'devices-destroyed', activityId: d.activityId, category: d.category, model: d.model, count: d.count, date: d.date };
+  return {
+    [RECORD_FIELD]: 'devices-destroyed',
+    activityId: d.activityId,
+    category: d.category,
+    model: d.model,
+    count: d.count,
+    date: d.date,
+  };
 }

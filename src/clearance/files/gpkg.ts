@@ -8,12 +8,26 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Feature } from 'geojson';
 import {
-  BoundingBox, FeatureColumn, type GeoPackage, GeoPackageAPI, GeoPackageDataType, GeometryColumns, GeometryType, UserColumn,
+  BoundingBox,
+  FeatureColumn,
+  type GeoPackage,
+  GeoPackageAPI,
+  GeoPackageDataType,
+  GeometryColumns,
+  GeometryType,
+  UserColumn,
 } from '@ngageoint/geopackage';
 import { boundingBox } from '../area.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import {
-  FIELDS, type FlatValue, RECORD_FIELD, type RecordKind, activityProperties, areaProperties, devicesProperties, releaseProperties,
+  FIELDS,
+  type FlatValue,
+  RECORD_FIELD,
+  type RecordKind,
+  activityProperties,
+  areaProperties,
+  devicesProperties,
+  releaseProperties,
 } from './fields.js';
 import { type RawFeature, fileProblem } from './problems.js';
 
@@ -55,7 +69,10 @@ function areaTable(file: string, tables: readonly string[]): string {
   if (tables.includes(GPKG_TABLES['hazard-area'])) return GPKG_TABLES['hazard-area'];
   const others = tables.filter((t) => t !== GPKG_TABLES['land-release']);
   if (others.length === 1 && others[0] !== undefined) return others[0];
-  throw fileProblem(file, `expected a feature table named ${GPKG_TABLES['hazard-area']}${others.length > 0 ? ` (found ${others.join(', ')})` : ' (found no feature table)'}`);
+  throw fileProblem(
+    file,
+    `expected a feature table named ${GPKG_TABLES['hazard-area']}${others.length > 0 ? ` (found ${others.join(', ')})` : ' (found no feature table)'}`,
+  );
 }
 
 export async function readGeoPackage(path: string, file: string): Promise<RawFeature[]> {
@@ -70,8 +87,10 @@ export async function readGeoPackage(path: string, file: string): Promise<RawFea
     const attributes = gp.getAttributesTables();
     const out = featureRows(gp, areaTable(file, features), 'hazard-area');
     if (attributes.includes(GPKG_TABLES.activity)) out.push(...attributeRows(gp, GPKG_TABLES.activity, 'activity'));
-    if (features.includes(GPKG_TABLES['land-release'])) out.push(...featureRows(gp, GPKG_TABLES['land-release'], 'land-release'));
-    if (attributes.includes(GPKG_TABLES['devices-destroyed'])) out.push(...attributeRows(gp, GPKG_TABLES['devices-destroyed'], 'devices-destroyed'));
+    if (features.includes(GPKG_TABLES['land-release']))
+      out.push(...featureRows(gp, GPKG_TABLES['land-release'], 'land-release'));
+    if (attributes.includes(GPKG_TABLES['devices-destroyed']))
+      out.push(...attributeRows(gp, GPKG_TABLES['devices-destroyed'], 'devices-destroyed'));
     return out;
   } finally {
     gp.close();
@@ -85,7 +104,10 @@ function columnType(column: string): GeoPackageDataType {
   return GeoPackageDataType.TEXT;
 }
 
-const columnsOf = (kind: RecordKind): string[] => [...FIELDS[kind], ...(kind === 'hazard-area' || kind === 'land-release' ? ['areaM2'] : [])];
+const columnsOf = (kind: RecordKind): string[] => [
+  ...FIELDS[kind],
+  ...(kind === 'hazard-area' || kind === 'land-release' ? ['areaM2'] : []),
+];
 
 /** POLYGON or MULTIPOLYGON when every row is one (what a GIS shows best), else GEOMETRY. */
 function geometryType(geometries: readonly AreaGeometry[]): GeometryType {
@@ -97,7 +119,8 @@ function geometryType(geometries: readonly AreaGeometry[]): GeometryType {
 function extent(boxes: readonly BBox[]): BoundingBox {
   if (boxes.length === 0) return new BoundingBox(-180, 180, -90, 90);
   let [west, south, east, north] = [180, 90, -180, -90];
-  for (const [w, s, e, n] of boxes) [west, south, east, north] = [Math.min(west, w), Math.min(south, s), Math.max(east, e), Math.max(north, n)];
+  for (const [w, s, e, n] of boxes)
+    [west, south, east, north] = [Math.min(west, w), Math.min(south, s), Math.max(east, e), Math.max(north, n)];
   return new BoundingBox(west, east, south, north);
 }
 
@@ -110,7 +133,11 @@ function cells(properties: Record<string, FlatValue>): Record<string, string | n
   return out;
 }
 
-async function writeFeatures(gp: GeoPackage, kind: RecordKind, rows: readonly { properties: Record<string, FlatValue>; geometry: AreaGeometry; bbox: BBox }[]): Promise<void> {
+async function writeFeatures(
+  gp: GeoPackage,
+  kind: RecordKind,
+  rows: readonly { properties: Record<string, FlatValue>; geometry: AreaGeometry; bbox: BBox }[],
+): Promise<void> {
   const table = GPKG_TABLES[kind];
   const type = geometryType(rows.map((r) => r.geometry));
   const geometryColumns = new GeometryColumns();
@@ -126,13 +153,20 @@ async function writeFeatures(gp: GeoPackage, kind: RecordKind, rows: readonly { 
     ...columnsOf(kind).map((name, i) => FeatureColumn.createColumn(i + 2, name, columnType(name), false)),
   ];
   gp.createFeatureTable(table, geometryColumns, columns, extent(rows.map((r) => r.bbox)), WGS84);
-  const features: Feature[] = rows.map((r) => ({ type: 'Feature', properties: cells(r.properties), geometry: r.geometry }));
+  const features: Feature[] = rows.map((r) => ({
+    type: 'Feature',
+    properties: cells(r.properties),
+    geometry: r.geometry,
+  }));
   await gp.addGeoJSONFeaturesToGeoPackage(features, table, false, 5000);
 }
 
 function writeAttributes(gp: GeoPackage, kind: RecordKind, rows: readonly Record<string, FlatValue>[]): void {
   const table = GPKG_TABLES[kind];
-  gp.createAttributesTable(table, [UserColumn.createPrimaryKeyColumn(0, PK), ...columnsOf(kind).map((name, i) => UserColumn.createColumn(i + 1, name, columnType(name), false))]);
+  gp.createAttributesTable(table, [
+    UserColumn.createPrimaryKeyColumn(0, PK),
+    ...columnsOf(kind).map((name, i) => UserColumn.createColumn(i + 1, name, columnType(name), false)),
+  ]);
   const dao = gp.getAttributeDao(table);
   // One transaction for the table: row by row, each insert would be its own commit.
   gp.connection.transaction(() => {
@@ -147,9 +181,21 @@ export async function writeGeoPackage(records: ClearanceRecords, out: string): P
   rmSync(temporary, { force: true });
   const gp = await GeoPackageAPI.create(temporary);
   try {
-    await writeFeatures(gp, 'hazard-area', records.areas.map((a) => ({ properties: areaProperties(a, 'text'), geometry: a.geometry, bbox: a.bbox })));
+    await writeFeatures(
+      gp,
+      'hazard-area',
+      records.areas.map((a) => ({ properties: areaProperties(a, 'text'), geometry: a.geometry, bbox: a.bbox })),
+    );
     writeAttributes(gp, 'activity', records.activities.map(activityProperties));
-    await writeFeatures(gp, 'land-release', records.releases.map((r) => ({ properties: releaseProperties(r), geometry: r.geometry, bbox: boundingBox(r.geometry) })));
+    await writeFeatures(
+      gp,
+      'land-release',
+      records.releases.map((r) => ({
+        properties: releaseProperties(r),
+        geometry: r.geometry,
+        bbox: boundingBox(r.geometry),
+      })),
+    );
     writeAttributes(gp, 'devices-destroyed', records.devices.map(devicesProperties));
   } catch (error) {
     gp.close();

@@ -54,7 +54,10 @@ export function overlapWarningsOf(areas: readonly HazardArea[], stored: readonly
   return warnings;
 }
 
-export function releaseWarnings(releases: readonly LandRelease[], areaOf: (id: string) => HazardArea | undefined): string[] {
+export function releaseWarnings(
+  releases: readonly LandRelease[],
+  areaOf: (id: string) => HazardArea | undefined,
+): string[] {
   const warnings: string[] = [];
   for (const release of releases) {
     const area = areaOf(release.hazardAreaId);

@@ -23,7 +23,12 @@ import { stateShape } from './state-shapes.js';
 export const FILE_FORMATS = ['geojson', 'gpkg', 'csv'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
 
-const EXTENSIONS: Record<string, FileFormat> = { '.geojson': 'geojson', '.json': 'geojson', '.gpkg': 'gpkg', '.csv': 'csv' };
+const EXTENSIONS: Record<string, FileFormat> = {
+  '.geojson': 'geojson',
+  '.json': 'geojson',
+  '.gpkg': 'gpkg',
+  '.csv': 'csv',
+};
 
 export function formatOfPath(path: string): FileFormat | null {
   return EXTENSIONS[extname(path).toLowerCase()] ?? null;
@@ -49,16 +54,26 @@ function readText(path: string, file: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw fileProblem(file, `expected a readable file (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`);
+    throw fileProblem(
+      file,
+      `expected a readable file (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`,
+    );
   }
 }
 
-export async function readFeatures(path: string, format: FileFormat, file: string = basename(path)): Promise<RawFeature[]> {
+export async function readFeatures(
+  path: string,
+  format: FileFormat,
+  file: string = basename(path),
+): Promise<RawFeature[]> {
   if (format === 'gpkg') {
     try {
       accessSync(path, constants.R_OK);
     } catch (error) {
-      throw fileProblem(file, `expected a readable file (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`);
+      throw fileProblem(
+        file,
+        `expected a readable file (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`,
+      );
     }
     const { readGeoPackage } = await import('./gpkg.js'); // loads a large library: only when asked
     return readGeoPackage(path, file);
@@ -78,7 +93,12 @@ function batchImportProblems(file: string, read: ReadRecords, problems: readonly
 async function storedOpenAreas(store: Store, iso3: StateCode, areas: readonly HazardArea[]): Promise<HazardArea[]> {
   if (areas.length === 0) return [];
   const [west, south, east, north] = areas.reduce(
-    ([w, s, e, n], a) => [Math.min(w, a.bbox[0]), Math.min(s, a.bbox[1]), Math.max(e, a.bbox[2]), Math.max(n, a.bbox[3])],
+    ([w, s, e, n], a) => [
+      Math.min(w, a.bbox[0]),
+      Math.min(s, a.bbox[1]),
+      Math.max(e, a.bbox[2]),
+      Math.max(n, a.bbox[3]),
+    ],
     [180, 90, -180, -90],
   );
   const rows = await store.db
@@ -94,10 +114,17 @@ async function storedOpenAreas(store: Store, iso3: StateCode, areas: readonly Ha
   return rows.map(hazardAreaFromRow);
 }
 
-export async function importClearanceFile(store: Store, path: string, iso3: StateCode, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importClearanceFile(
+  store: Store,
+  path: string,
+  iso3: StateCode,
+  actor: Actor,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const file = basename(path);
   const format = formatOfPath(path);
-  if (format === null) throw fileProblem(file, 'expected a file named .geojson, .json, .gpkg or .csv (the extension gives the format)');
+  if (format === null)
+    throw fileProblem(file, 'expected a file named .geojson, .json, .gpkg or .csv (the extension gives the format)');
   const progress = options.onProgress ?? (() => undefined);
 
   const features = await readFeatures(path, format, file);
@@ -109,20 +136,39 @@ export async function importClearanceFile(store: Store, path: string, iso3: Stat
  * Features already read (from a file, or a request body named `file`) into the State's
  * records: all checked first, then written in one transaction, or nothing written.
  */
-export async function importFeatures(store: Store, file: string, features: readonly RawFeature[], iso3: StateCode, actor: Actor, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFeatures(
+  store: Store,
+  file: string,
+  features: readonly RawFeature[],
+  iso3: StateCode,
+  actor: Actor,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   const read = readRecords(file, iso3, features, (done) => progress('checking', done, features.length));
-  const records: ClearanceRecords = { areas: read.areas, revisions: [], activities: read.activities, releases: read.releases, devices: read.devices };
+  const records: ClearanceRecords = {
+    areas: read.areas,
+    revisions: [],
+    activities: read.activities,
+    releases: read.releases,
+    devices: read.devices,
+  };
   const context = await readStoredContext(store.db, store.dialect, iso3, records);
-  const labels = (kind: RecordKind, index: number): string => read.features[kind][index]?.where ?? `${kind} ${index + 1}`;
-  const problems = [...read.problems, ...batchImportProblems(file, read, batchProblems(iso3, records, context, labels))];
+  const labels = (kind: RecordKind, index: number): string =>
+    read.features[kind][index]?.where ?? `${kind} ${index + 1}`;
+  const problems = [
+    ...read.problems,
+    ...batchImportProblems(file, read, batchProblems(iso3, records, context, labels)),
+  ];
   if (problems.length > 0) throw new ImportRejectedError(file, problems);
   if (features.length === 0) throw fileProblem(file, 'expected at least one feature (the file has none)');
 
   const shape = stateShape(iso3);
   const areas = new Map(read.areas.map((a) => [a.id, a]));
   const warnings = [
-    ...(shape === null ? [`${iso3} has no Natural Earth boundary at 1:50m: areas were not checked against it`] : outsideStateWarnings(read.areas, shape)),
+    ...(shape === null
+      ? [`${iso3} has no Natural Earth boundary at 1:50m: areas were not checked against it`]
+      : outsideStateWarnings(read.areas, shape)),
     ...overlapWarningsOf(read.areas, await storedOpenAreas(store, iso3, read.areas)),
     ...releaseWarnings(read.releases, (id) => areas.get(id) ?? context.areas.get(id)),
   ];

@@ -33,9 +33,12 @@ export class ImportRejectedError extends Error {
     readonly problems: readonly ImportProblem[],
   ) {
     const features = new Set(problems.map((p) => p.where)).size;
-    super(`${file}: nothing imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${features === 1 && problems[0]?.where === null ? 'the file' : `${features} feature${features === 1 ? '' : 's'}`}`);
+    super(
+      `${file}: nothing imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${features === 1 && problems[0]?.where === null ? 'the file' : `${features} feature${features === 1 ? '' : 's'}`}`,
+    );
     this.name = 'ImportRejectedError';
   }
 }
 
-export const fileProblem = (file: string, message: string): ImportRejectedError => new ImportRejectedError(file, [{ file, where: null, ref: null, message }]);
+export const fileProblem = (file: string, message: string): ImportRejectedError =>
+  new ImportRejectedError(file, [{ file, where: null, ref: null, message }]);

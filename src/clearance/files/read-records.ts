@@ -4,7 +4,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { StateCode } from '../../core/states.js';
-import { type InputProblem, type InputResult, readActivity, readDevices, readHazardArea, readRelease } from '../input.js';
+import {
+  type InputProblem,
+  type InputResult,
+  readActivity,
+  readDevices,
+  readHazardArea,
+  readRelease,
+} from '../input.js';
 import type { Activity, DevicesDestroyed, HazardArea, LandRelease } from '../model.js';
 import { HAS_GEOMETRY, RECORD_FIELD, RECORD_KINDS, type RecordKind, bodyOf, recordKindOf } from './fields.js';
 import type { ImportProblem, RawFeature } from './problems.js';
@@ -22,12 +29,18 @@ export interface ReadRecords {
 }
 
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const SHORT: Record<RecordKind, string> = { 'hazard-area': 'HA', activity: 'ACT', 'land-release': 'REL', 'devices-destroyed': 'DEV' };
+const SHORT: Record<RecordKind, string> = {
+  'hazard-area': 'HA',
+  activity: 'ACT',
+  'land-release': 'REL',
+  'devices-destroyed': 'DEV',
+};
 
 /** How a file names a feature besides its place: its id and local reference as written. */
 export function featureRef(properties: Readonly<Record<string, unknown>>): string | null {
   const parts: string[] = [];
-  const show = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 64) : '');
+  const show = (value: unknown): string =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 64) : '';
   if (show(properties.id)) parts.push(`id ${show(properties.id)}`);
   if (show(properties.localRef)) parts.push(`local ref ${show(properties.localRef)}`);
   if (parts.length === 0 && show(properties.activityId)) parts.push(`activity ${show(properties.activityId)}`);
@@ -46,14 +59,19 @@ function newId(kind: RecordKind, iso3: StateCode, body: Readonly<Record<string, 
     const id = localRef.startsWith(`${iso3}-`) ? localRef : `${iso3}-${localRef}`;
     if (ID.test(id)) return id;
   }
-  const digest = createHash('sha256').update(JSON.stringify([kind, body, geometry ?? null])).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(JSON.stringify([kind, body, geometry ?? null]))
+    .digest('hex')
+    .slice(0, 16);
   return `${iso3}-${SHORT[kind]}-${digest}`;
 }
 
 /** input.ts words geometry faults as "feature <id>, ring 1 ...": the file's own label replaces the id. */
 function message(p: InputProblem, featureId: string): string {
   const prefix = `feature ${featureId}`;
-  return p.field === 'geometry' && p.message.startsWith(prefix) ? `geometry${p.message.slice(prefix.length)}` : p.message;
+  return p.field === 'geometry' && p.message.startsWith(prefix)
+    ? `geometry${p.message.slice(prefix.length)}`
+    : p.message;
 }
 
 type Reader = (body: unknown, id: string) => InputResult<HazardArea | Activity | LandRelease | DevicesDestroyed>;
@@ -64,12 +82,27 @@ const READERS: Record<RecordKind, Reader> = {
   'devices-destroyed': (body) => readDevices(body),
 };
 
-export function readRecords(file: string, iso3: StateCode, features: readonly RawFeature[], onProgress?: (done: number) => void): ReadRecords {
+export function readRecords(
+  file: string,
+  iso3: StateCode,
+  features: readonly RawFeature[],
+  onProgress?: (done: number) => void,
+): ReadRecords {
   const out: ReadRecords = {
-    areas: [], activities: [], releases: [], devices: [], problems: [], repairs: [],
+    areas: [],
+    activities: [],
+    releases: [],
+    devices: [],
+    problems: [],
+    repairs: [],
     features: { 'hazard-area': [], activity: [], 'land-release': [], 'devices-destroyed': [] },
   };
-  const lists: Record<RecordKind, unknown[]> = { 'hazard-area': out.areas, activity: out.activities, 'land-release': out.releases, 'devices-destroyed': out.devices };
+  const lists: Record<RecordKind, unknown[]> = {
+    'hazard-area': out.areas,
+    activity: out.activities,
+    'land-release': out.releases,
+    'devices-destroyed': out.devices,
+  };
 
   for (const [index, feature] of features.entries()) {
     if (onProgress && (index + 1) % 500 === 0) onProgress(index + 1);
@@ -77,7 +110,9 @@ export function readRecords(file: string, iso3: StateCode, features: readonly Ra
     const problem = (text: string): void => void out.problems.push({ file, where: feature.where, ref, message: text });
     const kind = feature.kind ?? recordKindOf(feature.properties);
     if (kind === null) {
-      problem(`${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`);
+      problem(
+        `${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`,
+      );
       continue;
     }
     const body = bodyOf(feature.properties);
@@ -94,7 +129,9 @@ export function readRecords(file: string, iso3: StateCode, features: readonly Ra
       }
       body.geometry = feature.geometry;
     } else if (feature.geometry !== undefined && feature.geometry !== null) {
-      problem(`geometry: expected none (${kind === 'activity' ? 'an activity' : 'a count of devices'} has no polygon; its hazard area has)`);
+      problem(
+        `geometry: expected none (${kind === 'activity' ? 'an activity' : 'a count of devices'} has no polygon; its hazard area has)`,
+      );
       continue;
     }
     const id = typeof body.id === 'string' ? body.id : newId(kind, iso3, body, feature.geometry);
@@ -103,7 +140,8 @@ export function readRecords(file: string, iso3: StateCode, features: readonly Ra
       for (const p of result.problems) problem(message(p, id));
       continue;
     }
-    for (const repair of result.repairs) out.repairs.push(`${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`);
+    for (const repair of result.repairs)
+      out.repairs.push(`${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`);
     lists[kind].push(result.value);
     out.features[kind].push(feature);
   }

@@ -29,10 +29,14 @@ function loadShapes(): Map<string, MultiPolygon> {
   for (const shape of feature(topology, topology.objects.countries).features) {
     const iso3 = ALPHA3_BY_NUMERIC[String(shape.id ?? '')];
     const geometry = shape.geometry as Polygon | MultiPolygon | null;
-    if (iso3 === undefined || geometry === null || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) continue;
+    if (iso3 === undefined || geometry === null || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon'))
+      continue;
     const split = splitGeometry(geometry);
     const known = byState.get(iso3);
-    byState.set(iso3, known ? { type: 'MultiPolygon', coordinates: [...known.coordinates, ...split.coordinates] } : split);
+    byState.set(
+      iso3,
+      known ? { type: 'MultiPolygon', coordinates: [...known.coordinates, ...split.coordinates] } : split,
+    );
   }
   return byState;
 }
@@ -61,7 +65,11 @@ function exactlyContains(shape: MultiPolygon, x: number, y: number): boolean {
 }
 
 const GRID = 512;
-const enum Cell { Outside, Inside, Edge }
+const enum Cell {
+  Outside,
+  Inside,
+  Edge,
+}
 
 /**
  * A point-in-shape test prepared once per State. A grid over the shape's box marks each cell
@@ -71,7 +79,8 @@ const enum Cell { Outside, Inside, Edge }
  */
 export function shapeContains(shape: MultiPolygon): (x: number, y: number) => boolean {
   let [west, south, east, north] = [180, 90, -180, -90];
-  for (const [x = 0, y = 0] of shape.coordinates.flat(2)) [west, south, east, north] = [Math.min(west, x), Math.min(south, y), Math.max(east, x), Math.max(north, y)];
+  for (const [x = 0, y = 0] of shape.coordinates.flat(2))
+    [west, south, east, north] = [Math.min(west, x), Math.min(south, y), Math.max(east, x), Math.max(north, y)];
   const width = (east - west) / GRID || 1;
   const height = (north - south) / GRID || 1;
   const column = (x: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((x - west) / width)));
@@ -91,7 +100,9 @@ export function shapeContains(shape: MultiPolygon): (x: number, y: number) => bo
     for (let c = 0; c < GRID; c++) {
       if (cells[r * GRID + c] === Cell.Edge) continue;
       // Cells no edge crosses lie wholly on one side, and so does a run of them along a row: one exact test per run.
-      const side = exactlyContains(shape, west + (c + 0.5) * width, south + (r + 0.5) * height) ? Cell.Inside : Cell.Outside;
+      const side = exactlyContains(shape, west + (c + 0.5) * width, south + (r + 0.5) * height)
+        ? Cell.Inside
+        : Cell.Outside;
       for (; c < GRID && cells[r * GRID + c] !== Cell.Edge; c++) cells[r * GRID + c] = side;
     }
   }

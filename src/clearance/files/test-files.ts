@@ -8,13 +8,36 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'minefree-files-
 
 /** A square `size` degrees wide with its south-west corner at (lon, lat), counter-clockwise. */
 export function square(lon: number, lat: number, size = 0.001): Polygon {
-  return { type: 'Polygon', coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + size, lat],
+        [lon + size, lat + size],
+        [lon, lat + size],
+        [lon, lat],
+      ],
+    ],
+  };
 }
 
-export function areaFeature(n: number, extra: Record<string, unknown> = {}, geometry: unknown = square(104 + (n % 40) * 0.01, 12 + Math.floor(n / 40) * 0.01)) {
+export function areaFeature(
+  n: number,
+  extra: Record<string, unknown> = {},
+  geometry: unknown = square(104 + (n % 40) * 0.01, 12 + Math.floor(n / 40) * 0.01),
+) {
   return {
     type: 'Feature',
-    properties: { id: `KHM-T${n}`, localRef: `T-${n}`, name: `Test area ${n}`, type: 'CHA', informationDate: '2020-01-15', organisation: 'CMAC', ...extra },
+    properties: {
+      id: `KHM-T${n}`,
+      localRef: `T-${n}`,
+      name: `Test area ${n}`,
+      type: 'CHA',
+      informationDate: '2020-01-15',
+      organisation: 'CMAC',
+      ...extra,
+    },
     geometry,
   };
 }

@@ -15,12 +15,23 @@ const oneOf = (column: string, values: readonly string[]): RawBuilder<SqlBool> =
   sql<SqlBool>`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
 
 /** TEXT shaped like a date at one of the given precisions (YYYY, YYYY-MM, YYYY-MM-DD). */
-function dateShape(dialect: DialectName, column: string, precisions: readonly ('year' | 'month' | 'day')[]): RawBuilder<unknown> {
+function dateShape(
+  dialect: DialectName,
+  column: string,
+  precisions: readonly ('year' | 'month' | 'day')[],
+): RawBuilder<unknown> {
   const ref = sql.ref(column);
-  const glob = { year: '[0-9][0-9][0-9][0-9]', month: '[0-9][0-9][0-9][0-9]-[0-9][0-9]', day: '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' };
+  const glob = {
+    year: '[0-9][0-9][0-9][0-9]',
+    month: '[0-9][0-9][0-9][0-9]-[0-9][0-9]',
+    day: '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]',
+  };
   const regex = { year: '\\d{4}', month: '\\d{4}-\\d{2}', day: '\\d{4}-\\d{2}-\\d{2}' };
   if (dialect === 'sqlite') {
-    return sql`${ref} is null or ${sql.join(precisions.map((p) => sql`${ref} glob ${sql.lit(glob[p])}`), sql` or `)}`;
+    return sql`${ref} is null or ${sql.join(
+      precisions.map((p) => sql`${ref} glob ${sql.lit(glob[p])}`),
+      sql` or `,
+    )}`;
   }
   return sql`${ref} is null or ${ref} ~ ${sql.lit(`^(${precisions.map((p) => regex[p]).join('|')})$`)}`;
 }
@@ -78,21 +89,45 @@ export function initialMigration(dialect: DialectName): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('created_by', 'integer', (c) => c.references('users.id'))
         .addCheckConstraint('instruments_kind', oneOf('kind', INSTRUMENT_KINDS))
-        .addCheckConstraint('instruments_deposited', sql`(${day('deposited')}) and (deposited is null or deposited >= ${sql.lit(OPENED_FOR_SIGNATURE)})`)
+        .addCheckConstraint(
+          'instruments_deposited',
+          sql`(${day('deposited')}) and (deposited is null or deposited >= ${sql.lit(OPENED_FOR_SIGNATURE)})`,
+        )
         .addCheckConstraint('instruments_deposited_known', sql`kind = 'withdrawal' or deposited is not null`)
         .addCheckConstraint('instruments_effective_stated', day('effective_stated'))
         .addCheckConstraint('instruments_announced', day('announced'))
         .addCheckConstraint('instruments_conflict_ended', day('conflict_ended'))
-        .addCheckConstraint('instruments_armed_conflict', sql`armed_conflict in (0, 1) and (conflict_ended is null or armed_conflict = 1)`)
+        .addCheckConstraint(
+          'instruments_armed_conflict',
+          sql`armed_conflict in (0, 1) and (conflict_ended is null or armed_conflict = 1)`,
+        )
         .addCheckConstraint(
           'instruments_withdrawal_fields',
           sql`kind = 'withdrawal' or (effective_stated is null and announced is null and armed_conflict = 0)`,
         )
         .execute();
       // The model holds one signature, one consent and one withdrawal per State.
-      await db.schema.createIndex('instruments_one_signature').on('instruments').column('iso3').unique().where(sql.ref('kind'), '=', 'signature').execute();
-      await db.schema.createIndex('instruments_one_consent').on('instruments').column('iso3').unique().where(oneOf('kind', CONSENT_KINDS)).execute();
-      await db.schema.createIndex('instruments_one_withdrawal').on('instruments').column('iso3').unique().where(sql.ref('kind'), '=', 'withdrawal').execute();
+      await db.schema
+        .createIndex('instruments_one_signature')
+        .on('instruments')
+        .column('iso3')
+        .unique()
+        .where(sql.ref('kind'), '=', 'signature')
+        .execute();
+      await db.schema
+        .createIndex('instruments_one_consent')
+        .on('instruments')
+        .column('iso3')
+        .unique()
+        .where(oneOf('kind', CONSENT_KINDS))
+        .execute();
+      await db.schema
+        .createIndex('instruments_one_withdrawal')
+        .on('instruments')
+        .column('iso3')
+        .unique()
+        .where(sql.ref('kind'), '=', 'withdrawal')
+        .execute();
 
       await db.schema
         .createTable('article4_records')
@@ -108,7 +143,10 @@ export function initialMigration(dialect: DialectName): Migration {
         .addCheckConstraint('article4_deadline_met', sql`deadline_met is null or deadline_met in (0, 1)`)
         .addCheckConstraint('article4_completed', partial('completed'))
         .addCheckConstraint('article4_remaining_as_of', partial('remaining_as_of'))
-        .addCheckConstraint('article4_stockpile_remaining', sql`stockpile_remaining is null or stockpile_remaining >= 0`)
+        .addCheckConstraint(
+          'article4_stockpile_remaining',
+          sql`stockpile_remaining is null or stockpile_remaining >= 0`,
+        )
         .execute();
 
       await db.schema
@@ -164,7 +202,11 @@ export function initialMigration(dialect: DialectName): Migration {
         // Infinity and NaN are not figures anyone published.
         .addCheckConstraint('reported_figures_value_finite', sql`value > -1e308 and value < 1e308`)
         .execute();
-      await db.schema.createIndex('reported_figures_indicator_scope').on('reported_figures').columns(['indicator', 'scope']).execute();
+      await db.schema
+        .createIndex('reported_figures_indicator_scope')
+        .on('reported_figures')
+        .columns(['indicator', 'scope'])
+        .execute();
 
       await db.schema
         .createTable('sessions')
@@ -192,7 +234,18 @@ export function initialMigration(dialect: DialectName): Migration {
     },
 
     async down(db: Kysely<unknown>): Promise<void> {
-      const tables = ['audit_log', 'sessions', 'reported_figures', 'extension_decisions', 'article5_records', 'article4_records', 'instruments', 'users', 'states', 'sources'];
+      const tables = [
+        'audit_log',
+        'sessions',
+        'reported_figures',
+        'extension_decisions',
+        'article5_records',
+        'article4_records',
+        'instruments',
+        'users',
+        'states',
+        'sources',
+      ];
       for (const table of tables) await db.schema.dropTable(table).execute();
     },
   };

@@ -36,7 +36,7 @@ function statedNumbers(text: string): string[] {
 describe.each(DATES)('the fact sheet for %s', (date) => {
   const asOf: CalendarDate = parseDate(date);
 
-  it('uses the engine\'s counts, computed, not a reported one', () => {
+  it("uses the engine's counts, computed, not a reported one", () => {
     const { sheet, input } = get(date);
     const summary = input.engine.summary(asOf);
     const figure = (id: string): number | undefined => sheet.figures.find((f) => f.id === id && f.computed)?.value;
@@ -76,7 +76,13 @@ describe.each(DATES)('the fact sheet for %s', (date) => {
 
   it('has the sections of the ICRC fact sheet', () => {
     expect(get(date).sheet.sections.map((s) => s.id)).toEqual([
-      'headline', 'universalization', 'stockpile-destruction', 'mine-clearance', 'victim-assistance', 'cooperation', 'conclusion',
+      'headline',
+      'universalization',
+      'stockpile-destruction',
+      'mine-clearance',
+      'victim-assistance',
+      'cooperation',
+      'conclusion',
     ]);
   });
 });
@@ -84,7 +90,9 @@ describe.each(DATES)('the fact sheet for %s', (date) => {
 describe('a different date gives a different, true text', () => {
   const text = (date: string): string => JSON.stringify(get(date).sheet.sections);
   it('names the latest State to join on each date', () => {
-    expect(text('2018-03-01')).toContain('State of Palestine being the latest State to join, by accession on 29 December 2017');
+    expect(text('2018-03-01')).toContain(
+      'State of Palestine being the latest State to join, by accession on 29 December 2017',
+    );
     expect(text('2026-11-28')).toContain('Tonga being the latest State to join, by accession on 25 June 2025');
   });
   it('names the withdrawals in effect and pending', () => {
@@ -93,7 +101,9 @@ describe('a different date gives a different, true text', () => {
     expect(text('2026-11-28')).toContain('Poland (20 February 2026)');
   });
   it('lists the States that missed their Article 4 deadline and still have no completion recorded', () => {
-    expect(text('2018-03-01')).toMatch(/Greece \(1 March 2008\).*Ukraine \(1 June 2010\) missed their four-year deadline/);
+    expect(text('2018-03-01')).toMatch(
+      /Greece \(1 March 2008\).*Ukraine \(1 June 2010\) missed their four-year deadline/,
+    );
     expect(text('2010-01-01')).toMatch(/Belarus \(1 March 2008\)/);
   });
   it('takes "what needs to be done" from the plan in force', () => {

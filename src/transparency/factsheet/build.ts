@@ -34,14 +34,19 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   const { asOf, engine } = input;
   const notebook = new Notebook(asOf, input.sources);
   const context: SectionContext = {
-    asOf, engine, notebook, sources: input.sources,
+    asOf,
+    engine,
+    notebook,
+    sources: input.sources,
     summary: engine.summary(asOf),
     states: engine.states(asOf).sort((a, b) => a.name.localeCompare(b.name)),
     known: figuresKnownOn(input.figures, asOf),
     plan: planInForce(input.plans, asOf),
     actions: [...input.actions],
   };
-  const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) => write(context));
+  const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) =>
+    write(context),
+  );
   return {
     asOf,
     title: 'The Anti-Personnel Mine Ban Convention',

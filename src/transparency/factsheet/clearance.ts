@@ -19,34 +19,56 @@ export function clearance(context: SectionContext): Section {
   if (done.length > 0) {
     const n = notebook.computed('states_parties_completed_article5_recorded', done.length, 'states', ARTICLE5_METHOD);
     paragraphs.push(
-      text(`In minefree's data, ${done.length} States Parties declared that they had cleared all known mined areas by this date: ${list(done.map((s) => `${s.name} (${s.article5.completed ?? ''})`))}.`, n),
+      text(
+        `In minefree's data, ${done.length} States Parties declared that they had cleared all known mined areas by this date: ${list(done.map((s) => `${s.name} (${s.article5.completed ?? ''})`))}.`,
+        n,
+      ),
     );
   }
   const reportedDone = latestFigure(known, 'states_parties_completed_article5');
   if (reportedDone && reportedDone.value !== done.length) {
     paragraphs.push(
-      text(`The published count known on this date is ${qualified(reportedDone.qualifier, reportedDone.value)} States Parties (${periodWords(reportedDone.period)}); the completions missing above are not yet dated in minefree's data.`, notebook.reported(reportedDone)),
+      text(
+        `The published count known on this date is ${qualified(reportedDone.qualifier, reportedDone.value)} States Parties (${periodWords(reportedDone.period)}); the completions missing above are not yet dated in minefree's data.`,
+        notebook.reported(reportedDone),
+      ),
     );
   }
   const area = latestFigure(known, 'area_cleared_km2');
   const mines = latestFigure(known, 'ap_mines_destroyed_in_clearance');
   if (area) {
-    const minesText = mines && mines.period === area.period ? ` and ${qualified(mines.qualifier, mines.value)} AP mines destroyed in the process` : '';
+    const minesText =
+      mines && mines.period === area.period
+        ? ` and ${qualified(mines.qualifier, mines.value)} AP mines destroyed in the process`
+        : '';
     const notes = [notebook.reported(area), ...(minesText && mines ? [notebook.reported(mines)] : [])];
-    paragraphs.push(text(`In ${area.period}, ${qualified(area.qualifier, area.value)} square kilometres were cleared${minesText}.`, ...notes));
+    paragraphs.push(
+      text(
+        `In ${area.period}, ${qualified(area.qualifier, area.value)} square kilometres were cleared${minesText}.`,
+        ...notes,
+      ),
+    );
   }
 
   paragraphs.push(heading('Remaining challenges'));
   const contaminated = latestFigure(known, 'states_parties_contaminated');
   if (contaminated) {
-    paragraphs.push(text(`${qualified(contaminated.qualifier, contaminated.value)} States Parties were contaminated by AP mines and under the obligation to clear them (${contaminated.period}).`, notebook.reported(contaminated)));
+    paragraphs.push(
+      text(
+        `${qualified(contaminated.qualifier, contaminated.value)} States Parties were contaminated by AP mines and under the obligation to clear them (${contaminated.period}).`,
+        notebook.reported(contaminated),
+      ),
+    );
   }
   const open = withRecord.filter((s) => s.article5.completed === null && s.article5.state === 'open');
   if (open.length > 0) {
     const extended = open.filter((s) => s.article5.extensions.length > 0).length;
     const n = notebook.computed('states_parties_article5_deadline_ahead', open.length, 'states', ARTICLE5_METHOD);
     notebook.computed('states_parties_article5_deadline_extended', extended, 'states', ARTICLE5_METHOD);
-    const extendedText = extended === 0 ? 'none of them has had it extended yet' : `${extended} of them ${plural(extended, 'has', 'have')} had it extended`;
+    const extendedText =
+      extended === 0
+        ? 'none of them has had it extended yet'
+        : `${extended} of them ${plural(extended, 'has', 'have')} had it extended`;
     paragraphs.push(
       text(
         `${open.length} States Parties in minefree's data have an Article 5 deadline still ahead; ${extendedText}: ` +
@@ -55,7 +77,9 @@ export function clearance(context: SectionContext): Section {
       ),
     );
   }
-  const lapsed = withRecord.filter((s) => s.article5.completed === null && (s.article5.state === 'missed' || s.article5.state === 'unknown'));
+  const lapsed = withRecord.filter(
+    (s) => s.article5.completed === null && (s.article5.state === 'missed' || s.article5.state === 'unknown'),
+  );
   if (lapsed.length > 0) {
     const n = notebook.computed('states_parties_article5_deadline_passed', lapsed.length, 'states', ARTICLE5_METHOD);
     paragraphs.push(
@@ -66,7 +90,8 @@ export function clearance(context: SectionContext): Section {
       ),
     );
   }
-  if (open.length === 0 && !contaminated) paragraphs.push(text('No figure on remaining contamination is known for this date in minefree\'s data.'));
+  if (open.length === 0 && !contaminated)
+    paragraphs.push(text("No figure on remaining contamination is known for this date in minefree's data."));
   paragraphs.push(...whatNeedsToBeDone(context, 'clearance'));
   return { id: 'mine-clearance', title: 'Mine clearance', paragraphs };
 }

@@ -9,7 +9,11 @@ import type { FactSheetInput } from './build.js';
 let plans: ReturnType<typeof loadActionPlans> | null = null;
 
 /** What a fact sheet is built from, read from the database. */
-export async function factSheetInputFromStore(store: Store, engine: TreatyEngine, asOf: CalendarDate): Promise<FactSheetInput> {
+export async function factSheetInputFromStore(
+  store: Store,
+  engine: TreatyEngine,
+  asOf: CalendarDate,
+): Promise<FactSheetInput> {
   plans ??= loadActionPlans();
   const [figures, sources] = await Promise.all([listReportedFigures(store), loadSources(store)]);
   return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions };

@@ -4,7 +4,9 @@ const escape = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const refs = (p: Paragraph): string =>
-  p.notes.map((n) => `<sup><a href="#note-${n}" id="ref-${p.kind}-${n}" aria-label="endnote ${n}">${n}</a></sup>`).join('');
+  p.notes
+    .map((n) => `<sup><a href="#note-${n}" id="ref-${p.kind}-${n}" aria-label="endnote ${n}">${n}</a></sup>`)
+    .join('');
 
 function paragraphs(list: readonly Paragraph[]): string {
   const out: string[] = [];
@@ -49,10 +51,16 @@ const STYLE = `
 /** A complete, self-contained HTML page (also the source of the PDF). */
 export function factSheetHtml(sheet: FactSheet, options: { controls?: string } = {}): string {
   const sections = sheet.sections
-    .map((s) => `<section id="${escape(s.id)}" aria-labelledby="h-${escape(s.id)}">\n<h2 id="h-${escape(s.id)}">${escape(s.title)}</h2>\n${paragraphs(s.paragraphs)}\n</section>`)
+    .map(
+      (s) =>
+        `<section id="${escape(s.id)}" aria-labelledby="h-${escape(s.id)}">\n<h2 id="h-${escape(s.id)}">${escape(s.title)}</h2>\n${paragraphs(s.paragraphs)}\n</section>`,
+    )
     .join('\n');
   const notes = sheet.endnotes
-    .map((n) => `<li id="note-${n.n}">${escape(n.text)}${n.url ? ` <a href="${escape(n.url)}">${escape(n.url)}</a>` : ''}</li>`)
+    .map(
+      (n) =>
+        `<li id="note-${n.n}">${escape(n.text)}${n.url ? ` <a href="${escape(n.url)}">${escape(n.url)}</a>` : ''}</li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="en">

@@ -10,7 +10,12 @@ export const COMPUTED_SOURCE_ID = 'minefree';
 /** Title of a source without the web address folded into it (the address is kept apart). */
 export function sourceTitle(source: Source | undefined, id: SourceId): string {
   if (!source) return id;
-  return source.title.replace(/,?\s*\(?https?:\/\/[^\s)]+\)?/g, '').replace(/\s+/g, ' ').trim() || id;
+  return (
+    source.title
+      .replace(/,?\s*\(?https?:\/\/[^\s)]+\)?/g, '')
+      .replace(/\s+/g, ' ')
+      .trim() || id
+  );
 }
 
 /**
@@ -50,11 +55,23 @@ export class Notebook {
     const source = this.sources.get(figure.source);
     const title = sourceTitle(source, figure.source);
     const published = figure.published ? `, published ${longDate(figure.published)}` : '';
-    const cited = figure.citedDocument ? `${figure.citedDocument}${figure.citedPage ? `, p. ${figure.citedPage}` : ''}, as cited in ` : '';
-    const n = this.note(`${figure.source}|${figure.citedDocument ?? ''}|${figure.citedPage ?? ''}`, `${cited}${title}${published} [${figure.source}].`, source?.url ?? null);
+    const cited = figure.citedDocument
+      ? `${figure.citedDocument}${figure.citedPage ? `, p. ${figure.citedPage}` : ''}, as cited in `
+      : '';
+    const n = this.note(
+      `${figure.source}|${figure.citedDocument ?? ''}|${figure.citedPage ?? ''}`,
+      `${cited}${title}${published} [${figure.source}].`,
+      source?.url ?? null,
+    );
     this.use({
-      id: figure.indicator, period: figure.period, value: figure.value, qualifier: figure.qualifier, unit: figure.unit, computed: false,
-      source: { id: figure.source, title, published: figure.published, page: figure.citedPage }, note: n,
+      id: figure.indicator,
+      period: figure.period,
+      value: figure.value,
+      qualifier: figure.qualifier,
+      unit: figure.unit,
+      computed: false,
+      source: { id: figure.source, title, published: figure.published, page: figure.citedPage },
+      note: n,
     });
     return n;
   }
@@ -63,8 +80,14 @@ export class Notebook {
   computed(id: string, value: number, unit: string, method: string): number {
     const n = this.note(`computed|${method}`, `Computed by minefree for ${longDate(this.asOf)} ${method}`, null);
     this.use({
-      id, period: this.asOf, value, qualifier: 'exact', unit, computed: true,
-      source: { id: COMPUTED_SOURCE_ID, title: `Computed by minefree ${method}`, published: null, page: null }, note: n,
+      id,
+      period: this.asOf,
+      value,
+      qualifier: 'exact',
+      unit,
+      computed: true,
+      source: { id: COMPUTED_SOURCE_ID, title: `Computed by minefree ${method}`, published: null, page: null },
+      note: n,
     });
     return n;
   }
@@ -78,6 +101,14 @@ export class Notebook {
 const sentence = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 const distinct = (notes: number[]): number[] => [...new Set(notes)].sort((a, b) => a - b);
 
-export const text = (value: string, ...notes: number[]): Paragraph => ({ kind: 'text', text: sentence(value), notes: distinct(notes) });
-export const bullet = (value: string, ...notes: number[]): Paragraph => ({ kind: 'bullet', text: sentence(value), notes: distinct(notes) });
+export const text = (value: string, ...notes: number[]): Paragraph => ({
+  kind: 'text',
+  text: sentence(value),
+  notes: distinct(notes),
+});
+export const bullet = (value: string, ...notes: number[]): Paragraph => ({
+  kind: 'bullet',
+  text: sentence(value),
+  notes: distinct(notes),
+});
 export const heading = (value: string): Paragraph => ({ kind: 'heading', text: value, notes: [] });

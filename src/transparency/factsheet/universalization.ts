@@ -11,10 +11,18 @@ export function casualtyTrend(context: SectionContext): { sentence: string; note
   const latest = latestFigure(context.known, 'casualties_mines_erw');
   if (!latest) return null;
   const year = Number(latest.period);
-  const earlier = [year - 1, year - 2].map((y) => figureFor(context.known, 'casualties_mines_erw', String(y))).filter((f) => f !== null);
+  const earlier = [year - 1, year - 2]
+    .map((y) => figureFor(context.known, 'casualties_mines_erw', String(y)))
+    .filter((f) => f !== null);
   const notes = [latest, ...earlier].map((f) => context.notebook.reported(f));
   const first = earlier[0];
-  const direction = first ? (latest.value > first.value ? 'up' : latest.value < first.value ? 'down' : 'unchanged') : null;
+  const direction = first
+    ? latest.value > first.value
+      ? 'up'
+      : latest.value < first.value
+        ? 'down'
+        : 'unchanged'
+    : null;
   const rest = earlier.map((f) => `${qualified(f.qualifier, f.value)} in ${f.period}`);
   const trend = direction && rest.length > 0 ? ` – ${direction} from ${list(rest)}` : '';
   return {
@@ -31,7 +39,9 @@ export function universalization(context: SectionContext): Section {
   paragraphs.push(
     text(
       `On ${longDate(asOf)}, ${summary.statesParties} States are party to the Anti-Personnel Mine Ban Convention` +
-        (latest ? `, ${latest.name} being the latest State to join, by ${latest.instrument} on ${longDate(latest.date)}.` : '.'),
+        (latest
+          ? `, ${latest.name} being the latest State to join, by ${latest.instrument} on ${longDate(latest.date)}.`
+          : '.'),
       parties,
     ),
   );
@@ -39,7 +49,10 @@ export function universalization(context: SectionContext): Section {
   const reported = latestFigure(context.known, 'states_parties');
   if (reported && reported.value !== summary.statesParties && periodEnd(reported.period) >= addYears(asOf, -1)) {
     paragraphs.push(
-      text(`The latest published count known on this date gave ${reported.value} States Parties for ${periodWords(reported.period)}.`, notebook.reported(reported)),
+      text(
+        `The latest published count known on this date gave ${reported.value} States Parties for ${periodWords(reported.period)}.`,
+        notebook.reported(reported),
+      ),
     );
   }
   const produced = latestFigure(context.known, 'states_ever_produced_ap_mines');
@@ -48,7 +61,8 @@ export function universalization(context: SectionContext): Section {
     paragraphs.push(
       text(
         `Of the ${qualified(produced.qualifier, produced.value)} States that at some point produced AP mines, ${amount(ended.value)} had ended their production by ${ended.period}.`,
-        notebook.reported(produced), notebook.reported(ended),
+        notebook.reported(produced),
+        notebook.reported(ended),
       ),
     );
   }
@@ -59,20 +73,33 @@ export function universalization(context: SectionContext): Section {
   paragraphs.push(
     text(
       `${summary.notParty} of the ${summary.statesTotal} States remain outside the Convention` +
-        (signatories.length > 0 ? `; ${list(signatories)} ${plural(signatories.length, 'has', 'have')} signed it but not ratified it.` : '.'),
+        (signatories.length > 0
+          ? `; ${list(signatories)} ${plural(signatories.length, 'has', 'have')} signed it but not ratified it.`
+          : '.'),
       outside,
     ),
   );
   const withdrawn = context.states.filter((s) => s.withdrawal.state === 'effective');
   if (withdrawn.length > 0) {
     const n = notebook.computed('withdrawals_effective', withdrawn.length, 'states', STATES_METHOD);
-    const dates = withdrawn.map((s) => `${s.name} (${s.withdrawal.effective ? longDate(s.withdrawal.effective) : 'date unknown'})`);
-    paragraphs.push(text(`${plural(withdrawn.length, 'One State has', `${withdrawn.length} States have`)} withdrawn from the Convention under Article 20, with effect on the dates shown: ${list(dates)}.`, n));
+    const dates = withdrawn.map(
+      (s) => `${s.name} (${s.withdrawal.effective ? longDate(s.withdrawal.effective) : 'date unknown'})`,
+    );
+    paragraphs.push(
+      text(
+        `${plural(withdrawn.length, 'One State has', `${withdrawn.length} States have`)} withdrawn from the Convention under Article 20, with effect on the dates shown: ${list(dates)}.`,
+        n,
+      ),
+    );
   }
   for (const pending of context.states.filter((s) => s.withdrawal.state === 'pending')) {
     const record = engine.record(pending.iso3)?.withdrawal;
     const n = notebook.computed('withdrawals_pending', 1, 'states', STATES_METHOD);
-    const since = record?.deposited ? `received by the Depositary on ${longDate(record.deposited)}` : record?.announced ? `announced on ${longDate(record.announced)}` : 'announced';
+    const since = record?.deposited
+      ? `received by the Depositary on ${longDate(record.deposited)}`
+      : record?.announced
+        ? `announced on ${longDate(record.announced)}`
+        : 'announced';
     const effect = pending.withdrawal.effective
       ? `it takes effect on ${longDate(pending.withdrawal.effective)}`
       : `${pending.name} is engaged in an armed conflict, and under Article 20.3 the withdrawal cannot take effect before that conflict ends`;

@@ -6,8 +6,12 @@ import { longDate } from './words.js';
 
 /** The action's words without the data collector's remarks, keeping any warning that text is missing. */
 function actionText(summary: string): string {
-  const [words = summary] = summary.split(/\s*(?=Only the opening|This is the wording|Wording is from|The Committee on|Listed by the|Listed among|the source excerpt)/);
-  const partial = /Only the opening|ends mid-phrase/.test(summary) ? ' (only part of this action\'s wording is in minefree\'s data)' : '';
+  const [words = summary] = summary.split(
+    /\s*(?=Only the opening|This is the wording|Wording is from|The Committee on|Listed by the|Listed among|the source excerpt)/,
+  );
+  const partial = /Only the opening|ends mid-phrase/.test(summary)
+    ? " (only part of this action's wording is in minefree's data)"
+    : '';
   return `${words.trim().replace(/[.;,]?$/, '.')}${partial}`.replace(/\.\s\(/, ' (').replace(/\)$/, ').');
 }
 
@@ -19,7 +23,9 @@ export function whatNeedsToBeDone(context: SectionContext, pillar: Pillar): Para
   const { plan, notebook } = context;
   const out: Paragraph[] = [heading('What needs to be done')];
   if (plan === null) {
-    out.push(text('No action plan had been adopted by this date; the first, the Maputo Action Plan, dates from 27 June 2014.'));
+    out.push(
+      text('No action plan had been adopted by this date; the first, the Maputo Action Plan, dates from 27 June 2014.'),
+    );
     return out;
   }
   const note = notebook.fact(
@@ -29,7 +35,12 @@ export function whatNeedsToBeDone(context: SectionContext, pillar: Pillar): Para
   );
   const actions = context.actions.filter((a) => a.plan === plan.name && pillarOf(a.section) === pillar);
   if (actions.length === 0) {
-    out.push(text(`The ${plan.name} (${plan.period}) guides this work. Its actions on this subject are not yet in minefree's data.`, note));
+    out.push(
+      text(
+        `The ${plan.name} (${plan.period}) guides this work. Its actions on this subject are not yet in minefree's data.`,
+        note,
+      ),
+    );
     return out;
   }
   out.push(text(`The ${plan.name} (${plan.period}) commits the States Parties to actions including:`, note));

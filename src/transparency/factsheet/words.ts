@@ -1,7 +1,20 @@
 import { type CalendarDate, toParts } from '../../core/date.js';
 import type { Qualifier } from '../../core/source.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 13 December 2017 */
 export function longDate(date: CalendarDate): string {
@@ -16,11 +29,18 @@ export function periodWords(period: string): string {
   return longDate(period as CalendarDate);
 }
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = { exact: '', about: 'about ', 'more than': 'more than ', 'at least': 'at least ', almost: 'almost ' };
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  about: 'about ',
+  'more than': 'more than ',
+  'at least': 'at least ',
+  almost: 'almost ',
+};
 
 /** 8,605 — 53 million — 5.5 million */
 export function amount(value: number): string {
-  if (value >= 1e6 && value % 1e5 === 0) return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
+  if (value >= 1e6 && value % 1e5 === 0)
+    return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
   return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
 

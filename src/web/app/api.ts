@@ -94,7 +94,8 @@ export const paths = {
   /** Every edition of every reported figure. */
   figureEditions: () => '/figures/editions',
   /** The figures of one indicator known on a date: the latest edition published on or before it, for each period. */
-  figuresKnown: (indicator: string, asOf: string) => `/figures${asOfQuery(asOf)}&indicator=${encodeURIComponent(indicator)}`,
+  figuresKnown: (indicator: string, asOf: string) =>
+    `/figures${asOfQuery(asOf)}&indicator=${encodeURIComponent(indicator)}`,
   /** One State's Article 5 clearance on a date (ClearanceSummary). */
   clearance: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/clearance${asOfQuery(asOf)}`,
   /** One State's extension requests, decisions, latest work plan and completion on a date (Article5Workflow). */
@@ -177,6 +178,18 @@ export interface Article5Workflow {
     sourceId: string | null;
     decision: { granted: boolean; date: string; meeting: string; newDeadline: string | null } | null;
   }[];
-  plan: { requestId: number; years: { year: number; plannedM2: number; releasedM2: number | null; differenceM2: number | null; complete: boolean }[] } | null;
-  completion: { declarations: { id: number; date: string }[]; obligation: { state: 'in-progress' | 'completed' | 'reopened'; declared: string | null; reopenedBy: string[] } };
+  plan: {
+    requestId: number;
+    years: {
+      year: number;
+      plannedM2: number;
+      releasedM2: number | null;
+      differenceM2: number | null;
+      complete: boolean;
+    }[];
+  } | null;
+  completion: {
+    declarations: { id: number; date: string }[];
+    obligation: { state: 'in-progress' | 'completed' | 'reopened'; declared: string | null; reopenedBy: string[] };
+  };
 }

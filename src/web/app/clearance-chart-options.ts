@@ -45,7 +45,13 @@ function timeTooltip(unit: AreaUnit) {
   };
 }
 
-const line = (id: string, name: string, data: DatedValue[] | null, type: 'solid' | 'dashed' | 'dotted', width: number) =>
+const line = (
+  id: string,
+  name: string,
+  data: DatedValue[] | null,
+  type: 'solid' | 'dashed' | 'dotted',
+  width: number,
+) =>
   data === null
     ? null
     : {
@@ -66,7 +72,10 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
   const earliest = forecast?.earliest ?? null;
   const latest = forecast?.latest ?? null;
   const [start, earliestEnd, latestEnd] = [earliest?.[0], earliest?.[1], latest?.[1]];
-  const band = start !== undefined && earliestEnd !== undefined && latestEnd !== undefined ? [start, earliestEnd, latestEnd] : null;
+  const band =
+    start !== undefined && earliestEnd !== undefined && latestEnd !== undefined
+      ? [start, earliestEnd, latestEnd]
+      : null;
   const series = [
     {
       id: 'remaining',
@@ -120,7 +129,11 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
     line('forecast-latest', 'Forecast: lowest recent rate (latest)', latest, 'dotted', 1.5),
   ].filter((s) => s !== null);
 
-  const dates = [...view.remaining.map(([d]) => d), ...(deadline === null ? [] : [deadline]), ...[earliest, forecast?.mean ?? null, latest].flatMap((l) => (l === null ? [] : l.map(([d]) => d)))];
+  const dates = [
+    ...view.remaining.map(([d]) => d),
+    ...(deadline === null ? [] : [deadline]),
+    ...[earliest, forecast?.mean ?? null, latest].flatMap((l) => (l === null ? [] : l.map(([d]) => d))),
+  ];
   const times = dates.map((d) => Date.parse(d));
   return {
     animation: false,
@@ -134,7 +147,12 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
       textStyle: { color: TEXT, fontFamily: FONT, fontSize: narrow ? 11 : 12 },
       data: series.filter((s) => s.id !== FORECAST_BAND_ID).map((s) => s.name),
     },
-    tooltip: { trigger: 'axis', confine: true, formatter: timeTooltip(unit), axisPointer: { type: 'line', lineStyle: { color: '#767676' } } },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: timeTooltip(unit),
+      axisPointer: { type: 'line', lineStyle: { color: '#767676' } },
+    },
     xAxis: {
       type: 'time',
       min: Math.min(...times) - 120 * DAY,
@@ -175,7 +193,13 @@ export function releasedChartOptions(view: ReleasedView, narrow = false): EChart
     animation: false,
     textStyle: { color: TEXT, fontFamily: FONT },
     grid: { left: 8, right: narrow ? 12 : 24, top: narrow ? 80 : 64, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, right: 0, itemGap: narrow ? 8 : 16, textStyle: { color: TEXT, fontFamily: FONT, fontSize: narrow ? 11 : 12 } },
+    legend: {
+      top: 0,
+      left: 0,
+      right: 0,
+      itemGap: narrow ? 8 : 16,
+      textStyle: { color: TEXT, fontFamily: FONT, fontSize: narrow ? 11 : 12 },
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -184,7 +208,8 @@ export function releasedChartOptions(view: ReleasedView, narrow = false): EChart
         const list = Array.isArray(params) ? params : [params];
         const total = list.reduce((sum, p) => sum + (typeof p.value === 'number' ? p.value : 0), 0);
         const rows = list.map(
-          (p) => `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <strong>${escapeHtml(amount(typeof p.value === 'number' ? p.value : 0, unit))}</strong>`,
+          (p) =>
+            `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <strong>${escapeHtml(amount(typeof p.value === 'number' ? p.value : 0, unit))}</strong>`,
         );
         return `<div>${escapeHtml(list[0]?.name ?? '')}: ${escapeHtml(amount(total, unit))} released</div>${rows.join('<br>')}`;
       },

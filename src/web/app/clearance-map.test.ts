@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { STILL_OPEN, clearanceFilters, clearanceLayers, dateInt, featureWords, intDate, shapeBounds, sliderDates } from './clearance-map';
+import {
+  STILL_OPEN,
+  clearanceFilters,
+  clearanceLayers,
+  dateInt,
+  featureWords,
+  intDate,
+  shapeBounds,
+  sliderDates,
+} from './clearance-map';
 import type { CountryShapes } from './map/world-shapes';
 
 describe('dates as the tiles write them', () => {
@@ -28,8 +37,16 @@ describe('sliderDates', () => {
 describe('clearanceFilters', () => {
   it('shows an area from the day it was recorded, open until the day it closed, and a release from its date', () => {
     const f = clearanceFilters(20230630);
-    expect(f['clearance-hazard-open']).toEqual(['all', ['<=', ['to-number', ['get', 'recorded']], 20230630], ['>', ['to-number', ['get', 'closed']], 20230630]]);
-    expect(f['clearance-hazard-closed-edge']).toEqual(['all', ['<=', ['to-number', ['get', 'recorded']], 20230630], ['!', ['>', ['to-number', ['get', 'closed']], 20230630]]]);
+    expect(f['clearance-hazard-open']).toEqual([
+      'all',
+      ['<=', ['to-number', ['get', 'recorded']], 20230630],
+      ['>', ['to-number', ['get', 'closed']], 20230630],
+    ]);
+    expect(f['clearance-hazard-closed-edge']).toEqual([
+      'all',
+      ['<=', ['to-number', ['get', 'recorded']], 20230630],
+      ['!', ['>', ['to-number', ['get', 'closed']], 20230630]],
+    ]);
     expect(f['clearance-released']).toEqual(['<=', ['to-number', ['get', 'released']], 20230630]);
   });
 
@@ -41,7 +58,15 @@ describe('clearanceFilters', () => {
 });
 
 describe('featureWords', () => {
-  const area = { id: 'KHM-000001', type: 'CHA', status: 'closed', recorded: 20210105, closed: 20240301, areaM2: 31_000, synthetic: 1 };
+  const area = {
+    id: 'KHM-000001',
+    type: 'CHA',
+    status: 'closed',
+    recorded: 20210105,
+    closed: 20240301,
+    areaM2: 31_000,
+    synthetic: 1,
+  };
 
   it('describes a hazard area as it stood on the slider day', () => {
     expect(featureWords('hazard_areas', area, '2024-06-30')).toEqual({
@@ -54,15 +79,28 @@ describe('featureWords', () => {
         ['Data', 'synthetic demonstration record'],
       ],
     });
-    expect(featureWords('hazard_areas', area, '2023-06-30').rows[1]).toEqual(['Status', 'Open on 30 June 2023; closed on 1 March 2024']);
-    expect(featureWords('hazard_areas', { ...area, type: 'SHA', closed: STILL_OPEN, status: 'open' }, '2023-06-30').rows[1]).toEqual(['Status', 'Open on 30 June 2023']);
+    expect(featureWords('hazard_areas', area, '2023-06-30').rows[1]).toEqual([
+      'Status',
+      'Open on 30 June 2023; closed on 1 March 2024',
+    ]);
+    expect(
+      featureWords('hazard_areas', { ...area, type: 'SHA', closed: STILL_OPEN, status: 'open' }, '2023-06-30').rows[1],
+    ).toEqual(['Status', 'Open on 30 June 2023']);
   });
 
   it('describes a release by its kind', () => {
-    const words = featureWords('land_releases', { kind: 'reduced', released: 20220410, areaM2: 1200, hazardAreaId: 'KHM-000001', synthetic: 0 }, '2024-01-01');
+    const words = featureWords(
+      'land_releases',
+      { kind: 'reduced', released: 20220410, areaM2: 1200, hazardAreaId: 'KHM-000001', synthetic: 0 },
+      '2024-01-01',
+    );
     expect(words).toEqual({
       title: 'Land reduced by technical survey',
-      rows: [['Released on', '10 April 2022'], ['Area', '1,200 m²'], ['From hazard area', 'KHM-000001']],
+      rows: [
+        ['Released on', '10 April 2022'],
+        ['Area', '1,200 m²'],
+        ['From hazard area', 'KHM-000001'],
+      ],
     });
   });
 });
@@ -75,18 +113,49 @@ describe('shapeBounds', () => {
         {
           type: 'Feature',
           properties: { iso3: 'KHM', shapeName: 'Cambodia' },
-          geometry: { type: 'MultiPolygon', coordinates: [[[[102, 10], [107, 10], [107, 14], [102, 10]]], [[[101, 11], [101.5, 11], [101.5, 12], [101, 11]]]] },
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [102, 10],
+                  [107, 10],
+                  [107, 14],
+                  [102, 10],
+                ],
+              ],
+              [
+                [
+                  [101, 11],
+                  [101.5, 11],
+                  [101.5, 12],
+                  [101, 11],
+                ],
+              ],
+            ],
+          },
         },
       ],
     };
-    expect(shapeBounds(shapes, 'KHM')).toEqual([[101, 10], [107, 14]]);
+    expect(shapeBounds(shapes, 'KHM')).toEqual([
+      [101, 10],
+      [107, 14],
+    ]);
     expect(shapeBounds(shapes, 'FRA')).toBeNull();
   });
 });
 
 describe('featureWords for a point of the national view', () => {
   it('leaves out what a point does not carry and says to zoom in', () => {
-    const words = featureWords('hazard_area_points', { type: 'SHA', status: 'open', recorded: 20220202, closed: STILL_OPEN, synthetic: 0 }, '2024-01-01');
-    expect(words.rows).toEqual([['Status', 'Open on 1 January 2024'], ['Recorded on', '2 February 2022'], ['Details', 'zoom in to see its reference and size']]);
+    const words = featureWords(
+      'hazard_area_points',
+      { type: 'SHA', status: 'open', recorded: 20220202, closed: STILL_OPEN, synthetic: 0 },
+      '2024-01-01',
+    );
+    expect(words.rows).toEqual([
+      ['Status', 'Open on 1 January 2024'],
+      ['Recorded on', '2 February 2022'],
+      ['Details', 'zoom in to see its reference and size'],
+    ]);
   });
 });

@@ -9,7 +9,13 @@
  * (cancelled/reduced/cleared), released (YYYYMMDD), areaM2, synthetic; below zoom 10 only
  * `hazard_area_points` (type, status, recorded, closed, synthetic).
  */
-import type { CircleLayerSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type {
+  CircleLayerSpecification,
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+} from 'maplibre-gl';
 import { areaWords, monthEnd } from './clearance-series';
 import { formatDate } from './dates';
 import type { CountryShapes } from './map/world-shapes';
@@ -76,15 +82,35 @@ export function clearanceFilters(day: number): Record<string, FilterSpecificatio
   };
 }
 
-const byType = (colours: Record<'SHA' | 'CHA', string>): ExpressionSpecification => ['match', ['get', 'type'], 'CHA', colours.CHA, colours.SHA];
+const byType = (colours: Record<'SHA' | 'CHA', string>): ExpressionSpecification => [
+  'match',
+  ['get', 'type'],
+  'CHA',
+  colours.CHA,
+  colours.SHA,
+];
 
 /** The layers clicked for a popup, topmost first. */
-export const CLICKABLE_LAYERS = ['clearance-hazard-points', 'clearance-released', 'clearance-hazard-open', 'clearance-hazard-closed-edge'];
+export const CLICKABLE_LAYERS = [
+  'clearance-hazard-points',
+  'clearance-released',
+  'clearance-hazard-open',
+  'clearance-hazard-closed-edge',
+];
 /** Every clearance layer: what the map asks for rendered features. */
-export const CLEARANCE_LAYERS = ['clearance-hazard-open', 'clearance-released', 'clearance-hazard-open-edge', 'clearance-hazard-closed-edge', 'clearance-hazard-points'];
+export const CLEARANCE_LAYERS = [
+  'clearance-hazard-open',
+  'clearance-released',
+  'clearance-hazard-open-edge',
+  'clearance-hazard-closed-edge',
+  'clearance-hazard-points',
+];
 
 /** The clearance source and its layers, drawn over the basemap in this order. */
-export function clearanceLayers(tilesUrl: string, day: number): { source: SourceSpecification; layers: LayerSpecification[] } {
+export function clearanceLayers(
+  tilesUrl: string,
+  day: number,
+): { source: SourceSpecification; layers: LayerSpecification[] } {
   const filters = clearanceFilters(day);
   return {
     source: {
@@ -110,7 +136,15 @@ export function clearanceLayers(tilesUrl: string, day: number): { source: Source
         'source-layer': RELEASE_LAYER,
         filter: filters['clearance-released'],
         paint: {
-          'fill-color': ['match', ['get', 'kind'], 'cancelled', RELEASE_COLOUR.cancelled, 'reduced', RELEASE_COLOUR.reduced, RELEASE_COLOUR.cleared],
+          'fill-color': [
+            'match',
+            ['get', 'kind'],
+            'cancelled',
+            RELEASE_COLOUR.cancelled,
+            'reduced',
+            RELEASE_COLOUR.reduced,
+            RELEASE_COLOUR.cleared,
+          ],
           'fill-opacity': 0.85,
         },
       },
@@ -121,7 +155,10 @@ export function clearanceLayers(tilesUrl: string, day: number): { source: Source
         source: CLEARANCE_SOURCE,
         'source-layer': HAZARD_LAYER,
         filter: filters['clearance-hazard-open-edge'],
-        paint: { 'line-color': byType(HAZARD_EDGE), 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 2.5, 14, 1.5] },
+        paint: {
+          'line-color': byType(HAZARD_EDGE),
+          'line-width': ['interpolate', ['linear'], ['zoom'], 6, 3, 10, 2.5, 14, 1.5],
+        },
       },
       {
         id: 'clearance-hazard-closed-edge',
@@ -187,13 +224,17 @@ export interface FeatureWords {
   rows: [string, string][];
 }
 
-const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '');
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 const dateWords = (value: unknown): string => {
   const date = intDate(value);
   return date === null ? 'not recorded' : formatDate(date);
 };
 
-const HAZARD_TITLE: Record<string, string> = { SHA: 'Suspected hazardous area (SHA)', CHA: 'Confirmed hazardous area (CHA)' };
+const HAZARD_TITLE: Record<string, string> = {
+  SHA: 'Suspected hazardous area (SHA)',
+  CHA: 'Confirmed hazardous area (CHA)',
+};
 const RELEASE_TITLE: Record<string, string> = {
   cancelled: 'Land cancelled by non-technical survey',
   reduced: 'Land reduced by technical survey',
@@ -204,13 +245,20 @@ const RELEASE_TITLE: Record<string, string> = {
 export function featureWords(layer: string, properties: Record<string, unknown>, day: string): FeatureWords {
   const area = properties.areaM2 === undefined ? NaN : Number(properties.areaM2);
   // A point of the national view carries no id or area: zoom in for them.
-  const areaRow: [string, string] = Number.isFinite(area) ? ['Area', areaWords(area)] : ['Details', 'zoom in to see its reference and size'];
+  const areaRow: [string, string] = Number.isFinite(area)
+    ? ['Area', areaWords(area)]
+    : ['Details', 'zoom in to see its reference and size'];
   const synthetic = Number(properties.synthetic) === 1 || properties.synthetic === true;
   const tail: [string, string][] = synthetic ? [['Data', 'synthetic demonstration record']] : [];
   if (layer === RELEASE_LAYER || properties.kind !== undefined) {
     return {
       title: RELEASE_TITLE[text(properties.kind)] ?? 'Land released',
-      rows: [['Released on', dateWords(properties.released)], areaRow, ['From hazard area', text(properties.hazardAreaId)], ...tail],
+      rows: [
+        ['Released on', dateWords(properties.released)],
+        areaRow,
+        ['From hazard area', text(properties.hazardAreaId)],
+        ...tail,
+      ],
     };
   }
   const closed = intDate(properties.closed);
@@ -218,11 +266,18 @@ export function featureWords(layer: string, properties: Record<string, unknown>,
   const closedWord = status === 'handed-over' ? 'Handed over' : 'Closed';
   let state: string;
   if (closed === null) state = `Open on ${formatDate(day)}`;
-  else if (dateInt(closed) > dateInt(day)) state = `Open on ${formatDate(day)}; ${closedWord.toLowerCase()} on ${formatDate(closed)}`;
+  else if (dateInt(closed) > dateInt(day))
+    state = `Open on ${formatDate(day)}; ${closedWord.toLowerCase()} on ${formatDate(closed)}`;
   else state = `${closedWord} on ${formatDate(closed)}`;
   return {
     title: HAZARD_TITLE[text(properties.type)] ?? 'Hazard area',
-    rows: [...(text(properties.id) === '' ? [] : [['Reference', text(properties.id)] as [string, string]]), ['Status', state], ['Recorded on', dateWords(properties.recorded)], areaRow, ...tail],
+    rows: [
+      ...(text(properties.id) === '' ? [] : [['Reference', text(properties.id)] as [string, string]]),
+      ['Status', state],
+      ['Recorded on', dateWords(properties.recorded)],
+      areaRow,
+      ...tail,
+    ],
   };
 }
 
@@ -239,5 +294,10 @@ export function shapeBounds(shapes: CountryShapes, iso3: string): [[number, numb
       north = Math.max(north, y);
     }
   }
-  return Number.isFinite(west) ? [[west, south], [east, north]] : null;
+  return Number.isFinite(west)
+    ? [
+        [west, south],
+        [east, north],
+      ]
+    : null;
 }

@@ -2,11 +2,30 @@ import { describe, expect, it } from 'vitest';
 import type { ClearanceSummary } from './api';
 import { releasedChartOptions, remainingChartOptions } from './clearance-chart-options';
 import {
-  HECTARE, KM2, SQUARE_METRE, amountIn, areaUnit, areaWords, lastDay, releasedDescription, releasedView, remainingDescription, remainingView, verdictWords,
+  HECTARE,
+  KM2,
+  SQUARE_METRE,
+  amountIn,
+  areaUnit,
+  areaWords,
+  lastDay,
+  releasedDescription,
+  releasedView,
+  remainingDescription,
+  remainingView,
+  verdictWords,
 } from './clearance-series';
 
 function summary(overrides: Partial<ClearanceSummary> = {}): ClearanceSummary {
-  const row = (year: number, closingM2: number) => ({ year, openingM2: 0, releasedM2: 0, newlyRecordedM2: 0, expectedM2: closingM2, closingM2, differenceM2: 0 });
+  const row = (year: number, closingM2: number) => ({
+    year,
+    openingM2: 0,
+    releasedM2: 0,
+    newlyRecordedM2: 0,
+    expectedM2: closingM2,
+    closingM2,
+    differenceM2: 0,
+  });
   return {
     iso3: 'KHM',
     asOf: '2026-06-30',
@@ -57,21 +76,38 @@ describe('remainingView', () => {
   it('puts each year end at 31 December, the as-of year at the as-of date, in one unit', () => {
     const view = remainingView(summary());
     expect(view.unit).toBe(KM2);
-    expect(view.remaining).toEqual([['2024-12-31', 5], ['2025-12-31', 4], ['2026-06-30', 3]]);
+    expect(view.remaining).toEqual([
+      ['2024-12-31', 5],
+      ['2025-12-31', 4],
+      ['2026-06-30', 3],
+    ]);
     expect(view.remainingM2).toBe(3_000_000);
     expect(view.deadline).toBe('2030-12-31');
   });
 
   it('draws the forecast from the as-of remaining to zero: high is the earliest, low the latest', () => {
     const { forecast } = remainingView(summary());
-    expect(forecast?.earliest).toEqual([['2026-06-30', 3], ['2028-06-30', 0]]);
-    expect(forecast?.mean).toEqual([['2026-06-30', 3], ['2029-09-01', 0]]);
-    expect(forecast?.latest).toEqual([['2026-06-30', 3], ['2032-01-01', 0]]);
+    expect(forecast?.earliest).toEqual([
+      ['2026-06-30', 3],
+      ['2028-06-30', 0],
+    ]);
+    expect(forecast?.mean).toEqual([
+      ['2026-06-30', 3],
+      ['2029-09-01', 0],
+    ]);
+    expect(forecast?.latest).toEqual([
+      ['2026-06-30', 3],
+      ['2032-01-01', 0],
+    ]);
   });
 
   it('draws no forecast when nothing is forecast, and leaves out a case that never finishes', () => {
-    expect(remainingView(summary({ forecast: { completion: null, low: null, high: null, verdict: 'unknown' } })).forecast).toBeNull();
-    const never = remainingView(summary({ forecast: { completion: '2040-01-01', low: null, high: '2035-01-01', verdict: 'off-track' } })).forecast;
+    expect(
+      remainingView(summary({ forecast: { completion: null, low: null, high: null, verdict: 'unknown' } })).forecast,
+    ).toBeNull();
+    const never = remainingView(
+      summary({ forecast: { completion: '2040-01-01', low: null, high: '2035-01-01', verdict: 'off-track' } }),
+    ).forecast;
     expect(never?.latest).toBeNull();
     expect(never?.earliest?.[1]).toEqual(['2035-01-01', 0]);
   });
@@ -91,11 +127,15 @@ describe('releasedView', () => {
     expect(view.unit).toBe(KM2);
     expect(view.cancelled).toEqual([0.1, 0.5]);
     expect(view.cleared).toEqual([0.4, 0.25]);
-    expect(releasedDescription(view)).toBe('1.5 km² released from 2024 to 2025 (cancelled, reduced and cleared together), most in 2025: 1 km².');
+    expect(releasedDescription(view)).toBe(
+      '1.5 km² released from 2024 to 2025 (cancelled, reduced and cleared together), most in 2025: 1 km².',
+    );
   });
 
   it('uses hectares for small programmes', () => {
-    expect(releasedView(summary({ released: [{ year: 2025, cancelledM2: 20_000, reducedM2: 0, clearedM2: 5_000 }] })).unit).toBe(HECTARE);
+    expect(
+      releasedView(summary({ released: [{ year: 2025, cancelledM2: 20_000, reducedM2: 0, clearedM2: 5_000 }] })).unit,
+    ).toBe(HECTARE);
   });
 });
 
@@ -103,24 +143,51 @@ describe('verdictWords', () => {
   it('says each verdict in a word and a sentence', () => {
     expect(verdictWords(summary()).label).toBe('At risk');
     expect(verdictWords(summary()).sentence).toContain('1 September 2029, before the deadline of 31 December 2030');
-    expect(verdictWords(summary({ forecast: { completion: '2033-02-01', low: '2043-02-05', high: '2030-12-09', verdict: 'off-track' } })).sentence).toBe(
+    expect(
+      verdictWords(
+        summary({
+          forecast: { completion: '2033-02-01', low: '2043-02-05', high: '2030-12-09', verdict: 'off-track' },
+        }),
+      ).sentence,
+    ).toBe(
       'At the average release rate of recent years, the remaining land would be released by 1 February 2033, after the Article 5 deadline of 31 December 2030.',
     );
-    expect(verdictWords(summary({ forecast: { completion: '2027-01-01', low: '2028-01-01', high: '2026-12-01', verdict: 'on-track' } })).label).toBe('On track');
-    const unknown = verdictWords(summary({ deadline: null, forecast: { completion: null, low: null, high: null, verdict: 'unknown' } }));
-    expect(unknown).toEqual({ label: 'Not enough data', sentence: 'No Article 5 deadline is known for this State, so progress cannot be judged against one.' });
+    expect(
+      verdictWords(
+        summary({ forecast: { completion: '2027-01-01', low: '2028-01-01', high: '2026-12-01', verdict: 'on-track' } }),
+      ).label,
+    ).toBe('On track');
+    const unknown = verdictWords(
+      summary({ deadline: null, forecast: { completion: null, low: null, high: null, verdict: 'unknown' } }),
+    );
+    expect(unknown).toEqual({
+      label: 'Not enough data',
+      sentence: 'No Article 5 deadline is known for this State, so progress cannot be judged against one.',
+    });
   });
 });
 
 describe('chart options', () => {
   it('marks the deadline and shades the band between the earliest and latest forecast', () => {
-    const options = remainingChartOptions(remainingView(summary())) as { series: { id: string; markLine?: { data: unknown[] } }[] };
-    expect(options.series.map((s) => s.id)).toEqual(['remaining', 'forecast-band', 'forecast-earliest', 'forecast-mean', 'forecast-latest']);
+    const options = remainingChartOptions(remainingView(summary())) as {
+      series: { id: string; markLine?: { data: unknown[] } }[];
+    };
+    expect(options.series.map((s) => s.id)).toEqual([
+      'remaining',
+      'forecast-band',
+      'forecast-earliest',
+      'forecast-mean',
+      'forecast-latest',
+    ]);
     expect(options.series[0]?.markLine?.data).toEqual([{ xAxis: '2030-12-31' }]);
   });
 
   it('stacks cancelled, reduced and cleared', () => {
     const options = releasedChartOptions(releasedView(summary())) as { series: { id: string; stack: string }[] };
-    expect(options.series.map((s) => [s.id, s.stack])).toEqual([['cancelled', 'released'], ['reduced', 'released'], ['cleared', 'released']]);
+    expect(options.series.map((s) => [s.id, s.stack])).toEqual([
+      ['cancelled', 'released'],
+      ['reduced', 'released'],
+      ['cleared', 'released'],
+    ]);
   });
 });

@@ -102,7 +102,13 @@ export function remainingView(summary: ClearanceSummary): RemainingView {
     remainingM2 > 0 && (completion !== null || low !== null || high !== null)
       ? { earliest: toZero(high), mean: toZero(completion), latest: toZero(low) }
       : null;
-  return { unit, remaining, remainingM2, deadline: summary.deadline === null ? null : lastDay(summary.deadline), forecast };
+  return {
+    unit,
+    remaining,
+    remainingM2,
+    deadline: summary.deadline === null ? null : lastDay(summary.deadline),
+    forecast,
+  };
 }
 
 export interface ReleasedView {
@@ -181,7 +187,8 @@ export function remainingDescription(view: RemainingView): string {
     view.remaining.length === 1
       ? `Remaining area on ${formatDate(last[0])}: ${inUnit(last[1], view.unit)}.`
       : `Remaining area went from ${inUnit(first[1], view.unit)} at the end of ${first[0].slice(0, 4)} to ${inUnit(last[1], view.unit)} on ${formatDate(last[0])}.`;
-  const deadline = view.deadline === null ? ' No Article 5 deadline is known.' : ` Article 5 deadline: ${formatDate(view.deadline)}.`;
+  const deadline =
+    view.deadline === null ? ' No Article 5 deadline is known.' : ` Article 5 deadline: ${formatDate(view.deadline)}.`;
   const f = view.forecast;
   const end = (line: DatedValue[] | null): string | null => {
     const date = line?.at(-1)?.[0];
@@ -191,8 +198,10 @@ export function remainingDescription(view: RemainingView): string {
   if (f !== null) {
     const [early, mean, late] = [end(f.earliest), end(f.mean), end(f.latest)];
     if (mean !== null) forecast = ` At the average recent release rate it would reach zero on ${mean}`;
-    if (early !== null && late !== null) forecast += `${forecast === '' ? ' The forecast reaches zero' : ','} between ${early} and ${late} at the highest and lowest recent rates`;
-    else if (early !== null) forecast += `${forecast === '' ? ' At the highest recent rate it would reach zero on' : '; at the highest recent rate on'} ${early}, and never at the lowest`;
+    if (early !== null && late !== null)
+      forecast += `${forecast === '' ? ' The forecast reaches zero' : ','} between ${early} and ${late} at the highest and lowest recent rates`;
+    else if (early !== null)
+      forecast += `${forecast === '' ? ' At the highest recent rate it would reach zero on' : '; at the highest recent rate on'} ${early}, and never at the lowest`;
     if (forecast !== '') forecast += '.';
   }
   return `${trend}${deadline}${forecast}`;
@@ -200,10 +209,14 @@ export function remainingDescription(view: RemainingView): string {
 
 /** The released-area chart in one sentence. */
 export function releasedDescription(view: ReleasedView): string {
-  const totals = view.years.map((year, i) => ({ year, total: (view.cancelled[i] ?? 0) + (view.reduced[i] ?? 0) + (view.cleared[i] ?? 0) }));
+  const totals = view.years.map((year, i) => ({
+    year,
+    total: (view.cancelled[i] ?? 0) + (view.reduced[i] ?? 0) + (view.cleared[i] ?? 0),
+  }));
   if (totals.length === 0) return 'No land release is recorded.';
   const sum = totals.reduce((a, b) => a + b.total, 0);
   const largest = totals.reduce((a, b) => (b.total > a.total ? b : a));
-  const span = totals.length === 1 ? `in ${largest.year}` : `from ${totals[0]?.year ?? ''} to ${totals.at(-1)?.year ?? ''}`;
+  const span =
+    totals.length === 1 ? `in ${largest.year}` : `from ${totals[0]?.year ?? ''} to ${totals.at(-1)?.year ?? ''}`;
   return `${inUnit(sum, view.unit)} released ${span} (cancelled, reduced and cleared together), most in ${largest.year}: ${inUnit(largest.total, view.unit)}.`;
 }

@@ -7,7 +7,20 @@
 export const OPENED_FOR_SIGNATURE = '1997-12-03';
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 

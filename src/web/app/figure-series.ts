@@ -80,7 +80,11 @@ const scopeWords = (scope: string): string => (scope === 'global' ? 'world' : sc
  * Arranges one indicator's figures (from GET /figures/editions) with those known on `asOf`
  * (from GET /figures?asOf=).
  */
-export function figureView(editions: readonly ReportedFigure[], knownOnDate: readonly ReportedFigure[], asOf: string): FigureView {
+export function figureView(
+  editions: readonly ReportedFigure[],
+  knownOnDate: readonly ReportedFigure[],
+  asOf: string,
+): FigureView {
   const known = new Set(knownOnDate.map(figureIdentity));
   const sorted = [...editions].sort(byPeriodThenPublished);
   const scopes = [...new Set(sorted.map((f) => f.scope))];
@@ -91,7 +95,11 @@ export function figureView(editions: readonly ReportedFigure[], knownOnDate: rea
     const key = `${f.scope}|${f.period}`;
     valuesByPeriod.set(key, (valuesByPeriod.get(key) ?? new Set()).add(f.value));
   }
-  const disputed = [...new Set(sorted.filter((f) => (valuesByPeriod.get(`${f.scope}|${f.period}`)?.size ?? 0) > 1).map((f) => f.period))];
+  const disputed = [
+    ...new Set(
+      sorted.filter((f) => (valuesByPeriod.get(`${f.scope}|${f.period}`)?.size ?? 0) > 1).map((f) => f.period),
+    ),
+  ];
   const byEdition = disputed.length > 0;
 
   // A line per edition (or per source naming none); split by source should one edition give a period twice.
@@ -100,7 +108,8 @@ export function figureView(editions: readonly ReportedFigure[], knownOnDate: rea
     const scopeName = manyScopes ? ` (${scopeWords(f.scope)})` : '';
     if (!byEdition) return { id: `${scopePart}all`, name: `Reported figures${scopeName}` };
     const edition = f.edition ?? `source:${f.source.id}`;
-    if (splitBySource && f.edition !== null) return { id: `${scopePart}${edition}|${f.source.id}`, name: `${editionLineName(f)}, ${f.source.id}${scopeName}` };
+    if (splitBySource && f.edition !== null)
+      return { id: `${scopePart}${edition}|${f.source.id}`, name: `${editionLineName(f)}, ${f.source.id}${scopeName}` };
     return { id: `${scopePart}${edition}`, name: `${editionLineName(f)}${scopeName}` };
   };
   const periodsSeen = new Map<string, Set<string>>();
@@ -119,7 +128,12 @@ export function figureView(editions: readonly ReportedFigure[], knownOnDate: rea
     const identity = figureIdentity(figure);
     const n = used.get(identity) ?? 0;
     used.set(identity, n + 1);
-    const point: FigurePoint = { key: n === 0 ? identity : `${identity}#${n}`, figure, status: statusOn(figure, known, asOf), series: id };
+    const point: FigurePoint = {
+      key: n === 0 ? identity : `${identity}#${n}`,
+      figure,
+      status: statusOn(figure, known, asOf),
+      series: id,
+    };
     const line = lines.get(id) ?? { id, name, points: [] };
     line.points.push(point);
     lines.set(id, line);
@@ -127,8 +141,11 @@ export function figureView(editions: readonly ReportedFigure[], knownOnDate: rea
   });
 
   // Lines in the order their sources were published, so the legend reads from the oldest edition.
-  const firstPublished = (line: FigureLine): string => line.points.map((p) => p.figure.source.published ?? '9999').sort()[0] ?? '9999';
-  const ordered = [...lines.values()].sort((a, b) => firstPublished(a).localeCompare(firstPublished(b)) || a.name.localeCompare(b.name, 'en'));
+  const firstPublished = (line: FigureLine): string =>
+    line.points.map((p) => p.figure.source.published ?? '9999').sort()[0] ?? '9999';
+  const ordered = [...lines.values()].sort(
+    (a, b) => firstPublished(a).localeCompare(firstPublished(b)) || a.name.localeCompare(b.name, 'en'),
+  );
 
   return { points, lines: ordered, byEdition, disputed, periods: [...new Set(sorted.map((f) => f.period))] };
 }

@@ -8,11 +8,18 @@ import { formatDate } from './dates';
 
 type Qualifier = ReportedFigure['qualifier'];
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = { exact: '', about: 'about ', 'more than': 'more than ', 'at least': 'at least ', almost: 'almost ' };
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  about: 'about ',
+  'more than': 'more than ',
+  'at least': 'at least ',
+  almost: 'almost ',
+};
 
 /** 8,605 — 53 million — 5.5 million — 479.5 million */
 export function amount(value: number): string {
-  if (Math.abs(value) >= 1e6 && value % 1e5 === 0) return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
+  if (Math.abs(value) >= 1e6 && value % 1e5 === 0)
+    return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
   return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
 
@@ -67,7 +74,8 @@ export function unitName(unit: string): string {
 
 /** A number on a chart axis: "8,000", "500 million". */
 export function axisAmount(value: number): string {
-  if (value !== 0 && Math.abs(value) >= 1e6) return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
+  if (value !== 0 && Math.abs(value) >= 1e6)
+    return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
   return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 }
 

@@ -35,19 +35,30 @@ interface TooltipParam {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const datum = (point: FigurePoint): PointDatum => ({ value: [periodStart(point.figure.period), point.figure.value], point });
+const datum = (point: FigurePoint): PointDatum => ({
+  value: [periodStart(point.figure.period), point.figure.value],
+  point,
+});
 
 const isDatum = (data: unknown): data is PointDatum => typeof data === 'object' && data !== null && 'point' in data;
 
 /** The tooltip for the points at one period: each edition's figure, its source and when it was published. */
 function tooltip(params: TooltipParam | TooltipParam[], asOf: string): string {
-  const list = (Array.isArray(params) ? params : [params]).filter((p) => p.seriesId !== KNOWN_SERIES_ID && isDatum(p.data));
+  const list = (Array.isArray(params) ? params : [params]).filter(
+    (p) => p.seriesId !== KNOWN_SERIES_ID && isDatum(p.data),
+  );
   const first = list[0]?.data;
   if (!isDatum(first)) return '';
   const rows = list.map((p) => {
     const { figure, status } = (p.data as PointDatum).point;
-    const published = figure.source.published === null ? 'publication date not given' : `published ${formatDate(figure.source.published)}`;
-    const cited = figure.source.citedDocument === null ? '' : `<br>citing ${escapeHtml(figure.source.citedDocument)}${figure.source.page === null ? '' : `, p. ${escapeHtml(figure.source.page)}`}`;
+    const published =
+      figure.source.published === null
+        ? 'publication date not given'
+        : `published ${formatDate(figure.source.published)}`;
+    const cited =
+      figure.source.citedDocument === null
+        ? ''
+        : `<br>citing ${escapeHtml(figure.source.citedDocument)}${figure.source.page === null ? '' : `, p. ${escapeHtml(figure.source.page)}`}`;
     const knownLine = status === 'known' ? `<br><strong>Known on ${escapeHtml(formatDate(asOf))}</strong>` : '';
     return (
       `<div class="figures-tip-row">${typeof p.marker === 'string' ? p.marker : ''}<strong>${escapeHtml(figureWords(figure))}</strong> · ${escapeHtml(p.seriesName ?? '')}` +
@@ -107,7 +118,11 @@ export function figuresChartOptions(view: FigureView, unit: string, asOf: string
       nameLocation: 'end',
       nameGap: 12,
       nameTextStyle: { color: TEXT, align: 'left' },
-      axisLabel: { color: TEXT, formatter: (value: number) => valueWithUnit(value, unit === 'USD' || unit === 'percent' ? unit : '', axisAmount) },
+      axisLabel: {
+        color: TEXT,
+        formatter: (value: number) =>
+          valueWithUnit(value, unit === 'USD' || unit === 'percent' ? unit : '', axisAmount),
+      },
       splitLine: { lineStyle: { color: '#E0E0E0' } },
     },
     series: [

@@ -22,14 +22,17 @@ const GROUPS: readonly { label: string; labels: Readonly<Record<string, string>>
   {
     label: 'Destruction of stockpiled anti-personnel mines (Article 4)',
     labels: {
-      stockpiled_mines_destroyed_since_1997: 'Stockpiled anti-personnel mines destroyed by States Parties (running total)',
+      stockpiled_mines_destroyed_since_1997:
+        'Stockpiled anti-personnel mines destroyed by States Parties (running total)',
       stockpiled_mines_destroyed_in_year: 'Stockpiled anti-personnel mines destroyed (per year)',
-      stockpiled_mines_destroyed_total_all_states: 'Stockpiled anti-personnel mines destroyed by all States, party or not (total)',
+      stockpiled_mines_destroyed_total_all_states:
+        'Stockpiled anti-personnel mines destroyed by all States, party or not (total)',
       states_parties_completed_destruction: 'States Parties that completed the destruction of their stockpiles',
       states_parties_holding_stockpiles: 'States Parties yet to complete the destruction of their stockpiles',
       states_parties_with_stockpiles: 'States Parties holding stockpiled anti-personnel mines',
       states_parties_with_stockpile_obligation: 'States Parties still under the obligation to destroy stockpiles',
-      states_parties_without_stockpile_obligation: 'States Parties no longer under the obligation to destroy stockpiles',
+      states_parties_without_stockpile_obligation:
+        'States Parties no longer under the obligation to destroy stockpiles',
       stockpile_declared_belarus: 'Stockpiled anti-personnel mines declared by Belarus',
       stockpile_remaining_greece_ukraine: 'Stockpiled anti-personnel mines remaining in Greece and Ukraine',
     },
@@ -51,7 +54,8 @@ const GROUPS: readonly { label: string; labels: Readonly<Record<string, string>>
       states_parties_victims_implementing_programmes: 'States Parties carrying out victim assistance programmes',
       states_parties_va_coordination_mechanism: 'States Parties with a victim assistance coordination mechanism',
       states_parties_va_plan: 'States Parties with a victim assistance plan',
-      states_parties_va_survivor_participation: 'States Parties where survivors take part in victim assistance coordination',
+      states_parties_va_survivor_participation:
+        'States Parties where survivors take part in victim assistance coordination',
     },
   },
   {
@@ -62,9 +66,11 @@ const GROUPS: readonly { label: string; labels: Readonly<Record<string, string>>
       total_support_usd: 'Total support for mine action, international and national (US dollars, per year)',
       affected_states_self_funding_usd: 'Affected States contributing to their own programmes (US dollars, per year)',
       international_support_victim_assistance_usd: 'International support for victim assistance (US dollars, per year)',
-      international_support_share_clearance_risk_education: 'Share of international support for clearance and risk education (per cent)',
+      international_support_share_clearance_risk_education:
+        'Share of international support for clearance and risk education (per cent)',
       international_support_share_victim_assistance: 'Share of international support for victim assistance (per cent)',
-      international_support_share_stockpile_destruction: 'Share of international support for stockpile destruction (per cent)',
+      international_support_share_stockpile_destruction:
+        'Share of international support for stockpile destruction (per cent)',
       donors: 'Donors of international support for mine action (per year)',
     },
   },

@@ -25,13 +25,19 @@ const PIN_MONTHS = 12;
 const monthIndex = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
 
 /** Dates on which the number of withdrawals in effect rose, with the States that withdrew then. */
-export function withdrawalMarks(history: readonly HistoryPoint[], namesByDate: ReadonlyMap<string, string[]>): WithdrawalMark[] {
+export function withdrawalMarks(
+  history: readonly HistoryPoint[],
+  namesByDate: ReadonlyMap<string, string[]>,
+): WithdrawalMark[] {
   const marks: WithdrawalMark[] = [];
   let previous = 0;
   for (const point of history) {
     if (point.withdrawn > previous) {
       const count = point.withdrawn - previous;
-      const event = { date: point.date, names: namesByDate.get(point.date) ?? [`${count} State${count === 1 ? '' : 's'}`] };
+      const event = {
+        date: point.date,
+        names: namesByDate.get(point.date) ?? [`${count} State${count === 1 ? '' : 's'}`],
+      };
       const last = marks[marks.length - 1];
       const first = last?.events[0];
       if (last && first && monthIndex(point.date) - monthIndex(first.date) <= PIN_MONTHS) {
@@ -54,12 +60,23 @@ const PARTIES = '#0072B2';
 const IN_FORCE = '#4D4D4D';
 const WITHDRAWAL = '#A3004F';
 
-export function partiesChartOptions(history: readonly HistoryPoint[], marks: readonly WithdrawalMark[], asOf: string, end: string): EChartsCoreOption {
+export function partiesChartOptions(
+  history: readonly HistoryPoint[],
+  marks: readonly WithdrawalMark[],
+  asOf: string,
+  end: string,
+): EChartsCoreOption {
   const last = history[history.length - 1];
   const extend = (points: [string, number][], value: number | undefined): [string, number][] =>
     last && last.date < end && value !== undefined ? [...points, [end, value]] : points;
-  const parties = extend(history.map((p) => [p.date, p.statesParties]), last?.statesParties);
-  const inForce = extend(history.map((p) => [p.date, p.inForce]), last?.inForce);
+  const parties = extend(
+    history.map((p) => [p.date, p.statesParties]),
+    last?.statesParties,
+  );
+  const inForce = extend(
+    history.map((p) => [p.date, p.inForce]),
+    last?.inForce,
+  );
 
   return {
     animation: false,
@@ -97,7 +114,11 @@ export function partiesChartOptions(history: readonly HistoryPoint[], marks: rea
           symbol: 'pin',
           symbolSize: 38,
           itemStyle: { color: WITHDRAWAL },
-          label: { color: '#FFFFFF', fontWeight: 'bold', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `−${p.value}` : '') },
+          label: {
+            color: '#FFFFFF',
+            fontWeight: 'bold',
+            formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `−${p.value}` : ''),
+          },
           tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
           data: marks.map((mark) => ({
             name: `Withdrawals in effect: ${mark.events.map((e) => `${e.names.join(', ')} (${formatDate(e.date)})`).join('; ')}`,

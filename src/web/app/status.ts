@@ -1,7 +1,8 @@
 import type { StateOnDate } from './api';
 
 /** The six ways the map, the table and the State page class a State on a date. */
-export type StatusCategory = 'party-in-force' | 'party-not-in-force' | 'signatory' | 'not-party' | 'withdrawn' | 'withdrawal-pending';
+export type StatusCategory =
+  'party-in-force' | 'party-not-in-force' | 'signatory' | 'not-party' | 'withdrawn' | 'withdrawal-pending';
 
 export function statusCategory(state: StateOnDate): StatusCategory {
   if (state.status === 'withdrawn') return 'withdrawn';

@@ -21,7 +21,13 @@ const pairs = rows
 
 const lines = [];
 for (let i = 0; i < pairs.length; i += 6) {
-  lines.push('  ' + pairs.slice(i, i + 6).map(([n, a]) => `'${n}': '${a}',`).join(' '));
+  lines.push(
+    '  ' +
+      pairs
+        .slice(i, i + 6)
+        .map(([n, a]) => `'${n}': '${a}',`)
+        .join(' '),
+  );
 }
 
 writeFileSync(

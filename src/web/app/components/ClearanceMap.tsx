@@ -1,10 +1,26 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { type FilterSpecification, type LngLatBoundsLike, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import {
+  type FilterSpecification,
+  type LngLatBoundsLike,
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clearanceTilesUrl } from '../api';
 import {
-  CLEARANCE_LAYERS, CLEARANCE_LEGEND, CLEARANCE_SOURCE, CLICKABLE_LAYERS, clearanceFilters, clearanceLayers, dateInt, featureWords, shapeBounds, sliderDates,
+  CLEARANCE_LAYERS,
+  CLEARANCE_LEGEND,
+  CLEARANCE_SOURCE,
+  CLICKABLE_LAYERS,
+  clearanceFilters,
+  clearanceLayers,
+  dateInt,
+  featureWords,
+  shapeBounds,
+  sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
 import { mapStyle } from '../map/map-style';
@@ -65,14 +81,22 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const [drawn, setDrawn] = useState<number | null>(null);
 
   const fit = useMemo<LngLatBoundsLike | null>(() => {
-    if (bounds !== null) return [[bounds[0], bounds[1]], [bounds[2], bounds[3]]];
+    if (bounds !== null)
+      return [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ];
     return null;
   }, [bounds]);
 
   useEffect(() => {
     if (!container.current) return;
     const shapes = countryShapes();
-    const target = fit ?? shapeBounds(shapes, iso3) ?? [[-180, -56], [180, 78]];
+    const target = fit ??
+      shapeBounds(shapes, iso3) ?? [
+        [-180, -56],
+        [180, 78],
+      ];
     const created = new MapLibreMap({
       container: container.current,
       style: mapStyle(shapes),
@@ -89,7 +113,12 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     created.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     created.getCanvas().setAttribute('aria-label', label);
 
-    const popup = new Popup({ closeButton: true, closeOnClick: true, className: 'map-popup clearance-popup', maxWidth: 'min(21rem, 85vw)' });
+    const popup = new Popup({
+      closeButton: true,
+      closeOnClick: true,
+      className: 'map-popup clearance-popup',
+      maxWidth: 'min(21rem, 85vw)',
+    });
     created.on('load', () => {
       const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
       created.addSource(CLEARANCE_SOURCE, source);
@@ -100,7 +129,11 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
       created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
       setMap(created);
       created.on('idle', () => {
-        setDrawn(created.queryRenderedFeatures({ layers: CLEARANCE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined) }).length);
+        setDrawn(
+          created.queryRenderedFeatures({
+            layers: CLEARANCE_LAYERS.filter((layer) => created.getLayer(layer) !== undefined),
+          }).length,
+        );
         setReady(true);
       });
     });
@@ -162,14 +195,23 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
             <span>{formatDate(asOf, true)}</span>
           </div>
         </div>
-        <div ref={container} className="clearance-map" data-ready={ready ? 'true' : 'false'} data-shown={shown} data-drawn={drawn ?? ''} />
+        <div
+          ref={container}
+          className="clearance-map"
+          data-ready={ready ? 'true' : 'false'}
+          data-shown={shown}
+          data-drawn={drawn ?? ''}
+        />
         {drawn === 0 ? (
           <p className="clearance-map-empty" role="status">
-            Nothing is drawn in this view on {formatDate(shown)}: areas smaller than a pixel are left out at this scale. Zoom in, or move the
-            slider to a later date.
+            Nothing is drawn in this view on {formatDate(shown)}: areas smaller than a pixel are left out at this scale.
+            Zoom in, or move the slider to a later date.
           </p>
         ) : null}
-        <p className="note">Click or tap an area to see what is recorded about it. Use the slider to see the areas and the land released on an earlier date.</p>
+        <p className="note">
+          Click or tap an area to see what is recorded about it. Use the slider to see the areas and the land released
+          on an earlier date.
+        </p>
       </div>
       <section className="map-legend clearance-legend" aria-label="Map legend">
         {CLEARANCE_LEGEND.map((group) => (
@@ -182,7 +224,12 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
                   <span
                     className="swatch"
                     aria-hidden="true"
-                    style={{ background: entry.fill ?? 'transparent', borderColor: entry.edge, borderStyle: entry.dashed ? 'dashed' : 'solid', borderWidth: 2 }}
+                    style={{
+                      background: entry.fill ?? 'transparent',
+                      borderColor: entry.edge,
+                      borderStyle: entry.dashed ? 'dashed' : 'solid',
+                      borderWidth: 2,
+                    }}
                   />
                   {entry.label}
                 </li>

@@ -27,12 +27,19 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
     <section aria-labelledby="extension-plan-heading" data-testid="extension-plan">
       <h3 id="extension-plan-heading">Extension request and work plan</h3>
       <p>
-        Latest request, submitted on {formatDate(latest.submitted)}: a deadline of {formatDate(latest.requestedDeadline)}, with{' '}
-        {areaWords(latest.remainingAreaM2)} stated as remaining
-        {latest.budgetUsd === null ? '' : ` and a budget of US$${latest.budgetUsd.toLocaleString('en')}`}; {decisionWords(latest)}.
-        {requests.length > 1 ? ` ${requests.length - 1} earlier request${requests.length > 2 ? 's' : ''} on record.` : ''}
-        {completion.obligation.state === 'completed' && completion.obligation.declared !== null ? ` Completion declared on ${formatDate(completion.obligation.declared)}.` : ''}
-        {completion.obligation.state === 'reopened' ? ` Completion was declared, then ${completion.obligation.reopenedBy.length} previously unknown area(s) were recorded: the obligation is open again.` : ''}
+        Latest request, submitted on {formatDate(latest.submitted)}: a deadline of{' '}
+        {formatDate(latest.requestedDeadline)}, with {areaWords(latest.remainingAreaM2)} stated as remaining
+        {latest.budgetUsd === null ? '' : ` and a budget of US$${latest.budgetUsd.toLocaleString('en')}`};{' '}
+        {decisionWords(latest)}.
+        {requests.length > 1
+          ? ` ${requests.length - 1} earlier request${requests.length > 2 ? 's' : ''} on record.`
+          : ''}
+        {completion.obligation.state === 'completed' && completion.obligation.declared !== null
+          ? ` Completion declared on ${formatDate(completion.obligation.declared)}.`
+          : ''}
+        {completion.obligation.state === 'reopened'
+          ? ` Completion was declared, then ${completion.obligation.reopenedBy.length} previously unknown area(s) were recorded: the obligation is open again.`
+          : ''}
       </p>
       {plan === null || plan.years.length === 0 ? null : (
         <div className="table-scroll">
@@ -51,8 +58,16 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
                 <tr key={y.year} className={y.differenceM2 !== null && y.differenceM2 < 0 ? 'behind' : undefined}>
                   <th scope="row">{y.year}</th>
                   <td>{areaWords(y.plannedM2)}</td>
-                  <td>{y.releasedM2 === null ? 'not started' : `${areaWords(y.releasedM2)}${y.complete ? '' : ' so far'}`}</td>
-                  <td>{y.differenceM2 === null ? '' : y.differenceM2 < 0 ? `behind by ${areaWords(-y.differenceM2)}` : `ahead by ${areaWords(y.differenceM2)}`}</td>
+                  <td>
+                    {y.releasedM2 === null ? 'not started' : `${areaWords(y.releasedM2)}${y.complete ? '' : ' so far'}`}
+                  </td>
+                  <td>
+                    {y.differenceM2 === null
+                      ? ''
+                      : y.differenceM2 < 0
+                        ? `behind by ${areaWords(-y.differenceM2)}`
+                        : `ahead by ${areaWords(y.differenceM2)}`}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -14,5 +14,12 @@ interface Props {
 /** One indicator over its periods: a line per edition, the figures known on the date ringed; narrow, the legend names only those. */
 export function FiguresChart({ view, unit, asOf, label }: Props) {
   const options = useCallback((narrow: boolean) => figuresChartOptions(view, unit, asOf, narrow), [view, unit, asOf]);
-  return <ResponsiveChart options={options} label={label} className="figures-chart" data={{ 'data-lines': view.lines.length }} />;
+  return (
+    <ResponsiveChart
+      options={options}
+      label={label}
+      className="figures-chart"
+      data={{ 'data-lines': view.lines.length }}
+    />
+  );
 }

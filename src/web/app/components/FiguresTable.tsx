@@ -61,10 +61,15 @@ export function FiguresTable({ points, asOfWords, caption }: Props) {
         <tbody>
           {points.map((point, i) => {
             const { figure, status } = point;
-            const newPeriod = i === 0 || points[i - 1]?.figure.period !== figure.period || points[i - 1]?.figure.scope !== figure.scope;
+            const newPeriod =
+              i === 0 || points[i - 1]?.figure.period !== figure.period || points[i - 1]?.figure.scope !== figure.scope;
             const known = status === 'known';
             return (
-              <tr key={point.key} className={[known ? 'known' : '', newPeriod ? 'period-start' : ''].join(' ').trim() || undefined} data-status={status}>
+              <tr
+                key={point.key}
+                className={[known ? 'known' : '', newPeriod ? 'period-start' : ''].join(' ').trim() || undefined}
+                data-status={status}
+              >
                 <th scope="row">{periodWords(figure.period)}</th>
                 <td className="figure-value">{known ? <strong>{figureWords(figure)}</strong> : figureWords(figure)}</td>
                 <td className="figure-edition" data-label="Edition">
@@ -76,7 +81,9 @@ export function FiguresTable({ points, asOfWords, caption }: Props) {
                 <td className="figure-published" data-label="Published">
                   <DateText date={figure.source.published} short unknown="not given" />
                 </td>
-                <td className="figure-status" data-label={`On ${asOfWords}`}>{known ? <strong className="known-mark">✓ {STATUS_WORDS.known}</strong> : STATUS_WORDS[status]}</td>
+                <td className="figure-status" data-label={`On ${asOfWords}`}>
+                  {known ? <strong className="known-mark">✓ {STATUS_WORDS.known}</strong> : STATUS_WORDS[status]}
+                </td>
               </tr>
             );
           })}

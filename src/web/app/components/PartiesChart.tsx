@@ -1,5 +1,11 @@
 import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -7,7 +13,15 @@ import type { HistoryPoint } from '../api';
 import { formatDate } from '../dates';
 import { partiesChartOptions, type WithdrawalMark } from '../parties-chart-options';
 
-register([LineChart, GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TooltipComponent, SVGRenderer]);
+register([
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 interface Props {
   history: readonly HistoryPoint[];
@@ -21,7 +35,10 @@ function describe(history: readonly HistoryPoint[], marks: readonly WithdrawalMa
   const last = history[history.length - 1];
   if (!first || !last) return 'No data.';
   const peak = Math.max(...history.map((p) => p.statesParties));
-  const withdrawals = marks.flatMap((m) => m.events).map((e) => `${e.names.join(', ')} on ${formatDate(e.date)}`).join('; ');
+  const withdrawals = marks
+    .flatMap((m) => m.events)
+    .map((e) => `${e.names.join(', ')} on ${formatDate(e.date)}`)
+    .join('; ');
   return (
     `States Parties rose from ${first.statesParties} on ${formatDate(first.date)} to a peak of ${peak}` +
     ` and stood at ${last.statesParties} on ${formatDate(last.date)}.` +

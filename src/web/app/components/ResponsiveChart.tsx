@@ -4,7 +4,16 @@ import { type EChartsCoreOption, init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-register([LineChart, BarChart, CustomChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+register([
+  LineChart,
+  BarChart,
+  CustomChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 /** Below this width (px) the chart uses its narrow layout (smaller legend, more room above the plot). */
 const NARROW = 600;

@@ -14,8 +14,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
         <ol>
           {sorted.map((source) => (
             <li key={source.id} id={sourceAnchor(source.id)} tabIndex={-1}>
-              <span className="source-id">{source.id}</span>{' '}
-              <span className="source-title">{source.title}</span>
+              <span className="source-id">{source.id}</span> <span className="source-title">{source.title}</span>
               <span className="source-meta">
                 Published: <DateText date={source.published} unknown="date not given" />
                 {source.url !== null ? (

@@ -4,8 +4,18 @@ import { SourceRefs } from './SourceRefs';
 /** The notes recorded with the State's Article 4 and Article 5 facts, as the sources put them. */
 export function SourceNotes({ facts }: { facts: StateFacts }) {
   const notes = [
-    { id: 'a4', title: 'Article 4 (stockpile destruction)', text: facts.article4?.notes ?? '', sources: facts.article4?.sources ?? [] },
-    { id: 'a5', title: 'Article 5 (clearance)', text: facts.article5?.notes ?? '', sources: facts.article5?.sources ?? [] },
+    {
+      id: 'a4',
+      title: 'Article 4 (stockpile destruction)',
+      text: facts.article4?.notes ?? '',
+      sources: facts.article4?.sources ?? [],
+    },
+    {
+      id: 'a5',
+      title: 'Article 5 (clearance)',
+      text: facts.article5?.notes ?? '',
+      sources: facts.article5?.sources ?? [],
+    },
   ].filter((note) => note.text !== '');
   if (notes.length === 0) return null;
   return (

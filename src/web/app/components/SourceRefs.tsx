@@ -11,9 +11,7 @@ export function SourceRefs({ ids }: { ids: readonly SourceId[] }) {
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 ? ', ' : ''}
-          <a href={`#${sourceAnchor(id)}`}>
-            {id}
-          </a>
+          <a href={`#${sourceAnchor(id)}`}>{id}</a>
         </span>
       ))}
     </span>

@@ -42,13 +42,15 @@ export function StateSummary({ state, obligations }: { state: StateOnDate; oblig
             NOT_BOUND
           ) : a5.currentDeadline === null && a5.state === null ? (
             <>
-              <DateText date={a5.originalDeadline} /> (original deadline, for a State Party with mined areas); no Article 5 facts in
-              the sources read
+              <DateText date={a5.originalDeadline} /> (original deadline, for a State Party with mined areas); no
+              Article 5 facts in the sources read
             </>
           ) : (
             <>
               <DateText date={a5.currentDeadline} /> <DeadlineMark state={a5.state} />
-              {a5.extensions.length > 0 ? ` (after ${a5.extensions.length} extension${a5.extensions.length === 1 ? '' : 's'})` : ''}
+              {a5.extensions.length > 0
+                ? ` (after ${a5.extensions.length} extension${a5.extensions.length === 1 ? '' : 's'})`
+                : ''}
             </>
           )}
         </dd>

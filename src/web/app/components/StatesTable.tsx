@@ -1,5 +1,10 @@
 import {
-  type ColumnDef, type SortingState, flexRender, getCoreRowModel, getSortedRowModel, useReactTable,
+  type ColumnDef,
+  type SortingState,
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
 } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -40,7 +45,8 @@ function columns(asOf: string): ColumnDef<StateOnDate, string | undefined>[] {
       sortUndefined: 'last',
       cell: ({ row }) => (
         <>
-          <DateText date={row.original.article4.deadline} short unknown="—" /> <DeadlineMark state={row.original.article4.state} />
+          <DateText date={row.original.article4.deadline} short unknown="—" />{' '}
+          <DeadlineMark state={row.original.article4.state} />
         </>
       ),
     },
@@ -51,7 +57,8 @@ function columns(asOf: string): ColumnDef<StateOnDate, string | undefined>[] {
       sortUndefined: 'last',
       cell: ({ row }) => {
         const a5 = row.original.article5;
-        if (a5.currentDeadline === null && a5.originalDeadline !== null) return <span className="muted">no record</span>;
+        if (a5.currentDeadline === null && a5.originalDeadline !== null)
+          return <span className="muted">no record</span>;
         return (
           <>
             <DateText date={a5.currentDeadline} short unknown="—" /> <DeadlineMark state={a5.state} />

@@ -9,7 +9,15 @@ interface Props {
   names: ReadonlyMap<string, string>;
 }
 
-function StateList({ codes, names, asOf }: { codes: readonly string[]; names: ReadonlyMap<string, string>; asOf: string }) {
+function StateList({
+  codes,
+  names,
+  asOf,
+}: {
+  codes: readonly string[];
+  names: ReadonlyMap<string, string>;
+  asOf: string;
+}) {
   if (codes.length === 0) return <span>none</span>;
   return (
     <span>
@@ -83,8 +91,8 @@ export function StatusFigures({ summary, names }: Props) {
               <span>none yet</span>
             ) : (
               <span>
-                <Link to={withAsOf(`/states/${latestToJoin.iso3}`, asOf)}>{latestToJoin.name}</Link>, {latestToJoin.instrument}{' '}
-                deposited <DateText date={latestToJoin.date} />
+                <Link to={withAsOf(`/states/${latestToJoin.iso3}`, asOf)}>{latestToJoin.name}</Link>,{' '}
+                {latestToJoin.instrument} deposited <DateText date={latestToJoin.date} />
               </span>
             )}
           </dd>

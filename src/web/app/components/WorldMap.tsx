@@ -10,7 +10,10 @@ import { CATEGORY_LABEL, statusCategory } from '../status';
 setWorkerUrl(workerUrl);
 
 /** The inhabited world, Antarctica left out: what the map shows first. */
-const WORLD: [[number, number], [number, number]] = [[-180, -56], [180, 78]];
+const WORLD: [[number, number], [number, number]] = [
+  [-180, -56],
+  [180, 78],
+];
 
 declare global {
   interface Window {
@@ -66,7 +69,11 @@ export function WorldMap({ states, label, onSelect }: Props) {
       const state = byCode.current.get(iso3);
       created.getCanvas().style.cursor = state ? 'pointer' : '';
       setHover(state ? iso3 : null);
-      if (state) popup.setLngLat(event.lngLat).setText(`${state.name}: ${CATEGORY_LABEL[statusCategory(state)]}`).addTo(created);
+      if (state)
+        popup
+          .setLngLat(event.lngLat)
+          .setText(`${state.name}: ${CATEGORY_LABEL[statusCategory(state)]}`)
+          .addTo(created);
       else popup.remove();
     });
     created.on('mouseleave', COUNTRIES_FILL, () => {

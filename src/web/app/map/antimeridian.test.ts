@@ -3,22 +3,41 @@ import { feature } from 'topojson-client';
 import { describe, expect, it } from 'vitest';
 import { splitGeometry, splitPolygon } from './antimeridian';
 
-const atPole = (a: number[] | undefined, b: number[] | undefined): boolean => Math.abs(a?.[1] ?? 0) === 90 && a?.[1] === b?.[1];
+const atPole = (a: number[] | undefined, b: number[] | undefined): boolean =>
+  Math.abs(a?.[1] ?? 0) === 90 && a?.[1] === b?.[1];
 
 /** The longest east-west step between neighbouring points, edges along a pole (Antarctica's closure) aside. */
 const longestStep = (rings: number[][][]): number =>
   Math.max(
-    ...rings.flatMap((ring) => ring.slice(1).map((p, i) => (atPole(p, ring[i]) ? 0 : Math.abs((p[0] ?? 0) - (ring[i]?.[0] ?? 0))))),
+    ...rings.flatMap((ring) =>
+      ring.slice(1).map((p, i) => (atPole(p, ring[i]) ? 0 : Math.abs((p[0] ?? 0) - (ring[i]?.[0] ?? 0)))),
+    ),
   );
 
 describe('splitPolygon', () => {
   it('leaves a polygon that does not cross the antimeridian alone', () => {
-    const square = [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]];
+    const square = [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+    ];
     expect(splitPolygon(square)).toEqual([square]);
   });
 
   it('cuts a polygon crossing +-180 into one part on each side', () => {
-    const crossing = [[[170, -10], [-170, -10], [-170, 10], [170, 10], [170, -10]]];
+    const crossing = [
+      [
+        [170, -10],
+        [-170, -10],
+        [-170, 10],
+        [170, 10],
+        [170, -10],
+      ],
+    ];
     const parts = splitPolygon(crossing);
     expect(parts).toHaveLength(2);
     const xs = parts.map((part) => (part[0] ?? []).map((p) => p[0] ?? 0));

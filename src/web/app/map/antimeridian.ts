@@ -58,7 +58,11 @@ function clipAt(ring: Ring, x: number, keep: (px: number) => boolean): Ring {
 
 function clipToStrip(ring: Ring, west: number): Ring | null {
   const open = ring.slice(0, -1);
-  const clipped = clipAt(clipAt(open, west, (x) => x >= west), west + 360, (x) => x <= west + 360);
+  const clipped = clipAt(
+    clipAt(open, west, (x) => x >= west),
+    west + 360,
+    (x) => x <= west + 360,
+  );
   if (clipped.length < 3) return null;
   const shifted = clipped.map((p) => [lon(p) - west - 180, lat(p)]);
   return [...shifted, shifted[0] as Position];

@@ -45,9 +45,19 @@ export function DashboardPage() {
       </p>
       <AsOfPicker />
       <FactSheetLinks asOf={asOf} />
-      {summary.state === 'ready' ? <StatusFigures summary={summary.data} names={names} /> : <LoadStatus loaded={summary} what="the status" />}
+      {summary.state === 'ready' ? (
+        <StatusFigures summary={summary.data} names={names} />
+      ) : (
+        <LoadStatus loaded={summary} what="the status" />
+      )}
       {history.state === 'ready' ? (
-        <Suspense fallback={<p role="status" className="load-status">Loading the chart…</p>}>
+        <Suspense
+          fallback={
+            <p role="status" className="load-status">
+              Loading the chart…
+            </p>
+          }
+        >
           <PartiesChart history={history.data} marks={marks} asOf={asOf} end={end} />
         </Suspense>
       ) : (

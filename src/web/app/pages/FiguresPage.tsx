@@ -34,7 +34,9 @@ function summary(view: FigureView, asOf: string): string {
     `${count(view.points.length, 'figure', 'figures')} for ${count(view.periods.length, 'period', 'periods')}, from ${count(sources, 'source', 'sources')}.`,
   ];
   if (view.disputed.length > 0) {
-    parts.push(`Editions give different figures for ${listWords(view.disputed.map(periodWords))}; each edition is its own line.`);
+    parts.push(
+      `Editions give different figures for ${listWords(view.disputed.map(periodWords))}; each edition is its own line.`,
+    );
   } else if (view.points.length > view.periods.length) {
     parts.push('Where more than one source gives a period, they agree.');
   }
@@ -80,13 +82,20 @@ export function FiguresPage() {
   const known = useApi<ReportedFigure[]>(valid ? paths.figuresKnown(indicator, asOf) : null);
   // While another date's answer is on its way, keep showing the last one with the date it was for.
   const [shown, setShown] = useState<Shown | null>(null);
-  if (valid && known.state === 'ready' && (shown?.known !== known.data || shown.asOf !== asOf || shown.indicator !== indicator)) {
+  if (
+    valid &&
+    known.state === 'ready' &&
+    (shown?.known !== known.data || shown.asOf !== asOf || shown.indicator !== indicator)
+  ) {
     setShown({ indicator, asOf, known: known.data });
   }
   const current = shown !== null && shown.indicator === indicator ? shown : null;
 
   const figures = useMemo(() => all.filter((f) => f.id === indicator), [all, indicator]);
-  const view = useMemo(() => (current === null ? null : figureView(figures, current.known, current.asOf)), [figures, current]);
+  const view = useMemo(
+    () => (current === null ? null : figureView(figures, current.known, current.asOf)),
+    [figures, current],
+  );
   const label = indicator === null ? 'Reported figures' : indicatorLabel(indicator);
   const unit = figures[0]?.unit ?? '';
 
@@ -94,9 +103,9 @@ export function FiguresPage() {
     <>
       <h1>Reported figures</h1>
       <p className="lead">
-        Figures published about the Convention, as each source gave them: casualties, stockpiled mines destroyed, mined areas
-        cleared, support for mine action. Later editions often revise earlier years. On the chosen date, the figure that counts
-        for a period is the one from the latest source published on or before that date.
+        Figures published about the Convention, as each source gave them: casualties, stockpiled mines destroyed, mined
+        areas cleared, support for mine action. Later editions often revise earlier years. On the chosen date, the
+        figure that counts for a period is the one from the latest source published on or before that date.
       </p>
       <AsOfPicker />
       {editions.state !== 'ready' ? (
@@ -114,25 +123,40 @@ export function FiguresPage() {
             <section aria-labelledby="indicator-heading" className="indicator-figures">
               <h2 id="indicator-heading">{label}</h2>
               {view === null || current === null ? (
-                <LoadStatus loaded={known.state === 'error' ? known : { state: 'loading' }} what="the figures known on this date" />
+                <LoadStatus
+                  loaded={known.state === 'error' ? known : { state: 'loading' }}
+                  what="the figures known on this date"
+                />
               ) : (
                 <>
                   <p className="chart-description">{summary(view, current.asOf)}</p>
                   {view.periods.length > 1 ? (
-                    <Suspense fallback={<p role="status" className="load-status">Loading the chart…</p>}>
+                    <Suspense
+                      fallback={
+                        <p role="status" className="load-status">
+                          Loading the chart…
+                        </p>
+                      }
+                    >
                       <FiguresChart
                         view={view}
                         unit={unit}
                         asOf={current.asOf}
                         label={`Chart of ${label}, one line per edition; every point is in the table below.`}
                       />
-                      <p className="note">Point at or tap a period on the chart to see each edition’s figure, source and publication date.</p>
+                      <p className="note">
+                        Point at or tap a period on the chart to see each edition’s figure, source and publication date.
+                      </p>
                     </Suspense>
                   ) : (
                     <p className="note">One period only: the table gives the figure and its source.</p>
                   )}
                   <h3 className="table-heading">Every figure and its source</h3>
-                  <FiguresTable points={view.points} asOfWords={formatDate(current.asOf)} caption={`${label}: every edition of every figure, with its source`} />
+                  <FiguresTable
+                    points={view.points}
+                    asOfWords={formatDate(current.asOf)}
+                    caption={`${label}: every edition of every figure, with its source`}
+                  />
                 </>
               )}
             </section>

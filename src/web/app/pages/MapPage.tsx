@@ -27,18 +27,23 @@ export default function MapPage() {
     <>
       <h1>World map</h1>
       <p className="lead">
-        Status on <DateText date={asOf} />. Click a State to open its page. The <Link to={withAsOf('/states', link)}>States table</Link>{' '}
-        holds the same information and is the way to reach each State with the keyboard.
+        Status on <DateText date={asOf} />. Click a State to open its page. The{' '}
+        <Link to={withAsOf('/states', link)}>States table</Link> holds the same information and is the way to reach each
+        State with the keyboard.
       </p>
       <AsOfPicker />
       <LoadStatus loaded={states} what="the States" />
       <div className="map-layout">
-        <WorldMap states={shown} label={`World map of the States by their status under the Convention on ${formatDate(asOf)}`} onSelect={onSelect} />
+        <WorldMap
+          states={shown}
+          label={`World map of the States by their status under the Convention on ${formatDate(asOf)}`}
+          onSelect={onSelect}
+        />
         <MapLegend states={shown} />
       </div>
       <p className="note">
-        Tuvalu is too small to show at this scale; see the <Link to={withAsOf('/states/TUV', link)}>Tuvalu page</Link>. Boundaries are
-        Natural Earth's and imply no position on any territorial question.
+        Tuvalu is too small to show at this scale; see the <Link to={withAsOf('/states/TUV', link)}>Tuvalu page</Link>.
+        Boundaries are Natural Earth's and imply no position on any territorial question.
       </p>
     </>
   );

@@ -7,8 +7,8 @@ export function NotFoundPage() {
     <>
       <h1>Page not found</h1>
       <p>
-        There is no page at this address. Start from the <Link to="/">dashboard</Link>, the <Link to="/map">world map</Link> or the{' '}
-        <Link to="/states">list of States</Link>.
+        There is no page at this address. Start from the <Link to="/">dashboard</Link>, the{' '}
+        <Link to="/map">world map</Link> or the <Link to="/states">list of States</Link>.
       </p>
     </>
   );

@@ -34,7 +34,10 @@ export function StatePage() {
   useTitle(currentState?.name ?? (facts.state === 'ready' ? facts.data.name : iso3));
 
   const events = useMemo(
-    () => (facts.state === 'ready' && currentState && obligations ? stateEvents(facts.data, currentState, obligations, asOf) : null),
+    () =>
+      facts.state === 'ready' && currentState && obligations
+        ? stateEvents(facts.data, currentState, obligations, asOf)
+        : null,
     [facts, currentState, obligations, asOf],
   );
 
@@ -56,7 +59,8 @@ export function StatePage() {
         Status on <DateText date={asOf} />
         {before !== null ? (
           <>
-            ; its obligations are shown as they stood on <DateText date={before} />, the day before its withdrawal took effect
+            ; its obligations are shown as they stood on <DateText date={before} />, the day before its withdrawal took
+            effect
           </>
         ) : null}
         .
@@ -71,7 +75,8 @@ export function StatePage() {
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <p className="note">
-          Instruments deposited and decisions taken up to the chosen date, and the dates the Convention's rules compute from them.
+          Instruments deposited and decisions taken up to the chosen date, and the dates the Convention's rules compute
+          from them.
         </p>
         {events ? <StateTimeline events={events} asOf={asOf} /> : <LoadStatus loaded={facts} what="the record" />}
       </section>

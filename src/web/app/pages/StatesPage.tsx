@@ -16,11 +16,16 @@ export function StatesPage() {
     <>
       <h1>States</h1>
       <p className="lead">
-        The 197 States the Convention is open to, on <DateText date={asOf} />. Deadlines apply to States Parties for which the
-        Convention is in force; ✓ met, ✗ missed, … open, ? not known from the sources read; “no record”: the sources read give no Article 5 facts for the State.
+        The 197 States the Convention is open to, on <DateText date={asOf} />. Deadlines apply to States Parties for
+        which the Convention is in force; ✓ met, ✗ missed, … open, ? not known from the sources read; “no record”: the
+        sources read give no Article 5 facts for the State.
       </p>
       <AsOfPicker />
-      {states.state === 'ready' ? <StatesTable states={states.data} asOf={asOf} /> : <LoadStatus loaded={states} what="the States" />}
+      {states.state === 'ready' ? (
+        <StatesTable states={states.data} asOf={asOf} />
+      ) : (
+        <LoadStatus loaded={states} what="the States" />
+      )}
     </>
   );
 }
