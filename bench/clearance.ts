@@ -25,7 +25,7 @@ import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from '../s
 import { parseDate } from '../src/core/date.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
-import { initDatabase } from '../src/store/seed.js';
+import { initDatabase } from '../src/setup/seed.js';
 import { loadFacts } from '../src/treaty/store.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { type Row, type Timing, printTable, summarise, time } from './measure.js';

@@ -3,10 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import { requireWriter } from '../server/auth.js';
-import type { ApiContext } from '../server/context.js';
-import { PUBLIC_READ } from '../server/etag.js';
-import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../server/params.js';
+import { requireWriter } from '../http/auth.js';
+import type { PillarOptions } from '../http/plugin.js';
+import type { EngineCache } from '../treaty/cache.js';
+import { PUBLIC_READ } from '../http/etag.js';
+import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../http/params.js';
 import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './article5-store.js';
 
 const ARTICLE5 = ['Article 5 workflow'];
@@ -44,7 +45,11 @@ const requestParams = iso3Param.extend({
   id: z.coerce.number().int().positive().describe('The id of the extension request'),
 });
 
-export function article5Routes(app: FastifyInstance, { store, engines }: ApiContext): void {
+export interface Article5Options extends PillarOptions {
+  engines: EngineCache;
+}
+
+export function article5Plugin(app: FastifyInstance, { store, engines }: Article5Options): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -151,4 +156,5 @@ export function article5Routes(app: FastifyInstance, { store, engines }: ApiCont
       return reply.code(201).send(answer);
     },
   );
+  return Promise.resolve();
 }

@@ -7,7 +7,7 @@ import { type CalendarDate, dateProblem } from '../core/date.js';
 import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import type { ExtensionProblem } from './extension.js';
-import type { CompletionDeclarationsTable, ExtensionRequestsTable } from '../store/schema.js';
+import type { CompletionDeclarationsTable, ExtensionRequestsTable } from './tables.js';
 import type { CompletionDeclaration, ExtensionDecisionOutcome, ExtensionRequest, WorkPlanYear } from './model.js';
 
 /** A decision as stored with its request. */

@@ -12,8 +12,8 @@ import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError, isUniqueViolation } from '../store/errors.js';
-import type { Database } from '../store/schema.js';
+import { RejectedWriteError, isUniqueViolation } from '../core/rejection.js';
+import type { Database } from '../store/database.js';
 import { TreatyEngine } from '../treaty/status.js';
 import { type ExtensionDecisionRecord, insertExtensionDecision, readFacts } from '../treaty/store.js';
 import {

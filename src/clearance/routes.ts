@@ -6,11 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireWriter } from '../server/auth.js';
-import type { ApiContext } from '../server/context.js';
-import { PUBLIC_READ } from '../server/etag.js';
-import { asOf, asOfQuery, iso3Param, knownState } from '../server/params.js';
-import { type FieldProblem, HttpProblem } from '../server/problem.js';
+import { requireWriter } from '../http/auth.js';
+import type { PillarOptions } from '../http/plugin.js';
+import type { EngineCache } from '../treaty/cache.js';
+import type { ClearanceCache } from './cache.js';
+import { PUBLIC_READ } from '../http/etag.js';
+import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
+import { type FieldProblem, HttpProblem } from '../http/problem.js';
 import { activityProperties, areaProperties, devicesProperties, releaseProperties } from './files/fields.js';
 import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
@@ -42,7 +44,12 @@ function fieldOf(p: ImportProblem): FieldProblem {
   return { field, expected: `${p.ref === null ? '' : `${p.ref}: `}${p.message}` };
 }
 
-export function clearanceRoutes(app: FastifyInstance, { store, engines, clearance }: ApiContext): void {
+export interface ClearanceOptions extends PillarOptions {
+  engines: EngineCache;
+  clearance: ClearanceCache;
+}
+
+export function clearancePlugin(app: FastifyInstance, { store, engines, clearance }: ClearanceOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -143,4 +150,5 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
       }
     },
   );
+  return Promise.resolve();
 }

@@ -4,7 +4,7 @@
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { StateCode } from '../core/states.js';
-import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from '../store/schema.js';
+import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from './tables.js';
 import type { Activity, AreaGeometry, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);

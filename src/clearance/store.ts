@@ -8,7 +8,7 @@ import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError } from '../store/errors.js';
+import { RejectedWriteError } from '../core/rejection.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { boundingBox } from './area.js';
 import type { AreaFacts, ReleaseFacts, StateRecords } from './land-release.js';

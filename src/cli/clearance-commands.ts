@@ -29,7 +29,7 @@ import {
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';
-import { RejectedWriteError } from '../store/errors.js';
+import { RejectedWriteError } from '../core/rejection.js';
 import { asOfOption, stateArgument } from './args.js';
 import { withEngine, withStore } from './database.js';
 

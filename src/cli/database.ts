@@ -1,5 +1,5 @@
 import { type Store, openDatabase } from '../store/database.js';
-import { initDatabase } from '../store/seed.js';
+import { initDatabase } from '../setup/seed.js';
 import { configFromEnv } from '../server/config.js';
 import { loadFacts } from '../treaty/store.js';
 import { TreatyEngine } from '../treaty/status.js';

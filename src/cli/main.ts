@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../core/errors.js';
-import { RejectedWriteError } from '../store/errors.js';
+import { RejectedWriteError } from '../core/rejection.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { withEngine } from './database.js';
 import { deadlinesText, stateText, statesText, statusText } from './present.js';

@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { SYSTEM } from '../store/audit.js';
 import { openDatabase } from '../store/database.js';
-import { initDatabase } from '../store/seed.js';
-import { ROLES, type Role, createUser } from '../server/accounts-store.js';
+import { initDatabase } from '../setup/seed.js';
+import { ROLES, type Role, createUser } from '../accounts/store.js';
 import { configFromEnv } from '../server/config.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../server/passwords.js';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../accounts/passwords.js';
 import { serve } from './serve.js';
 
 async function readPassword(): Promise<string> {

@@ -1,16 +1,13 @@
-import type { PartialDate } from './partial-date.js';
+/**
+ * The citation vocabulary every pillar shares; the Source records themselves, their CSV, table
+ * and routes live in src/sources/.
+ */
 
 /** A source id as listed in data/SOURCES*.md, for example `S02` or `S53b`. */
 export type SourceId = string;
 
-/** Where a figure or a date comes from (DESIGN.md §2, "Source"). */
-export interface Source {
-  id: SourceId;
-  title: string;
-  url: string | null;
-  /** Publication date, to the precision the source list gives. */
-  published: PartialDate | null;
-}
+/** What a source id looks like (`S02`, `S53b`, `P14`). */
+export const SOURCE_ID_PATTERN = /^[A-Z]+\d+[a-z]?$/;
 
 /** Every stored fact carries the sources that state it. */
 export interface Provenance {

@@ -2,19 +2,20 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ClearanceCache } from '../clearance/cache.js';
-import { clearanceRoutes } from '../clearance/routes.js';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { article5Routes } from '../clearance/article5-routes.js';
+import { accountsPlugin } from '../accounts/routes.js';
+import { sessionLookup } from '../accounts/session.js';
+import { article5Plugin } from '../clearance/article5-routes.js';
+import { ClearanceCache } from '../clearance/cache.js';
+import { clearancePlugin } from '../clearance/routes.js';
+import { registerAuth } from '../http/auth.js';
+import { registerEtag } from '../http/etag.js';
+import { errorHandler } from '../http/problem.js';
+import { sourcesPlugin } from '../sources/routes.js';
 import type { Store } from '../store/database.js';
-import { transparencyRoutes } from '../transparency/routes.js';
-import { treatyRoutes } from '../treaty/routes.js';
-import { registerAuth } from './auth.js';
-import type { ApiContext } from './context.js';
-import { EngineCache } from './engine-cache.js';
-import { registerEtag } from './etag.js';
-import { errorHandler } from './problem.js';
-import { sessionRoutes } from './session-routes.js';
+import { transparencyPlugin } from '../transparency/routes.js';
+import { EngineCache } from '../treaty/cache.js';
+import { treatyPlugin } from '../treaty/routes.js';
 import { registerWeb } from './web.js';
 
 export interface AppOptions {
@@ -47,19 +48,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  const context: ApiContext = {
-    store: options.store,
-    engines: new EngineCache(options.store),
-    clearance: new ClearanceCache(options.store),
-  };
-  registerAuth(app, options.store);
-  registerEtag(app, options.store);
+  const { store } = options;
+  registerAuth(app, sessionLookup(store));
+  registerEtag(app, store);
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));
-  await sessionRoutes(app, context);
-  treatyRoutes(app, context);
-  article5Routes(app, context);
-  transparencyRoutes(app, context);
-  clearanceRoutes(app, context);
+
+  // Every pillar, one line each; the treaty engine's cache is shared by those that read the engine.
+  const engines = new EngineCache(store);
+  await app.register(accountsPlugin, { store });
+  await app.register(sourcesPlugin, { store });
+  await app.register(treatyPlugin, { store, engines });
+  await app.register(transparencyPlugin, { store, engines });
+  await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
+  await app.register(article5Plugin, { store, engines });
   await registerWeb(app, options.webRoot);
   return app;
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type Store, openDatabase } from '../store/database.js';
-import { initDatabase } from '../store/seed.js';
+import { initDatabase } from '../setup/seed.js';
 import { buildApp } from './app.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 

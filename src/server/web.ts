@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { problem, sendProblem } from './problem.js';
+import { problem, sendProblem } from '../http/problem.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listRecentAudit, writeAudit } from './audit.js';
 import type { Store } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { auditLogMigration } from './migrations/0001-audit-log.js';
 import { forEachDatabase } from './test-databases.js';
 
 forEachDatabase((database) => {
@@ -9,7 +10,7 @@ forEachDatabase((database) => {
     let store: Store;
     beforeAll(async () => {
       store = await database.open();
-      await migrateToLatest(store);
+      await migrateToLatest(store, (dialect) => ({ '0001-audit-log': auditLogMigration(dialect) }));
     });
 
     it('writes who, when, what, before and after, and lists the latest first', async () => {

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from './database.js';
 import { parseSnapshot, snapshotJson } from './json.js';
-import type { Database } from './schema.js';
+import type { Database } from './database.js';
 
 /** Who makes a change: a signed-in user, or null for the command line and the initial load. */
 export interface Actor {

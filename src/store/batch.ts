@@ -1,7 +1,7 @@
 /** Multi-row inserts cut to fit each engine's limit on bound parameters. */
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { DialectName } from './database.js';
-import type { Database } from './schema.js';
+import type { Database } from './database.js';
 
 /** SQLite's SQLITE_MAX_VARIABLE_NUMBER (32766 since 3.32) and PostgreSQL's 16-bit count (65535). */
 const MAX_PARAMETERS: Record<DialectName, number> = { sqlite: 32766, postgres: 65535 };

@@ -1,11 +1,36 @@
 /**
  * Opening the store (DESIGN.md §5): PostgreSQL when a URL is given, else an SQLite file.
  * Everything above this file talks to Kysely only.
+ *
+ * `Database` knows only the plumbing's own table: each pillar adds its tables in its
+ * `tables.ts` (`declare module '../store/database.js' { interface Database { ... } }`), so
+ * this folder imports no pillar and every query is still typed against every table.
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { type Generated, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Database } from './schema.js';
+
+/** JSON text of a `string[]` of source ids. */
+export type SourceIdsJson = string;
+/** 0 or 1: better-sqlite3 cannot bind booleans, so both engines store integers. */
+export type Flag = 0 | 1;
+
+/** Every mutation's row (audit.ts): who, when, what, before and after. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+// An interface, not a type: the pillars' tables.ts files merge their tables into it.
+export interface Database {
+  audit_log: AuditLogTable;
+}
 
 export type DialectName = 'sqlite' | 'postgres';
 

@@ -1,21 +1,14 @@
 /**
- * Versioned migrations through Kysely's Migrator. The list is static (imported modules, not a
- * folder scan) so it works the same under tsx, bundlers and tests.
+ * Versioned migrations through Kysely's Migrator. The runner knows no pillar: it is handed the
+ * list (src/setup/migrations.ts composes every pillar's), static imports rather than a folder
+ * scan, so it works the same under tsx, compiled code and tests.
  */
 import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import type { DialectName, Store } from './database.js';
-import { initialMigration } from './migrations/0001-initial.js';
-import { clearanceMigration } from './migrations/0002-clearance.js';
-import { article5WorkflowMigration } from './migrations/0003-article5-workflow.js';
 
-/** Names sort in the order they run: add `0004-...` below the last one. */
-export function migrations(dialect: DialectName): Record<string, Migration> {
-  return {
-    '0001-initial': initialMigration(dialect),
-    '0002-clearance': clearanceMigration(dialect),
-    '0003-article5-workflow': article5WorkflowMigration(dialect),
-  };
-}
+/** Every migration by name; names sort in the order they run. */
+export type MigrationList = Record<string, Migration>;
+export type MigrationsFor = (dialect: DialectName) => MigrationList;
 
 export class MigrationError extends Error {
   constructor(
@@ -39,7 +32,7 @@ async function migrationSchema(store: Store): Promise<string | undefined> {
   return rows[0]?.schema;
 }
 
-async function migrator(store: Store): Promise<Migrator> {
+async function migrator(store: Store, migrations: MigrationsFor): Promise<Migrator> {
   const list = migrations(store.dialect);
   const schema = await migrationSchema(store);
   return new Migrator({
@@ -56,11 +49,38 @@ function check({ error, results }: MigrationResultSet): string[] {
 }
 
 /** Brings the schema to the latest version; returns the names of the migrations it ran. */
-export async function migrateToLatest(store: Store): Promise<string[]> {
-  return check(await (await migrator(store)).migrateToLatest());
+export async function migrateToLatest(store: Store, migrations: MigrationsFor): Promise<string[]> {
+  return check(await (await migrator(store, migrations)).migrateToLatest());
 }
 
 /** Undoes every migration, newest first. */
-export async function migrateDownToNothing(store: Store): Promise<string[]> {
-  return check(await (await migrator(store)).migrateTo(NO_MIGRATIONS));
+export async function migrateDownToNothing(store: Store, migrations: MigrationsFor): Promise<string[]> {
+  return check(await (await migrator(store, migrations)).migrateTo(NO_MIGRATIONS));
+}
+
+/**
+ * Renames migrations already run (`old` → the names that replaced it, with the same effect), so
+ * a database made before a migration was split or renamed migrates on as if made after.
+ */
+export async function renameRunMigrations(
+  store: Store,
+  renames: Readonly<Record<string, readonly string[]>>,
+): Promise<void> {
+  const exists =
+    store.dialect === 'postgres'
+      ? sql<{ found: string | null }>`select to_regclass('kysely_migration')::text as found`
+      : sql<{ found: string | null }>`select name as found from sqlite_master where name = 'kysely_migration'`;
+  if (((await exists.execute(store.db)).rows[0]?.found ?? null) === null) return;
+  await store.db.transaction().execute(async (trx) => {
+    for (const [old, names] of Object.entries(renames)) {
+      const { rows } = await sql<{
+        timestamp: string;
+      }>`select timestamp from kysely_migration where name = ${old}`.execute(trx);
+      const run = rows[0];
+      if (run === undefined) continue;
+      await sql`delete from kysely_migration where name = ${old}`.execute(trx);
+      for (const name of names)
+        await sql`insert into kysely_migration (name, timestamp) values (${name}, ${run.timestamp})`.execute(trx);
+    }
+  });
 }

@@ -1,4 +1,5 @@
-import type { Source, SourceId } from '../core/source.js';
+import type { SourceId } from '../core/source.js';
+import type { Source } from '../sources/model.js';
 import { sourceTitle } from './factsheet/notebook.js';
 import type { ReportedFigure } from './model.js';
 

@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { type CsvRow, readCsv } from '../core/csv.js';
 import { DataError, type DataProblem } from '../core/errors.js';
-import type { Source, SourceId } from '../core/source.js';
+import type { SourceId } from '../core/source.js';
+import type { Source } from '../sources/model.js';
 import { DEFAULT_DATA_DIR } from '../treaty/reference.js';
 import {
   ARTICLE4_GLOBAL_COLUMNS,
@@ -14,7 +15,7 @@ import {
   casualtyFiguresFromRows,
   fundingFiguresFromRows,
   icrcFiguresFromRows,
-} from './input.js';
+} from './reference-rows.js';
 import type { ReportedFigure } from './model.js';
 import {
   ACTION_PLAN_COLUMNS,

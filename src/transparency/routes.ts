@@ -1,15 +1,15 @@
-/** HTTP routes for sources, reported figures and the fact sheet. */
+/** HTTP routes of reported figures and the fact sheet (the transparency pillar's plugin). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import type { PartialDate } from '../core/partial-date.js';
 import { QUALIFIERS } from '../core/source.js';
-import { requireWriter } from '../server/auth.js';
-import type { ApiContext } from '../server/context.js';
-import { PUBLIC_READ } from '../server/etag.js';
-import { asOf, asOfQuery, calendarDate, partialDate } from '../server/params.js';
-import { HttpProblem } from '../server/problem.js';
+import { requireWriter } from '../http/auth.js';
+import type { PillarOptions } from '../http/plugin.js';
+import { loadSources } from '../sources/store.js';
+import type { EngineCache } from '../treaty/cache.js';
+import { PUBLIC_READ } from '../http/etag.js';
+import { asOf, asOfQuery, calendarDate, partialDate } from '../http/params.js';
 import { figuresKnownOn } from './editions.js';
 import type { FactSheetInput } from './factsheet/build.js';
 import { buildFactSheet } from './factsheet/build.js';
@@ -17,15 +17,9 @@ import { factSheetHtml } from './factsheet/html.js';
 import { htmlToPdf } from './factsheet/pdf.js';
 import { figureJson } from './figure-json.js';
 import { factSheetInputFromStore } from './factsheet/from-store.js';
-import { addReportedFigure, addSource, getSource, listReportedFigures, listSources, loadSources } from './store.js';
+import { addReportedFigure, listReportedFigures } from './store.js';
 
 const TAGS = ['Sources and figures'];
-const sourceBody = z.object({
-  id: z.string().regex(/^[A-Z]+\d+[a-z]?$/, 'a source id such as S400'),
-  title: z.string().min(1),
-  url: z.string().url().nullable(),
-  published: partialDate.nullable(),
-});
 const figureBody = z.object({
   indicator: z.string().regex(/^[a-z0-9_]+$/, 'an indicator name such as casualties_mines_erw'),
   scope: z.string().min(1),
@@ -45,43 +39,15 @@ const figureBody = z.object({
 const figureQuery = asOfQuery.extend({ indicator: z.string().optional(), scope: z.string().optional() });
 const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']).optional() });
 
-export function transparencyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
+export interface TransparencyOptions extends PillarOptions {
+  engines: EngineCache;
+}
+
+export function transparencyPlugin(app: FastifyInstance, { store, engines }: TransparencyOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> =>
     factSheetInputFromStore(store, (await engines.get()).engine, date);
-
-  api.get(
-    '/api/v1/sources',
-    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'Every source, with its address and publication date' } },
-    () => listSources(store),
-  );
-  api.get(
-    '/api/v1/sources/:id',
-    { config: PUBLIC_READ, schema: { tags: TAGS, summary: 'One source', params: z.object({ id: z.string() }) } },
-    async (request) => {
-      const source = await getSource(store, request.params.id);
-      if (!source) throw new HttpProblem(404, `No source "${request.params.id}".`);
-      return source;
-    },
-  );
-  api.post(
-    '/api/v1/sources',
-    { schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody } },
-    async (request, reply) => {
-      const user = requireWriter(request);
-      const body = request.body;
-      return reply
-        .code(201)
-        .send(
-          await addSource(
-            store,
-            { id: body.id, title: body.title, url: body.url, published: body.published as PartialDate | null },
-            { userId: user.id },
-          ),
-        );
-    },
-  );
 
   api.get(
     '/api/v1/figures',
@@ -175,6 +141,7 @@ export function transparencyRoutes(app: FastifyInstance, { store, engines }: Api
     }
     return reply.type('text/html; charset=utf-8').send(html);
   });
+  return Promise.resolve();
 }
 
 /** A small form above the page: choose the date, download the PDF, print. Hidden when printing. */

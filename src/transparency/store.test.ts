@@ -3,13 +3,14 @@ import { parseDate } from '../core/date.js';
 import { parsePartialDate } from '../core/partial-date.js';
 import { SYSTEM, listRecentAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError } from '../store/errors.js';
-import { initDatabase } from '../store/seed.js';
+import { RejectedWriteError } from '../core/rejection.js';
+import { initDatabase } from '../setup/seed.js';
 import { forEachDatabase } from '../store/test-databases.js';
 import { loadReference } from '../treaty/reference.js';
 import type { ReportedFigure } from './model.js';
 import { loadReportedFigures } from './reference.js';
-import { addReportedFigure, addSource, getSource, listReportedFigures, listSources, loadSources } from './store.js';
+import { addSource, getSource, listSources, loadSources } from '../sources/store.js';
+import { addReportedFigure, listReportedFigures } from './store.js';
 
 const { sources } = loadReference();
 const figures = loadReportedFigures(sources);

@@ -37,3 +37,6 @@ export function entryIntoForce(deposited: CalendarDate, convention: ConventionEn
   if (deposited <= convention.fortiethDeposit) return convention.date;
   return firstDayOfSixthMonthAfter(deposited);
 }
+
+/** Article 15: open for signature until its entry into force; after that a State accedes. */
+export const SIGNATURE_CLOSED_AFTER = '1999-03-01' as CalendarDate;

@@ -1,475 +1,57 @@
 /**
- * Validation of reference-data rows (data/*.csv) into the treaty model. Pure: rows in, records
- * and problems out. Every problem names file, line, column and field; nothing stops at the first.
+ * Request bodies of the treaty routes: zod schemas that validate and document them, and the
+ * functions that read a validated body into the model (routes never cast).
  */
-import type { CsvRow } from '../core/csv.js';
-import { type CalendarDate, dateProblem } from '../core/date.js';
-import type { DataProblem } from '../core/errors.js';
-import { type PartialDate, partialDateProblem } from '../core/partial-date.js';
-import type { Source, SourceId } from '../core/source.js';
-import { STATE_CODES, type StateCode, isStateCode } from '../core/states.js';
-import { article5OriginalDeadline, extensionChainProblems } from './article5.js';
-import { OPENED_FOR_SIGNATURE, conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
-import {
-  type Article4Record,
-  type Article5Record,
-  CONSENT_KINDS,
-  type ConsentKind,
-  type ExtensionDecision,
-  type StateRecord,
-} from './model.js';
+import { z } from 'zod';
+import type { CalendarDate } from '../core/date.js';
+import type { PartialDate } from '../core/partial-date.js';
+import type { StateCode } from '../core/states.js';
+import { calendarDate, partialDate, sourceIds } from '../http/params.js';
+import { INSTRUMENT_KINDS } from './model.js';
+import type { ExtensionDecisionInput, InstrumentInput } from './model.js';
 
-export const SOURCES_COLUMNS = ['id', 'title', 'url', 'published'] as const;
-export const STATES_COLUMNS = [
-  'iso3',
-  'name',
-  'signed',
-  'ratified_or_acceded',
-  'entry_into_force',
-  'withdrawal_notified',
-  'withdrawal_effective',
-  'notes',
-  'instrument',
-  'sources',
-  'withdrawal_condition',
-  'withdrawal_announced',
-] as const;
-export const ARTICLE4_COLUMNS = [
-  'iso3',
-  'deadline',
-  'deadline_met',
-  'completion_declared',
-  'stockpile_remaining',
-  'remaining_as_of',
-  'notes',
-  'sources',
-] as const;
-export const ARTICLE4_COMPLETED_COLUMNS = ['iso3', 'completed_year', 'mines_destroyed', 'notes', 'sources'] as const;
-export const ARTICLE5_COLUMNS = [
-  'iso3',
-  'original_deadline',
-  'extensions',
-  'current_deadline',
-  'current_deadline_as_of',
-  'completed_year',
-  'notes',
-  'sources',
-] as const;
+export const instrumentBody = z.object({
+  kind: z.enum(INSTRUMENT_KINDS),
+  deposited: calendarDate
+    .nullable()
+    .describe(
+      'Date of deposit with the Depositary (of signing, for a signature); null only for a withdrawal known by its effect',
+    ),
+  effectiveStated: calendarDate.nullable().optional(),
+  announced: calendarDate.nullable().optional(),
+  armedConflict: z.object({ ended: calendarDate.nullable() }).nullable().optional(),
+  sources: sourceIds,
+});
 
-/** Art. 15: open for signature until the Convention entered into force (Art. 17.1: 1 March 1999). */
-export const SIGNATURE_CLOSED_AFTER = '1999-03-01' as CalendarDate;
-export const ARMED_CONFLICT = 'armed-conflict';
+export const extensionBody = z.object({
+  granted: partialDate.nullable().describe('When the Meeting of States Parties or Review Conference granted it'),
+  deadline: partialDate.nullable().describe('The new Article 5 deadline it set'),
+  decidedAtMeeting: z.string().min(1).nullable().optional(),
+  sources: sourceIds,
+});
 
-export interface Validated<T> {
-  value: T;
-  problems: DataProblem[];
-}
+// The schemas above have checked each date's shape: these only name the type it now has.
+const day = (value: string | null | undefined): CalendarDate | null => (value ?? null) as CalendarDate | null;
+const partial = (value: string | null): PartialDate | null => value as PartialDate | null;
 
-const SOURCE_ID = /^[A-Z]+\d+[a-z]?$/;
-
-/** Reads the fields of one row, recording a problem for each field that breaks its rule. */
-class FieldReader {
-  readonly problems: DataProblem[] = [];
-  constructor(readonly row: CsvRow) {}
-
-  get ok(): boolean {
-    return this.problems.length === 0;
-  }
-
-  report(field: string, expected: string, found?: string | null): void {
-    this.problems.push(this.row.problem(field, expected, found));
-  }
-
-  text(field: string): string {
-    return this.row.get(field);
-  }
-
-  required(field: string, expected: string): string {
-    const value = this.row.get(field);
-    if (value.trim() === '') this.report(field, expected);
-    return value;
-  }
-
-  date(field: string): CalendarDate | null {
-    const value = this.row.get(field);
-    if (value === '') return null;
-    const problem = dateProblem(value);
-    if (problem !== null) return this.fail(field, problem);
-    return value as CalendarDate;
-  }
-
-  partialDate(field: string): PartialDate | null {
-    const value = this.row.get(field);
-    if (value === '') return null;
-    const problem = partialDateProblem(value);
-    if (problem !== null) return this.fail(field, problem);
-    return value as PartialDate;
-  }
-
-  year(field: string): PartialDate | null {
-    const value = this.row.get(field);
-    if (value === '') return null;
-    if (!/^\d{4}$/.test(value) || value === '0000') return this.fail(field, 'a year written YYYY');
-    return value as PartialDate;
-  }
-
-  count(field: string): number | null {
-    const value = this.row.get(field);
-    if (value === '') return null;
-    if (!/^(0|[1-9]\d*)$/.test(value) || !Number.isSafeInteger(Number(value))) {
-      return this.fail(field, 'a non-negative whole number written with digits only (for example 3364433)');
-    }
-    return Number(value);
-  }
-
-  yesNo(field: string): boolean | null {
-    const value = this.row.get(field);
-    if (value === '') return null;
-    if (value === 'yes' || value === 'no') return value === 'yes';
-    return this.fail(field, '"yes", "no" or empty');
-  }
-
-  state(field = 'iso3'): StateCode | null {
-    const value = this.row.get(field);
-    if (isStateCode(value)) return value;
-    return this.fail(field, 'the ISO 3166-1 alpha-3 code of one of the 197 States (for example KHM)');
-  }
-
-  sources(known: ReadonlySet<SourceId> | null, field = 'sources'): SourceId[] {
-    const value = this.row.get(field);
-    if (value === '') return this.fail(field, 'at least one source id (for example S02;S17)') ?? [];
-    const ids = value.split(';');
-    for (const id of ids) {
-      if (!SOURCE_ID.test(id)) this.report(field, 'source ids separated by ";" (for example S02;S17)', id);
-      else if (known !== null && !known.has(id)) this.report(field, 'a source id listed in sources.csv', id);
-    }
-    return ids;
-  }
-
-  private fail(field: string, expected: string, found?: string): null {
-    this.report(field, expected, found);
-    return null;
-  }
-}
-
-/** Checks a whole file: each row through `read`, then one iso3 per row. */
-function readRows<T>(
-  rows: readonly CsvRow[],
-  read: (reader: FieldReader) => T | null,
-): { records: Map<StateCode, { record: T; row: CsvRow }>; problems: DataProblem[] } {
-  const records = new Map<StateCode, { record: T; row: CsvRow }>();
-  const firstLine = new Map<string, number>();
-  const problems: DataProblem[] = [];
-  for (const row of rows) {
-    const reader = new FieldReader(row);
-    const iso3 = row.get('iso3');
-    const seen = firstLine.get(iso3);
-    if (seen !== undefined) reader.report('iso3', `a State not listed before (${iso3} is already on line ${seen})`);
-    else firstLine.set(iso3, row.line);
-    const record = read(reader);
-    problems.push(...reader.problems);
-    if (record !== null && reader.ok && isStateCode(iso3)) records.set(iso3, { record, row });
-  }
-  return { records, problems };
-}
-
-// ---- sources.csv ------------------------------------------------------------------------------
-
-export function sourcesFromRows(rows: readonly CsvRow[]): Validated<Map<SourceId, Source>> {
-  const sources = new Map<SourceId, Source>();
-  const firstLine = new Map<string, number>();
-  const problems: DataProblem[] = [];
-  for (const row of rows) {
-    const reader = new FieldReader(row);
-    const id = row.get('id');
-    const seen = firstLine.get(id);
-    if (!SOURCE_ID.test(id)) reader.report('id', 'a source id such as S02 or S53b');
-    else if (seen !== undefined)
-      reader.report('id', `a source id not listed before (${id} is already on line ${seen})`);
-    else firstLine.set(id, row.line);
-    const title = reader.required('title', 'the title or description of the source');
-    const url = row.get('url');
-    if (url !== '' && !/^https?:\/\/\S+$/.test(url)) reader.report('url', 'an http(s) address or nothing');
-    const published = reader.partialDate('published');
-    problems.push(...reader.problems);
-    if (reader.ok) sources.set(id, { id, title, url: url === '' ? null : url, published });
-  }
-  return { value: sources, problems };
-}
-
-// ---- states.csv -------------------------------------------------------------------------------
-
-/** The kind of instrument, checked against ratified_or_acceded as written (even when that date is invalid). */
-function consentKind(reader: FieldReader): ConsentKind | null {
-  const instrument = reader.text('instrument');
-  if (reader.text('ratified_or_acceded') === '') {
-    if (instrument !== '')
-      reader.report('instrument', 'empty (no instrument of consent was deposited: ratified_or_acceded is empty)');
-    return null;
-  }
-  if ((CONSENT_KINDS as readonly string[]).includes(instrument)) return instrument as ConsentKind;
-  reader.report('instrument', `one of ${CONSENT_KINDS.join(', ')} (ratified_or_acceded is set)`);
-  return null;
-}
-
-function notBefore(
-  reader: FieldReader,
-  field: string,
-  date: CalendarDate | null,
-  limit: CalendarDate,
-  what: string,
-): void {
-  if (date !== null && date < limit) reader.report(field, `a date on or after ${limit} (${what})`);
-}
-
-function stateFromRow(reader: FieldReader, known: ReadonlySet<SourceId> | null): StateRecord | null {
-  const iso3 = reader.state();
-  const name = reader.required('name', 'the name of the State');
-  const signed = reader.date('signed');
-  const deposited = reader.date('ratified_or_acceded');
-  const entryIntoForceStated = reader.date('entry_into_force');
-  const notified = reader.date('withdrawal_notified');
-  const effective = reader.date('withdrawal_effective');
-  const announced = reader.date('withdrawal_announced');
-  const condition = reader.text('withdrawal_condition');
-  const sources = reader.sources(known);
-  const opened = 'the Convention opened for signature on 3 Dec 1997, Art. 15';
-  notBefore(reader, 'signed', signed, OPENED_FOR_SIGNATURE, opened);
-  if (signed !== null && signed > SIGNATURE_CLOSED_AFTER) {
-    reader.report(
-      'signed',
-      `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`,
-    );
-  }
-  notBefore(reader, 'ratified_or_acceded', deposited, OPENED_FOR_SIGNATURE, opened);
-  const kind = consentKind(reader);
-  if (condition !== '' && condition !== ARMED_CONFLICT)
-    reader.report('withdrawal_condition', `"${ARMED_CONFLICT}" or empty`);
-  const withdrawalFields = [
-    ['withdrawal_notified', notified],
-    ['withdrawal_effective', effective],
-    ['withdrawal_announced', announced],
-  ] as const;
-  for (const [field, date] of withdrawalFields) {
-    if (date === null) continue;
-    if (reader.text('ratified_or_acceded') === '')
-      reader.report(field, 'empty (a State withdraws only after depositing its consent)');
-    else if (deposited !== null)
-      notBefore(reader, field, date, deposited, `not before the deposit of consent, ${deposited}`);
-  }
-  if (notified !== null)
-    notBefore(reader, 'withdrawal_effective', effective, notified, 'not before withdrawal_notified');
-  if (iso3 === null) return null;
-  const hasWithdrawal = notified !== null || effective !== null || announced !== null || condition !== '';
+export function readInstrument(iso3: StateCode, body: z.infer<typeof instrumentBody>): InstrumentInput {
   return {
     iso3,
-    name,
-    sources,
-    entryIntoForceStated,
-    signature: signed === null ? null : { date: signed, sources },
-    consent: deposited === null || kind === null ? null : { kind, deposited, sources },
-    withdrawal: hasWithdrawal
-      ? {
-          deposited: notified,
-          effectiveStated: effective,
-          announced,
-          armedConflict: condition === ARMED_CONFLICT ? { ended: null } : null,
-          sources,
-        }
-      : null,
+    kind: body.kind,
+    deposited: day(body.deposited),
+    effectiveStated: day(body.effectiveStated),
+    announced: day(body.announced),
+    armedConflict: body.armedConflict ? { ended: day(body.armedConflict.ended) } : null,
+    sources: body.sources,
   };
 }
 
-/** states.csv: one row for each of the 197 States. */
-export function statesFromRows(
-  file: string,
-  rows: readonly CsvRow[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<StateRecord[]> {
-  const { records, problems } = readRows(rows, (reader) => stateFromRow(reader, known));
-  const listed = new Set(rows.map((r) => r.get('iso3')).filter(isStateCode));
-  const missing = STATE_CODES.filter((code) => !listed.has(code));
-  if (missing.length > 0) {
-    problems.push({
-      file,
-      line: 1,
-      column: rows[0]?.column('iso3') ?? null,
-      field: 'iso3',
-      expected: `a row for each of the ${STATE_CODES.length} States; missing: ${missing.join(', ')}`,
-      found: `${listed.size} States`,
-    });
-  }
-  return { value: [...records.values()].map((r) => r.record), problems };
-}
-
-// ---- article4.csv and article4_completed.csv --------------------------------------------------
-
-export function article4FromRows(
-  rows: readonly CsvRow[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<Map<StateCode, Article4Record>> {
-  const { records, problems } = readRows(rows, (reader): Article4Record | null => {
-    const iso3 = reader.state();
-    const record = {
-      deadlineStated: reader.date('deadline'),
-      deadlineMet: reader.yesNo('deadline_met'),
-      completed: reader.partialDate('completion_declared'),
-      stockpileRemaining: reader.count('stockpile_remaining'),
-      remainingAsOf: reader.partialDate('remaining_as_of'),
-      notes: reader.text('notes'),
-      sources: reader.sources(known),
-    };
-    return iso3 === null ? null : { iso3, ...record };
-  });
-  return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
-}
-
-export interface Article4Completion {
-  iso3: StateCode;
-  completedYear: PartialDate | null;
-  minesDestroyed: number | null;
-  notes: string;
-  sources: SourceId[];
-  row: CsvRow;
-}
-
-export function article4CompletedFromRows(
-  rows: readonly CsvRow[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<Article4Completion[]> {
-  const { records, problems } = readRows(rows, (reader): Article4Completion | null => {
-    const iso3 = reader.state();
-    const completedYear = reader.year('completed_year');
-    const minesDestroyed = reader.count('mines_destroyed');
-    const record = {
-      completedYear,
-      minesDestroyed,
-      notes: reader.text('notes'),
-      sources: reader.sources(known),
-      row: reader.row,
-    };
-    return iso3 === null ? null : { iso3, ...record };
-  });
-  return { value: [...records.values()].map((r) => r.record), problems };
-}
-
-const joinNotes = (a: string, b: string): string => [a, b].filter((n) => n !== '').join(' | ');
-
-/**
- * article4_completed.csv fills the completion of States article4.csv leaves without one (and adds
- * States it lacks). Where both give one, the years must agree.
- */
-export function mergeArticle4(
-  article4: ReadonlyMap<StateCode, Article4Record>,
-  completions: readonly Article4Completion[],
-): Validated<Map<StateCode, Article4Record>> {
-  const merged = new Map(article4);
-  const problems: DataProblem[] = [];
-  for (const c of completions) {
-    const existing = merged.get(c.iso3);
-    if (existing?.completed != null && c.completedYear !== null && existing.completed.slice(0, 4) !== c.completedYear) {
-      problems.push(
-        c.row.problem('completed_year', `the year of completion_declared in article4.csv (${existing.completed})`),
-      );
-      continue;
-    }
-    const base: Article4Record = existing ?? {
-      iso3: c.iso3,
-      deadlineStated: null,
-      deadlineMet: null,
-      completed: null,
-      stockpileRemaining: null,
-      remainingAsOf: null,
-      notes: '',
-      sources: [],
-    };
-    merged.set(c.iso3, {
-      ...base,
-      completed: base.completed ?? c.completedYear,
-      notes: joinNotes(base.notes, c.notes),
-      sources: [...new Set([...base.sources, ...c.sources])],
-    });
-  }
-  return { value: merged, problems };
-}
-
-// ---- article5.csv -----------------------------------------------------------------------------
-
-const EXTENSION_FORMAT =
-  'extensions written GRANTED:DEADLINE separated by ";" (GRANTED a year YYYY or ?, DEADLINE a date YYYY-MM-DD, YYYY-MM, YYYY or ?)';
-
-function extensionsOf(reader: FieldReader): { tokens: string[]; chain: ExtensionDecision[] } | null {
-  const value = reader.text('extensions');
-  if (value === '') return { tokens: [], chain: [] };
-  const tokens = value.split(';');
-  const chain: ExtensionDecision[] = [];
-  for (const token of tokens) {
-    const match = /^(\d{4}|\?):(.+)$/.exec(token);
-    const granted = match?.[1];
-    const deadline = match?.[2];
-    if (
-      granted === undefined ||
-      deadline === undefined ||
-      granted === '0000' ||
-      (deadline !== '?' && partialDateProblem(deadline) !== null)
-    ) {
-      reader.report('extensions', EXTENSION_FORMAT, token);
-      continue;
-    }
-    chain.push({
-      granted: granted === '?' ? null : (granted as PartialDate),
-      deadline: deadline === '?' ? null : (deadline as PartialDate),
-    });
-  }
-  return chain.length === tokens.length ? { tokens, chain } : null;
-}
-
-/** Entry into force of each State that deposited its consent, computed from all deposits (Art. 17). */
-function entryIntoForceByState(states: readonly StateRecord[]): Map<StateCode, CalendarDate> {
-  const consents = states.flatMap((s) => (s.consent ? [{ iso3: s.iso3, deposited: s.consent.deposited }] : []));
-  const convention = conventionEntryIntoForce(consents.map((c) => c.deposited));
-  const result = new Map<StateCode, CalendarDate>();
-  if (convention === null) return result;
-  for (const c of consents) result.set(c.iso3, entryIntoForce(c.deposited, convention));
-  return result;
-}
-
-/**
- * article5.csv. Extension chains are checked against the original deadline the engine computes
- * (entry into force from the deposit in states.csv, + 10 years); `states` are the valid states.csv rows.
- */
-export function article5FromRows(
-  rows: readonly CsvRow[],
-  states: readonly StateRecord[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<Map<StateCode, Article5Record>> {
-  const eifOf = entryIntoForceByState(states);
-  const byCode = new Map(states.map((s) => [s.iso3, s]));
-  const { records, problems } = readRows(rows, (reader): Article5Record | null => {
-    const iso3 = reader.state();
-    const extensions = extensionsOf(reader);
-    const record = {
-      originalDeadlineStated: reader.date('original_deadline'),
-      currentDeadlineStated: reader.partialDate('current_deadline'),
-      currentDeadlineAsOf: reader.partialDate('current_deadline_as_of'),
-      completed: reader.partialDate('completed_year'),
-      notes: reader.text('notes'),
-      sources: reader.sources(known),
-    };
-    if (iso3 === null || extensions === null) return null;
-    const state = byCode.get(iso3);
-    if (state !== undefined && state.consent === null) {
-      reader.report('iso3', 'a State that deposited its consent (ratified_or_acceded in states.csv)');
-    }
-    const eif = eifOf.get(iso3);
-    if (eif !== undefined) {
-      const original = article5OriginalDeadline(eif);
-      for (const p of extensionChainProblems(original, extensions.chain)) {
-        const context = p.index === 0 ? `; original deadline ${original} = entry into force ${eif} + 10 years` : '';
-        reader.report('extensions', `${p.expected}${context}`, extensions.tokens[p.index] ?? null);
-      }
-    }
-    return { iso3, extensions: extensions.chain, ...record };
-  });
-  return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
+export function readExtensionDecision(iso3: StateCode, body: z.infer<typeof extensionBody>): ExtensionDecisionInput {
+  return {
+    iso3,
+    granted: partial(body.granted),
+    deadline: partial(body.deadline),
+    decidedAtMeeting: body.decidedAtMeeting ?? null,
+    sources: body.sources,
+  };
 }

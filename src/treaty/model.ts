@@ -1,13 +1,15 @@
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
-import type { Provenance } from '../core/source.js';
+import type { Provenance, SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 
 /** How a State expressed its consent to be bound (Art. 16). */
 export const CONSENT_KINDS = ['ratification', 'acceptance', 'approval', 'accession', 'succession'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
-export type InstrumentKind = 'signature' | ConsentKind | 'withdrawal';
+/** Every kind of instrument deposited with the Depositary (DESIGN.md §2, "Instrument"). */
+export const INSTRUMENT_KINDS = ['signature', ...CONSENT_KINDS, 'withdrawal'] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
 
 export interface Signature extends Provenance {
   date: CalendarDate;
@@ -85,3 +87,24 @@ export type TreatyStatus = 'state-party' | 'signatory' | 'not-party' | 'withdraw
 export type WithdrawalState = 'none' | 'pending' | 'effective';
 /** `unknown`: the deadline has passed and the data says neither met nor missed. */
 export type DeadlineState = 'met' | 'missed' | 'open' | 'unknown';
+
+/** An instrument as a writer gives it (the API, the command line); the store checks it against what is stored. */
+export interface InstrumentInput {
+  iso3: StateCode;
+  kind: InstrumentKind;
+  /** Date of deposit (of signing, for a signature); may be null only for a withdrawal. */
+  deposited: CalendarDate | null;
+  effectiveStated?: CalendarDate | null;
+  announced?: CalendarDate | null;
+  armedConflict?: ArmedConflict | null;
+  sources: readonly SourceId[];
+}
+
+export interface ExtensionDecisionInput {
+  iso3: StateCode;
+  granted: PartialDate | null;
+  deadline: PartialDate | null;
+  /** The meeting that decided it (`22MSP`), when known. */
+  decidedAtMeeting?: string | null;
+  sources: readonly SourceId[];
+}

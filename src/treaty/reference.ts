@@ -3,24 +3,24 @@
  * file is collected before anything is thrown, so one run lists all that needs fixing.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_DATA_DIR } from '../core/data-dir.js';
 import { type CsvRow, readCsv } from '../core/csv.js';
 import { DataError, type DataProblem } from '../core/errors.js';
-import type { Source, SourceId } from '../core/source.js';
+import type { Validated } from '../core/field-reader.js';
+import type { SourceId } from '../core/source.js';
+import type { Source } from '../sources/model.js';
+import { SOURCES_COLUMNS, sourcesFromRows } from '../sources/reference.js';
 import {
   ARTICLE4_COLUMNS,
   ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
-  SOURCES_COLUMNS,
   STATES_COLUMNS,
-  type Validated,
   article4CompletedFromRows,
   article4FromRows,
   article5FromRows,
   mergeArticle4,
-  sourcesFromRows,
   statesFromRows,
-} from './input.js';
+} from './reference-rows.js';
 import type { TreatyFacts } from './status.js';
 
 export interface ReferenceData {
@@ -28,8 +28,7 @@ export interface ReferenceData {
   sources: Map<SourceId, Source>;
 }
 
-/** The repository's data/ folder, found from this file rather than the working directory. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export { DEFAULT_DATA_DIR } from '../core/data-dir.js';
 
 export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const problems: DataProblem[] = [];

@@ -2,50 +2,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CalendarDate } from '../core/date.js';
-import type { PartialDate } from '../core/partial-date.js';
 import type { SourceId } from '../core/source.js';
-import { requireWriter } from '../server/auth.js';
-import type { ApiContext } from '../server/context.js';
-import { remember } from '../server/engine-cache.js';
-import { PUBLIC_READ } from '../server/etag.js';
-import {
-  asOf,
-  asOfQuery,
-  calendarDate,
-  iso3Param,
-  knownState as known,
-  partialDate,
-  sourceIds,
-} from '../server/params.js';
-import { loadSources } from '../transparency/store.js';
+import { requireWriter } from '../http/auth.js';
+import type { PillarOptions } from '../http/plugin.js';
+import { loadSources } from '../sources/store.js';
+import { type EngineCache, remember } from './cache.js';
+import { extensionBody, instrumentBody, readExtensionDecision, readInstrument } from './input.js';
+import { PUBLIC_READ } from '../http/etag.js';
+import { asOf, asOfQuery, iso3Param, knownState as known } from '../http/params.js';
 import { statusHistory } from './history.js';
 import { OPENED_FOR_SIGNATURE } from './entry-into-force.js';
 import { addExtensionDecision, addInstrument, listInstruments } from './store.js';
 
 const TREATY = ['Treaty status'];
 
-const instrumentBody = z.object({
-  kind: z.enum(['signature', 'ratification', 'acceptance', 'approval', 'accession', 'succession', 'withdrawal']),
-  deposited: calendarDate
-    .nullable()
-    .describe(
-      'Date of deposit with the Depositary (of signing, for a signature); null only for a withdrawal known by its effect',
-    ),
-  effectiveStated: calendarDate.nullable().optional(),
-  announced: calendarDate.nullable().optional(),
-  armedConflict: z.object({ ended: calendarDate.nullable() }).nullable().optional(),
-  sources: sourceIds,
-});
+export interface TreatyOptions extends PillarOptions {
+  engines: EngineCache;
+}
 
-const extensionBody = z.object({
-  granted: partialDate.nullable().describe('When the Meeting of States Parties or Review Conference granted it'),
-  deadline: partialDate.nullable().describe('The new Article 5 deadline it set'),
-  decidedAtMeeting: z.string().min(1).nullable().optional(),
-  sources: sourceIds,
-});
-
-export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContext): void {
+/** The treaty engine's routes: status, States, deadlines, instruments and extension decisions. */
+export function treatyPlugin(app: FastifyInstance, { store, engines }: TreatyOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -172,19 +148,7 @@ export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContex
     async (request, reply) => {
       const user = requireWriter(request);
       const body = request.body;
-      const record = await addInstrument(
-        store,
-        {
-          iso3: known(request.params.iso3),
-          kind: body.kind,
-          deposited: body.deposited as CalendarDate | null,
-          effectiveStated: (body.effectiveStated ?? null) as CalendarDate | null,
-          announced: (body.announced ?? null) as CalendarDate | null,
-          armedConflict: body.armedConflict ? { ended: body.armedConflict.ended as CalendarDate | null } : null,
-          sources: body.sources,
-        },
-        { userId: user.id },
-      );
+      const record = await addInstrument(store, readInstrument(known(request.params.iso3), body), { userId: user.id });
       engines.invalidate();
       return reply.code(201).send(record);
     },
@@ -203,19 +167,12 @@ export function treatyRoutes(app: FastifyInstance, { store, engines }: ApiContex
     async (request, reply) => {
       const user = requireWriter(request);
       const body = request.body;
-      const record = await addExtensionDecision(
-        store,
-        {
-          iso3: known(request.params.iso3),
-          granted: body.granted as PartialDate | null,
-          deadline: body.deadline as PartialDate | null,
-          decidedAtMeeting: body.decidedAtMeeting ?? null,
-          sources: body.sources,
-        },
-        { userId: user.id },
-      );
+      const record = await addExtensionDecision(store, readExtensionDecision(known(request.params.iso3), body), {
+        userId: user.id,
+      });
       engines.invalidate();
       return reply.code(201).send(record);
     },
   );
+  return Promise.resolve();
 }

@@ -4,36 +4,16 @@
  * what is stored, because only there can "a second consent for this State" be seen.
  */
 import { type CalendarDate, dateProblem } from '../core/date.js';
-import { type PartialDate, partialDateProblem } from '../core/partial-date.js';
+import { partialDateProblem } from '../core/partial-date.js';
 import type { SourceId } from '../core/source.js';
-import type { StateCode } from '../core/states.js';
-import { RejectedWriteError } from '../store/errors.js';
-import { INSTRUMENT_KINDS } from '../store/schema.js';
+import { RejectedWriteError } from '../core/rejection.js';
+import { INSTRUMENT_KINDS } from './model.js';
 import { extensionChainProblems } from './article5.js';
-import { OPENED_FOR_SIGNATURE } from './entry-into-force.js';
-import { SIGNATURE_CLOSED_AFTER } from './input.js';
-import type { ArmedConflict, ExtensionDecision, InstrumentKind } from './model.js';
+import { OPENED_FOR_SIGNATURE, SIGNATURE_CLOSED_AFTER } from './entry-into-force.js';
+import type { ExtensionDecision, ExtensionDecisionInput, InstrumentInput } from './model.js';
 import { type InstrumentRecord, isConsentKind } from './store-rows.js';
 
-export interface InstrumentInput {
-  iso3: StateCode;
-  kind: InstrumentKind;
-  /** Date of deposit (of signing, for a signature); may be null only for a withdrawal. */
-  deposited: CalendarDate | null;
-  effectiveStated?: CalendarDate | null;
-  announced?: CalendarDate | null;
-  armedConflict?: ArmedConflict | null;
-  sources: readonly SourceId[];
-}
-
-export interface ExtensionDecisionInput {
-  iso3: StateCode;
-  granted: PartialDate | null;
-  deadline: PartialDate | null;
-  /** The meeting that decided it (`22MSP`), when known. */
-  decidedAtMeeting?: string | null;
-  sources: readonly SourceId[];
-}
+export type { ExtensionDecisionInput, InstrumentInput } from './model.js';
 
 const invalid = (field: string, expected: string, found: string | null = null): RejectedWriteError =>
   new RejectedWriteError('invalid', field, expected, found);

@@ -13,7 +13,7 @@ import type {
   ExtensionDecisionsTable,
   InstrumentsTable,
   StatesTable,
-} from '../store/schema.js';
+} from './tables.js';
 import type {
   ArmedConflict,
   Article4Record,

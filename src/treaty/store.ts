@@ -8,9 +8,10 @@ import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { DialectName, Store } from '../store/database.js';
-import { RejectedWriteError, isUniqueViolation } from '../store/errors.js';
+import { RejectedWriteError, isUniqueViolation } from '../core/rejection.js';
 import { sourceIdsJson } from '../store/json.js';
-import type { Database } from '../store/schema.js';
+import { latestAuditId } from '../store/versions.js';
+import type { Database } from '../store/database.js';
 import { article5OriginalDeadline } from './article5.js';
 import { conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
 import type { TreatyFacts } from './status.js';
@@ -113,7 +114,8 @@ async function requireSources(db: Kysely<Database>, ids: readonly string[]): Pro
     throw new RejectedWriteError('invalid', 'sources', 'source ids of stored sources', missing);
 }
 
-async function requireState(db: Kysely<Database>, iso3: StateCode): Promise<void> {
+/** A 404 refusal unless `iso3` is a stored State. */
+export async function requireState(db: Kysely<Database>, iso3: StateCode): Promise<void> {
   const state = await db.selectFrom('states').select('iso3').where('iso3', '=', iso3).executeTakeFirst();
   if (!state) throw new RejectedWriteError('not-found', 'iso3', 'one of the stored States', iso3);
 }
@@ -241,11 +243,4 @@ export async function insertExtensionDecision(
  * so a server can keep one engine and rebuild it only when this moves. Ids are never reused.
  * Read it before loadFacts(): a write in between then costs one extra reload, never a stale engine.
  */
-export async function factsVersion(store: Store): Promise<number> {
-  const row = await store.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('version'))
-    .where('entity', 'in', [...FACT_ENTITIES])
-    .executeTakeFirst();
-  return Number(row?.version ?? 0);
-}
+export const factsVersion = (store: Store): Promise<number> => latestAuditId(store.db, { entities: FACT_ENTITIES });

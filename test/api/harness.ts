@@ -2,11 +2,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { type AppOptions, buildApp } from '../../src/server/app.js';
-import { createUser } from '../../src/server/accounts-store.js';
-import { hashPassword } from '../../src/server/passwords.js';
+import { createUser } from '../../src/accounts/store.js';
+import { hashPassword } from '../../src/accounts/passwords.js';
 import { SYSTEM } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/database.js';
-import { initDatabase } from '../../src/store/seed.js';
+import { initDatabase } from '../../src/setup/seed.js';
 import type { TestDatabase } from '../../src/store/test-databases.js';
 
 export const PASSWORD = 'correct horse battery staple';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../src/server/start.js';
 import { type Store, openDatabase } from '../../src/store/database.js';
-import { initDatabase } from '../../src/store/seed.js';
+import { initDatabase } from '../../src/setup/seed.js';
 import type { TestDatabase } from '../../src/store/test-databases.js';
 
 export interface TestServer {

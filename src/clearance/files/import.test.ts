@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, listRecentAudit } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
-import { initDatabase } from '../../store/seed.js';
+import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { loadClearanceRecords } from '../store.js';
 import { importClearanceFile } from './import.js';

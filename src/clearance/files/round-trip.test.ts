@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../../core/date.js';
 import { SYSTEM } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
-import { initDatabase } from '../../store/seed.js';
+import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { demoRecords } from '../demo.js';
 import { type InputResult, readActivity, readDevices, readHazardArea, readRelease } from '../input.js';

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../core/date.js';
-import type { Source, SourceId } from '../../core/source.js';
+import type { SourceId } from '../../core/source.js';
+import type { Source } from '../../sources/model.js';
 import type { TreatyEngine } from '../../treaty/status.js';
 import { type ActionPlan, type PlannedAction, planInForce } from '../action-plans.js';
 import { figuresKnownOn } from '../editions.js';

@@ -2,7 +2,8 @@ import type { CalendarDate } from '../../core/date.js';
 import type { Store } from '../../store/database.js';
 import type { TreatyEngine } from '../../treaty/status.js';
 import { loadActionPlans } from '../reference.js';
-import { listReportedFigures, loadSources } from '../store.js';
+import { loadSources } from '../../sources/store.js';
+import { listReportedFigures } from '../store.js';
 import type { FactSheetInput } from './build.js';
 
 /** Action plans are reference text shipped in data/ (not edited through the API), read once. */

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../core/date.js';
-import type { Source, SourceId } from '../../core/source.js';
+import type { SourceId } from '../../core/source.js';
+import type { Source } from '../../sources/model.js';
 import type { ReportedFigure } from '../model.js';
 import type { Endnote, FigureUse, Paragraph } from './model.js';
 import { longDate } from './words.js';

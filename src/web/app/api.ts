@@ -2,7 +2,8 @@
  * The one module that talks to the server: every read under /api/v1, same origin.
  * Types come from the engine (type imports only; no engine code reaches the browser).
  */
-import type { Source, SourceId } from '../../core/source.js';
+import type { SourceId } from '../../core/source.js';
+import type { Source } from '../../sources/model.js';
 import type { Article4Record, Article5Record, ArmedConflict, InstrumentKind } from '../../treaty/model.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
 import type { DeadlineEntry, StateOnDate, StatusSummary } from '../../treaty/status.js';

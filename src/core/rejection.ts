@@ -25,3 +25,14 @@ export function isUniqueViolation(error: unknown): boolean {
     error.code === '23505' || error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
 }
+
+/** A refusal for the first of `problems`, its count saying there are more. */
+export function rejectionOf(
+  problems: readonly { field: string | null; expected: string }[],
+  reason: RejectionReason = 'invalid',
+): RejectedWriteError {
+  const [first] = problems;
+  if (first === undefined) throw new Error('no problem to report');
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return new RejectedWriteError(reason, first.field, `${first.expected}${more}`);
+}

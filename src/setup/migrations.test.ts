@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from './database.js';
-import { migrateDownToNothing, migrateToLatest, migrations } from './migrate.js';
-import { forEachDatabase } from './test-databases.js';
+import type { Store } from '../store/database.js';
+import { SPLIT_MIGRATIONS, migrateDownToNothing, migrateToLatest, migrations } from './migrations.js';
+import { forEachDatabase } from '../store/test-databases.js';
 
 const TABLES = [
   'activities',
@@ -67,6 +67,28 @@ forEachDatabase((database) => {
       expect(await migrateToLatest(store)).toEqual(Object.keys(migrations(store.dialect)));
       expect(await migrateToLatest(store)).toEqual([]);
       expect(await tableNames(store)).toEqual(TABLES);
+    });
+
+    it("lists every pillar's migrations in the order their names sort", () => {
+      const names = Object.keys(migrations(store.dialect));
+      expect(names).toEqual([...names].sort());
+      expect(new Set(names.map((n) => n.slice(0, 4))).size).toBe(names.length);
+    });
+
+    it('carries on a database made before the migrations were split by pillar', async () => {
+      const run = async (): Promise<string[]> =>
+        (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db)).rows.map(
+          (r) => r.name,
+        );
+      const current = await run();
+      // The rows a database of the first three migrations holds.
+      await sql`delete from kysely_migration`.execute(store.db);
+      for (const old of Object.keys(SPLIT_MIGRATIONS))
+        await sql`insert into kysely_migration (name, timestamp) values (${old}, ${'2026-11-28T00:00:00.000Z'})`.execute(
+          store.db,
+        );
+      expect(await migrateToLatest(store)).toEqual([]);
+      expect(await run()).toEqual(current);
     });
 
     it('counts come back as numbers on both engines', async () => {

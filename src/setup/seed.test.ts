@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError } from '../core/errors.js';
-import { createUser } from '../server/accounts-store.js';
-import { addSource } from '../transparency/store.js';
-import { DEFAULT_DATA_DIR } from '../treaty/reference.js';
-import { SYSTEM, listRecentAudit } from './audit.js';
-import type { Store } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { createUser } from '../accounts/store.js';
+import { addSource } from '../sources/store.js';
+import { DEFAULT_DATA_DIR } from '../core/data-dir.js';
+import { SYSTEM, listRecentAudit } from '../store/audit.js';
+import type { Store } from '../store/database.js';
+import { migrateToLatest, migrations } from './migrations.js';
 import { type SeedData, countRows, initDatabase, readSeedData, seedDatabase } from './seed.js';
-import { forEachDatabase } from './test-databases.js';
+import { forEachDatabase } from '../store/test-databases.js';
 
 const data = readSeedData();
 const expected = {
@@ -41,7 +41,7 @@ forEachDatabase((database) => {
       const store = await database.open();
       const first = await initDatabase(store);
       expect(first).toMatchObject({
-        migrations: ['0001-initial', '0002-clearance', '0003-article5-workflow'],
+        migrations: Object.keys(migrations(store.dialect)),
         seeded: true,
       });
       expect(first.counts).toEqual(expected);

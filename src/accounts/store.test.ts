@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM, listRecentAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError } from '../store/errors.js';
-import { migrateToLatest } from '../store/migrate.js';
+import { RejectedWriteError } from '../core/rejection.js';
+import { migrateToLatest } from '../setup/migrations.js';
 import { forEachDatabase } from '../store/test-databases.js';
 import {
   countUsers,
@@ -13,7 +13,7 @@ import {
   findUserByEmail,
   findUserById,
   findValidSession,
-} from './accounts-store.js';
+} from './store.js';
 
 const NOW = new Date('2026-11-28T12:00:00.000Z');
 const LATER = new Date('2026-11-29T12:00:00.000Z');

@@ -5,7 +5,7 @@
  * written out here, not imported: a migration is a snapshot and must not move with the model.
  */
 import { type Kysely, type Migration, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { DialectName } from '../database.js';
+import type { DialectName } from '../../store/database.js';
 
 /** TEXT shaped YYYY-MM-DD (null allowed; NOT NULL says otherwise). */
 function day(dialect: DialectName, column: string): RawBuilder<SqlBool> {

@@ -10,15 +10,14 @@ import {
   ARTICLE4_COLUMNS,
   ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
-  SOURCES_COLUMNS,
   STATES_COLUMNS,
   article4CompletedFromRows,
   article4FromRows,
   article5FromRows,
   mergeArticle4,
-  sourcesFromRows,
   statesFromRows,
-} from './input.js';
+} from './reference-rows.js';
+import { SOURCES_COLUMNS, sourcesFromRows } from '../sources/reference.js';
 import type { StateRecord } from './model.js';
 import { DEFAULT_DATA_DIR, loadReference } from './reference.js';
 

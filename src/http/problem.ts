@@ -5,20 +5,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { UsageError } from '../core/errors.js';
-import { RejectedWriteError } from '../store/errors.js';
+import type { FieldProblem, Problem } from '../core/problem.js';
+import { RejectedWriteError } from '../core/rejection.js';
 
-export interface FieldProblem {
-  field: string;
-  expected: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldProblem[];
-}
+export type { FieldProblem, Problem } from '../core/problem.js';
 
 const TITLES: Record<number, string> = {
   400: 'The request is not valid',

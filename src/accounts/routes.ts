@@ -2,13 +2,14 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { signIn, signOut } from './auth.js';
-import type { ApiContext } from './context.js';
-import { HttpProblem } from './problem.js';
+import { HttpProblem } from '../http/problem.js';
+import type { PillarOptions } from '../http/plugin.js';
+import { signIn, signOut } from './session.js';
 
 const TAGS = ['Session'];
 
-export async function sessionRoutes(app: FastifyInstance, { store }: ApiContext): Promise<void> {
+/** Sign in, who is signed in, sign out: `/api/v1/session`. */
+export async function accountsPlugin(app: FastifyInstance, { store }: PillarOptions): Promise<void> {
   await app.register(rateLimit, { global: false });
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(

@@ -6,7 +6,8 @@
 import type { CsvRow } from '../core/csv.js';
 import type { DataProblem } from '../core/errors.js';
 import { partialDateProblem } from '../core/partial-date.js';
-import { QUALIFIERS, type Qualifier, type Source, type SourceId } from '../core/source.js';
+import { QUALIFIERS, type Qualifier, type SourceId } from '../core/source.js';
+import type { Source } from '../sources/model.js';
 import { publicationDay } from './editions.js';
 import type { ReportedFigure } from './model.js';
 

@@ -7,18 +7,24 @@
  * It keeps users, sessions and the audit log, so `minefree init --reset` locks nobody out and the
  * history of who changed what survives; the reload itself is one audit row.
  */
-import { type Kysely, sql } from 'kysely';
-import type { Source, SourceId } from '../core/source.js';
+import type { Kysely } from 'kysely';
+import { DEFAULT_DATA_DIR } from '../core/data-dir.js';
+import type { SourceId } from '../core/source.js';
+import type { Source } from '../sources/model.js';
+import { insertSources } from '../sources/store.js';
+import { SOURCES_REFERENCE_TABLES } from '../sources/tables.js';
+import { SYSTEM, writeAudit } from '../store/audit.js';
+import type { Database, DialectName, Store } from '../store/database.js';
+import { lockForWrite } from '../store/write-lock.js';
 import type { ReportedFigure } from '../transparency/model.js';
 import { loadReportedFigures } from '../transparency/reference.js';
-import { insertFigures, insertSources } from '../transparency/store.js';
-import { DEFAULT_DATA_DIR, loadReference } from '../treaty/reference.js';
+import { insertFigures } from '../transparency/store.js';
+import { TRANSPARENCY_REFERENCE_TABLES } from '../transparency/tables.js';
+import { loadReference } from '../treaty/reference.js';
 import type { TreatyFacts } from '../treaty/status.js';
 import { insertFacts } from '../treaty/store.js';
-import { SYSTEM, writeAudit } from './audit.js';
-import type { DialectName, Store } from './database.js';
-import { migrateToLatest } from './migrate.js';
-import type { Database } from './schema.js';
+import { TREATY_REFERENCE_TABLES } from '../treaty/tables.js';
+import { migrateToLatest } from './migrations.js';
 
 export interface SeedData {
   facts: TreatyFacts;
@@ -41,15 +47,11 @@ export interface InitResult {
   counts: Record<string, number>;
 }
 
-/** Children before parents, so foreign keys never block the delete. */
+/** Every pillar's tables loaded from data/, children before parents, so foreign keys never block the delete. */
 const REFERENCE_TABLES = [
-  'extension_decisions',
-  'article5_records',
-  'article4_records',
-  'instruments',
-  'states',
-  'reported_figures',
-  'sources',
+  ...TREATY_REFERENCE_TABLES,
+  ...TRANSPARENCY_REFERENCE_TABLES,
+  ...SOURCES_REFERENCE_TABLES,
 ] as const;
 
 /** Reads and checks every file before the database is touched: a DataError names all problems. */
@@ -70,15 +72,6 @@ export async function countRows(db: Kysely<Database>): Promise<Record<string, nu
   return counts;
 }
 
-/**
- * Takes the write lock before looking, so two processes starting on an empty database do not
- * both load it: PostgreSQL by an advisory lock, SQLite by a first statement that writes.
- */
-async function lockForSeed(db: Kysely<Database>, dialect: DialectName): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('minefree.seed'))`.execute(db);
-  else await sql`update states set name = name where 0 = 1`.execute(db);
-}
-
 /** Writes `data` in the given transaction; the tables must be empty. */
 export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data: SeedData): Promise<void> {
   await insertSources(db, dialect, data.sources.values());
@@ -93,7 +86,8 @@ export async function seedDatabase(
   options: { reset?: boolean } = {},
 ): Promise<InitResult['counts'] | null> {
   return store.db.transaction().execute(async (trx) => {
-    await lockForSeed(trx, store.dialect);
+    // The lock before looking: two processes starting on an empty database do not both load it.
+    await lockForWrite(trx, store.dialect, 'minefree.seed');
     const before = await countRows(trx);
     if (!options.reset && before.states !== 0) return null;
     for (const table of REFERENCE_TABLES) await trx.deleteFrom(table).execute();

@@ -6,7 +6,7 @@
  * not imported from the model: a migration is a snapshot and must not move when the model does.
  */
 import { type CreateTableBuilder, type Kysely, type Migration, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { DialectName } from '../database.js';
+import type { DialectName } from '../../store/database.js';
 
 const oneOf = (column: string, values: readonly string[]): RawBuilder<SqlBool> =>
   sql<SqlBool>`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;

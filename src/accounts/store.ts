@@ -6,20 +6,12 @@
 import type { Selectable } from 'kysely';
 import { type Actor, writeAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError, isUniqueViolation } from '../store/errors.js';
-import { ROLES, type Role, type UsersTable } from '../store/schema.js';
+import { RejectedWriteError, isUniqueViolation } from '../core/rejection.js';
+import { ROLES, type Role, type User } from './model.js';
+import type { UsersTable } from './tables.js';
 
-export type { Role } from '../store/schema.js';
-export { ROLES } from '../store/schema.js';
-
-/** A user as the rest of the server sees one: never with the password hash. */
-export interface User {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
+export type { Role, User } from './model.js';
+export { ROLES } from './model.js';
 
 export interface UserCredentials {
   user: User;

@@ -1,6 +1,6 @@
 import type { Store } from '../store/database.js';
-import { factsVersion, loadFacts } from '../treaty/store.js';
-import { TreatyEngine } from '../treaty/status.js';
+import { TreatyEngine } from './status.js';
+import { factsVersion, loadFacts } from './store.js';
 
 export interface CachedEngine {
   version: number;

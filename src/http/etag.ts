@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { today } from '../core/date.js';
 import type { Store } from '../store/database.js';
-import { dataVersion } from './data-version.js';
+import { dataVersion } from '../store/versions.js';
 
 // Revalidate every time: a 304 costs one indexed query, and an editor sees their own write at once.
 export const CACHE_CONTROL = 'public, no-cache';

@@ -1,0 +1,46 @@
+/**
+ * Every table of minefree, pillar by pillar: the one list of migrations, in the order they run.
+ * A new pillar adds its migrations here under the next free number (a test checks the order).
+ */
+import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
+import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
+import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
+import { sourcesMigration } from '../sources/migrations/0003-sources.js';
+import type { DialectName, Store } from '../store/database.js';
+import {
+  type MigrationList,
+  migrateDownToNothing as downToNothing,
+  migrateToLatest as toLatest,
+  renameRunMigrations,
+} from '../store/migrate.js';
+import { auditLogMigration } from '../store/migrations/0001-audit-log.js';
+import { reportedFiguresMigration } from '../transparency/migrations/0005-reported-figures.js';
+import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
+
+export function migrations(dialect: DialectName): MigrationList {
+  return {
+    '0001-audit-log': auditLogMigration(dialect),
+    '0002-accounts': accountsMigration(dialect),
+    '0003-sources': sourcesMigration(dialect),
+    '0004-treaty': treatyMigration(dialect),
+    '0005-reported-figures': reportedFiguresMigration(dialect),
+    '0006-clearance': clearanceMigration(dialect),
+    '0007-article5-workflow': article5WorkflowMigration(dialect),
+  };
+}
+
+/** Databases made before the migrations were split by pillar ran these names; same tables, same order. */
+export const SPLIT_MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
+  '0001-initial': ['0001-audit-log', '0002-accounts', '0003-sources', '0004-treaty', '0005-reported-figures'],
+  '0002-clearance': ['0006-clearance'],
+  '0003-article5-workflow': ['0007-article5-workflow'],
+};
+
+/** Brings the schema to the latest version; returns the names of the migrations it ran. */
+export async function migrateToLatest(store: Store): Promise<string[]> {
+  await renameRunMigrations(store, SPLIT_MIGRATIONS);
+  return toLatest(store, migrations);
+}
+
+/** Undoes every migration, newest first. */
+export const migrateDownToNothing = (store: Store): Promise<string[]> => downToNothing(store, migrations);

@@ -1,0 +1,12 @@
+/**
+ * Taking the write lock at the start of a transaction, so its checks see what its write will
+ * meet and two processes cannot both pass them: PostgreSQL by a transaction-scoped advisory lock
+ * on `key`, SQLite by a first statement that writes (it holds the database's one write lock).
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, DialectName } from './database.js';
+
+export async function lockForWrite(db: Kysely<Database>, dialect: DialectName, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(db);
+  else await db.updateTable('audit_log').set({ action: 'lock' }).where('id', '=', -1).execute();
+}

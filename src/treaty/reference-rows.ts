@@ -1,0 +1,342 @@
+/**
+ * Validation of reference-data rows (data/*.csv) into the treaty model. Pure: rows in, records
+ * and problems out. Every problem names file, line, column and field; nothing stops at the first.
+ */
+import type { CsvRow } from '../core/csv.js';
+import type { CalendarDate } from '../core/date.js';
+import type { DataProblem } from '../core/errors.js';
+import { type PartialDate, partialDateProblem } from '../core/partial-date.js';
+import type { SourceId } from '../core/source.js';
+import { FieldReader, type Validated, readRows } from '../core/field-reader.js';
+import { STATE_CODES, type StateCode, isStateCode } from '../core/states.js';
+import { article5OriginalDeadline, extensionChainProblems } from './article5.js';
+import {
+  OPENED_FOR_SIGNATURE,
+  SIGNATURE_CLOSED_AFTER,
+  conventionEntryIntoForce,
+  entryIntoForce,
+} from './entry-into-force.js';
+import {
+  type Article4Record,
+  type Article5Record,
+  CONSENT_KINDS,
+  type ConsentKind,
+  type ExtensionDecision,
+  type StateRecord,
+} from './model.js';
+
+export const STATES_COLUMNS = [
+  'iso3',
+  'name',
+  'signed',
+  'ratified_or_acceded',
+  'entry_into_force',
+  'withdrawal_notified',
+  'withdrawal_effective',
+  'notes',
+  'instrument',
+  'sources',
+  'withdrawal_condition',
+  'withdrawal_announced',
+] as const;
+export const ARTICLE4_COLUMNS = [
+  'iso3',
+  'deadline',
+  'deadline_met',
+  'completion_declared',
+  'stockpile_remaining',
+  'remaining_as_of',
+  'notes',
+  'sources',
+] as const;
+export const ARTICLE4_COMPLETED_COLUMNS = ['iso3', 'completed_year', 'mines_destroyed', 'notes', 'sources'] as const;
+export const ARTICLE5_COLUMNS = [
+  'iso3',
+  'original_deadline',
+  'extensions',
+  'current_deadline',
+  'current_deadline_as_of',
+  'completed_year',
+  'notes',
+  'sources',
+] as const;
+
+/** Art. 15: open for signature until the Convention entered into force (Art. 17.1: 1 March 1999). */
+export const ARMED_CONFLICT = 'armed-conflict';
+
+// ---- states.csv -------------------------------------------------------------------------------
+
+/** The kind of instrument, checked against ratified_or_acceded as written (even when that date is invalid). */
+function consentKind(reader: FieldReader): ConsentKind | null {
+  const instrument = reader.text('instrument');
+  if (reader.text('ratified_or_acceded') === '') {
+    if (instrument !== '')
+      reader.report('instrument', 'empty (no instrument of consent was deposited: ratified_or_acceded is empty)');
+    return null;
+  }
+  if ((CONSENT_KINDS as readonly string[]).includes(instrument)) return instrument as ConsentKind;
+  reader.report('instrument', `one of ${CONSENT_KINDS.join(', ')} (ratified_or_acceded is set)`);
+  return null;
+}
+
+function notBefore(
+  reader: FieldReader,
+  field: string,
+  date: CalendarDate | null,
+  limit: CalendarDate,
+  what: string,
+): void {
+  if (date !== null && date < limit) reader.report(field, `a date on or after ${limit} (${what})`);
+}
+
+function stateFromRow(reader: FieldReader, known: ReadonlySet<SourceId> | null): StateRecord | null {
+  const iso3 = reader.state();
+  const name = reader.required('name', 'the name of the State');
+  const signed = reader.date('signed');
+  const deposited = reader.date('ratified_or_acceded');
+  const entryIntoForceStated = reader.date('entry_into_force');
+  const notified = reader.date('withdrawal_notified');
+  const effective = reader.date('withdrawal_effective');
+  const announced = reader.date('withdrawal_announced');
+  const condition = reader.text('withdrawal_condition');
+  const sources = reader.sources(known);
+  const opened = 'the Convention opened for signature on 3 Dec 1997, Art. 15';
+  notBefore(reader, 'signed', signed, OPENED_FOR_SIGNATURE, opened);
+  if (signed !== null && signed > SIGNATURE_CLOSED_AFTER) {
+    reader.report(
+      'signed',
+      `a date on or before ${SIGNATURE_CLOSED_AFTER} (open for signature until entry into force, Art. 15)`,
+    );
+  }
+  notBefore(reader, 'ratified_or_acceded', deposited, OPENED_FOR_SIGNATURE, opened);
+  const kind = consentKind(reader);
+  if (condition !== '' && condition !== ARMED_CONFLICT)
+    reader.report('withdrawal_condition', `"${ARMED_CONFLICT}" or empty`);
+  const withdrawalFields = [
+    ['withdrawal_notified', notified],
+    ['withdrawal_effective', effective],
+    ['withdrawal_announced', announced],
+  ] as const;
+  for (const [field, date] of withdrawalFields) {
+    if (date === null) continue;
+    if (reader.text('ratified_or_acceded') === '')
+      reader.report(field, 'empty (a State withdraws only after depositing its consent)');
+    else if (deposited !== null)
+      notBefore(reader, field, date, deposited, `not before the deposit of consent, ${deposited}`);
+  }
+  if (notified !== null)
+    notBefore(reader, 'withdrawal_effective', effective, notified, 'not before withdrawal_notified');
+  if (iso3 === null) return null;
+  const hasWithdrawal = notified !== null || effective !== null || announced !== null || condition !== '';
+  return {
+    iso3,
+    name,
+    sources,
+    entryIntoForceStated,
+    signature: signed === null ? null : { date: signed, sources },
+    consent: deposited === null || kind === null ? null : { kind, deposited, sources },
+    withdrawal: hasWithdrawal
+      ? {
+          deposited: notified,
+          effectiveStated: effective,
+          announced,
+          armedConflict: condition === ARMED_CONFLICT ? { ended: null } : null,
+          sources,
+        }
+      : null,
+  };
+}
+
+/** states.csv: one row for each of the 197 States. */
+export function statesFromRows(
+  file: string,
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
+  const { records, problems } = readRows(rows, (reader) => stateFromRow(reader, known));
+  const listed = new Set(rows.map((r) => r.get('iso3')).filter(isStateCode));
+  const missing = STATE_CODES.filter((code) => !listed.has(code));
+  if (missing.length > 0) {
+    problems.push({
+      file,
+      line: 1,
+      column: rows[0]?.column('iso3') ?? null,
+      field: 'iso3',
+      expected: `a row for each of the ${STATE_CODES.length} States; missing: ${missing.join(', ')}`,
+      found: `${listed.size} States`,
+    });
+  }
+  return { value: [...records.values()].map((r) => r.record), problems };
+}
+
+// ---- article4.csv and article4_completed.csv --------------------------------------------------
+
+export function article4FromRows(
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<Map<StateCode, Article4Record>> {
+  const { records, problems } = readRows(rows, (reader): Article4Record | null => {
+    const iso3 = reader.state();
+    const record = {
+      deadlineStated: reader.date('deadline'),
+      deadlineMet: reader.yesNo('deadline_met'),
+      completed: reader.partialDate('completion_declared'),
+      stockpileRemaining: reader.count('stockpile_remaining'),
+      remainingAsOf: reader.partialDate('remaining_as_of'),
+      notes: reader.text('notes'),
+      sources: reader.sources(known),
+    };
+    return iso3 === null ? null : { iso3, ...record };
+  });
+  return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
+}
+
+export interface Article4Completion {
+  iso3: StateCode;
+  completedYear: PartialDate | null;
+  minesDestroyed: number | null;
+  notes: string;
+  sources: SourceId[];
+  row: CsvRow;
+}
+
+export function article4CompletedFromRows(
+  rows: readonly CsvRow[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<Article4Completion[]> {
+  const { records, problems } = readRows(rows, (reader): Article4Completion | null => {
+    const iso3 = reader.state();
+    const completedYear = reader.year('completed_year');
+    const minesDestroyed = reader.count('mines_destroyed');
+    const record = {
+      completedYear,
+      minesDestroyed,
+      notes: reader.text('notes'),
+      sources: reader.sources(known),
+      row: reader.row,
+    };
+    return iso3 === null ? null : { iso3, ...record };
+  });
+  return { value: [...records.values()].map((r) => r.record), problems };
+}
+
+const joinNotes = (a: string, b: string): string => [a, b].filter((n) => n !== '').join(' | ');
+
+/**
+ * article4_completed.csv fills the completion of States article4.csv leaves without one (and adds
+ * States it lacks). Where both give one, the years must agree.
+ */
+export function mergeArticle4(
+  article4: ReadonlyMap<StateCode, Article4Record>,
+  completions: readonly Article4Completion[],
+): Validated<Map<StateCode, Article4Record>> {
+  const merged = new Map(article4);
+  const problems: DataProblem[] = [];
+  for (const c of completions) {
+    const existing = merged.get(c.iso3);
+    if (existing?.completed != null && c.completedYear !== null && existing.completed.slice(0, 4) !== c.completedYear) {
+      problems.push(
+        c.row.problem('completed_year', `the year of completion_declared in article4.csv (${existing.completed})`),
+      );
+      continue;
+    }
+    const base: Article4Record = existing ?? {
+      iso3: c.iso3,
+      deadlineStated: null,
+      deadlineMet: null,
+      completed: null,
+      stockpileRemaining: null,
+      remainingAsOf: null,
+      notes: '',
+      sources: [],
+    };
+    merged.set(c.iso3, {
+      ...base,
+      completed: base.completed ?? c.completedYear,
+      notes: joinNotes(base.notes, c.notes),
+      sources: [...new Set([...base.sources, ...c.sources])],
+    });
+  }
+  return { value: merged, problems };
+}
+
+// ---- article5.csv -----------------------------------------------------------------------------
+
+const EXTENSION_FORMAT =
+  'extensions written GRANTED:DEADLINE separated by ";" (GRANTED a year YYYY or ?, DEADLINE a date YYYY-MM-DD, YYYY-MM, YYYY or ?)';
+
+function extensionsOf(reader: FieldReader): { tokens: string[]; chain: ExtensionDecision[] } | null {
+  const value = reader.text('extensions');
+  if (value === '') return { tokens: [], chain: [] };
+  const tokens = value.split(';');
+  const chain: ExtensionDecision[] = [];
+  for (const token of tokens) {
+    const match = /^(\d{4}|\?):(.+)$/.exec(token);
+    const granted = match?.[1];
+    const deadline = match?.[2];
+    if (
+      granted === undefined ||
+      deadline === undefined ||
+      granted === '0000' ||
+      (deadline !== '?' && partialDateProblem(deadline) !== null)
+    ) {
+      reader.report('extensions', EXTENSION_FORMAT, token);
+      continue;
+    }
+    chain.push({
+      granted: granted === '?' ? null : (granted as PartialDate),
+      deadline: deadline === '?' ? null : (deadline as PartialDate),
+    });
+  }
+  return chain.length === tokens.length ? { tokens, chain } : null;
+}
+
+/** Entry into force of each State that deposited its consent, computed from all deposits (Art. 17). */
+function entryIntoForceByState(states: readonly StateRecord[]): Map<StateCode, CalendarDate> {
+  const consents = states.flatMap((s) => (s.consent ? [{ iso3: s.iso3, deposited: s.consent.deposited }] : []));
+  const convention = conventionEntryIntoForce(consents.map((c) => c.deposited));
+  const result = new Map<StateCode, CalendarDate>();
+  if (convention === null) return result;
+  for (const c of consents) result.set(c.iso3, entryIntoForce(c.deposited, convention));
+  return result;
+}
+
+/**
+ * article5.csv. Extension chains are checked against the original deadline the engine computes
+ * (entry into force from the deposit in states.csv, + 10 years); `states` are the valid states.csv rows.
+ */
+export function article5FromRows(
+  rows: readonly CsvRow[],
+  states: readonly StateRecord[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<Map<StateCode, Article5Record>> {
+  const eifOf = entryIntoForceByState(states);
+  const byCode = new Map(states.map((s) => [s.iso3, s]));
+  const { records, problems } = readRows(rows, (reader): Article5Record | null => {
+    const iso3 = reader.state();
+    const extensions = extensionsOf(reader);
+    const record = {
+      originalDeadlineStated: reader.date('original_deadline'),
+      currentDeadlineStated: reader.partialDate('current_deadline'),
+      currentDeadlineAsOf: reader.partialDate('current_deadline_as_of'),
+      completed: reader.partialDate('completed_year'),
+      notes: reader.text('notes'),
+      sources: reader.sources(known),
+    };
+    if (iso3 === null || extensions === null) return null;
+    const state = byCode.get(iso3);
+    if (state !== undefined && state.consent === null) {
+      reader.report('iso3', 'a State that deposited its consent (ratified_or_acceded in states.csv)');
+    }
+    const eif = eifOf.get(iso3);
+    if (eif !== undefined) {
+      const original = article5OriginalDeadline(eif);
+      for (const p of extensionChainProblems(original, extensions.chain)) {
+        const context = p.index === 0 ? `; original deadline ${original} = entry into force ${eif} + 10 years` : '';
+        reader.report('extensions', `${p.expected}${context}`, extensions.tokens[p.index] ?? null);
+      }
+    }
+    return { iso3, extensions: extensions.chain, ...record };
+  });
+  return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
+}

@@ -1,0 +1,84 @@
+/**
+ * The treaty pillar's tables as Kysely sees them. Dates are TEXT `YYYY-MM-DD` (or partial
+ * `YYYY`/`YYYY-MM`), flags INTEGER 0/1 and lists of source ids JSON text, so no value changes
+ * type between SQLite and PostgreSQL (src/store/README: one shape for both engines).
+ */
+import type { Generated } from 'kysely';
+import type { CalendarDate } from '../core/date.js';
+import type { PartialDate } from '../core/partial-date.js';
+import type { StateCode } from '../core/states.js';
+import type { Flag, SourceIdsJson } from '../store/database.js';
+import type { InstrumentKind } from './model.js';
+
+export interface StatesTable {
+  iso3: StateCode;
+  name: string;
+  entry_into_force_stated: CalendarDate | null;
+  sources: SourceIdsJson;
+}
+
+export interface InstrumentsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  kind: InstrumentKind;
+  /** Date of deposit (of signing, for a signature); null only for a withdrawal known without it. */
+  deposited: CalendarDate | null;
+  effective_stated: CalendarDate | null;
+  announced: CalendarDate | null;
+  armed_conflict: Flag;
+  conflict_ended: CalendarDate | null;
+  sources: SourceIdsJson;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface Article4RecordsTable {
+  iso3: StateCode;
+  deadline_stated: CalendarDate | null;
+  deadline_met: Flag | null;
+  completed: PartialDate | null;
+  stockpile_remaining: number | null;
+  remaining_as_of: PartialDate | null;
+  notes: string;
+  sources: SourceIdsJson;
+}
+
+export interface Article5RecordsTable {
+  iso3: StateCode;
+  original_deadline_stated: CalendarDate | null;
+  current_deadline_stated: PartialDate | null;
+  current_deadline_as_of: PartialDate | null;
+  completed: PartialDate | null;
+  notes: string;
+  sources: SourceIdsJson;
+}
+
+export interface ExtensionDecisionsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  /** Order in the State's chain of extensions, from 0. */
+  position: number;
+  granted: PartialDate | null;
+  deadline: PartialDate | null;
+  decided_at_meeting: string | null;
+  sources: SourceIdsJson;
+}
+
+/** The tables the seed loads from data/, children before parents. */
+export const TREATY_REFERENCE_TABLES = [
+  'extension_decisions',
+  'article5_records',
+  'article4_records',
+  'instruments',
+  'states',
+] as const;
+
+declare module '../store/database.js' {
+  interface Database {
+    states: StatesTable;
+    instruments: InstrumentsTable;
+    article4_records: Article4RecordsTable;
+    article5_records: Article5RecordsTable;
+    extension_decisions: ExtensionDecisionsTable;
+  }
+}
