@@ -80,6 +80,14 @@ function tableSources(file: string, text: string): SourceRow[] {
     if (!['id', '#'].includes(header[0] ?? '') || !ID.test(id)) continue;
     const where = `${file}, line ${index + 1}`;
     const column = (name: string): string => cells[header?.findIndex((h) => h.startsWith(name)) ?? -1] ?? '';
+    if (header.includes('publisher')) {
+      // Tables of the form | id | publisher | title | published (day) | address | page/section | ...
+      const page = column('page');
+      const title = [column('publisher'), column('title'), page].filter((t) => t !== '').join(', ');
+      const published = firstPartialDate(column('published'), where);
+      rows.push({ id, title: title.replace(/`/g, ''), url: firstUrl(column('address')), published, file });
+      continue;
+    }
     const source = column('source');
     const supports = column('what it supports');
     const url = firstUrl(source);

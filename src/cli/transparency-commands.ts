@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { figuresKnownOn } from '../transparency/editions.js';
 import { buildFactSheet } from '../transparency/factsheet/build.js';
-import { factSheetInputFromStore } from '../transparency/factsheet/from-store.js';
+import { factSheetInputFromStore } from '../transparency/service.js';
 import { withEngine } from './database.js';
 import { factSheetHtml } from '../transparency/factsheet/html.js';
 import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';

@@ -1,25 +1,11 @@
 /** Zod schemas shared by routes: they validate requests and document them in OpenAPI. */
+export { calendarDate, partialDate, sourceIds } from '../core/schemas.js';
 import { z } from 'zod';
-import { type CalendarDate, dateProblem, today } from '../core/date.js';
-import { partialDateProblem } from '../core/partial-date.js';
+import type { CalendarDate } from '../core/date.js';
+import { today } from '../core/date.js';
+import { calendarDate } from '../core/schemas.js';
 import { type StateCode, isStateCode } from '../core/states.js';
 import { HttpProblem } from './problem.js';
-
-export const calendarDate = z
-  .string()
-  .superRefine((value, ctx) => {
-    const problem = dateProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .describe('A calendar date, YYYY-MM-DD');
-
-export const partialDate = z
-  .string()
-  .superRefine((value, ctx) => {
-    const problem = partialDateProblem(value);
-    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .describe('A date to the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const asOfQuery = z.object({
   asOf: calendarDate.optional().describe('The date to answer for, YYYY-MM-DD (default: today)'),
@@ -31,10 +17,6 @@ export const asOf = (query: { asOf?: string | undefined }): CalendarDate =>
 export const iso3Param = z.object({
   iso3: z.string().describe('ISO 3166-1 alpha-3 code of a State, for example KHM (any case)'),
 });
-
-export const sourceIds = z
-  .array(z.string().regex(/^[A-Z]+\d+[a-z]?$/, 'a source id such as S02'))
-  .min(1, 'at least one source id');
 
 /** A known State code, upper-cased; null when it is not one of the 197. */
 export function stateCode(text: string): StateCode | null {

@@ -1,7 +1,7 @@
 /** Request bodies of the sources routes, validated by zod and read into the model (no casts). */
 import { z } from 'zod';
 import type { PartialDate } from '../core/partial-date.js';
-import { partialDate } from '../http/params.js';
+import { partialDate } from '../core/schemas.js';
 import type { Source } from './model.js';
 
 export const sourceBody = z.object({

@@ -3,39 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import { QUALIFIERS } from '../core/source.js';
 import { requireWriter } from '../http/auth.js';
-import type { PillarOptions } from '../http/plugin.js';
-import { loadSources } from '../sources/store.js';
-import type { EngineCache } from '../treaty/cache.js';
 import { PUBLIC_READ } from '../http/etag.js';
-import { asOf, asOfQuery, calendarDate, partialDate } from '../http/params.js';
-import { figuresKnownOn } from './editions.js';
-import type { FactSheetInput } from './factsheet/build.js';
-import { buildFactSheet } from './factsheet/build.js';
+import { asOf, asOfQuery } from '../http/params.js';
+import type { PillarOptions } from '../http/plugin.js';
+import type { EngineCache } from '../treaty/cache.js';
 import { factSheetHtml } from './factsheet/html.js';
+import type { FactSheet } from './factsheet/model.js';
 import { htmlToPdf } from './factsheet/pdf.js';
-import { figureJson } from './figure-json.js';
-import { factSheetInputFromStore } from './factsheet/from-store.js';
-import { addReportedFigure, listReportedFigures } from './store.js';
+import { figureBody, readFigure } from './input.js';
+import { factSheetOn, figureEditions, figuresKnown } from './service.js';
+import { addReportedFigure } from './store.js';
 
 const TAGS = ['Sources and figures'];
-const figureBody = z.object({
-  indicator: z.string().regex(/^[a-z0-9_]+$/, 'an indicator name such as casualties_mines_erw'),
-  scope: z.string().min(1),
-  period: partialDate,
-  value: z.number().finite(),
-  qualifier: z.enum(QUALIFIERS),
-  unit: z.string().min(1),
-  source: z.string().min(1),
-  citedDocument: z.string().nullable().optional(),
-  citedPage: z.string().nullable().optional(),
-  edition: z.string().nullable().optional(),
-  published: calendarDate
-    .nullable()
-    .describe('When the edition became public; the edition rule picks the latest on or before a date'),
-  notes: z.string().optional(),
-});
 const figureQuery = asOfQuery.extend({ indicator: z.string().optional(), scope: z.string().optional() });
 const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']).optional() });
 
@@ -46,8 +26,8 @@ export interface TransparencyOptions extends PillarOptions {
 export function transparencyPlugin(app: FastifyInstance, { store, engines }: TransparencyOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const factSheetInput = async (date: CalendarDate): Promise<FactSheetInput> =>
-    factSheetInputFromStore(store, (await engines.get()).engine, date);
+  const factSheet = async (date: CalendarDate): Promise<FactSheet> =>
+    factSheetOn(store, (await engines.get()).engine, date);
 
   api.get(
     '/api/v1/figures',
@@ -59,13 +39,8 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
         querystring: figureQuery,
       },
     },
-    async (request) => {
-      const [figures, sources] = await Promise.all([
-        listReportedFigures(store, { indicator: request.query.indicator, scope: request.query.scope }),
-        loadSources(store),
-      ]);
-      return figuresKnownOn(figures, asOf(request.query)).map((f) => figureJson(f, sources));
-    },
+    async (request) =>
+      figuresKnown(store, asOf(request.query), { indicator: request.query.indicator, scope: request.query.scope }),
   );
   api.get(
     '/api/v1/figures/editions',
@@ -77,38 +52,14 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
         querystring: z.object({ indicator: z.string().optional() }),
       },
     },
-    async (request) => {
-      const [figures, sources] = await Promise.all([
-        listReportedFigures(store, { indicator: request.query.indicator }),
-        loadSources(store),
-      ]);
-      return figures.map((f) => figureJson(f, sources));
-    },
+    async (request) => figureEditions(store, request.query.indicator),
   );
   api.post(
     '/api/v1/figures',
     { schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody } },
     async (request, reply) => {
       const user = requireWriter(request);
-      const b = request.body;
-      const stored = await addReportedFigure(
-        store,
-        {
-          indicator: b.indicator,
-          scope: b.scope,
-          period: b.period,
-          value: b.value,
-          qualifier: b.qualifier,
-          unit: b.unit,
-          source: b.source,
-          citedDocument: b.citedDocument ?? null,
-          citedPage: b.citedPage ?? null,
-          edition: b.edition ?? null,
-          published: b.published as CalendarDate | null,
-          notes: b.notes ?? '',
-        },
-        { userId: user.id },
-      );
+      const stored = await addReportedFigure(store, readFigure(request.body), { userId: user.id });
       return reply.code(201).send(stored);
     },
   );
@@ -123,13 +74,13 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
         querystring: asOfQuery,
       },
     },
-    async (request) => buildFactSheet(await factSheetInput(asOf(request.query))),
+    async (request) => factSheet(asOf(request.query)),
   );
 
   // The printable page and its PDF, rendered on the server from the same document model.
   api.get('/factsheet', { schema: { hide: true, querystring: factSheetQuery } }, async (request, reply) => {
     const date = asOf(request.query);
-    const sheet = buildFactSheet(await factSheetInput(date));
+    const sheet = await factSheet(date);
     if (request.query.format === 'json') return sheet;
     const html = factSheetHtml(sheet, { controls: factSheetControls(date) });
     if (request.query.format === 'pdf') {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
-import { calendarDate, partialDate, sourceIds } from '../http/params.js';
+import { calendarDate, partialDate, sourceIds } from '../core/schemas.js';
 import { INSTRUMENT_KINDS } from './model.js';
 import type { ExtensionDecisionInput, InstrumentInput } from './model.js';
 

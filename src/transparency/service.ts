@@ -1,0 +1,46 @@
+/** The transparency pillar's use cases: the fact sheet and the figures known on a date, from the store. */
+import type { CalendarDate } from '../core/date.js';
+import { loadSources } from '../sources/store.js';
+import type { Store } from '../store/database.js';
+import type { TreatyEngine } from '../treaty/status.js';
+import { figuresKnownOn } from './editions.js';
+import { type FactSheetInput, buildFactSheet } from './factsheet/build.js';
+import type { FactSheet } from './factsheet/model.js';
+import { type FigureJson, figureJson } from './figure-json.js';
+import { loadActionPlans } from './reference.js';
+import { listReportedFigures } from './store.js';
+
+/** Action plans are reference text shipped in data/ (not edited through the API), read once. */
+let plans: ReturnType<typeof loadActionPlans> | null = null;
+
+/** What a fact sheet is built from, read from the database. */
+export async function factSheetInputFromStore(
+  store: Store,
+  engine: TreatyEngine,
+  asOf: CalendarDate,
+): Promise<FactSheetInput> {
+  plans ??= loadActionPlans();
+  const [figures, sources] = await Promise.all([listReportedFigures(store), loadSources(store)]);
+  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions };
+}
+
+/** The fact sheet for a date, from the stored records and the engine. */
+export async function factSheetOn(store: Store, engine: TreatyEngine, asOf: CalendarDate): Promise<FactSheet> {
+  return buildFactSheet(await factSheetInputFromStore(store, engine, asOf));
+}
+
+/** The figures known on `asOf`: per indicator, scope and period, the latest edition published by then. */
+export async function figuresKnown(
+  store: Store,
+  asOf: CalendarDate,
+  filter: { indicator?: string | undefined; scope?: string | undefined } = {},
+): Promise<FigureJson[]> {
+  const [figures, sources] = await Promise.all([listReportedFigures(store, filter), loadSources(store)]);
+  return figuresKnownOn(figures, asOf).map((f) => figureJson(f, sources));
+}
+
+/** Every edition of every figure (of one indicator), for charts of revisions. */
+export async function figureEditions(store: Store, indicator?: string): Promise<FigureJson[]> {
+  const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator }), loadSources(store)]);
+  return figures.map((f) => figureJson(f, sources));
+}
