@@ -2,11 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SourceId } from '../core/source.js';
 import { requireWriter } from '../http/auth.js';
 import type { PillarOptions } from '../http/plugin.js';
-import { loadSources } from '../sources/store.js';
 import { type EngineCache, remember } from './cache.js';
+import { stateRecord } from './service.js';
 import { extensionBody, instrumentBody, readExtensionDecision, readInstrument } from './input.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState as known } from '../http/params.js';
@@ -87,30 +86,7 @@ export function treatyPlugin(app: FastifyInstance, { store, engines }: TreatyOpt
         params: iso3Param,
       },
     },
-    async (request) => {
-      const iso3 = known(request.params.iso3);
-      const { engine } = await engines.get();
-      const [instruments, sources] = await Promise.all([listInstruments(store, iso3), loadSources(store)]);
-      const article4 = engine.facts.article4.get(iso3) ?? null;
-      const article5 = engine.facts.article5.get(iso3) ?? null;
-      const cited = new Set<SourceId>([
-        ...(engine.record(iso3)?.sources ?? []),
-        ...instruments.flatMap((i) => i.sources),
-        ...(article4?.sources ?? []),
-        ...(article5?.sources ?? []),
-      ]);
-      return {
-        iso3,
-        name: engine.record(iso3)?.name ?? iso3,
-        instruments: instruments.map(({ createdAt: _c, createdBy: _b, iso3: _i, ...rest }) => rest),
-        article4,
-        article5,
-        sources: [...cited].sort().flatMap((id) => {
-          const source = sources.get(id);
-          return source ? [source] : [];
-        }),
-      };
-    },
+    async (request) => stateRecord(store, (await engines.get()).engine, known(request.params.iso3)),
   );
 
   api.get(
