@@ -68,9 +68,6 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export const isBefore = (a: CalendarDate, b: CalendarDate): boolean => a < b;
-export const isOnOrBefore = (a: CalendarDate, b: CalendarDate): boolean => a <= b;
-
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a >= b ? a : b;
 }

@@ -25,10 +25,6 @@ export function parsePartialDate(text: string): PartialDate {
   return text as PartialDate;
 }
 
-export function isExact(date: PartialDate): date is PartialDate & CalendarDate {
-  return date.length === 10;
-}
-
 /** The first day the partial date can mean. */
 export function earliestDay(date: PartialDate): CalendarDate {
   const year = Number(date.slice(0, 4));
