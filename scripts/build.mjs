@@ -7,7 +7,16 @@
 // up to date (one stat per source file, compared with the time the last build started) and
 // rebuilds, once, when a source is newer. Plain JavaScript so that it runs before anything is built.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +26,8 @@ const SRC = join(ROOT, 'src');
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.build-stamp.json');
 const LOCK = join(DIST, '.build-lock');
+/** tsc's incremental state (tsconfig.build.json): it re-emits only what changed, and never a deleted output. */
+const BUILD_INFO = join(DIST, '.tsbuildinfo');
 const STALE_LOCK_MS = 120_000;
 /** The compiled command line. */
 export const ENTRY = join(DIST, 'cli', 'main.js');
@@ -111,10 +122,11 @@ function withLock(body) {
 }
 
 /**
- * Runs tsc -p tsconfig.build.json and writes the stamp. Returns { ok, output }: ok when tsc
+ * Runs tsc -p tsconfig.build.json and writes the stamp. Returns { ok, typeErrors, output }: ok when tsc
  * emitted the JavaScript (its exit status 2 means type errors, with the files emitted all the same).
  */
-function compile(tsc) {
+function compile(tsc, { clean }) {
+  if (clean) rmSync(BUILD_INFO, { force: true });
   const startedAt = Date.now();
   const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
     cwd: ROOT,
@@ -123,7 +135,10 @@ function compile(tsc) {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
   const emitted = result.status === 0 || result.status === 2;
   if (emitted) {
-    const watch = statSync(join(DIST, 'web'), { throwIfNoEntry: false }) ? compiledWebSources() : [];
+    // Leftovers of a moved file stay in dist/ (tsc never deletes): watch only sources that exist.
+    const watch = existsSync(join(DIST, 'web'))
+      ? compiledWebSources().filter((name) => existsSync(join(ROOT, name)))
+      : [];
     writeFileSync(STAMP, `${JSON.stringify({ startedAt, watch }, null, 2)}\n`);
   }
   return { ok: emitted, typeErrors: result.status === 2, output };
@@ -148,7 +163,7 @@ export function ensureBuilt() {
     process.stderr.write(
       `minefree: ${need === 'missing' ? 'no build yet' : 'src/ changed since the last build'}: compiling it to dist/ with tsc (a few seconds, once)\n`,
     );
-    return compile(tsc);
+    return compile(tsc, { clean: need === 'missing' });
   });
   if (!result.ok) {
     process.stderr.write(`${result.output}minefree: tsc failed; running the sources through tsx (slower)\n`);
@@ -158,7 +173,7 @@ export function ensureBuilt() {
   return pathToFileURL(ENTRY).href;
 }
 
-// `node scripts/build.mjs`: build now, and show tsc's messages.
+// `node scripts/build.mjs`: build everything now, and show tsc's messages.
 if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const tsc = tscPath();
   if (!tsc) {
@@ -166,7 +181,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.a
       'minefree: TypeScript is not installed (npm ci --omit=dev?): not building dist/; bin/minefree.js will use tsx',
     );
   } else {
-    const result = withLock(() => compile(tsc));
+    const result = withLock(() => compile(tsc, { clean: true }));
     process.stdout.write(result.output);
     if (!result.ok || result.typeErrors) process.exitCode = 1;
   }
