@@ -8,30 +8,19 @@ import type { Command } from 'commander';
 import { parseDate } from '../core/date.js';
 import { DataError, UsageError } from '../core/errors.js';
 import type { StateCode } from '../core/states.js';
-import { demoRecords } from '../clearance/demo.js';
-import { exportClearanceFile } from '../clearance/files/export.js';
-import {
-  FILE_FORMATS,
-  type FileFormat,
-  type ImportPhase,
-  formatOfPath,
-  importClearanceFile,
-} from '../clearance/files/import.js';
+import type { FileFormat, ImportPhase } from '../clearance/files/import.js';
 import { ImportRejectedError, describeImportProblem } from '../clearance/files/problems.js';
 import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
-import {
-  type ClearanceCounts,
-  clearanceSummary,
-  deleteSyntheticRecords,
-  saveClearanceRecords,
-  storedAreaCounts,
-} from '../clearance/store.js';
+import type { ClearanceCounts } from '../clearance/store.js';
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { asOfOption, stateArgument } from './args.js';
 import { withEngine, withStore } from './database.js';
+
+// The actions import the file formats, the geometry and the clearance store when they run
+// (Turf, JSTS and GeoPackage take most of a second to load), so that --help stays fast.
 
 /** A bar for large files only, and only where a person watches stderr. */
 const PROGRESS_FROM = 1000;
@@ -107,6 +96,7 @@ function registerImport(program: Command): void {
     .requiredOption('--state <ISO3>', 'the State the records belong to')
     .action(async (file: string, o: { state?: string }) => {
       const iso3 = requiredState(o.state);
+      const { formatOfPath, importClearanceFile } = await import('../clearance/files/import.js');
       if (formatOfPath(file) === null)
         throw new UsageError(
           `"${file}": expected a file ending .geojson, .json, .gpkg or .csv (the extension gives the format)`,
@@ -138,6 +128,8 @@ function registerExport(program: Command): void {
     .requiredOption('--out <FILE>', 'the file to write (replaced if it exists)')
     .action(async (o: { state?: string; format?: string; out: string }) => {
       const iso3 = requiredState(o.state);
+      const { FILE_FORMATS, formatOfPath } = await import('../clearance/files/import.js');
+      const { exportClearanceFile } = await import('../clearance/files/export.js');
       const format = (o.format ?? formatOfPath(o.out)) as FileFormat | null;
       if (format === null || !FILE_FORMATS.includes(format))
         throw new UsageError(`--format "${o.format ?? ''}": expected one of ${FILE_FORMATS.join(', ')}`);
@@ -160,6 +152,7 @@ function registerSummary(program: Command): void {
     .action(async (code: string, o: { asOf?: string; json?: boolean }) => {
       const iso3 = stateArgument(code);
       const asOf = asOfOption(o.asOf);
+      const { clearanceSummary } = await import('../clearance/store.js');
       const { summary, name } = await withEngine(async (engine, store) => ({
         summary: await clearanceSummary(store, engine, iso3, asOf),
         name: engine.state(iso3, asOf)?.name ?? iso3,
@@ -181,6 +174,7 @@ function registerDemo(program: Command): void {
     .option('--delete', "delete the State's synthetic records instead (real records are never touched)")
     .action(async (o: { state?: string; areas?: string; seed?: string; asOf?: string; delete?: boolean }) => {
       const iso3 = requiredState(o.state);
+      const { deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } = await import('../clearance/store.js');
       if (o.delete) {
         const deleted = await withStore((store) => deleteSyntheticRecords(store, iso3, SYSTEM));
         process.stdout.write(
@@ -191,6 +185,7 @@ function registerDemo(program: Command): void {
       const areas = wholeNumber('--areas', o.areas, 1, 1_000_000, 100);
       const seed = wholeNumber('--seed', o.seed, 0, 2 ** 32 - 1, 1);
       const asOf = parseDate(asOfOption(o.asOf));
+      const { demoRecords } = await import('../clearance/demo.js');
       const shape = stateShape(iso3);
       if (shape === null)
         throw new UsageError(

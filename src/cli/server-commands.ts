@@ -7,7 +7,6 @@ import { initDatabase } from '../setup/seed.js';
 import { ROLES, type Role, createUser } from '../accounts/store.js';
 import { configFromEnv } from '../server/config.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../accounts/passwords.js';
-import { serve } from './serve.js';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.MINEFREE_PASSWORD;
@@ -26,7 +25,7 @@ export function registerServerCommands(program: Command): void {
     .command('serve')
     .alias('start')
     .description('serve the web app and the API (PORT, HOST, DATABASE_URL, MINEFREE_DB)')
-    .action(serve);
+    .action(async () => (await import('./serve.js')).serve()); // Fastify and the routes: loaded only to serve
 
   program
     .command('init')

@@ -7,7 +7,6 @@ import { factSheetInputFromStore } from '../transparency/service.js';
 import { withEngine } from './database.js';
 import { factSheetHtml } from '../transparency/factsheet/html.js';
 import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';
-import { htmlToPdf } from '../transparency/factsheet/pdf.js';
 import { figureJson } from '../transparency/figure-json.js';
 import { asOfOption } from './args.js';
 import { formatTable } from './table.js';
@@ -45,7 +44,10 @@ export function registerTransparencyCommands(program: Command): void {
       if (format === 'json') write(o.out, `${JSON.stringify(sheet, null, 2)}\n`);
       else if (format === 'md') write(o.out, factSheetMarkdown(sheet));
       else if (format === 'html') write(o.out, factSheetHtml(sheet));
-      else write(o.out, await htmlToPdf(factSheetHtml(sheet)));
+      else {
+        const { htmlToPdf } = await import('../transparency/factsheet/pdf.js'); // Playwright: loaded only for PDFs
+        write(o.out, await htmlToPdf(factSheetHtml(sheet)));
+      }
     });
 
   program

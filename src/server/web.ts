@@ -4,7 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { problem, sendProblem } from '../http/problem.js';
 
-export const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
+/** src/web/dist, from src/server/ and from the compiled dist/server/ alike. */
+export const WEB_ROOT = fileURLToPath(new URL('../../src/web/dist/', import.meta.url));
 
 /**
  * The browser app at `/`: its built files, and index.html for any other page address so the
