@@ -33,15 +33,27 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: Auth | null;
   }
+  interface FastifyContextConfig {
+    /** A write: who is asking is checked before the body is read (`WRITE` below). */
+    write?: boolean;
+  }
 }
+
+/**
+ * Route config of a write. The session, the role and the CSRF token are checked when the request
+ * arrives, before its body is read or validated: an anonymous upload costs nothing, and an
+ * anonymous write with a bad body is a 401, not a list of its fields.
+ */
+export const WRITE = { write: true } as const;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function registerAuth(app: FastifyInstance, lookup: SessionLookup): void {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await lookup(hashToken(token)) : null;
+    if (request.routeOptions.config.write === true) requireWriter(request);
   });
 }
 

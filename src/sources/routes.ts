@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireWriter } from '../http/auth.js';
+import { WRITE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import type { PillarOptions } from '../http/plugin.js';
 import { HttpProblem } from '../http/problem.js';
@@ -29,7 +29,10 @@ export function sourcesPlugin(app: FastifyInstance, { store }: PillarOptions): P
   );
   api.post(
     '/api/v1/sources',
-    { schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody } },
+    {
+      config: WRITE,
+      schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody },
+    },
     async (request, reply) => {
       const user = requireWriter(request);
       return reply.code(201).send(await addSource(store, readSource(request.body), { userId: user.id }));

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import { requireWriter } from '../http/auth.js';
+import { WRITE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -56,7 +56,10 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
   );
   api.post(
     '/api/v1/figures',
-    { schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody } },
+    {
+      config: WRITE,
+      schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody },
+    },
     async (request, reply) => {
       const user = requireWriter(request);
       const stored = await addReportedFigure(store, readFigure(request.body), { userId: user.id });
