@@ -4,7 +4,12 @@
  * applied and reported; warnings that never stop a write live in geometry-warnings.ts.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { crossesAntimeridian, normaliseLongitude, splitAtAntimeridian, unwrapPolygon } from './antimeridian.js';
+import {
+  crossesAntimeridian,
+  normaliseLongitude,
+  splitAtAntimeridian,
+  unwrapPolygon,
+} from '../core/geo/antimeridian.js';
 import { boundingBox, geodesicAreaM2 } from './area.js';
 import { type ShapeProblem, readShape, ringLabel } from './geometry-shape.js';
 import type { AreaGeometry, BBox } from './model.js';

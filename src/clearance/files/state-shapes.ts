@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { splitGeometry } from '../../web/app/map/antimeridian.js';
-import { ALPHA3_BY_NUMERIC } from '../../web/app/map/iso-numeric.js';
+import { splitGeometry } from '../../core/geo/antimeridian-map.js';
+import { ALPHA3_BY_NUMERIC } from '../../core/geo/iso-numeric.js';
 import type { StateCode } from '../../core/states.js';
 
 /**

@@ -5,8 +5,8 @@
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { feature } from 'topojson-client';
 import countries from 'world-atlas/countries-50m.json';
-import { splitGeometry } from './antimeridian';
-import { ALPHA3_BY_NUMERIC } from './iso-numeric';
+import { splitGeometry } from '../../../core/geo/antimeridian-map.js';
+import { ALPHA3_BY_NUMERIC } from '../../../core/geo/iso-numeric.js';
 
 export interface CountryShapeProperties {
   /** ISO 3166-1 alpha-3, or '' for an area the map data gives no ISO code (Kosovo, Somaliland, ...). */

@@ -1,7 +1,13 @@
-import countries from 'world-atlas/countries-50m.json';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { splitGeometry, splitPolygon } from './antimeridian';
+import { splitGeometry, splitPolygon } from './antimeridian-map.js';
+
+const countries = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve('world-atlas/countries-50m.json'), 'utf8'),
+) as Topology<{ countries: GeometryCollection<{ name?: string }> }>;
 
 const atPole = (a: number[] | undefined, b: number[] | undefined): boolean =>
   Math.abs(a?.[1] ?? 0) === 90 && a?.[1] === b?.[1];
