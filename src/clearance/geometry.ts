@@ -6,6 +6,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import {
   crossesAntimeridian,
+  exactClip,
   normaliseLongitude,
   splitAtAntimeridian,
   unwrapPolygon,
@@ -123,7 +124,7 @@ function checkReadable(featureId: string, value: unknown): GeometryCheck {
       );
       continue;
     }
-    const pieces = splitAtAntimeridian(oriented.rings).map((piece) => orientPolygon(piece).rings);
+    const pieces = splitAtAntimeridian(oriented.rings, exactClip).map((piece) => orientPolygon(piece).rings);
     if (
       pieces.length === 0 ||
       pieces.some((piece) => piece.some((ring) => ring.some(([x = 0]) => Math.abs(x) > 180)))

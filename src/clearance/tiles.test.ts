@@ -195,7 +195,7 @@ describe('ClearanceTiles', () => {
     expect(Object.keys(layers)).toEqual([HAZARD_AREAS_LAYER]);
   });
 
-  // Fiji's Taveuni straddles 180°: stored as a MultiPolygon cut there (antimeridian.ts).
+  // Fiji's Taveuni straddles 180°: stored as a MultiPolygon cut there (src/core/geo/antimeridian.ts).
   const east: Position[] = [
     [179.9, -16.9],
     [180, -16.9],
