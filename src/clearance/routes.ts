@@ -16,7 +16,7 @@ import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
 import { loadClearanceRecords } from './store.js';
-import { TILE_MAX_ZOOM } from './tiles.js';
+import { TILE_MAX_ZOOM } from './serving/tiles.js';
 
 const TAGS = ['Mine clearance (Article 5)'];
 /** A State's upload can be large: 200,000 polygons are about 150 MB of GeoJSON. */

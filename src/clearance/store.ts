@@ -10,7 +10,7 @@ import { insertBatched } from '../store/batch.js';
 import type { Store } from '../store/database.js';
 import { RejectedWriteError } from '../store/errors.js';
 import type { TreatyEngine } from '../treaty/status.js';
-import { boundingBox } from './area.js';
+import { boundingBox } from './geometry/area.js';
 import type { AreaFacts, ReleaseFacts, StateRecords } from './land-release.js';
 import type { BBox, ClearanceRecords } from './model.js';
 import { type BatchProblem, type RecordLabel, batchProblems, readStoredContext } from './store-checks.js';

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { parseDate } from '../core/date.js';
 import { DataError, UsageError } from '../core/errors.js';
 import type { StateCode } from '../core/states.js';
-import { demoRecords } from '../clearance/demo.js';
+import { demoRecords } from '../clearance/demo/demo.js';
 import { exportClearanceFile } from '../clearance/files/export.js';
 import {
   FILE_FORMATS,

@@ -2,8 +2,8 @@
  * Like pages.ts, on a server whose fresh database first gets synthetic clearance records for one
  * State (the records `minefree demo clearance` makes, through the same library calls).
  */
-import { type ExtensionRequestInput, submitRequest } from '../../src/clearance/article5-store.js';
-import { demoRecords } from '../../src/clearance/demo.js';
+import { type ExtensionRequestInput, submitRequest } from '../../src/clearance/article5/article5-store.js';
+import { demoRecords } from '../../src/clearance/demo/demo.js';
 import { shapeContains, stateShape } from '../../src/clearance/files/state-shapes.js';
 import type { ClearanceRecords } from '../../src/clearance/model.js';
 import { saveClearanceRecords } from '../../src/clearance/store.js';

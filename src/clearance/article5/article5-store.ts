@@ -6,16 +6,16 @@
  * (treaty/store.ts), so there is one chain of deadlines. Every write: one transaction, one audit row.
  */
 import type { Kysely } from 'kysely';
-import type { CalendarDate } from '../core/date.js';
-import { type PartialDate, latestDay } from '../core/partial-date.js';
-import type { SourceId } from '../core/source.js';
-import type { StateCode } from '../core/states.js';
-import { type Actor, writeAudit } from '../store/audit.js';
-import type { Store } from '../store/database.js';
-import { RejectedWriteError, isUniqueViolation } from '../store/errors.js';
-import type { Database } from '../store/schema.js';
-import { TreatyEngine } from '../treaty/status.js';
-import { type ExtensionDecisionRecord, insertExtensionDecision, readFacts } from '../treaty/store.js';
+import type { CalendarDate } from '../../core/date.js';
+import { type PartialDate, latestDay } from '../../core/partial-date.js';
+import type { SourceId } from '../../core/source.js';
+import type { StateCode } from '../../core/states.js';
+import { type Actor, writeAudit } from '../../store/audit.js';
+import type { Store } from '../../store/database.js';
+import { RejectedWriteError, isUniqueViolation } from '../../store/errors.js';
+import type { Database } from '../../store/schema.js';
+import { TreatyEngine } from '../../treaty/status.js';
+import { type ExtensionDecisionRecord, insertExtensionDecision, readFacts } from '../../treaty/store.js';
 import {
   type ExtensionRequestInput,
   type StoredCompletionDeclaration,
@@ -34,9 +34,9 @@ import {
   checkExtensionDecision,
   checkExtensionRequest,
 } from './extension.js';
-import { type StateRecords, landReleaseSummary, releasedPerYear, releasedTotals } from './land-release.js';
-import type { ExtensionDecisionOutcome } from './model.js';
-import { loadStateFacts } from './store.js';
+import { type StateRecords, landReleaseSummary, releasedPerYear, releasedTotals } from '../land-release.js';
+import type { ExtensionDecisionOutcome } from '../model.js';
+import { loadStateFacts } from '../store.js';
 import { type PlanYear, latestRequest, plannedVsReleased } from './work-plan.js';
 
 export type {

@@ -10,10 +10,10 @@ import {
   normaliseLongitude,
   splitAtAntimeridian,
   unwrapPolygon,
-} from '../core/geo/antimeridian.js';
+} from '../../core/geo/antimeridian.js';
 import { boundingBox, geodesicAreaM2 } from './area.js';
 import { type ShapeProblem, readShape, ringLabel } from './geometry-shape.js';
-import type { AreaGeometry, BBox } from './model.js';
+import type { AreaGeometry, BBox } from '../model.js';
 import { orientPolygon } from './orientation.js';
 import { type TopologyProblem, topologyProblem } from './topology.js';
 

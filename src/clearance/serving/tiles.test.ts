@@ -2,9 +2,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import type { Polygon, Position } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../core/date.js';
-import type { ClearanceRecords } from './model.js';
-import { hazardArea, release } from './test-records.js';
+import { parseDate } from '../../core/date.js';
+import type { ClearanceRecords } from '../model.js';
+import { hazardArea, release } from '../test-records.js';
 import {
   ClearanceTiles,
   HAZARD_AREAS_LAYER,

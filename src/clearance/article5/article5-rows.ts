@@ -3,12 +3,12 @@
  * need the store (dates, amounts, plan years). The work plan is JSON text on both engines.
  */
 import type { Insertable, Selectable } from 'kysely';
-import { type CalendarDate, dateProblem } from '../core/date.js';
-import type { SourceId } from '../core/source.js';
-import type { StateCode } from '../core/states.js';
+import { type CalendarDate, dateProblem } from '../../core/date.js';
+import type { SourceId } from '../../core/source.js';
+import type { StateCode } from '../../core/states.js';
 import type { ExtensionProblem } from './extension.js';
-import type { CompletionDeclarationsTable, ExtensionRequestsTable } from '../store/schema.js';
-import type { CompletionDeclaration, ExtensionDecisionOutcome, ExtensionRequest, WorkPlanYear } from './model.js';
+import type { CompletionDeclarationsTable, ExtensionRequestsTable } from '../../store/schema.js';
+import type { CompletionDeclaration, ExtensionDecisionOutcome, ExtensionRequest, WorkPlanYear } from '../model.js';
 
 /** A decision as stored with its request. */
 export interface StoredDecision extends ExtensionDecisionOutcome {

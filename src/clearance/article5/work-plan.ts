@@ -2,9 +2,9 @@
  * Planned against released, year by year, for the work plan of the latest extension request
  * (issue 4, §5): the committee's first question when a State asks for more time again.
  */
-import type { CalendarDate } from '../core/date.js';
-import { endOfYear, roundM2, yearOf } from './calendar.js';
-import type { ExtensionRequest } from './model.js';
+import type { CalendarDate } from '../../core/date.js';
+import { endOfYear, roundM2, yearOf } from '../calendar.js';
+import type { ExtensionRequest } from '../model.js';
 
 /** The request submitted last on or before the as-of date. */
 export function latestRequest(requests: readonly ExtensionRequest[], asOf: CalendarDate): ExtensionRequest | null {

@@ -3,10 +3,10 @@
  * ten years after the current one (Art. 5.3) and states the remaining area and a yearly work plan
  * (Art. 5.4); the analysis compares what it states with what the records compute.
  */
-import { type CalendarDate, addYears } from '../core/date.js';
-import { MAX_EXTENSION_YEARS } from '../treaty/article5.js';
-import { roundM2, yearOf } from './calendar.js';
-import type { ExtensionDecisionOutcome, ExtensionRequest } from './model.js';
+import { type CalendarDate, addYears } from '../../core/date.js';
+import { MAX_EXTENSION_YEARS } from '../../treaty/article5.js';
+import { roundM2, yearOf } from '../calendar.js';
+import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
 
 export interface ExtensionProblem {
   /** The field at fault, as an API body names it ("workPlan[2].year"). */

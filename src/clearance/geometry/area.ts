@@ -3,7 +3,7 @@
  * the import and the rules agree to the square metre whatever database sits underneath.
  */
 import { area, bbox } from '@turf/turf';
-import type { AreaGeometry, BBox } from './model.js';
+import type { AreaGeometry, BBox } from '../model.js';
 
 /**
  * Geodesic area in m² (turf.area: a sphere of radius 6,371,008.8 m). Against WGS84 ellipsoidal

@@ -3,8 +3,8 @@
  * after a State declared completion re-opens its Article 5 obligation (Oslo Action Plan, action
  * 27: report it and clear it as a matter of urgency) until the State declares completion again.
  */
-import type { CalendarDate } from '../core/date.js';
-import type { CompletionDeclaration, HazardArea } from './model.js';
+import type { CalendarDate } from '../../core/date.js';
+import type { CompletionDeclaration, HazardArea } from '../model.js';
 
 export type ObligationState = 'in-progress' | 'completed' | 'reopened';
 

@@ -6,7 +6,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, difference, featureCollection, feature, intersect, lineString, pointToLineDistance } from '@turf/turf';
 import { boundingBox, boxesIntersect } from './area.js';
-import type { AreaGeometry, BBox, HazardStatus } from './model.js';
+import type { AreaGeometry, BBox, HazardStatus } from '../model.js';
 
 export interface OverlapWarning {
   featureId: string;
