@@ -18,7 +18,8 @@ import { importClearanceFile } from '../src/clearance/files/import.js';
 import { shapeContains, stateShape } from '../src/clearance/files/state-shapes.js';
 import type { ClearanceRecords } from '../src/clearance/model.js';
 import { hazardAreaFromRow, releaseFromRow } from '../src/clearance/store-rows.js';
-import { clearanceSummary, loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
+import { clearanceAnswer, clearanceSummary } from '../src/clearance/service.js';
+import { loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
 import { ClearanceCache } from '../src/clearance/serving/cache.js';
 import { dateNumber } from '../src/clearance/calendar.js';
 import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from '../src/clearance/serving/tiles.js';
@@ -143,10 +144,10 @@ async function summaryRows(rows: Row[], store: Store, areas: number): Promise<vo
   });
   // What the server does between writes: the ledger is kept; any date is binary searches.
   const cache = new ClearanceCache(store);
-  await cache.summary(engine, STATE, AS_OF);
+  await clearanceAnswer(cache, engine, STATE, AS_OF);
   const dates = ['2026-06-30', '2024-12-31', '2021-03-01', '2019-02-28'].map(parseDate);
   let i = 0;
-  const warm = await time(200, () => cache.summary(engine, STATE, dates[i++ % dates.length] ?? AS_OF), 5);
+  const warm = await time(200, () => clearanceAnswer(cache, engine, STATE, dates[i++ % dates.length] ?? AS_OF), 5);
   rows.push({
     measure: `land-release summary, ${n} areas, server (ledger kept)`,
     value: warm,

@@ -15,6 +15,7 @@ import { activityProperties, areaProperties, devicesProperties, releasePropertie
 import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
+import { clearanceAnswer } from './service.js';
 import { loadClearanceRecords } from './store.js';
 import { TILE_MAX_ZOOM } from './serving/tiles.js';
 
@@ -59,7 +60,7 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
     },
     async (request) => {
       const iso3 = knownState(request.params.iso3);
-      return clearance.summary((await engines.get()).engine, iso3, asOf(request.query));
+      return clearanceAnswer(clearance, (await engines.get()).engine, iso3, asOf(request.query));
     },
   );
 

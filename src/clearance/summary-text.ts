@@ -1,5 +1,5 @@
 /** The `minefree clearance ISO3` answer for people: a few lines, figures rounded to what is meaningful. */
-import type { ClearanceSummary } from './summary.js';
+import type { ClearanceSummary } from './model.js';
 
 const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
 const VERDICT: Record<ClearanceSummary['forecast']['verdict'], string> = {

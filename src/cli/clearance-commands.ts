@@ -19,13 +19,9 @@ import {
 } from '../clearance/files/import.js';
 import { ImportRejectedError, describeImportProblem } from '../clearance/files/problems.js';
 import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
-import {
-  type ClearanceCounts,
-  clearanceSummary,
-  deleteSyntheticRecords,
-  saveClearanceRecords,
-  storedAreaCounts,
-} from '../clearance/store.js';
+import type { ClearanceCounts } from '../clearance/model.js';
+import { clearanceSummary } from '../clearance/service.js';
+import { deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } from '../clearance/store.js';
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';

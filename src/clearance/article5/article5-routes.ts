@@ -7,7 +7,7 @@ import { requireWriter } from '../../server/auth.js';
 import type { ApiContext } from '../../server/context.js';
 import { PUBLIC_READ } from '../../server/etag.js';
 import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../../server/params.js';
-import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './article5-store.js';
+import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './service.js';
 
 const ARTICLE5 = ['Article 5 workflow'];
 

@@ -3,7 +3,7 @@
  * ten years after the current one (Art. 5.3) and states the remaining area and a yearly work plan
  * (Art. 5.4); the analysis compares what it states with what the records compute.
  */
-import { type CalendarDate, addYears } from '../../core/date.js';
+import { type CalendarDate, addYears, dateProblem } from '../../core/date.js';
 import { MAX_EXTENSION_YEARS } from '../../treaty/article5.js';
 import { roundM2, yearOf } from '../calendar.js';
 import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
@@ -116,4 +116,34 @@ export function checkExtensionDecision(
 /** The Article 5 deadline once the decision is taken. */
 export function deadlineAfter(currentDeadline: CalendarDate, decision: ExtensionDecisionOutcome): CalendarDate {
   return decision.granted && decision.newDeadline !== null ? decision.newDeadline : currentDeadline;
+}
+
+/** Largest amount stored (the columns' check): beyond it a figure is a typing error. */
+const MAX_AMOUNT = 1e15;
+
+function amountProblem(field: string, value: number | null): ExtensionProblem[] {
+  if (value === null || (Number.isFinite(value) && value >= 0 && value < MAX_AMOUNT)) return [];
+  return [{ field, expected: `a number from 0 to below ${MAX_AMOUNT.toExponential()}` }];
+}
+
+export function dateProblems(fields: Record<string, string | null>): ExtensionProblem[] {
+  return Object.entries(fields).flatMap(([field, value]) => {
+    const problem = value === null ? null : dateProblem(value);
+    return problem === null ? [] : [{ field, expected: problem }];
+  });
+}
+
+/** What the HTTP schema also refuses (dates, amounts, plan years), checked again for callers that are not HTTP (the CLI, tests). */
+export function requestValueProblems(r: ExtensionRequest): ExtensionProblem[] {
+  return [
+    ...dateProblems({ submitted: r.submitted, requestedDeadline: r.requestedDeadline }),
+    ...amountProblem('remainingAreaM2', r.remainingAreaM2),
+    ...amountProblem('budgetUsd', r.budgetUsd),
+    ...r.workPlan.flatMap((y, index) => [
+      ...(Number.isInteger(y.year) && y.year >= 1 && y.year <= 9999
+        ? []
+        : [{ field: `workPlan[${index}].year`, expected: 'a calendar year (YYYY)' }]),
+      ...amountProblem(`workPlan[${index}].plannedReleaseM2`, y.plannedReleaseM2),
+    ]),
+  ];
 }

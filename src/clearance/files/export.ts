@@ -1,7 +1,8 @@
 /** `minefree export clearance`: a State's records as GeoJSON, GeoPackage or CSV, each importable again as the same records. */
 import type { StateCode } from '../../core/states.js';
 import type { Store } from '../../store/database.js';
-import { type ClearanceCounts, countsOf, loadClearanceRecords } from '../store.js';
+import type { ClearanceCounts } from '../model.js';
+import { countsOf, loadClearanceRecords } from '../store.js';
 import { writeCsv } from './csv.js';
 import { writeGeoJson } from './geojson.js';
 import type { FileFormat } from './import.js';

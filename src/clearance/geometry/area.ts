@@ -23,6 +23,20 @@ export function boundingBox(geometry: AreaGeometry): BBox {
   return [west, south, east, north] as BBox;
 }
 
+/** The box around `boxes`; null when there are none. */
+export function boxUnion(boxes: Iterable<Readonly<BBox>>): BBox | null {
+  const union: BBox = [180, 90, -180, -90];
+  let any = false;
+  for (const [west, south, east, north] of boxes) {
+    any = true;
+    union[0] = Math.min(union[0], west);
+    union[1] = Math.min(union[1], south);
+    union[2] = Math.max(union[2], east);
+    union[3] = Math.max(union[3], north);
+  }
+  return any ? union : null;
+}
+
 export function boxesIntersect(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }

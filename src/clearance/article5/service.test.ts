@@ -8,14 +8,8 @@ import { initDatabase } from '../../store/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { TreatyEngine } from '../../treaty/status.js';
 import { loadFacts } from '../../treaty/store.js';
-import {
-  type ExtensionRequestInput,
-  decideRequest,
-  declareCompletion,
-  listArticle5Workflow,
-  submitRequest,
-} from './article5-store.js';
-import type { Activity, ClearanceRecords } from '../model.js';
+import type { Activity, ClearanceRecords, ExtensionRequestInput } from '../model.js';
+import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './service.js';
 import { saveClearanceRecords } from '../store.js';
 import { hazardArea, release } from '../test-records.js';
 
