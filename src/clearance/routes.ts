@@ -11,12 +11,11 @@ import type { ApiContext } from '../server/context.js';
 import { PUBLIC_READ } from '../server/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../server/params.js';
 import { type FieldProblem, HttpProblem } from '../server/problem.js';
-import { activityProperties, areaProperties, devicesProperties, releaseProperties } from './files/fields.js';
+import { clearanceGeoJson } from './files/export.js';
 import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
 import { clearanceAnswer } from './service.js';
-import { loadClearanceRecords } from './store.js';
 import { TILE_MAX_ZOOM } from './serving/tiles.js';
 
 const TAGS = ['Mine clearance (Article 5)'];
@@ -104,17 +103,7 @@ export function clearanceRoutes(app: FastifyInstance, { store, engines, clearanc
     },
     async (request, reply) => {
       const iso3 = knownState(request.params.iso3);
-      const records = await loadClearanceRecords(store, iso3);
-      const features = [
-        ...records.areas.map((a) => ({ type: 'Feature', properties: areaProperties(a, 'list'), geometry: a.geometry })),
-        ...records.activities.map((a) => ({ type: 'Feature', properties: activityProperties(a), geometry: null })),
-        ...records.releases.map((r) => ({ type: 'Feature', properties: releaseProperties(r), geometry: r.geometry })),
-        ...records.devices.map((d) => ({ type: 'Feature', properties: devicesProperties(d), geometry: null })),
-      ];
-      const synthetic = records.areas.some((a) => a.synthetic);
-      return reply
-        .type('application/geo+json')
-        .send({ type: 'FeatureCollection', minefree: { iso3, synthetic }, features });
+      return reply.type('application/geo+json').send(await clearanceGeoJson(store, iso3));
     },
   );
 
