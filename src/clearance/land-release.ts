@@ -49,7 +49,8 @@ export interface StateRecords {
   devices: readonly DevicesFacts[];
 }
 
-const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number =>
+/** Sorts records by their date, earliest first. */
+export const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
 export function stateRecords(records: ClearanceRecords, iso3: StateCode): StateRecords {

@@ -12,6 +12,7 @@
 import type { CalendarDate } from '../core/date.js';
 import { dateNumber, roundM2, yearOf } from './calendar.js';
 import { type StateRecords, remainingOn, sizeOn } from './land-release.js';
+import { NOISE_M2 } from './reconciliation.js';
 import {
   DEVICE_CATEGORIES,
   type DeviceCategory,
@@ -24,8 +25,6 @@ import {
 } from './model.js';
 
 const NO_EVENT = Number.POSITIVE_INFINITY;
-/** Differences below this (m²) are floating-point sums, not data (as in reconciliation.ts). */
-const NOISE_M2 = 0.01;
 
 /** Changes of a value on days, kept sorted with their running total. */
 class RunningTotal {

@@ -41,7 +41,7 @@ export interface ReconciliationYear extends ReconciliationTotals {
 }
 
 /** Differences below this (m²) are floating-point sums, not data. */
-const NOISE_M2 = 0.01;
+export const NOISE_M2 = 0.01;
 
 interface YearTotals {
   remainingChange: number;

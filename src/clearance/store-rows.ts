@@ -6,7 +6,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { StateCode } from '../core/states.js';
 import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from '../store/schema.js';
 import { boxUnion } from './geometry/area.js';
-import type { AreaFacts, ReleaseFacts, StateRecords } from './land-release.js';
+import { type AreaFacts, type ReleaseFacts, type StateRecords, byDate } from './land-release.js';
 import type { Activity, AreaGeometry, BBox, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
@@ -192,8 +192,7 @@ export function stateFactsFromRows(
   }
   for (const r of releaseRows)
     areas.get(r.hazard_area_id)?.releases.push({ kind: r.kind, areaM2: r.area_m2, date: r.release_date });
-  for (const a of areas.values())
-    if (a.releases.length > 1) a.releases.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  for (const a of areas.values()) if (a.releases.length > 1) a.releases.sort(byDate);
   return {
     records: {
       iso3,

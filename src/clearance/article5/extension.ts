@@ -5,7 +5,7 @@
  */
 import { type CalendarDate, addYears, dateProblem } from '../../core/date.js';
 import { MAX_EXTENSION_YEARS } from '../../treaty/article5.js';
-import { roundM2, yearOf } from '../calendar.js';
+import { m2Text as m2, roundM2, yearOf } from '../calendar.js';
 import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
 
 export interface ExtensionProblem {
@@ -23,8 +23,6 @@ export interface ExtensionRequestCheck {
   remaining: { statedM2: number; computedM2: number; differenceM2: number };
   plannedTotalM2: number;
 }
-
-const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
 
 /** Art. 5.3: the latest deadline one extension can set. */
 export function latestAllowedDeadline(currentDeadline: CalendarDate): CalendarDate {

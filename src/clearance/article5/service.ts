@@ -15,6 +15,7 @@ import type { Store } from '../../store/database.js';
 import { RejectedWriteError } from '../../store/errors.js';
 import { TreatyEngine } from '../../treaty/status.js';
 import { type ExtensionDecisionRecord, readFacts } from '../../treaty/store.js';
+import { m2Text as m2 } from '../calendar.js';
 import { releasedPerYear, releasedTotals } from '../land-release.js';
 import type {
   Article5Workflow,
@@ -23,7 +24,7 @@ import type {
   StoredCompletionDeclaration,
   StoredExtensionRequest,
 } from '../model.js';
-import { remainingAreaM2 } from '../service.js';
+import { article5Deadline, remainingAreaM2 } from '../service.js';
 import { loadStateFacts } from '../store.js';
 import {
   type Article5Transaction,
@@ -52,8 +53,6 @@ import {
 } from './extension.js';
 import { latestRequest, plannedVsReleased } from './work-plan.js';
 
-const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
-
 /** The first problem names the field; the count says there are more. */
 function rejection(problems: readonly ExtensionProblem[]): RejectedWriteError {
   const [first] = problems;
@@ -69,7 +68,7 @@ async function engineIn(trx: Article5Transaction): Promise<TreatyEngine> {
 
 /** The Article 5 deadline the treaty engine gives on a date, as stored now (in `trx`). */
 async function deadlineOn(trx: Article5Transaction, iso3: StateCode, date: CalendarDate): Promise<PartialDate | null> {
-  return (await engineIn(trx)).state(iso3, date)?.article5.currentDeadline ?? null;
+  return article5Deadline(await engineIn(trx), iso3, date);
 }
 
 /** POST /api/v1/states/{iso3}/article5/requests. */
