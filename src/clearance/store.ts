@@ -54,7 +54,7 @@ export interface SaveOptions {
 /**
  * Adds `records` to the State's, all or nothing, with one audit row. Records must be read
  * through input.ts (geometry checked, area computed). Refuses, writing nothing, any batch
- * with a problem (see store-checks.ts): re-checked here inside the transaction, so two writers
+ * with a problem (consistency.ts batchProblems): re-checked here inside the transaction, so two writers
  * cannot both pass the checks the import made before.
  */
 export async function saveClearanceRecords(
