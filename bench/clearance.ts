@@ -12,16 +12,17 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { demoRecords } from '../src/clearance/demo.js';
+import { demoRecords } from '../src/clearance/demo/demo.js';
 import { writeGeoJson } from '../src/clearance/files/geojson.js';
 import { importClearanceFile } from '../src/clearance/files/import.js';
 import { shapeContains, stateShape } from '../src/clearance/files/state-shapes.js';
 import type { ClearanceRecords } from '../src/clearance/model.js';
 import { hazardAreaFromRow, releaseFromRow } from '../src/clearance/store-rows.js';
-import { clearanceSummary, loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
-import { ClearanceCache } from '../src/clearance/cache.js';
+import { clearanceAnswer, clearanceSummary } from '../src/clearance/service.js';
+import { loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
+import { ClearanceCache } from '../src/clearance/serving/cache.js';
 import { dateNumber } from '../src/clearance/calendar.js';
-import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from '../src/clearance/tiles.js';
+import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from '../src/clearance/serving/tiles.js';
 import { parseDate } from '../src/core/date.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
@@ -143,10 +144,10 @@ async function summaryRows(rows: Row[], store: Store, areas: number): Promise<vo
   });
   // What the server does between writes: the ledger is kept; any date is binary searches.
   const cache = new ClearanceCache(store);
-  await cache.summary(engine, STATE, AS_OF);
+  await clearanceAnswer(cache, engine, STATE, AS_OF);
   const dates = ['2026-06-30', '2024-12-31', '2021-03-01', '2019-02-28'].map(parseDate);
   let i = 0;
-  const warm = await time(200, () => cache.summary(engine, STATE, dates[i++ % dates.length] ?? AS_OF), 5);
+  const warm = await time(200, () => clearanceAnswer(cache, engine, STATE, dates[i++ % dates.length] ?? AS_OF), 5);
   rows.push({
     measure: `land-release summary, ${n} areas, server (ledger kept)`,
     value: warm,

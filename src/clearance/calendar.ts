@@ -1,4 +1,7 @@
-/** Calendar-year helpers the clearance rules share: figures are reported per calendar year (Art. 7). */
+/**
+ * Calendar-year and square-metre helpers the clearance rules share: figures are reported per
+ * calendar year (Art. 7), areas in m².
+ */
 import { type CalendarDate, fromParts } from '../core/date.js';
 
 export const yearOf = (date: CalendarDate): number => Number(date.slice(0, 4));
@@ -27,3 +30,6 @@ export function roundM2(value: number): number {
   const rounded = Math.round(value * 100) / 100;
   return rounded === 0 ? 0 : rounded;
 }
+
+/** m² in a sentence: whole square metres with thousands separated ("8,500 m²"). */
+export const m2Text = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;

@@ -11,9 +11,7 @@
 import { type CalendarDate, addDays, daysBetween, parseDate } from '../core/date.js';
 import { type PartialDate, latestDay } from '../core/partial-date.js';
 import { endOfYear, yearOf } from './calendar.js';
-
-export const VERDICTS = ['on-track', 'at-risk', 'off-track', 'unknown'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import type { ForecastBasis, Verdict } from './model.js';
 
 export const DAYS_PER_YEAR = 365.2425;
 export const RATE_BASIS_YEARS = 3;
@@ -38,7 +36,7 @@ export interface Forecast {
   verdict: Verdict;
   deadline: CalendarDate | null;
   /** The years the rates come from, and the rates in m² a year. */
-  basis: { years: number[]; meanM2PerYear: number; lowM2PerYear: number; highM2PerYear: number } | null;
+  basis: ForecastBasis | null;
 }
 
 /** The engine gives a deadline known only to its year or month; it holds until its last day. */

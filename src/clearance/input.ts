@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type CalendarDate, dateProblem, parseDate } from '../core/date.js';
 import { STATE_CODES } from '../core/states.js';
-import { checkGeometry } from './geometry.js';
+import { checkGeometry } from './geometry/geometry.js';
 import {
   ACTIVITY_KINDS,
   DEVICE_CATEGORIES,

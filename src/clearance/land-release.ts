@@ -16,10 +16,12 @@ import { roundM2, yearOf } from './calendar.js';
 import type {
   AreaRevision,
   ClearanceRecords,
-  DeviceCategory,
   DevicesDestroyed,
+  DevicesYear,
   HazardArea,
   LandRelease,
+  OpenAreas,
+  ReleasedYear,
 } from './model.js';
 
 /** Less than this left after releases (m²) is digitising noise: the area counts as released. */
@@ -47,7 +49,8 @@ export interface StateRecords {
   devices: readonly DevicesFacts[];
 }
 
-const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number =>
+/** Sorts records by their date, earliest first. */
+export const byDate = (a: { date: CalendarDate }, b: { date: CalendarDate }): number =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
 export function stateRecords(records: ClearanceRecords, iso3: StateCode): StateRecords {
@@ -88,24 +91,6 @@ export function remainingOn(records: AreaRecords, date: CalendarDate): number {
   if (records.area.informationDate > date || closedBy(records.area, date)) return 0;
   const left = sizeOn(records, date) - releasedBy(records, date);
   return left < FULLY_RELEASED_M2 ? 0 : left;
-}
-
-export interface OpenAreas {
-  count: number;
-  areaM2: number;
-}
-
-export interface ReleasedYear {
-  year: number;
-  cancelledM2: number;
-  reducedM2: number;
-  clearedM2: number;
-}
-
-export interface DevicesYear {
-  year: number;
-  category: DeviceCategory;
-  count: number;
 }
 
 export interface LandReleaseSummary {

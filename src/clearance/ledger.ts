@@ -11,20 +11,20 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import { dateNumber, roundM2, yearOf } from './calendar.js';
-import type { ReconciliationYear } from './reconciliation.js';
+import { type StateRecords, remainingOn, sizeOn } from './land-release.js';
+import { NOISE_M2 } from './reconciliation.js';
 import {
+  DEVICE_CATEGORIES,
+  type DeviceCategory,
   type DevicesYear,
   type OpenAreas,
+  RELEASE_KINDS,
+  type ReconciliationTotals,
+  type ReleaseKind,
   type ReleasedYear,
-  type StateRecords,
-  remainingOn,
-  sizeOn,
-} from './land-release.js';
-import { DEVICE_CATEGORIES, type DeviceCategory, RELEASE_KINDS, type ReleaseKind } from './model.js';
+} from './model.js';
 
 const NO_EVENT = Number.POSITIVE_INFINITY;
-/** Differences below this (m²) are floating-point sums, not data (as in reconciliation.ts). */
-const NOISE_M2 = 0.01;
 
 /** Changes of a value on days, kept sorted with their running total. */
 class RunningTotal {
@@ -235,9 +235,6 @@ export function devicesYears(ledger: ClearanceLedger, asOf: CalendarDate): Devic
     }),
   );
 }
-
-/** One year of the baseline reconciliation, without the per-area causes (reconcile() lists those). */
-export type ReconciliationTotals = Omit<ReconciliationYear, 'causes'>;
 
 export function reconciliationTotals(ledger: ClearanceLedger, asOf: CalendarDate): ReconciliationTotals[] {
   const remaining = (day: number): number => ledger.open.sha.areaM2.at(day) + ledger.open.cha.areaM2.at(day);

@@ -8,6 +8,7 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import { roundM2, yearEndSeen, yearOf } from './calendar.js';
+import type { ReconciliationTotals } from './model.js';
 import {
   type AreaRecords,
   FULLY_RELEASED_M2,
@@ -34,21 +35,13 @@ export interface DifferenceCause {
   reasons: DifferenceReason[];
 }
 
-export interface ReconciliationYear {
-  year: number;
-  openingM2: number;
-  releasedM2: number;
-  newlyRecordedM2: number;
-  /** opening − released + newly recorded */
-  expectedM2: number;
-  closingM2: number;
-  /** closing − expected: zero when the records agree. */
-  differenceM2: number;
+/** One year of the reconciliation with the areas that cause its difference, largest first. */
+export interface ReconciliationYear extends ReconciliationTotals {
   causes: DifferenceCause[];
 }
 
 /** Differences below this (m²) are floating-point sums, not data. */
-const NOISE_M2 = 0.01;
+export const NOISE_M2 = 0.01;
 
 interface YearTotals {
   remainingChange: number;

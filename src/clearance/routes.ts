@@ -1,24 +1,25 @@
 /**
- * HTTP routes of the clearance pillar: thin — validate, authorise, call the store or the cache,
+ * HTTP routes of the clearance pillar: thin — validate, authorise, call the service or the cache,
  * present. The summary and the tiles come from the ClearanceCache (rebuilt when the State's
  * records change); records are written through the same all-or-nothing path as a file import.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireWriter } from '../http/auth.js';
+import { WRITE, requireWriter } from '../http/auth.js';
 import type { PillarOptions } from '../http/plugin.js';
 import type { EngineCache } from '../treaty/cache.js';
-import type { ClearanceCache } from './cache.js';
+import { article5Routes } from './article5/article5-routes.js';
+import type { ClearanceCache } from './serving/cache.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import { type FieldProblem, HttpProblem } from '../http/problem.js';
-import { activityProperties, areaProperties, devicesProperties, releaseProperties } from './files/fields.js';
+import { clearanceGeoJson } from './files/export.js';
 import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
-import { loadClearanceRecords } from './store.js';
-import { TILE_MAX_ZOOM } from './tiles.js';
+import { clearanceAnswer } from './service.js';
+import { TILE_MAX_ZOOM } from './serving/tiles.js';
 
 const TAGS = ['Mine clearance (Article 5)'];
 /** A State's upload can be large: 200,000 polygons are about 150 MB of GeoJSON. */
@@ -49,7 +50,9 @@ export interface ClearanceOptions extends PillarOptions {
   clearance: ClearanceCache;
 }
 
-export function clearancePlugin(app: FastifyInstance, { store, engines, clearance }: ClearanceOptions): Promise<void> {
+/** The clearance pillar: summaries, vector tiles, records, uploads and the Article 5 workflow. */
+export function clearancePlugin(app: FastifyInstance, options: ClearanceOptions): Promise<void> {
+  const { store, engines, clearance } = options;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -66,7 +69,7 @@ export function clearancePlugin(app: FastifyInstance, { store, engines, clearanc
     },
     async (request) => {
       const iso3 = knownState(request.params.iso3);
-      return clearance.summary((await engines.get()).engine, iso3, asOf(request.query));
+      return clearanceAnswer(clearance, (await engines.get()).engine, iso3, asOf(request.query));
     },
   );
 
@@ -110,17 +113,7 @@ export function clearancePlugin(app: FastifyInstance, { store, engines, clearanc
     },
     async (request, reply) => {
       const iso3 = knownState(request.params.iso3);
-      const records = await loadClearanceRecords(store, iso3);
-      const features = [
-        ...records.areas.map((a) => ({ type: 'Feature', properties: areaProperties(a, 'list'), geometry: a.geometry })),
-        ...records.activities.map((a) => ({ type: 'Feature', properties: activityProperties(a), geometry: null })),
-        ...records.releases.map((r) => ({ type: 'Feature', properties: releaseProperties(r), geometry: r.geometry })),
-        ...records.devices.map((d) => ({ type: 'Feature', properties: devicesProperties(d), geometry: null })),
-      ];
-      const synthetic = records.areas.some((a) => a.synthetic);
-      return reply
-        .type('application/geo+json')
-        .send({ type: 'FeatureCollection', minefree: { iso3, synthetic }, features });
+      return reply.type('application/geo+json').send(await clearanceGeoJson(store, iso3));
     },
   );
 
@@ -128,6 +121,7 @@ export function clearancePlugin(app: FastifyInstance, { store, engines, clearanc
     '/api/v1/states/:iso3/clearance',
     {
       bodyLimit: UPLOAD_LIMIT,
+      config: WRITE,
       schema: {
         tags: TAGS,
         summary: 'Add clearance records, all or nothing (editor or admin; x-csrf-token)',
@@ -150,5 +144,7 @@ export function clearancePlugin(app: FastifyInstance, { store, engines, clearanc
       }
     },
   );
+
+  article5Routes(app, options);
   return Promise.resolve();
 }

@@ -5,7 +5,9 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { StateCode } from '../core/states.js';
 import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from './tables.js';
-import type { Activity, AreaGeometry, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
+import { boxUnion } from './geometry/area.js';
+import { type AreaFacts, type ReleaseFacts, type StateRecords, byDate } from './land-release.js';
+import type { Activity, AreaGeometry, BBox, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
 
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
@@ -136,4 +138,67 @@ export function devicesRow(d: DevicesDestroyed, iso3: StateCode): Insertable<Dev
 
 export function devicesFromRow(r: Selectable<DevicesDestroyedTable>): DevicesDestroyed {
   return { activityId: r.activity_id, category: r.category, model: r.model, count: r.count, date: r.destroyed_on };
+}
+
+/** The hazard-area columns the land-release arithmetic reads (store.ts loadStateFacts). */
+export const AREA_FACT_COLUMNS = [
+  'id',
+  'type',
+  'status',
+  'status_date',
+  'area_m2',
+  'information_date',
+  'synthetic',
+  'previously_unknown',
+  'min_x',
+  'min_y',
+  'max_x',
+  'max_y',
+] as const;
+export const RELEASE_FACT_COLUMNS = ['hazard_area_id', 'kind', 'area_m2', 'release_date'] as const;
+export const DEVICES_FACT_COLUMNS = ['category', 'count', 'destroyed_on'] as const;
+
+type AreaFactsRow = Pick<Selectable<HazardAreasTable>, (typeof AREA_FACT_COLUMNS)[number]>;
+type ReleaseFactsRow = Pick<Selectable<LandReleasesTable>, (typeof RELEASE_FACT_COLUMNS)[number]>;
+type DevicesFactsRow = Pick<Selectable<DevicesDestroyedTable>, (typeof DEVICES_FACT_COLUMNS)[number]>;
+
+/**
+ * Those columns grouped per area for the rules, each area's releases in date order (a stored
+ * device's activity is always one of the State's), and the box around all the State's areas.
+ */
+export function stateFactsFromRows(
+  iso3: StateCode,
+  areaRows: readonly AreaFactsRow[],
+  releaseRows: readonly ReleaseFactsRow[],
+  deviceRows: readonly DevicesFactsRow[],
+): { records: StateRecords; bounds: BBox | null } {
+  const areas = new Map<string, { area: AreaFacts; releases: ReleaseFacts[]; revisions: [] }>();
+  for (const r of areaRows) {
+    areas.set(r.id, {
+      area: {
+        id: r.id,
+        type: r.type,
+        status: r.status,
+        statusDate: r.status_date,
+        areaM2: r.area_m2,
+        informationDate: r.information_date,
+        synthetic: r.synthetic === 1,
+        previouslyUnknown: r.previously_unknown === 1,
+      },
+      releases: [],
+      // Re-surveys are updates; the store has none yet, so no size ever changed.
+      revisions: [],
+    });
+  }
+  for (const r of releaseRows)
+    areas.get(r.hazard_area_id)?.releases.push({ kind: r.kind, areaM2: r.area_m2, date: r.release_date });
+  for (const a of areas.values()) if (a.releases.length > 1) a.releases.sort(byDate);
+  return {
+    records: {
+      iso3,
+      areas: [...areas.values()],
+      devices: deviceRows.map((d) => ({ category: d.category, count: d.count, date: d.destroyed_on })),
+    },
+    bounds: boxUnion(areaRows.map((r): BBox => [r.min_x, r.min_y, r.max_x, r.max_y])),
+  };
 }

@@ -9,13 +9,8 @@ import { loadFacts } from '../treaty/store.js';
 import { TreatyEngine } from '../treaty/status.js';
 import type { Activity, ClearanceRecords } from './model.js';
 import { GEOMETRY_NOT_LOADED } from './store-rows.js';
-import {
-  clearanceSummary,
-  deleteSyntheticRecords,
-  loadClearanceRecords,
-  saveClearanceRecords,
-  storedAreaCounts,
-} from './store.js';
+import { clearanceSummary } from './service.js';
+import { deleteSyntheticRecords, loadClearanceRecords, saveClearanceRecords, storedAreaCounts } from './store.js';
 import { cliSummary } from './summary.js';
 import { devices, hazardArea, release } from './test-records.js';
 

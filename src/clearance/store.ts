@@ -1,20 +1,23 @@
 /**
- * Clearance records in the database: one State's records written in one transaction with one
- * audit row, read back grouped for the rules, summarised for the CLI and the API.
+ * Clearance records in the database, queries only: one State's records written in one
+ * transaction with one audit row, read back whole or as the land-release arithmetic needs them.
+ * What is computed from them is service.ts's.
  */
 import { sql } from 'kysely';
-import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { Store } from '../store/database.js';
-import { RejectedWriteError } from '../core/rejection.js';
-import type { TreatyEngine } from '../treaty/status.js';
-import { boundingBox } from './area.js';
-import type { AreaFacts, ReleaseFacts, StateRecords } from './land-release.js';
-import type { BBox, ClearanceRecords } from './model.js';
-import { type BatchProblem, type RecordLabel, batchProblems, readStoredContext } from './store-checks.js';
+import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
+import { type BatchProblem, type RecordLabel, batchProblems } from './consistency.js';
+import { boundingBox } from './geometry/area.js';
+import type { StateRecords } from './land-release.js';
+import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
+import { areaCounts, readStoredContext } from './store-checks.js';
 import {
+  AREA_FACT_COLUMNS,
+  DEVICES_FACT_COLUMNS,
+  RELEASE_FACT_COLUMNS,
   activityFromRow,
   activityRow,
   devicesFromRow,
@@ -23,15 +26,8 @@ import {
   hazardAreaRow,
   releaseFromRow,
   releaseRow,
+  stateFactsFromRows,
 } from './store-rows.js';
-import { type ClearanceSummary, summariseClearance } from './summary.js';
-
-export interface ClearanceCounts {
-  hazardAreas: number;
-  activities: number;
-  landReleases: number;
-  devicesDestroyed: number;
-}
 
 export const countsOf = (r: ClearanceRecords): ClearanceCounts => ({
   hazardAreas: r.areas.length,
@@ -43,11 +39,11 @@ export const countsOf = (r: ClearanceRecords): ClearanceCounts => ({
 const storeLabel: RecordLabel = (kind, index) => `${kind} ${index + 1}`;
 
 function rejection(problems: readonly BatchProblem[]): RejectedWriteError {
-  const [first] = problems;
-  if (first === undefined) throw new Error('no problem to report');
-  const where = first.at === null ? '' : `${storeLabel(first.at.kind, first.at.index)}: `;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-  return new RejectedWriteError(first.reason, first.field, `${where}${first.expected}${more}`);
+  const labelled = problems.map((p) => ({
+    field: p.field,
+    expected: `${p.at === null ? '' : `${storeLabel(p.at.kind, p.at.index)}: `}${p.expected}`,
+  }));
+  return rejectionOf(labelled, problems[0]?.reason);
 }
 
 export interface SaveOptions {
@@ -58,7 +54,7 @@ export interface SaveOptions {
 /**
  * Adds `records` to the State's, all or nothing, with one audit row. Records must be read
  * through input.ts (geometry checked, area computed). Refuses, writing nothing, any batch
- * with a problem (see store-checks.ts): re-checked here inside the transaction, so two writers
+ * with a problem (consistency.ts batchProblems): re-checked here inside the transaction, so two writers
  * cannot both pass the checks the import made before.
  */
 export async function saveClearanceRecords(
@@ -192,17 +188,24 @@ const RELEASE_COLUMNS = [
 ] as const;
 
 /** Stored hazard areas of the State: synthetic and real. */
-export async function storedAreaCounts(store: Store, iso3: StateCode): Promise<{ synthetic: number; real: number }> {
+export function storedAreaCounts(store: Store, iso3: StateCode): Promise<{ synthetic: number; real: number }> {
+  return areaCounts(store.db, iso3);
+}
+
+/** The State's open hazard areas whose box meets `box` (for the overlap warnings of an import). */
+export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: BBox): Promise<HazardArea[]> {
+  const [west, south, east, north] = box;
   const rows = await store.db
     .selectFrom('hazard_areas')
-    .select(['synthetic', (eb) => eb.fn.countAll<number>().as('n')])
+    .selectAll()
     .where('iso3', '=', iso3)
-    .groupBy('synthetic')
+    .where('status', '=', 'open')
+    .where('max_x', '>=', west)
+    .where('min_x', '<=', east)
+    .where('max_y', '>=', south)
+    .where('min_y', '<=', north)
     .execute();
-  return {
-    synthetic: Number(rows.find((r) => r.synthetic === 1)?.n ?? 0),
-    real: Number(rows.find((r) => r.synthetic === 0)?.n ?? 0),
-  };
+  return rows.map(hazardAreaFromRow);
 }
 
 /** Deletes the State's synthetic records (the demo's), with one audit row; real records are never touched. */
@@ -227,8 +230,8 @@ export async function deleteSyntheticRecords(store: Store, iso3: StateCode, acto
 }
 
 /**
- * What the land-release arithmetic reads of one State, grouped per area: only the columns it
- * needs, no polygons, no activities (a stored device's activity is always one of the State's).
+ * What the land-release arithmetic reads of one State, grouped per area (store-rows.ts
+ * stateFactsFromRows): only the columns it needs, no polygons, no activities but their count.
  * A third of the time of loadClearanceRecords on 200,000 areas.
  */
 export async function loadStateFacts(
@@ -241,30 +244,17 @@ export async function loadStateFacts(
     .execute(async (trx) => {
       const areaRows = await trx
         .selectFrom('hazard_areas')
-        .select([
-          'id',
-          'type',
-          'status',
-          'status_date',
-          'area_m2',
-          'information_date',
-          'synthetic',
-          'previously_unknown',
-          'min_x',
-          'min_y',
-          'max_x',
-          'max_y',
-        ])
+        .select(AREA_FACT_COLUMNS)
         .where('iso3', '=', iso3)
         .execute();
       const releaseRows = await trx
         .selectFrom('land_releases')
-        .select(['hazard_area_id', 'kind', 'area_m2', 'release_date'])
+        .select(RELEASE_FACT_COLUMNS)
         .where('iso3', '=', iso3)
         .execute();
       const deviceRows = await trx
         .selectFrom('devices_destroyed')
-        .select(['category', 'count', 'destroyed_on'])
+        .select(DEVICES_FACT_COLUMNS)
         .where('iso3', '=', iso3)
         .execute();
       const activities = await trx
@@ -272,41 +262,8 @@ export async function loadStateFacts(
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('iso3', '=', iso3)
         .executeTakeFirst();
-
-      const areas = new Map<string, { area: AreaFacts; releases: ReleaseFacts[]; revisions: [] }>();
-      const bounds: BBox = [180, 90, -180, -90];
-      for (const r of areaRows) {
-        areas.set(r.id, {
-          area: {
-            id: r.id,
-            type: r.type,
-            status: r.status,
-            statusDate: r.status_date,
-            areaM2: r.area_m2,
-            informationDate: r.information_date,
-            synthetic: r.synthetic === 1,
-            previouslyUnknown: r.previously_unknown === 1,
-          },
-          releases: [],
-          // Re-surveys are updates; the store has none yet, so no size ever changed.
-          revisions: [],
-        });
-        bounds[0] = Math.min(bounds[0], r.min_x);
-        bounds[1] = Math.min(bounds[1], r.min_y);
-        bounds[2] = Math.max(bounds[2], r.max_x);
-        bounds[3] = Math.max(bounds[3], r.max_y);
-      }
-      for (const r of releaseRows)
-        areas.get(r.hazard_area_id)?.releases.push({ kind: r.kind, areaM2: r.area_m2, date: r.release_date });
-      for (const a of areas.values())
-        if (a.releases.length > 1) a.releases.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
       return {
-        records: {
-          iso3,
-          areas: [...areas.values()],
-          devices: deviceRows.map((d) => ({ category: d.category, count: d.count, date: d.destroyed_on })),
-        },
-        bounds: areaRows.length === 0 ? null : bounds,
+        ...stateFactsFromRows(iso3, areaRows, releaseRows, deviceRows),
         counts: {
           hazardAreas: areaRows.length,
           activities: Number(activities?.n ?? 0),
@@ -315,16 +272,4 @@ export async function loadStateFacts(
         },
       };
     });
-}
-
-/** The `minefree clearance` / API answer for a State on a date; the deadline comes from the treaty engine. */
-export async function clearanceSummary(
-  store: Store,
-  engine: TreatyEngine,
-  iso3: StateCode,
-  asOf: CalendarDate,
-): Promise<ClearanceSummary> {
-  const { records } = await loadStateFacts(store, iso3);
-  const deadline = engine.state(iso3, asOf)?.article5.currentDeadline ?? null;
-  return summariseClearance(records, asOf, deadline);
 }

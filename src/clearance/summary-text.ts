@@ -1,7 +1,7 @@
 /** The `minefree clearance ISO3` answer for people: a few lines, figures rounded to what is meaningful. */
-import type { ClearanceSummary } from './summary.js';
+import { m2Text as m2 } from './calendar.js';
+import type { ClearanceSummary } from './model.js';
 
-const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
 const VERDICT: Record<ClearanceSummary['forecast']['verdict'], string> = {
   'on-track': 'on track (even the low case meets the deadline)',
   'at-risk': 'at risk (the mean case meets the deadline, the low case does not)',

@@ -6,12 +6,10 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
-import type { StateCode } from '../core/states.js';
-import { type Forecast, type Verdict, deadlineDay, forecastCompletion } from './forecast.js';
-import type { DevicesYear, OpenAreas, ReleasedYear, StateRecords } from './land-release.js';
+import { deadlineDay, forecastCompletion } from './forecast.js';
+import type { StateRecords } from './land-release.js';
 import {
   type ClearanceLedger,
-  type ReconciliationTotals,
   buildLedger,
   devicesYears,
   openOn,
@@ -19,28 +17,7 @@ import {
   releasedYears,
 } from './ledger.js';
 import { roundM2 } from './calendar.js';
-
-export interface ClearanceSummary {
-  iso3: StateCode;
-  asOf: CalendarDate;
-  /** Open areas on the date and what remains of them, in m². */
-  open: { sha: OpenAreas; cha: OpenAreas };
-  released: ReleasedYear[];
-  devicesDestroyed: DevicesYear[];
-  /** One row per year from the first record: closing − (opening − released + newly recorded). */
-  reconciliation: ReconciliationTotals[];
-  /** The current Article 5 deadline as the treaty engine gives it (a year or month when that is all the source says). */
-  deadline: PartialDate | null;
-  forecast: {
-    completion: CalendarDate | null;
-    low: CalendarDate | null;
-    high: CalendarDate | null;
-    verdict: Verdict;
-    basis: Forecast['basis'];
-  };
-  /** True when any of the State's records is synthetic (demo data). */
-  synthetic: boolean;
-}
+import type { ClearanceSummary } from './model.js';
 
 export function ledgerSummary(
   ledger: ClearanceLedger,

@@ -11,7 +11,7 @@ import type { StateCode } from '../core/states.js';
 import type { FileFormat, ImportPhase } from '../clearance/files/import.js';
 import { ImportRejectedError, describeImportProblem } from '../clearance/files/problems.js';
 import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
-import type { ClearanceCounts } from '../clearance/store.js';
+import type { ClearanceCounts } from '../clearance/model.js';
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
 import { SYSTEM } from '../store/audit.js';
@@ -95,8 +95,8 @@ function registerImport(program: Command): void {
     .argument('<FILE>', 'a .geojson, .json, .gpkg or .csv file')
     .requiredOption('--state <ISO3>', 'the State the records belong to')
     .action(async (file: string, o: { state?: string }) => {
-      const iso3 = requiredState(o.state);
       const { formatOfPath, importClearanceFile } = await import('../clearance/files/import.js');
+      const iso3 = requiredState(o.state);
       if (formatOfPath(file) === null)
         throw new UsageError(
           `"${file}": expected a file ending .geojson, .json, .gpkg or .csv (the extension gives the format)`,
@@ -127,9 +127,9 @@ function registerExport(program: Command): void {
     .option('--format <geojson|gpkg|csv>', 'the file format (default: from the extension of --out)')
     .requiredOption('--out <FILE>', 'the file to write (replaced if it exists)')
     .action(async (o: { state?: string; format?: string; out: string }) => {
-      const iso3 = requiredState(o.state);
       const { FILE_FORMATS, formatOfPath } = await import('../clearance/files/import.js');
       const { exportClearanceFile } = await import('../clearance/files/export.js');
+      const iso3 = requiredState(o.state);
       const format = (o.format ?? formatOfPath(o.out)) as FileFormat | null;
       if (format === null || !FILE_FORMATS.includes(format))
         throw new UsageError(`--format "${o.format ?? ''}": expected one of ${FILE_FORMATS.join(', ')}`);
@@ -150,9 +150,9 @@ function registerSummary(program: Command): void {
     .option('--as-of <YYYY-MM-DD>', 'the date to answer for (default: today)')
     .option('--json', 'print JSON (shape in the README)')
     .action(async (code: string, o: { asOf?: string; json?: boolean }) => {
+      const { clearanceSummary } = await import('../clearance/service.js');
       const iso3 = stateArgument(code);
       const asOf = asOfOption(o.asOf);
-      const { clearanceSummary } = await import('../clearance/store.js');
       const { summary, name } = await withEngine(async (engine, store) => ({
         summary: await clearanceSummary(store, engine, iso3, asOf),
         name: engine.state(iso3, asOf)?.name ?? iso3,
@@ -173,8 +173,9 @@ function registerDemo(program: Command): void {
     .option('--as-of <YYYY-MM-DD>', 'the history runs up to this date (default: today)')
     .option('--delete', "delete the State's synthetic records instead (real records are never touched)")
     .action(async (o: { state?: string; areas?: string; seed?: string; asOf?: string; delete?: boolean }) => {
-      const iso3 = requiredState(o.state);
       const { deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } = await import('../clearance/store.js');
+      const { demoRecords } = await import('../clearance/demo/demo.js');
+      const iso3 = requiredState(o.state);
       if (o.delete) {
         const deleted = await withStore((store) => deleteSyntheticRecords(store, iso3, SYSTEM));
         process.stdout.write(
@@ -185,7 +186,6 @@ function registerDemo(program: Command): void {
       const areas = wholeNumber('--areas', o.areas, 1, 1_000_000, 100);
       const seed = wholeNumber('--seed', o.seed, 0, 2 ** 32 - 1, 1);
       const asOf = parseDate(asOfOption(o.asOf));
-      const { demoRecords } = await import('../clearance/demo.js');
       const shape = stateShape(iso3);
       if (shape === null)
         throw new UsageError(

@@ -5,9 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountsPlugin } from '../accounts/routes.js';
 import { sessionLookup } from '../accounts/session.js';
-import { article5Plugin } from '../clearance/article5-routes.js';
-import { ClearanceCache } from '../clearance/cache.js';
 import { clearancePlugin } from '../clearance/routes.js';
+import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
 import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
@@ -60,7 +59,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(treatyPlugin, { store, engines });
   await app.register(transparencyPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
-  await app.register(article5Plugin, { store, engines });
   await registerWeb(app, options.webRoot);
   return app;
 }

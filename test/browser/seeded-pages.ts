@@ -2,10 +2,10 @@
  * Like pages.ts, on a server whose fresh database first gets synthetic clearance records for one
  * State (the records `minefree demo clearance` makes, through the same library calls).
  */
-import { type ExtensionRequestInput, submitRequest } from '../../src/clearance/article5-store.js';
-import { demoRecords } from '../../src/clearance/demo.js';
+import { submitRequest } from '../../src/clearance/article5/service.js';
+import { demoRecords } from '../../src/clearance/demo/demo.js';
 import { shapeContains, stateShape } from '../../src/clearance/files/state-shapes.js';
-import type { ClearanceRecords } from '../../src/clearance/model.js';
+import type { ClearanceRecords, ExtensionRequestInput } from '../../src/clearance/model.js';
 import { saveClearanceRecords } from '../../src/clearance/store.js';
 import { parseDate } from '../../src/core/date.js';
 import type { StateCode } from '../../src/core/states.js';

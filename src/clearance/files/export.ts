@@ -1,9 +1,13 @@
-/** `minefree export clearance`: a State's records as GeoJSON, GeoPackage or CSV, each importable again as the same records. */
+/**
+ * `minefree export clearance` and GET /api/v1/states/{iso3}/clearance/records: a State's records
+ * as GeoJSON, GeoPackage or CSV, each importable again as the same records.
+ */
 import type { StateCode } from '../../core/states.js';
 import type { Store } from '../../store/database.js';
-import { type ClearanceCounts, countsOf, loadClearanceRecords } from '../store.js';
+import type { ClearanceCounts } from '../model.js';
+import { countsOf, loadClearanceRecords } from '../store.js';
 import { writeCsv } from './csv.js';
-import { writeGeoJson } from './geojson.js';
+import { type ClearanceFeatureCollection, exportMeta, geoJsonCollection, writeGeoJson } from './geojson.js';
 import type { FileFormat } from './import.js';
 
 export interface ExportResult {
@@ -18,9 +22,15 @@ export async function exportClearanceFile(
   out: string,
 ): Promise<ExportResult> {
   const records = await loadClearanceRecords(store, iso3);
-  const synthetic = records.areas.some((a) => a.synthetic);
-  if (format === 'geojson') writeGeoJson(records, out, { iso3, synthetic });
+  const meta = exportMeta(records, iso3);
+  if (format === 'geojson') writeGeoJson(records, out, meta);
   else if (format === 'csv') writeCsv(records, out);
   else await (await import('./gpkg.js')).writeGeoPackage(records, out);
-  return { counts: countsOf(records), synthetic };
+  return { counts: countsOf(records), synthetic: meta.synthetic };
+}
+
+/** The State's records as one GeoJSON FeatureCollection, as a .geojson export holds them. */
+export async function clearanceGeoJson(store: Store, iso3: StateCode): Promise<ClearanceFeatureCollection> {
+  const records = await loadClearanceRecords(store, iso3);
+  return geoJsonCollection(records, exportMeta(records, iso3));
 }

@@ -4,8 +4,15 @@
  * record a feature is. Text formats carry every value as text or a plain number; `coerce` turns
  * the unambiguous ones into what the input schemas expect and leaves the rest for them to refuse.
  */
-import type { Activity, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from '../model.js';
-import { RECORD_KINDS, type RecordKind } from '../store-checks.js';
+import {
+  type Activity,
+  type DeviceRecord,
+  type DevicesDestroyed,
+  type HazardArea,
+  type LandRelease,
+  RECORD_KINDS,
+  type RecordKind,
+} from '../model.js';
 
 export { RECORD_KINDS, type RecordKind };
 

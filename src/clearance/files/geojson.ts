@@ -4,7 +4,8 @@
  * have `"geometry": null`.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { ClearanceRecords } from '../model.js';
+import type { StateCode } from '../../core/states.js';
+import type { AreaGeometry, ClearanceRecords } from '../model.js';
 import { activityProperties, areaProperties, devicesProperties, releaseProperties } from './fields.js';
 import { type RawFeature, fileProblem } from './problems.js';
 
@@ -50,20 +51,58 @@ export function readGeoJson(text: string, file: string): RawFeature[] {
   });
 }
 
-/** Writes feature by feature: a State's file can be larger than one string may be. */
-export function writeGeoJson(records: ClearanceRecords, out: string, meta: Record<string, unknown>): void {
+/** The `minefree` member of an export: whose records, and whether they are demo data. */
+export interface ExportMeta {
+  iso3: StateCode;
+  synthetic: boolean;
+}
+
+export interface ClearanceFeature {
+  type: 'Feature';
+  /** The record's fields (fields.ts), `record` saying which kind it is. */
+  properties: object;
+  geometry: AreaGeometry | null;
+}
+
+/** GET /api/v1/states/{iso3}/clearance/records, and a .geojson export. */
+export interface ClearanceFeatureCollection {
+  type: 'FeatureCollection';
+  minefree: ExportMeta;
+  features: ClearanceFeature[];
+}
+
+export const exportMeta = (records: ClearanceRecords, iso3: StateCode): ExportMeta => ({
+  iso3,
+  synthetic: records.areas.some((a) => a.synthetic),
+});
+
+/** The records as features, in the order of every export: hazard areas, activities, land releases, devices. */
+export function* geoJsonFeatures(records: ClearanceRecords): Generator<ClearanceFeature> {
+  const feature = (properties: object, geometry: AreaGeometry | null): ClearanceFeature => ({
+    type: 'Feature',
+    properties,
+    geometry,
+  });
+  for (const a of records.areas) yield feature(areaProperties(a, 'list'), a.geometry);
+  for (const a of records.activities) yield feature(activityProperties(a), null);
+  for (const r of records.releases) yield feature(releaseProperties(r), r.geometry);
+  for (const d of records.devices) yield feature(devicesProperties(d), null);
+}
+
+export function geoJsonCollection(records: ClearanceRecords, meta: ExportMeta): ClearanceFeatureCollection {
+  return { type: 'FeatureCollection', minefree: meta, features: [...geoJsonFeatures(records)] };
+}
+
+/** The same collection written feature by feature: a State's file can be larger than one string may be. */
+export function writeGeoJson(records: ClearanceRecords, out: string, meta: ExportMeta): void {
   const fd = openSync(out, 'w');
   try {
     writeSync(fd, `{"type":"FeatureCollection","minefree":${JSON.stringify(meta)},"features":[\n`);
     let first = true;
-    const write = (properties: object, geometry: unknown): void => {
-      writeSync(fd, `${first ? '' : ',\n'}${JSON.stringify({ type: 'Feature', properties, geometry })}`);
+    for (const feature of geoJsonFeatures(records)) {
+      writeSync(fd, `${first ? '' : ',\n'}${JSON.stringify(feature)}`);
       first = false;
-    };
-    for (const a of records.areas) write(areaProperties(a, 'list'), a.geometry);
-    for (const a of records.activities) write(activityProperties(a), null);
-    for (const r of records.releases) write(releaseProperties(r), r.geometry);
-    for (const d of records.devices) write(devicesProperties(d), null);
+    }
     writeSync(fd, '\n]}\n');
   } finally {
     closeSync(fd);

@@ -17,7 +17,7 @@ import {
   GeometryType,
   UserColumn,
 } from '@ngageoint/geopackage';
-import { boundingBox } from '../area.js';
+import { boundingBox } from '../geometry/area.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import {
   FIELDS,

@@ -5,8 +5,8 @@
  * features that may warn pay for the polygon operations.
  */
 import type { MultiPolygon, Position } from 'geojson';
-import { boxesIntersect } from '../area.js';
-import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from '../geometry.js';
+import { boxesIntersect } from '../geometry/area.js';
+import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from '../geometry/geometry.js';
 import type { AreaGeometry, HazardArea, LandRelease } from '../model.js';
 import { OUTSIDE_TOLERANCE_M, shapeContains } from './state-shapes.js';
 

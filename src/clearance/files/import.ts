@@ -9,10 +9,11 @@ import { basename, extname } from 'node:path';
 import type { StateCode } from '../../core/states.js';
 import type { Actor } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
-import type { ClearanceRecords, HazardArea } from '../model.js';
-import { type BatchProblem, type RecordKind, batchProblems, readStoredContext } from '../store-checks.js';
-import { hazardAreaFromRow } from '../store-rows.js';
-import { type ClearanceCounts, saveClearanceRecords } from '../store.js';
+import { type BatchProblem, batchProblems } from '../consistency.js';
+import { boxUnion } from '../geometry/area.js';
+import type { ClearanceCounts, ClearanceRecords, HazardArea, RecordKind } from '../model.js';
+import { readStoredContext } from '../store-checks.js';
+import { loadOpenAreasMeeting, saveClearanceRecords } from '../store.js';
 import { readCsvFeatures } from './csv.js';
 import { readGeoJson } from './geojson.js';
 import { outsideStateWarnings, overlapWarningsOf, releaseWarnings } from './import-warnings.js';
@@ -90,28 +91,10 @@ function batchImportProblems(file: string, read: ReadRecords, problems: readonly
   });
 }
 
+/** The State's stored open areas near the new ones: the others they may overlap. */
 async function storedOpenAreas(store: Store, iso3: StateCode, areas: readonly HazardArea[]): Promise<HazardArea[]> {
-  if (areas.length === 0) return [];
-  const [west, south, east, north] = areas.reduce(
-    ([w, s, e, n], a) => [
-      Math.min(w, a.bbox[0]),
-      Math.min(s, a.bbox[1]),
-      Math.max(e, a.bbox[2]),
-      Math.max(n, a.bbox[3]),
-    ],
-    [180, 90, -180, -90],
-  );
-  const rows = await store.db
-    .selectFrom('hazard_areas')
-    .selectAll()
-    .where('iso3', '=', iso3)
-    .where('status', '=', 'open')
-    .where('max_x', '>=', west)
-    .where('min_x', '<=', east)
-    .where('max_y', '>=', south)
-    .where('min_y', '<=', north)
-    .execute();
-  return rows.map(hazardAreaFromRow);
+  const box = boxUnion(areas.map((a) => a.bbox));
+  return box === null ? [] : loadOpenAreasMeeting(store, iso3, box);
 }
 
 export async function importClearanceFile(

@@ -1,5 +1,5 @@
 /** What an import reads from a file before any check, and how it names what is wrong in it. */
-import type { RecordKind } from '../store-checks.js';
+import type { RecordKind } from '../model.js';
 
 export interface RawFeature {
   /** Where the file has it, in the file's own terms: "feature 17", "line 18", "table hazard_areas, row 17". */

@@ -8,7 +8,7 @@ import { SYSTEM } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
 import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
-import { demoRecords } from '../demo.js';
+import { demoRecords } from '../demo/demo.js';
 import { type InputResult, readActivity, readDevices, readHazardArea, readRelease } from '../input.js';
 import type { ClearanceRecords } from '../model.js';
 import { loadClearanceRecords, saveClearanceRecords } from '../store.js';

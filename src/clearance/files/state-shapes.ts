@@ -1,15 +1,12 @@
 /**
- * State boundaries for the outside-State warning and the demo generator: Natural Earth 1:50m
- * country shapes from world-atlas (bundled, no network), joined to alpha-3 codes and split at
- * the antimeridian with the map's own modules, so the map and these checks use one boundary.
+ * State boundaries for the outside-State warning and the demo generator: the Natural Earth 1:50m
+ * country shapes of the web map (src/core/geo/country-shapes.ts), so the map and these checks use
+ * one boundary.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { splitGeometry } from '../../web/app/map/antimeridian.js';
-import { ALPHA3_BY_NUMERIC } from '../../web/app/map/iso-numeric.js';
+import type { MultiPolygon, Position } from 'geojson';
+import { type CountriesTopology, countryShapes } from '../../core/geo/country-shapes.js';
 import type { StateCode } from '../../core/states.js';
 
 /**
@@ -18,24 +15,18 @@ import type { StateCode } from '../../core/states.js';
  */
 export const OUTSIDE_TOLERANCE_M = 10_000;
 
-type Countries = Topology<{ countries: GeometryCollection }>;
-
 let shapes: Map<string, MultiPolygon> | null = null;
 
 function loadShapes(): Map<string, MultiPolygon> {
   const path = createRequire(import.meta.url).resolve('world-atlas/countries-50m.json');
-  const topology = JSON.parse(readFileSync(path, 'utf8')) as Countries;
+  const topology = JSON.parse(readFileSync(path, 'utf8')) as CountriesTopology;
   const byState = new Map<string, MultiPolygon>();
-  for (const shape of feature(topology, topology.objects.countries).features) {
-    const iso3 = ALPHA3_BY_NUMERIC[String(shape.id ?? '')];
-    const geometry = shape.geometry as Polygon | MultiPolygon | null;
-    if (iso3 === undefined || geometry === null || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon'))
-      continue;
-    const split = splitGeometry(geometry);
-    const known = byState.get(iso3);
+  for (const { properties, geometry } of countryShapes(topology).features) {
+    if (properties.iso3 === '') continue;
+    const known = byState.get(properties.iso3);
     byState.set(
-      iso3,
-      known ? { type: 'MultiPolygon', coordinates: [...known.coordinates, ...split.coordinates] } : split,
+      properties.iso3,
+      known ? { type: 'MultiPolygon', coordinates: [...known.coordinates, ...geometry.coordinates] } : geometry,
     );
   }
   return byState;

@@ -1,14 +1,37 @@
 /**
  * The one module that talks to the server: every read under /api/v1, same origin.
- * Types come from the engine (type imports only; no engine code reaches the browser).
+ * Types come from the pillars that build the answers (type imports only; no server code reaches
+ * the browser).
  */
+import type {
+  Article5Workflow as Article5WorkflowAnswer,
+  ClearanceAnswer,
+  OpenAreas as OpenAreasAnswer,
+  ReconciliationTotals,
+  Verdict,
+} from '../../clearance/model.js';
+import type { CalendarDate } from '../../core/date.js';
+import type { PartialDate } from '../../core/partial-date.js';
 import type { SourceId } from '../../core/source.js';
-import type { Source } from '../../sources/model.js';
-import type { Article4Record, Article5Record, ArmedConflict, InstrumentKind } from '../../treaty/model.js';
+import type { Source as SourceAnswer } from '../../sources/model.js';
+import type { HistoryPoint as HistoryPointAnswer } from '../../treaty/history.js';
+import type { StateRecordAnswer } from '../../treaty/service.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
 import type { DeadlineEntry, StateOnDate, StatusSummary } from '../../treaty/status.js';
 
-export type { DeadlineEntry, Source, SourceId, StateOnDate, StatusSummary };
+export type { DeadlineEntry, SourceId, StateOnDate, StatusSummary };
+/** A source as GET /sources and the State record give it. */
+export type Source = Json<SourceAnswer>;
+
+/**
+ * A server type as the browser receives it, through JSON: a date the server checked
+ * (CalendarDate, PartialDate) is a plain string here, and nothing is read-only.
+ */
+export type Json<T> = T extends CalendarDate | PartialDate
+  ? string
+  : T extends object
+    ? { -readonly [K in keyof T]: Json<T[K]> }
+    : T;
 
 /**
  * One reported figure as a source gave it (GET /figures, GET /figures/editions): `id` is the
@@ -18,32 +41,11 @@ export type { DeadlineEntry, Source, SourceId, StateOnDate, StatusSummary };
 export type ReportedFigure = FigureJson;
 
 /** One point of GET /status/history: the counts from `date` until the next point. */
-export interface HistoryPoint {
-  date: string;
-  statesParties: number;
-  inForce: number;
-  withdrawn: number;
-}
-
-export interface InstrumentRecord {
-  id: string;
-  kind: InstrumentKind;
-  deposited: string | null;
-  effectiveStated: string | null;
-  announced: string | null;
-  armedConflict: ArmedConflict | null;
-  sources: SourceId[];
-}
+export type HistoryPoint = Json<HistoryPointAnswer>;
 
 /** GET /states/{iso3}/record: the stored facts for one State and every source they cite. */
-export interface StateFacts {
-  iso3: string;
-  name: string;
-  instruments: InstrumentRecord[];
-  article4: Article4Record | null;
-  article5: Article5Record | null;
-  sources: Source[];
-}
+export type StateFacts = Json<StateRecordAnswer>;
+export type InstrumentRecord = StateFacts['instruments'][number];
 
 /** An RFC 9457 problem the server answered with, or a network failure. */
 export class ApiError extends Error {
@@ -111,51 +113,18 @@ export const clearanceTilesUrl = (iso3: string): string =>
   `${window.location.origin}/api/v1/states/${encodeURIComponent(iso3)}/clearance/tiles/{z}/{x}/{y}`;
 
 /** Area in m² and the number of areas. */
-export interface OpenAreas {
-  count: number;
-  areaM2: number;
-}
+export type OpenAreas = OpenAreasAnswer;
 
-export type ClearanceVerdict = 'on-track' | 'at-risk' | 'off-track' | 'unknown';
+export type ClearanceVerdict = Verdict;
 
 /** One year of GET /states/{iso3}/clearance `reconciliation`; the as-of year's row ends on the as-of date. */
-export interface ReconciliationYear {
-  year: number;
-  openingM2: number;
-  releasedM2: number;
-  newlyRecordedM2: number;
-  expectedM2: number;
-  /** The area remaining at the end of the year. */
-  closingM2: number;
-  differenceM2: number;
-}
+export type ReconciliationYear = Json<ReconciliationTotals>;
 
-/** GET /states/{iso3}/clearance: hazard areas, land release and the forecast against the Article 5 deadline. */
-export interface ClearanceSummary {
-  iso3: string;
-  asOf: string;
-  open: { sha: OpenAreas; cha: OpenAreas };
-  released: { year: number; cancelledM2: number; reducedM2: number; clearedM2: number }[];
-  devicesDestroyed: { year: number; category: string; count: number }[];
-  reconciliation: ReconciliationYear[];
-  /** The current Article 5 deadline: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (holds until its last day); null when none is known. */
-  deadline: string | null;
-  forecast: {
-    /** Completion at the mean recent release rate. */
-    completion: string | null;
-    /** At the lowest recent rate: the latest date. */
-    low: string | null;
-    /** At the highest recent rate: the earliest date. */
-    high: string | null;
-    verdict: ClearanceVerdict;
-    basis?: { years: number[]; meanM2PerYear: number; lowM2PerYear: number; highM2PerYear: number } | null;
-  };
-  /** True when any record is synthetic demo data: the page says so. */
-  synthetic: boolean;
-  /** [west, south, east, north] of all the State's hazard areas. */
-  bounds?: [number, number, number, number] | null;
-  records?: { hazardAreas: number; landReleases: number; activities: number; devicesDestroyed: number };
-}
+/**
+ * GET /states/{iso3}/clearance: hazard areas, land release and the forecast against the Article 5
+ * deadline (`deadline`: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY`, holding until its last day).
+ */
+export type ClearanceSummary = Json<ClearanceAnswer>;
 
 /**
  * The printable fact sheet: a page the server renders (not part of this app), so it is reached
@@ -164,33 +133,5 @@ export interface ClearanceSummary {
 export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): string =>
   `/factsheet${asOfQuery(asOf)}${format === 'pdf' ? '&format=pdf' : ''}`;
 
-/** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5-store.ts). */
-export interface Article5Workflow {
-  iso3: string;
-  asOf: string;
-  originalDeadline: string | null;
-  currentDeadline: string | null;
-  requests: {
-    id: number;
-    submitted: string;
-    requestedDeadline: string;
-    remainingAreaM2: number;
-    budgetUsd: number | null;
-    sourceId: string | null;
-    decision: { granted: boolean; date: string; meeting: string; newDeadline: string | null } | null;
-  }[];
-  plan: {
-    requestId: number;
-    years: {
-      year: number;
-      plannedM2: number;
-      releasedM2: number | null;
-      differenceM2: number | null;
-      complete: boolean;
-    }[];
-  } | null;
-  completion: {
-    declarations: { id: number; date: string }[];
-    obligation: { state: 'in-progress' | 'completed' | 'reopened'; declared: string | null; reopenedBy: string[] };
-  };
-}
+/** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5/service.ts). */
+export type Article5Workflow = Json<Article5WorkflowAnswer>;

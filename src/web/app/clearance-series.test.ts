@@ -16,7 +16,12 @@ import {
   verdictWords,
 } from './clearance-series';
 
-function summary(overrides: Partial<ClearanceSummary> = {}): ClearanceSummary {
+/** What a test changes; the forecast's rates (`basis`) are left out, and none. */
+type Overrides = Partial<Omit<ClearanceSummary, 'forecast'>> & {
+  forecast?: Omit<ClearanceSummary['forecast'], 'basis'>;
+};
+
+function summary({ forecast, ...overrides }: Overrides = {}): ClearanceSummary {
   const row = (year: number, closingM2: number) => ({
     year,
     openingM2: 0,
@@ -37,9 +42,13 @@ function summary(overrides: Partial<ClearanceSummary> = {}): ClearanceSummary {
     devicesDestroyed: [],
     reconciliation: [row(2024, 5_000_000), row(2025, 4_000_000), row(2026, 3_000_000)],
     deadline: '2030',
-    forecast: { completion: '2029-09-01', low: '2032-01-01', high: '2028-06-30', verdict: 'at-risk' },
+    forecast: {
+      ...(forecast ?? { completion: '2029-09-01', low: '2032-01-01', high: '2028-06-30', verdict: 'at-risk' }),
+      basis: null,
+    },
     synthetic: true,
     bounds: [102, 10, 107, 14],
+    records: { hazardAreas: 5, activities: 5, landReleases: 4, devicesDestroyed: 0 },
     ...overrides,
   };
 }

@@ -33,7 +33,7 @@ function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective:
     return [
       {
         ...base,
-        key: instrument.id,
+        key: String(instrument.id),
         date: instrument.deposited,
         title: 'Signed the Convention',
         detail: 'Signature (Art. 15).',
@@ -44,7 +44,7 @@ function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective:
     return [
       {
         ...base,
-        key: instrument.id,
+        key: String(instrument.id),
         date: instrument.deposited,
         title: CONSENT_TITLE[instrument.kind] ?? instrument.kind,
         detail: 'Consent to be bound deposited with the UN Secretary-General (Art. 16).',

@@ -2,13 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CalendarDate } from '../core/date.js';
-import { requireWriter } from '../http/auth.js';
-import type { PillarOptions } from '../http/plugin.js';
-import type { EngineCache } from '../treaty/cache.js';
-import { PUBLIC_READ } from '../http/etag.js';
-import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../http/params.js';
-import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './article5-store.js';
+import type { ClearanceOptions } from '../routes.js';
+import type { CalendarDate } from '../../core/date.js';
+import { WRITE, requireWriter } from '../../http/auth.js';
+import { PUBLIC_READ } from '../../http/etag.js';
+import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../../http/params.js';
+import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './service.js';
 
 const ARTICLE5 = ['Article 5 workflow'];
 
@@ -45,11 +44,8 @@ const requestParams = iso3Param.extend({
   id: z.coerce.number().int().positive().describe('The id of the extension request'),
 });
 
-export interface Article5Options extends PillarOptions {
-  engines: EngineCache;
-}
-
-export function article5Plugin(app: FastifyInstance, { store, engines }: Article5Options): Promise<void> {
+/** The Article 5 workflow's routes; registered by the clearance plugin. */
+export function article5Routes(app: FastifyInstance, { store, engines }: ClearanceOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -71,6 +67,7 @@ export function article5Plugin(app: FastifyInstance, { store, engines }: Article
   api.post(
     '/api/v1/states/:iso3/article5/requests',
     {
+      config: WRITE,
       schema: {
         tags: ARTICLE5,
         summary: 'Record an extension request (editor or admin; x-csrf-token); answers with its analysis and warnings',
@@ -102,6 +99,7 @@ export function article5Plugin(app: FastifyInstance, { store, engines }: Article
   api.post(
     '/api/v1/states/:iso3/article5/requests/:id/decision',
     {
+      config: WRITE,
       schema: {
         tags: ARTICLE5,
         summary:
@@ -134,6 +132,7 @@ export function article5Plugin(app: FastifyInstance, { store, engines }: Article
   api.post(
     '/api/v1/states/:iso3/article5/completion',
     {
+      config: WRITE,
       schema: {
         tags: ARTICLE5,
         summary: 'Record a declaration of completion (editor or admin; x-csrf-token)',
@@ -156,5 +155,4 @@ export function article5Plugin(app: FastifyInstance, { store, engines }: Article
       return reply.code(201).send(answer);
     },
   );
-  return Promise.resolve();
 }

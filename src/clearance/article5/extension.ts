@@ -3,19 +3,14 @@
  * ten years after the current one (Art. 5.3) and states the remaining area and a yearly work plan
  * (Art. 5.4); the analysis compares what it states with what the records compute.
  */
-import { type CalendarDate, addYears } from '../core/date.js';
-import { MAX_EXTENSION_YEARS } from '../treaty/article5.js';
-import { roundM2, yearOf } from './calendar.js';
-import type { ExtensionDecisionOutcome, ExtensionRequest } from './model.js';
-
-export interface ExtensionProblem {
-  /** The field at fault, as an API body names it ("workPlan[2].year"). */
-  field: string;
-  expected: string;
-}
+import type { FieldProblem } from '../../core/problem.js';
+import { type CalendarDate, addYears, dateProblem } from '../../core/date.js';
+import { MAX_EXTENSION_YEARS } from '../../treaty/article5.js';
+import { m2Text as m2, roundM2, yearOf } from '../calendar.js';
+import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
 
 export interface ExtensionRequestCheck {
-  problems: ExtensionProblem[];
+  problems: FieldProblem[];
   /** Facts an analyst should see; they do not make the request invalid. */
   notes: string[];
   /** Current deadline + 10 years (a 29 February becomes 28 February in a common year). */
@@ -24,14 +19,12 @@ export interface ExtensionRequestCheck {
   plannedTotalM2: number;
 }
 
-const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
-
 /** Art. 5.3: the latest deadline one extension can set. */
 export function latestAllowedDeadline(currentDeadline: CalendarDate): CalendarDate {
   return addYears(currentDeadline, MAX_EXTENSION_YEARS);
 }
 
-function deadlineProblems(field: string, requested: CalendarDate, current: CalendarDate): ExtensionProblem[] {
+function deadlineProblems(field: string, requested: CalendarDate, current: CalendarDate): FieldProblem[] {
   if (requested <= current) return [{ field, expected: `a date after the current deadline (${current})` }];
   const latest = latestAllowedDeadline(current);
   if (requested > latest)
@@ -96,8 +89,8 @@ export function checkExtensionDecision(
   decision: ExtensionDecisionOutcome,
   request: ExtensionRequest,
   currentDeadline: CalendarDate,
-): ExtensionProblem[] {
-  const problems: ExtensionProblem[] = [];
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (decision.date < request.submitted)
     problems.push({
       field: 'date',
@@ -116,4 +109,34 @@ export function checkExtensionDecision(
 /** The Article 5 deadline once the decision is taken. */
 export function deadlineAfter(currentDeadline: CalendarDate, decision: ExtensionDecisionOutcome): CalendarDate {
   return decision.granted && decision.newDeadline !== null ? decision.newDeadline : currentDeadline;
+}
+
+/** Largest amount stored (the columns' check): beyond it a figure is a typing error. */
+const MAX_AMOUNT = 1e15;
+
+function amountProblem(field: string, value: number | null): FieldProblem[] {
+  if (value === null || (Number.isFinite(value) && value >= 0 && value < MAX_AMOUNT)) return [];
+  return [{ field, expected: `a number from 0 to below ${MAX_AMOUNT.toExponential()}` }];
+}
+
+export function dateProblems(fields: Record<string, string | null>): FieldProblem[] {
+  return Object.entries(fields).flatMap(([field, value]) => {
+    const problem = value === null ? null : dateProblem(value);
+    return problem === null ? [] : [{ field, expected: problem }];
+  });
+}
+
+/** What the HTTP schema also refuses (dates, amounts, plan years), checked again for callers that are not HTTP (the CLI, tests). */
+export function requestValueProblems(r: ExtensionRequest): FieldProblem[] {
+  return [
+    ...dateProblems({ submitted: r.submitted, requestedDeadline: r.requestedDeadline }),
+    ...amountProblem('remainingAreaM2', r.remainingAreaM2),
+    ...amountProblem('budgetUsd', r.budgetUsd),
+    ...r.workPlan.flatMap((y, index) => [
+      ...(Number.isInteger(y.year) && y.year >= 1 && y.year <= 9999
+        ? []
+        : [{ field: `workPlan[${index}].year`, expected: 'a calendar year (YYYY)' }]),
+      ...amountProblem(`workPlan[${index}].plannedReleaseM2`, y.plannedReleaseM2),
+    ]),
+  ];
 }

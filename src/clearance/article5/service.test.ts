@@ -1,23 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CalendarDate, parseDate } from '../core/date.js';
-import type { StateCode } from '../core/states.js';
-import { SYSTEM, listRecentAudit } from '../store/audit.js';
-import type { Store } from '../store/database.js';
-import { RejectedWriteError } from '../core/rejection.js';
-import { initDatabase } from '../setup/seed.js';
-import { forEachDatabase } from '../store/test-databases.js';
-import { TreatyEngine } from '../treaty/status.js';
-import { loadFacts } from '../treaty/store.js';
-import {
-  type ExtensionRequestInput,
-  decideRequest,
-  declareCompletion,
-  listArticle5Workflow,
-  submitRequest,
-} from './article5-store.js';
-import type { Activity, ClearanceRecords } from './model.js';
-import { saveClearanceRecords } from './store.js';
-import { hazardArea, release } from './test-records.js';
+import { type CalendarDate, parseDate } from '../../core/date.js';
+import type { StateCode } from '../../core/states.js';
+import { SYSTEM, listRecentAudit } from '../../store/audit.js';
+import type { Store } from '../../store/database.js';
+import { RejectedWriteError } from '../../core/rejection.js';
+import { initDatabase } from '../../setup/seed.js';
+import { forEachDatabase } from '../../store/test-databases.js';
+import { TreatyEngine } from '../../treaty/status.js';
+import { loadFacts } from '../../treaty/store.js';
+import type { Activity, ClearanceRecords, ExtensionRequestInput } from '../model.js';
+import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './service.js';
+import { saveClearanceRecords } from '../store.js';
+import { hazardArea, release } from '../test-records.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 

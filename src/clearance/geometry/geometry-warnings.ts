@@ -6,7 +6,8 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area, difference, featureCollection, feature, intersect, lineString, pointToLineDistance } from '@turf/turf';
 import { boundingBox, boxesIntersect } from './area.js';
-import type { AreaGeometry, BBox, HazardStatus } from './model.js';
+import { m2Text as m2 } from '../calendar.js';
+import type { AreaGeometry, BBox, HazardStatus } from '../model.js';
 
 export interface OverlapWarning {
   featureId: string;
@@ -44,8 +45,6 @@ interface Located {
 
 const asFeature = (geometry: AreaGeometry): Feature<Polygon | MultiPolygon> => feature(geometry);
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
-const m2 = (value: number): string => `${Math.round(value).toLocaleString('en')} m²`;
-
 /** Below this, a shared or outside area is digitising noise (two polygons sharing an edge). */
 export const NOISE_M2 = 1;
 

@@ -4,7 +4,7 @@
  * Deterministic: the same random source gives the same polygons.
  */
 import type { MultiPolygon, Position } from 'geojson';
-import type { BBox } from './model.js';
+import type { BBox } from '../model.js';
 
 /** A PRNG small enough to read (mulberry32): uniform in [0, 1), fully determined by its seed. */
 export function randomSource(seed: number): () => number {

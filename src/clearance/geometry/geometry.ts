@@ -4,10 +4,16 @@
  * applied and reported; warnings that never stop a write live in geometry-warnings.ts.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { crossesAntimeridian, normaliseLongitude, splitAtAntimeridian, unwrapPolygon } from './antimeridian.js';
+import {
+  crossesAntimeridian,
+  exactClip,
+  normaliseLongitude,
+  splitAtAntimeridian,
+  unwrapPolygon,
+} from '../../core/geo/antimeridian.js';
 import { boundingBox, geodesicAreaM2 } from './area.js';
 import { type ShapeProblem, readShape, ringLabel } from './geometry-shape.js';
-import type { AreaGeometry, BBox } from './model.js';
+import type { AreaGeometry, BBox } from '../model.js';
 import { orientPolygon } from './orientation.js';
 import { type TopologyProblem, topologyProblem } from './topology.js';
 
@@ -118,7 +124,7 @@ function checkReadable(featureId: string, value: unknown): GeometryCheck {
       );
       continue;
     }
-    const pieces = splitAtAntimeridian(oriented.rings).map((piece) => orientPolygon(piece).rings);
+    const pieces = splitAtAntimeridian(oriented.rings, exactClip).map((piece) => orientPolygon(piece).rings);
     if (
       pieces.length === 0 ||
       pieces.some((piece) => piece.some((ring) => ring.some(([x = 0]) => Math.abs(x) > 180)))

@@ -2,7 +2,7 @@ import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { geodesicAreaM2 } from './area.js';
 import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from './geometry.js';
-import type { AreaGeometry } from './model.js';
+import type { AreaGeometry } from '../model.js';
 
 const box = (west: number, south: number, size: number): Polygon => ({
   type: 'Polygon',

@@ -3,20 +3,8 @@
  * after a State declared completion re-opens its Article 5 obligation (Oslo Action Plan, action
  * 27: report it and clear it as a matter of urgency) until the State declares completion again.
  */
-import type { CalendarDate } from '../core/date.js';
-import type { CompletionDeclaration, HazardArea } from './model.js';
-
-export type ObligationState = 'in-progress' | 'completed' | 'reopened';
-
-export interface ObligationOnDate {
-  state: ObligationState;
-  /** The latest declaration on or before the date. */
-  declared: CalendarDate | null;
-  /** Areas recorded after that declaration. */
-  reopenedBy: string[];
-  /** Of those, the ones not flagged `previouslyUnknown`: the record should say so. */
-  unflagged: string[];
-}
+import type { CalendarDate } from '../../core/date.js';
+import type { CompletionDeclaration, HazardArea, ObligationOnDate } from '../model.js';
 
 export function obligationOn(
   declarations: readonly CompletionDeclaration[],

@@ -2,9 +2,9 @@ import { VectorTile } from '@mapbox/vector-tile';
 import type { Polygon, Position } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../core/date.js';
-import type { ClearanceRecords } from './model.js';
-import { hazardArea, release } from './test-records.js';
+import { parseDate } from '../../core/date.js';
+import type { ClearanceRecords } from '../model.js';
+import { hazardArea, release } from '../test-records.js';
 import {
   ClearanceTiles,
   HAZARD_AREAS_LAYER,
@@ -195,7 +195,7 @@ describe('ClearanceTiles', () => {
     expect(Object.keys(layers)).toEqual([HAZARD_AREAS_LAYER]);
   });
 
-  // Fiji's Taveuni straddles 180°: stored as a MultiPolygon cut there (antimeridian.ts).
+  // Fiji's Taveuni straddles 180°: stored as a MultiPolygon cut there (src/core/geo/antimeridian.ts).
   const east: Position[] = [
     [179.9, -16.9],
     [180, -16.9],

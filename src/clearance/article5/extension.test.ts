@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CalendarDate, parseDate } from '../core/date.js';
+import { type CalendarDate, parseDate } from '../../core/date.js';
 import { checkExtensionDecision, checkExtensionRequest, deadlineAfter, latestAllowedDeadline } from './extension.js';
-import type { ExtensionDecisionOutcome, ExtensionRequest } from './model.js';
+import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
 import { latestRequest, plannedVsReleased } from './work-plan.js';
 
 const d = (text: string): CalendarDate => parseDate(text);

@@ -1,17 +1,15 @@
 /**
  * What the server keeps of a State's clearance records between writes: the ledger (any date's
- * summary at once) and the vector tiles. Each is rebuilt when the State's clearance version —
+ * summary at once: service.ts clearanceAnswer) and the vector tiles. Each is rebuilt when the State's clearance version —
  * the id of its latest clearance audit row — has moved, so a write through another process
  * sharing the database is seen too; a write through this one invalidates at once.
  */
-import type { CalendarDate } from '../core/date.js';
-import type { StateCode } from '../core/states.js';
-import type { Store } from '../store/database.js';
-import type { TreatyEngine } from '../treaty/status.js';
-import { type ClearanceLedger, buildLedger } from './ledger.js';
-import type { BBox } from './model.js';
-import { type ClearanceCounts, loadClearanceRecords, loadStateFacts } from './store.js';
-import { type ClearanceSummary, ledgerSummary } from './summary.js';
+import { latestAuditId } from '../../store/versions.js';
+import type { StateCode } from '../../core/states.js';
+import type { Store } from '../../store/database.js';
+import { type ClearanceLedger, buildLedger } from '../ledger.js';
+import type { BBox, ClearanceCounts } from '../model.js';
+import { loadClearanceRecords, loadStateFacts } from '../store.js';
 import { ClearanceTiles } from './tiles.js';
 
 /** The audit entity of clearance records (store.ts writes one row per State and batch). */
@@ -30,21 +28,9 @@ interface Entry {
   tiles?: Promise<ClearanceTiles>;
 }
 
-/** The summary the API answers: the CLI's, with where the areas are and how many records there are. */
-export interface ClearanceAnswer extends ClearanceSummary {
-  bounds: BBox | null;
-  records: ClearanceCounts;
-}
-
-export async function clearanceVersion(store: Store, iso3: StateCode): Promise<number> {
-  const row = await store.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.max('id').as('version'))
-    .where('entity', '=', ENTITY)
-    .where('entity_id', '=', iso3)
-    .executeTakeFirst();
-  return Number(row?.version ?? 0);
-}
+/** Moves whenever the State's clearance records change (the latest clearance audit row of the State). */
+export const clearanceVersion = (store: Store, iso3: StateCode): Promise<number> =>
+  latestAuditId(store.db, { entities: [ENTITY], entityId: iso3 });
 
 export class ClearanceCache {
   private readonly entries = new Map<StateCode, Entry>();
@@ -75,12 +61,6 @@ export class ClearanceCache {
     const entry = await this.entry(iso3);
     entry.tiles ??= loadClearanceRecords(this.store, iso3).then((records) => ClearanceTiles.fromRecords(records));
     return this.settled(iso3, entry, entry.tiles);
-  }
-
-  async summary(engine: TreatyEngine, iso3: StateCode, asOf: CalendarDate): Promise<ClearanceAnswer> {
-    const { ledger, bounds, records } = await this.clearance(iso3);
-    const deadline = engine.state(iso3, asOf)?.article5.currentDeadline ?? null;
-    return { ...ledgerSummary(ledger, asOf, deadline), bounds, records };
   }
 
   /** After a write through this process: the next read rebuilds. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../core/date.js';
+import { parseDate } from '../../core/date.js';
 import { DEMO_YEARS, demoRecords } from './demo.js';
 import { randomSource } from './demo-placement.js';
-import { shapeContains, stateShape } from './files/state-shapes.js';
-import { stateRecords } from './land-release.js';
-import { summariseClearance } from './summary.js';
+import { shapeContains, stateShape } from '../files/state-shapes.js';
+import { stateRecords } from '../land-release.js';
+import { summariseClearance } from '../summary.js';
 
 const asOf = parseDate('2026-11-28');
 const shape = stateShape('KHM');

@@ -13,8 +13,8 @@
 import type { Feature, Position } from 'geojson';
 import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
 import vtpbf from 'vt-pbf';
-import { dateNumber } from './calendar.js';
-import type { AreaGeometry, BBox, ClearanceRecords } from './model.js';
+import { dateNumber } from '../calendar.js';
+import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import { PointValues, pointLayerTile } from './mvt-points.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CalendarDate, parseDate } from '../core/date.js';
+import { type CalendarDate, parseDate } from '../../core/date.js';
 import { obligationOn } from './completion.js';
-import { RELEASE_BY, releaseLinkProblems } from './consistency.js';
-import { activity, hazardArea } from './test-records.js';
+import { RELEASE_BY, releaseLinkProblems } from '../consistency.js';
+import { activity, hazardArea } from '../test-records.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 

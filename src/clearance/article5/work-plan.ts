@@ -2,26 +2,15 @@
  * Planned against released, year by year, for the work plan of the latest extension request
  * (issue 4, §5): the committee's first question when a State asks for more time again.
  */
-import type { CalendarDate } from '../core/date.js';
-import { endOfYear, roundM2, yearOf } from './calendar.js';
-import type { ExtensionRequest } from './model.js';
+import type { CalendarDate } from '../../core/date.js';
+import { endOfYear, roundM2, yearOf } from '../calendar.js';
+import type { ExtensionRequest, PlanYear } from '../model.js';
 
 /** The request submitted last on or before the as-of date. */
 export function latestRequest(requests: readonly ExtensionRequest[], asOf: CalendarDate): ExtensionRequest | null {
   let latest: ExtensionRequest | null = null;
   for (const r of requests) if (r.submitted <= asOf && (latest === null || r.submitted >= latest.submitted)) latest = r;
   return latest;
-}
-
-export interface PlanYear {
-  year: number;
-  plannedM2: number;
-  /** null for a year that has not started by the as-of date. */
-  releasedM2: number | null;
-  /** released − planned; negative when behind the plan. */
-  differenceM2: number | null;
-  /** Whether the whole year is seen by the as-of date (else the figures are so far). */
-  complete: boolean;
 }
 
 export function plannedVsReleased(

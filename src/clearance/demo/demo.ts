@@ -5,12 +5,12 @@
  * Deterministic: the same State, count, seed and date give the same records.
  */
 import type { MultiPolygon, Position } from 'geojson';
-import { type CalendarDate, addDays, daysBetween, fromParts } from '../core/date.js';
-import type { StateCode } from '../core/states.js';
-import { yearOf } from './calendar.js';
-import { RELEASE_BY } from './consistency.js';
+import { type CalendarDate, addDays, daysBetween, fromParts } from '../../core/date.js';
+import type { StateCode } from '../../core/states.js';
+import { yearOf } from '../calendar.js';
+import { RELEASE_BY } from '../consistency.js';
 import { type PlacedArea, placeAreas, randomSource } from './demo-placement.js';
-import { type InputResult, readActivity, readDevices, readHazardArea, readRelease } from './input.js';
+import { type InputResult, readActivity, readDevices, readHazardArea, readRelease } from '../input.js';
 import {
   type Activity,
   type ClearanceRecords,
@@ -20,7 +20,7 @@ import {
   type HazardArea,
   type LandRelease,
   type ReleaseKind,
-} from './model.js';
+} from '../model.js';
 
 export interface DemoOptions {
   iso3: StateCode;

@@ -3,7 +3,7 @@
  * the import and the rules agree to the square metre whatever database sits underneath.
  */
 import { area, bbox } from '@turf/turf';
-import type { AreaGeometry, BBox } from './model.js';
+import type { AreaGeometry, BBox } from '../model.js';
 
 /**
  * Geodesic area in m² (turf.area: a sphere of radius 6,371,008.8 m). Against WGS84 ellipsoidal
@@ -21,6 +21,20 @@ export function geodesicAreaM2(geometry: AreaGeometry): number {
 export function boundingBox(geometry: AreaGeometry): BBox {
   const [west, south, east, north] = bbox(geometry);
   return [west, south, east, north] as BBox;
+}
+
+/** The box around `boxes`; null when there are none. */
+export function boxUnion(boxes: Iterable<Readonly<BBox>>): BBox | null {
+  const union: BBox = [180, 90, -180, -90];
+  let any = false;
+  for (const [west, south, east, north] of boxes) {
+    any = true;
+    union[0] = Math.min(union[0], west);
+    union[1] = Math.min(union[1], south);
+    union[2] = Math.max(union[2], east);
+    union[3] = Math.max(union[3], north);
+  }
+  return any ? union : null;
 }
 
 export function boxesIntersect(a: BBox, b: BBox): boolean {
