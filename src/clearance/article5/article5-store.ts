@@ -14,6 +14,7 @@ import { type Actor, writeAudit } from '../../store/audit.js';
 import type { DialectName, Store } from '../../store/database.js';
 import { RejectedWriteError, isUniqueViolation } from '../../core/rejection.js';
 import type { Database } from '../../store/database.js';
+import { sqliteWriteLock } from '../../store/write-lock.js';
 import { type ExtensionDecisionRecord, insertExtensionDecision } from '../../treaty/store.js';
 import type {
   ExtensionDecisionOutcome,
@@ -29,8 +30,7 @@ export type Article5Transaction = Kysely<Database>;
 /** Runs `work` in one transaction; on SQLite the write lock is taken first, so its checks see what the write will meet. */
 export function article5Write<T>(store: Store, work: (trx: Article5Transaction) => Promise<T>): Promise<T> {
   return store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'sqlite')
-      await trx.updateTable('extension_requests').set({ meeting: null }).where('id', '=', -1).execute();
+    if (store.dialect === 'sqlite') await sqliteWriteLock(trx);
     return work(trx);
   });
 }
