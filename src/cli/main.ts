@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../core/errors.js';
+import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../store/errors.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { withEngine } from './database.js';
@@ -24,46 +25,40 @@ function readCommand(program: Command, name: string, description: string): Comma
   return program
     .command(name)
     .description(description)
-    .option('--as-of <YYYY-MM-DD>', 'the date to answer for (default: today)')
-    .option('--json', 'print JSON (shapes in the README)');
+    .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))
+    .option('--json', t('cli:option.json'));
 }
 
 export function buildProgram(): Command {
   const program = new Command('minefree')
-    .description('The Anti-Personnel Mine Ban Convention: status, deadlines and compliance on any date')
+    .description(t('cli:program.description'))
     .exitOverride()
     .configureOutput({ outputError: () => undefined });
 
-  readCommand(program, 'status', 'States Parties, signatories, withdrawals and the latest State to join').action(
-    async (o: ReadOptions) => {
-      const asOf = asOfOption(o.asOf);
-      const summary = await withEngine((engine) => engine.summary(asOf));
-      print(o, summary, statusText(summary));
-    },
-  );
+  readCommand(program, 'status', t('cli:status.description')).action(async (o: ReadOptions) => {
+    const asOf = asOfOption(o.asOf);
+    const summary = await withEngine((engine) => engine.summary(asOf));
+    print(o, summary, statusText(summary));
+  });
 
-  readCommand(program, 'state', 'one State: status, entry into force, withdrawal, Article 4, 5 and 7 dates')
-    .argument('<ISO3>', 'ISO 3166-1 alpha-3 code, for example KHM')
+  readCommand(program, 'state', t('cli:state.description'))
+    .argument('<ISO3>', t('cli:option.iso3'))
     .action(async (code: string, o: ReadOptions) => {
       const asOf = asOfOption(o.asOf);
       const iso3 = stateArgument(code);
       const state = await withEngine((engine) => engine.state(iso3, asOf));
-      if (!state) throw new UsageError(`"${code}" is not in the reference data`);
+      if (!state) throw new UsageError(t('cli:usage.notInReference', { code }));
       print(o, state, stateText(state, asOf));
     });
 
-  readCommand(program, 'states', 'all 197 States with their status on the date').action(async (o: ReadOptions) => {
+  readCommand(program, 'states', t('cli:states.description')).action(async (o: ReadOptions) => {
     const asOf = asOfOption(o.asOf);
     const states = await withEngine((engine) => engine.states(asOf));
     print(o, states, statesText(states));
   });
 
-  readCommand(
-    program,
-    'deadlines',
-    'every State with an Article 4, 5 or 7 deadline, by date, marked met, missed or open',
-  )
-    .requiredOption('--article <4|5|7>', 'which deadline: 4 stockpiles, 5 clearance, 7 initial report')
+  readCommand(program, 'deadlines', t('cli:deadlines.description'))
+    .requiredOption('--article <4|5|7>', t('cli:deadlines.article'))
     .action(async (o: ReadOptions & { article?: string }) => {
       const article = articleOption(o.article);
       const asOf = asOfOption(o.asOf);
@@ -85,15 +80,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      process.stderr.write(`minefree: ${error.message.replace(/^error: /, '')}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message.replace(/^error: /, '') })}\n`);
       return USAGE_EXIT;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`minefree: ${error.message}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message })}\n`);
       return USAGE_EXIT;
     }
     if (error instanceof RejectedWriteError || error instanceof DataError) {
-      process.stderr.write(`minefree: ${error.message}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message })}\n`);
       return 1;
     }
     throw error;
