@@ -8,18 +8,12 @@ import i18next, { type Resource } from 'i18next';
 import cli from './locales/en/cli.json' with { type: 'json' };
 import common from './locales/en/common.json' with { type: 'json' };
 import factsheet from './locales/en/factsheet.json' with { type: 'json' };
+import type {} from './resources.js';
 
 /** English is the source language: its files are imported (they type the keys); others are read from disk. */
 export const SOURCE_LANGUAGE = 'en';
 /** The namespaces the Node side uses (`web` is the browser app's). */
 export const NAMESPACES = ['common', 'cli', 'factsheet'] as const;
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'common';
-    resources: { common: typeof common; cli: typeof cli; factsheet: typeof factsheet };
-  }
-}
 
 const LOCALES = fileURLToPath(new URL('./locales/', import.meta.url));
 
