@@ -59,10 +59,14 @@ module.exports = {
     {
       name: 'web-imports-only-types',
       comment:
-        'The browser app imports types from the pillars; code only from src/core/geo (pure, browser-safe) and catalogue files from src/i18n/locales.',
+        'The browser app imports types from the pillars; code only from src/core/geo (pure, browser-safe) and JSON files of the catalogue in src/i18n.',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/', pathNot: '^src/(web|core/geo|i18n/locales)/', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/',
+        pathNot: ['^src/(web|core/geo)/', '^src/i18n/[a-z/-]+\\.json$'],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'only-server-and-cli-import-server',

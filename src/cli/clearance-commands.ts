@@ -14,6 +14,7 @@ import { shapeContains, stateShape } from '../clearance/files/state-shapes.js';
 import type { ClearanceCounts } from '../clearance/model.js';
 import { clearanceText } from '../clearance/summary-text.js';
 import { cliSummary } from '../clearance/summary.js';
+import { formatNumber, stateName, t } from '../i18n/index.js';
 import { SYSTEM } from '../store/audit.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { asOfOption, stateArgument } from './args.js';
@@ -40,8 +41,7 @@ function subcommand(program: Command, name: string, description: string): Comman
 }
 
 function requiredState(value: string | undefined): StateCode {
-  if (value === undefined)
-    throw new UsageError('--state: expected the ISO 3166-1 alpha-3 code of a State (for example --state KHM)');
+  if (value === undefined) throw new UsageError(t('cli:usage.stateOption'));
   return stateArgument(value);
 }
 
@@ -50,21 +50,24 @@ function wholeNumber(option: string, value: string | undefined, min: number, max
   const n = Number(value);
   if (value === undefined || !/^\d+$/.test(value) || n < min || n > max) {
     throw new UsageError(
-      `${option} "${value ?? ''}": expected a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}`,
+      t('cli:usage.wholeNumber', { option, value: value ?? '', min: formatNumber(min), max: formatNumber(max) }),
     );
   }
   return n;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 const countsText = (c: ClearanceCounts): string =>
-  `${plural(c.hazardAreas, 'hazard area')}, ${plural(c.activities, 'activity', 'activities')}, ${plural(c.landReleases, 'land release')}, ${plural(c.devicesDestroyed, 'devices-destroyed record')}`;
+  t('cli:clearance.counts', {
+    hazardAreas: t('cli:clearance.hazardAreas', { count: c.hazardAreas }),
+    activities: t('cli:clearance.activities', { count: c.activities }),
+    landReleases: t('cli:clearance.landReleases', { count: c.landReleases }),
+    devices: t('cli:clearance.devicesRecords', { count: c.devicesDestroyed }),
+  });
 
 function printNotes(label: string, notes: readonly string[], shown: number): void {
-  for (const note of notes.slice(0, shown)) process.stderr.write(`${label}: ${note}\n`);
+  for (const note of notes.slice(0, shown)) process.stderr.write(`${t('cli:clearance.note', { label, note })}\n`);
   if (notes.length > shown)
-    process.stderr.write(`${label}: … and ${(notes.length - shown).toLocaleString('en')} more\n`);
+    process.stderr.write(`${t('cli:clearance.more', { label, count: notes.length - shown })}\n`);
 }
 
 function progressBar(): { update: (phase: ImportPhase, done: number, total: number) => void; stop: () => void } {
@@ -75,7 +78,7 @@ function progressBar(): { update: (phase: ImportPhase, done: number, total: numb
       if (bar === null) {
         bar = new SingleBar({
           stream: process.stderr,
-          format: '{phase} [{bar}] {value}/{total} features',
+          format: t('cli:clearance.progress'),
           hideCursor: true,
           clearOnComplete: true,
         });
@@ -87,29 +90,26 @@ function progressBar(): { update: (phase: ImportPhase, done: number, total: numb
 }
 
 function registerImport(program: Command): void {
-  subcommand(program, 'import', 'import records from a file')
+  subcommand(program, 'import', t('cli:clearance.import.group'))
     .command('clearance')
-    .description(
-      'hazard areas, activities, land release and devices destroyed from GeoJSON, GeoPackage or CSV (by extension); all or nothing',
-    )
-    .argument('<FILE>', 'a .geojson, .json, .gpkg or .csv file')
-    .requiredOption('--state <ISO3>', 'the State the records belong to')
+    .description(t('cli:clearance.import.description'))
+    .argument('<FILE>', t('cli:clearance.import.file'))
+    .requiredOption('--state <ISO3>', t('cli:option.stateOf'))
     .action(async (file: string, o: { state?: string }) => {
       const { formatOfPath, importClearanceFile } = await import('../clearance/files/import.js');
       const iso3 = requiredState(o.state);
-      if (formatOfPath(file) === null)
-        throw new UsageError(
-          `"${file}": expected a file ending .geojson, .json, .gpkg or .csv (the extension gives the format)`,
-        );
+      if (formatOfPath(file) === null) throw new UsageError(t('cli:clearance.import.badExtension', { file }));
       const bar = progressBar();
       try {
         const result = await withStore((store) =>
           importClearanceFile(store, file, iso3, SYSTEM, { onProgress: bar.update }),
         );
         bar.stop();
-        printNotes('repaired', result.repairs, 5);
-        printNotes('warning', result.warnings, SHOWN_WARNINGS);
-        process.stdout.write(`Imported ${result.file} into ${iso3}: ${countsText(result.counts)}\n`);
+        printNotes(t('cli:clearance.repaired'), result.repairs, 5);
+        printNotes(t('cli:clearance.warning'), result.warnings, SHOWN_WARNINGS);
+        process.stdout.write(
+          `${t('cli:clearance.import.done', { file: result.file, iso3, counts: countsText(result.counts) })}\n`,
+        );
       } catch (error) {
         bar.stop();
         if (!(error instanceof ImportRejectedError)) throw error;
@@ -120,22 +120,24 @@ function registerImport(program: Command): void {
 }
 
 function registerExport(program: Command): void {
-  subcommand(program, 'export', 'export records to a file')
+  subcommand(program, 'export', t('cli:clearance.export.group'))
     .command('clearance')
-    .description("a State's clearance records as GeoJSON, GeoPackage or CSV (imports back as the same records)")
-    .requiredOption('--state <ISO3>', 'the State')
-    .option('--format <geojson|gpkg|csv>', 'the file format (default: from the extension of --out)')
-    .requiredOption('--out <FILE>', 'the file to write (replaced if it exists)')
+    .description(t('cli:clearance.export.description'))
+    .requiredOption('--state <ISO3>', t('cli:option.state'))
+    .option('--format <geojson|gpkg|csv>', t('cli:clearance.export.format'))
+    .requiredOption('--out <FILE>', t('cli:clearance.export.out'))
     .action(async (o: { state?: string; format?: string; out: string }) => {
       const { FILE_FORMATS, formatOfPath } = await import('../clearance/files/import.js');
       const { exportClearanceFile } = await import('../clearance/files/export.js');
       const iso3 = requiredState(o.state);
       const format = (o.format ?? formatOfPath(o.out)) as FileFormat | null;
       if (format === null || !FILE_FORMATS.includes(format))
-        throw new UsageError(`--format "${o.format ?? ''}": expected one of ${FILE_FORMATS.join(', ')}`);
+        throw new UsageError(
+          t('cli:usage.oneOf', { option: '--format', value: o.format ?? '', choices: FILE_FORMATS.join(', ') }),
+        );
       const result = await withStore((store) => exportClearanceFile(store, iso3, format, o.out));
       process.stdout.write(
-        `Wrote ${o.out}: ${countsText(result.counts)} of ${iso3}${result.synthetic ? ' (SYNTHETIC DEMO DATA)' : ''}\n`,
+        `${t('cli:clearance.export.done', { file: o.out, counts: countsText(result.counts), iso3, synthetic: result.synthetic ? t('common:synthetic') : '' })}\n`,
       );
     });
 }
@@ -143,19 +145,17 @@ function registerExport(program: Command): void {
 function registerSummary(program: Command): void {
   program
     .command('clearance')
-    .description(
-      'Article 5 clearance for a State: open areas, land released, devices destroyed, reconciliation, forecast against the deadline',
-    )
-    .argument('<ISO3>', 'ISO 3166-1 alpha-3 code, for example KHM')
-    .option('--as-of <YYYY-MM-DD>', 'the date to answer for (default: today)')
-    .option('--json', 'print JSON (shape in the README)')
+    .description(t('cli:clearance.summary.description'))
+    .argument('<ISO3>', t('cli:option.iso3'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))
+    .option('--json', t('cli:option.jsonShape'))
     .action(async (code: string, o: { asOf?: string; json?: boolean }) => {
       const { clearanceSummary } = await import('../clearance/service.js');
       const iso3 = stateArgument(code);
       const asOf = asOfOption(o.asOf);
       const { summary, name } = await withEngine(async (engine, store) => ({
         summary: await clearanceSummary(store, engine, iso3, asOf),
-        name: engine.state(iso3, asOf)?.name ?? iso3,
+        name: stateName(iso3, undefined, engine.state(iso3, asOf)?.name ?? iso3),
       }));
       process.stdout.write(
         o.json ? `${JSON.stringify(cliSummary(summary), null, 2)}\n` : `${clearanceText(summary, name)}\n`,
@@ -164,14 +164,14 @@ function registerSummary(program: Command): void {
 }
 
 function registerDemo(program: Command): void {
-  subcommand(program, 'demo', 'generate synthetic data for exploring and benchmarking')
+  subcommand(program, 'demo', t('cli:clearance.demo.group'))
     .command('clearance')
-    .description("synthetic hazard areas inside a State's boundary with a release history, all flagged synthetic")
-    .requiredOption('--state <ISO3>', 'the State')
-    .option('--areas <N>', 'how many hazard areas (default 100)')
-    .option('--seed <S>', 'the random seed: the same seed gives the same records (default 1)')
-    .option('--as-of <YYYY-MM-DD>', 'the history runs up to this date (default: today)')
-    .option('--delete', "delete the State's synthetic records instead (real records are never touched)")
+    .description(t('cli:clearance.demo.description'))
+    .requiredOption('--state <ISO3>', t('cli:option.state'))
+    .option('--areas <N>', t('cli:clearance.demo.areas'))
+    .option('--seed <S>', t('cli:clearance.demo.seed'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:clearance.demo.asOf'))
+    .option('--delete', t('cli:clearance.demo.delete'))
     .action(async (o: { state?: string; areas?: string; seed?: string; asOf?: string; delete?: boolean }) => {
       const { deleteSyntheticRecords, saveClearanceRecords, storedAreaCounts } = await import('../clearance/store.js');
       const { demoRecords } = await import('../clearance/demo/demo.js');
@@ -179,7 +179,7 @@ function registerDemo(program: Command): void {
       if (o.delete) {
         const deleted = await withStore((store) => deleteSyntheticRecords(store, iso3, SYSTEM));
         process.stdout.write(
-          `Deleted ${plural(deleted, 'synthetic hazard area')} of ${iso3}, with their activities, releases and devices\n`,
+          `${t('cli:clearance.demo.deleted', { areas: t('cli:clearance.demo.syntheticAreas', { count: deleted }), iso3 })}\n`,
         );
         return;
       }
@@ -187,34 +187,32 @@ function registerDemo(program: Command): void {
       const seed = wholeNumber('--seed', o.seed, 0, 2 ** 32 - 1, 1);
       const asOf = parseDate(asOfOption(o.asOf));
       const shape = stateShape(iso3);
-      if (shape === null)
-        throw new UsageError(
-          `--state ${iso3}: expected a State with a Natural Earth boundary at 1:50m (${iso3} has none)`,
-        );
+      if (shape === null) throw new UsageError(t('cli:clearance.demo.noShape', { iso3 }));
       const counts = await withStore(async (store) => {
         const stored = await storedAreaCounts(store, iso3);
         if (stored.real + stored.synthetic > 0) {
           const what =
             stored.real > 0
-              ? `${plural(stored.real, 'real hazard area')}: demo data never mixes with real data`
-              : `${plural(stored.synthetic, 'synthetic hazard area')}: remove them first with --delete`;
-          throw new RejectedWriteError(
-            'conflict',
-            '--state',
-            `a State with no hazard areas recorded (${iso3} has ${what})`,
-          );
+              ? t('cli:clearance.demo.hasReal', { areas: t('cli:clearance.demo.realAreas', { count: stored.real }) })
+              : t('cli:clearance.demo.hasSynthetic', {
+                  areas: t('cli:clearance.demo.syntheticAreas', { count: stored.synthetic }),
+                });
+          throw new RejectedWriteError('conflict', '--state', t('cli:clearance.demo.notEmpty', { iso3, what }));
         }
         let records;
         try {
           records = demoRecords(shape, shapeContains(shape), { iso3, areas, seed, asOf });
         } catch (error) {
-          throw new UsageError(`--areas ${areas}: ${error instanceof Error ? error.message : String(error)}`);
+          throw new UsageError(
+            t('cli:clearance.demo.badAreas', {
+              areas,
+              message: error instanceof Error ? error.message : String(error),
+            }),
+          );
         }
         return saveClearanceRecords(store, iso3, records, SYSTEM, { origin: `minefree demo clearance --seed ${seed}` });
       });
-      process.stdout.write(
-        `Generated synthetic data for ${iso3} (seed ${seed}, up to ${asOf}): ${countsText(counts)}\n`,
-      );
+      process.stdout.write(`${t('cli:clearance.demo.done', { iso3, seed, date: asOf, counts: countsText(counts) })}\n`);
     });
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../core/errors.js';
+import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { registerClearanceCommands } from './clearance-commands.js';
 import { registerServerCommands } from './server-commands.js';
@@ -11,7 +12,7 @@ const USAGE_EXIT = 2;
 
 export function buildProgram(): Command {
   const program = new Command('minefree')
-    .description('The Anti-Personnel Mine Ban Convention: status, deadlines and compliance on any date')
+    .description(t('cli:program.description'))
     .exitOverride()
     .configureOutput({ outputError: () => undefined });
 
@@ -30,15 +31,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help, --version
-      process.stderr.write(`minefree: ${error.message.replace(/^error: /, '')}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message.replace(/^error: /, '') })}\n`);
       return USAGE_EXIT;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`minefree: ${error.message}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message })}\n`);
       return USAGE_EXIT;
     }
     if (error instanceof RejectedWriteError || error instanceof DataError) {
-      process.stderr.write(`minefree: ${error.message}\n`);
+      process.stderr.write(`${t('cli:error.prefix', { message: error.message })}\n`);
       return 1;
     }
     throw error;

@@ -1,6 +1,7 @@
 /** `minefree serve` (and `npm start`): build the web app if needed, serve it and the API, stop cleanly on Ctrl-C or SIGTERM. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { t } from '../i18n/index.js';
 import { configFromEnv } from '../server/config.js';
 import { startServer } from '../server/start.js';
 import { cannotBuild, ensureWebBuild } from '../server/web-build.js';
@@ -11,18 +12,14 @@ async function prepareWebApp(): Promise<void> {
   const reason = cannotBuild();
   if (reason !== null) {
     const built = existsSync(join(WEB_ROOT, 'index.html'));
-    process.stderr.write(
-      `minefree: warning: cannot build the web app (${reason}); ${built ? 'serving the existing build' : 'serving the API only'}.\n`,
-    );
+    process.stderr.write(`${t(built ? 'cli:server.cannotBuild' : 'cli:server.cannotBuildApiOnly', { reason })}\n`);
     return;
   }
-  process.stderr.write('minefree: checking the web app build…\n');
+  process.stderr.write(`${t('cli:server.checkingBuild')}\n`);
   try {
     await ensureWebBuild();
   } catch (error) {
-    process.stderr.write(
-      `minefree: warning: the web app did not build; serving the API and any previous build.\n${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`${t('cli:server.buildFailed')}\n${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
 
@@ -37,14 +34,14 @@ export async function serve(): Promise<void> {
     trustProxy: config.trustProxy,
   });
   process.stdout.write(
-    `minefree is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.dbFile ?? './minefree.db'}`}). Press Ctrl-C to stop.\n`,
+    `${t('cli:server.running', { url: server.url, store: config.databaseUrl ? t('cli:server.postgres') : t('cli:server.sqlite', { file: config.dbFile ?? './minefree.db' }) })}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => {
-      process.stdout.write('minefree: stopping…\n');
+      process.stdout.write(`${t('cli:server.stopping')}\n`);
       server
         .close()
-        .catch((error: unknown) => process.stderr.write(`minefree: ${String(error)}\n`))
+        .catch((error: unknown) => process.stderr.write(`${t('cli:error.prefix', { message: String(error) })}\n`))
         .finally(resolve);
     };
     process.once('SIGINT', stop);

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/index.js';
 import { SYSTEM } from '../store/audit.js';
 import { openDatabase } from '../store/database.js';
 import { initDatabase } from '../setup/seed.js';
@@ -11,10 +12,10 @@ import { MIN_PASSWORD_LENGTH, hashPassword } from '../accounts/passwords.js';
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.MINEFREE_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('set MINEFREE_PASSWORD, or run in a terminal to type the password');
+  if (!process.stdin.isTTY) throw new UsageError(t('cli:server.passwordSource'));
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return await rl.question('Password: ');
+    return await rl.question(t('cli:server.passwordPrompt'));
   } finally {
     rl.close();
   }
@@ -24,24 +25,22 @@ export function registerServerCommands(program: Command): void {
   program
     .command('serve')
     .alias('start')
-    .description('serve the web app and the API (PORT, HOST, DATABASE_URL, MINEFREE_DB)')
+    .description(t('cli:server.serve'))
     .action(async () => (await import('./serve.js')).serve()); // Fastify and the routes: loaded only to serve
 
   program
     .command('init')
-    .description('create and migrate the database and load data/ (MINEFREE_DB or DATABASE_URL)')
-    .option('--reset', 'reload the reference data from data/ (accounts and the audit log are kept)')
+    .description(t('cli:server.init'))
+    .option('--reset', t('cli:server.reset'))
     .action(async (o: { reset?: boolean }) => {
       const config = configFromEnv();
       const store = await openDatabase({ url: config.databaseUrl, file: config.dbFile });
       try {
         const result = await initDatabase(store, { reset: o.reset ?? false });
         const counts = Object.entries(result.counts)
-          .map(([table, n]) => `${table} ${n}`)
+          .map(([table, n]) => t('cli:server.tableCount', { table, count: n }))
           .join(', ');
-        process.stdout.write(
-          `${result.seeded ? 'Loaded data/' : 'Database already loaded (use --reset to reload)'}: ${counts}\n`,
-        );
+        process.stdout.write(`${t(result.seeded ? 'cli:server.loaded' : 'cli:server.alreadyLoaded', { counts })}\n`);
       } finally {
         await store.close();
       }
@@ -49,19 +48,19 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('user')
-    .description('accounts')
+    .description(t('cli:server.user'))
     .command('add')
-    .description('create an account; the password comes from MINEFREE_PASSWORD or is asked for')
-    .requiredOption('--email <EMAIL>', 'sign-in email')
-    .requiredOption('--name <NAME>', 'full name')
-    .requiredOption('--role <admin|editor|viewer>', 'admin and editor can change records; viewer can only read')
+    .description(t('cli:server.userAdd'))
+    .requiredOption('--email <EMAIL>', t('cli:server.email'))
+    .requiredOption('--name <NAME>', t('cli:server.name'))
+    .requiredOption('--role <admin|editor|viewer>', t('cli:server.role'))
     .action(async (o: { email: string; name: string; role: string }) => {
       if (!(ROLES as readonly string[]).includes(o.role))
-        throw new UsageError(`--role "${o.role}": expected one of ${ROLES.join(', ')}`);
-      if (!/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new UsageError(`--email "${o.email}": expected an email address`);
+        throw new UsageError(t('cli:usage.oneOf', { option: '--role', value: o.role, choices: ROLES.join(', ') }));
+      if (!/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new UsageError(t('cli:server.badEmail', { value: o.email }));
       const password = await readPassword();
       if (password.length < MIN_PASSWORD_LENGTH)
-        throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+        throw new UsageError(t('cli:server.passwordShort', { min: MIN_PASSWORD_LENGTH }));
       const config = configFromEnv();
       const store = await openDatabase({ url: config.databaseUrl, file: config.dbFile });
       try {
@@ -71,7 +70,7 @@ export function registerServerCommands(program: Command): void {
           { email: o.email, name: o.name, role: o.role as Role, passwordHash: await hashPassword(password) },
           SYSTEM,
         );
-        process.stdout.write(`Created ${user.role} account ${user.email}.\n`);
+        process.stdout.write(`${t('cli:server.created', { role: user.role, email: user.email })}\n`);
       } finally {
         await store.close();
       }

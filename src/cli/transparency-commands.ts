@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { t } from '../i18n/index.js';
 import { figuresKnownOn } from '../transparency/editions.js';
 import { buildFactSheet } from '../transparency/factsheet/build.js';
 import { factSheetInputFromStore } from '../transparency/service.js';
@@ -17,7 +18,7 @@ type Format = (typeof FORMATS)[number];
 function formatOption(value: string | undefined): Format {
   const format = (value ?? 'md') as Format;
   if (!FORMATS.includes(format))
-    throw new UsageError(`--format "${value ?? ''}": expected one of ${FORMATS.join(', ')}`);
+    throw new UsageError(t('cli:usage.oneOf', { option: '--format', value: value ?? '', choices: FORMATS.join(', ') }));
   return format;
 }
 
@@ -29,14 +30,13 @@ function write(out: string | undefined, content: string | Buffer): void {
 export function registerTransparencyCommands(program: Command): void {
   program
     .command('factsheet')
-    .description('the Convention fact sheet for a date, every figure with its source')
-    .option('--as-of <YYYY-MM-DD>', 'the date to write it for (default: today)')
-    .option('--format <html|pdf|md|json>', 'output format (default: md)')
-    .option('--out <FILE>', 'write to a file instead of standard output (needed for pdf)')
+    .description(t('cli:factsheet.description'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:factsheet.asOf'))
+    .option('--format <html|pdf|md|json>', t('cli:factsheet.format'))
+    .option('--out <FILE>', t('cli:factsheet.out'))
     .action(async (o: { asOf?: string; format?: string; out?: string }) => {
       const format = formatOption(o.format);
-      if (format === 'pdf' && !o.out)
-        throw new UsageError('--format pdf needs --out FILE (a PDF is not printed to the terminal)');
+      if (format === 'pdf' && !o.out) throw new UsageError(t('cli:factsheet.pdfNeedsOut'));
       const asOf = asOfOption(o.asOf);
       const sheet = await withEngine(async (engine, store) =>
         buildFactSheet(await factSheetInputFromStore(store, engine, asOf)),
@@ -52,10 +52,10 @@ export function registerTransparencyCommands(program: Command): void {
 
   program
     .command('figures')
-    .description('every reported figure known on a date: the latest edition for each period')
-    .argument('[INDICATOR]', 'only this indicator, for example casualties_mines_erw')
-    .option('--as-of <YYYY-MM-DD>', 'the date (default: today)')
-    .option('--json', 'print JSON')
+    .description(t('cli:figures.description'))
+    .argument('[INDICATOR]', t('cli:figures.indicator'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:figures.asOf'))
+    .option('--json', t('cli:option.jsonPlain'))
     .action(async (indicator: string | undefined, o: { asOf?: string; json?: boolean }) => {
       const asOf = asOfOption(o.asOf);
       const input = await withEngine((engine, store) => factSheetInputFromStore(store, engine, asOf));
@@ -64,14 +64,28 @@ export function registerTransparencyCommands(program: Command): void {
       );
       if (indicator !== undefined && !input.figures.some((f) => f.indicator === indicator)) {
         const names = [...new Set(input.figures.map((f) => f.indicator))].sort();
-        throw new UsageError(`"${indicator}" is not an indicator: expected one of ${names.join(', ')}`);
+        throw new UsageError(t('cli:figures.notIndicator', { indicator, names: names.join(', ') }));
       }
       const rows = known.map((f) => figureJson(f, input.sources));
       if (o.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else {
         const table = formatTable(
-          ['Indicator', 'Period', 'Value', 'Qualifier', 'Source', 'Published'],
-          rows.map((r) => [r.id, r.period, String(r.value), r.qualifier, r.source.id, r.source.published ?? '—']),
+          [
+            t('cli:figures.column.indicator'),
+            t('cli:figures.column.period'),
+            t('cli:figures.column.value'),
+            t('cli:figures.column.qualifier'),
+            t('cli:figures.column.source'),
+            t('cli:figures.column.published'),
+          ],
+          rows.map((r) => [
+            r.id,
+            r.period,
+            String(r.value),
+            r.qualifier,
+            r.source.id,
+            r.source.published ?? t('common:dash'),
+          ]),
         );
         process.stdout.write(`${table}\n`);
       }

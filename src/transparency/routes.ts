@@ -8,7 +8,7 @@ import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
 import type { EngineCache } from '../treaty/cache.js';
-import { factSheetHtml } from './factsheet/html.js';
+import { factSheetControls, factSheetHtml } from './factsheet/html.js';
 import type { FactSheet } from './factsheet/model.js';
 import { htmlToPdf } from './factsheet/pdf.js';
 import { figureBody, readFigure } from './input.js';
@@ -96,16 +96,4 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
     return reply.type('text/html; charset=utf-8').send(html);
   });
   return Promise.resolve();
-}
-
-/** A small form above the page: choose the date, download the PDF, print. Hidden when printing. */
-function factSheetControls(date: CalendarDate): string {
-  return `<nav class="print" aria-label="Fact sheet options"><form method="get" action="/factsheet">
-<a href="/?asOf=${date}">← minefree</a> ·
-<label for="asOf">Fact sheet for</label> <input id="asOf" name="asOf" type="date" value="${date}" required>
-<button type="submit">Show</button> ·
-<button type="button" onclick="window.print()">Print</button> ·
-<a href="/factsheet?asOf=${date}&amp;format=pdf">PDF</a> ·
-<a href="/api/v1/factsheet?asOf=${date}">JSON</a>
-</form></nav>`;
 }

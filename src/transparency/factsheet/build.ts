@@ -14,6 +14,7 @@ import { Notebook } from './notebook.js';
 import { stockpiles } from './stockpiles.js';
 import { universalization } from './universalization.js';
 import { victims } from './victims.js';
+import { t } from '../../i18n/index.js';
 import { longDate } from './words.js';
 
 export interface FactSheetInput {
@@ -50,8 +51,8 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
   );
   return {
     asOf,
-    title: 'The Anti-Personnel Mine Ban Convention',
-    subtitle: `Fact sheet for ${longDate(asOf)}`,
+    title: t('factsheet:title'),
+    subtitle: t('factsheet:subtitle', { date: longDate(asOf) }),
     figures: notebook.figures,
     sections,
     endnotes: notebook.endnotes,

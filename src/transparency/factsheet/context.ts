@@ -3,6 +3,7 @@ import type { SourceId } from '../../core/source.js';
 import type { Source } from '../../sources/model.js';
 import type { StateOnDate, StatusSummary, TreatyEngine } from '../../treaty/status.js';
 import type { ActionPlan, PlannedAction } from '../action-plans.js';
+import { t } from '../../i18n/index.js';
 import type { ReportedFigure } from '../model.js';
 import type { Notebook } from './notebook.js';
 
@@ -20,10 +21,7 @@ export interface SectionContext {
   notebook: Notebook;
 }
 
-export const STATES_METHOD =
-  'from the instruments deposited with the UN Secretary-General and the withdrawals recorded in data/states.csv ' +
-  '(UN Treaty Collection [S02] and the later sources listed in data/SOURCES.md).';
-export const ARTICLE4_METHOD =
-  'from the Article 4 deadlines (entry into force + 4 years) and the completions recorded in data/article4.csv and data/article4_completed.csv.';
-export const ARTICLE5_METHOD =
-  'from the Article 5 deadlines, extension decisions and declarations of completion recorded in data/article5.csv.';
+/** How minefree computes the figures it states itself, for their endnotes. */
+export const statesMethod = (): string => t('factsheet:method.states');
+export const article4Method = (): string => t('factsheet:method.article4');
+export const article5Method = (): string => t('factsheet:method.article5');

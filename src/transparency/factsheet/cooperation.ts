@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js';
 import { figureFor, latestFigure } from '../editions.js';
 import type { SectionContext } from './context.js';
 import type { Paragraph, Section } from './model.js';
@@ -5,35 +6,46 @@ import { heading, text } from './notebook.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
 import { qualified } from './words.js';
 
-const SHARES: readonly [string, string][] = [
-  ['international_support_share_clearance_risk_education', 'clearance and risk education'],
-  ['international_support_share_victim_assistance', 'victim assistance'],
-  ['international_support_share_stockpile_destruction', 'stockpile destruction'],
-];
+/** The shares of international support the fact sheet names, in order, with what each went to. */
+const SHARES = {
+  international_support_share_clearance_risk_education:
+    'factsheet:cooperation.share.international_support_share_clearance_risk_education',
+  international_support_share_victim_assistance:
+    'factsheet:cooperation.share.international_support_share_victim_assistance',
+  international_support_share_stockpile_destruction:
+    'factsheet:cooperation.share.international_support_share_stockpile_destruction',
+} as const;
 
 export function cooperation(context: SectionContext): Section {
   const { notebook, known } = context;
   const paragraphs: Paragraph[] = [
-    heading('What does the Convention require?'),
-    text(
-      'Each State Party has the right to seek and receive assistance, and each State Party in a position to do so shall provide assistance for mine clearance, stockpile destruction, mine awareness and the care and reintegration of victims (Article 6).',
-    ),
-    heading('Achievements'),
+    heading(t('factsheet:cooperation.question')),
+    text(t('factsheet:cooperation.requirement')),
+    heading(t('factsheet:heading.achievements')),
   ];
   const international = latestFigure(known, 'international_support_usd');
   if (international) {
     const year = international.period;
     const notes = [notebook.reported(international)];
-    const shares = SHARES.flatMap(([indicator, label]) => {
+    const shares = Object.entries(SHARES).flatMap(([indicator, label]) => {
       const share = figureFor(known, indicator, year);
       if (!share) return [];
       notes.push(notebook.reported(share));
-      return [`${qualified(share.qualifier, share.value, 'percent')} to ${label}`];
+      return [
+        t('factsheet:cooperation.shareItem', {
+          share: qualified(share.qualifier, share.value, 'percent'),
+          label: t(label),
+        }),
+      ];
     });
-    const split = shares.length > 0 ? ` Of this, ${shares.join(', ')}.` : '';
+    const split = shares.length > 0 ? t('factsheet:cooperation.split', { shares: shares.join(', ') }) : '';
     paragraphs.push(
       text(
-        `Donors provided ${qualified(international.qualifier, international.value, 'USD')} of international support for mine action in ${year}.${split}`,
+        t('factsheet:cooperation.international', {
+          amount: qualified(international.qualifier, international.value, 'USD'),
+          period: year,
+          split,
+        }),
         ...notes,
       ),
     );
@@ -41,30 +53,34 @@ export function cooperation(context: SectionContext): Section {
     if (national)
       paragraphs.push(
         text(
-          `Affected States contributed ${qualified(national.qualifier, national.value, 'USD')} to their own programmes in ${year}.`,
+          t('factsheet:cooperation.national', {
+            amount: qualified(national.qualifier, national.value, 'USD'),
+            period: year,
+          }),
           notebook.reported(national),
         ),
       );
   } else {
-    paragraphs.push(
-      text("No figure of international support for mine action is known for this date in minefree's data."),
-    );
+    paragraphs.push(text(t('factsheet:cooperation.noInternational')));
   }
-  paragraphs.push(heading('Remaining challenges'));
+  paragraphs.push(heading(t('factsheet:heading.challenges')));
   const previous = international
     ? figureFor(known, 'international_support_usd', String(Number(international.period) - 1))
     : null;
   if (international && previous) {
-    const change = international.value >= previous.value ? 'up from' : 'down from';
     paragraphs.push(
       text(
-        `International support in ${international.period} was ${change} ${qualified(previous.qualifier, previous.value, 'USD')} in ${previous.period}.`,
+        t(international.value >= previous.value ? 'factsheet:cooperation.up' : 'factsheet:cooperation.down', {
+          period: international.period,
+          amount: qualified(previous.qualifier, previous.value, 'USD'),
+          previous: previous.period,
+        }),
         notebook.reported(previous),
       ),
     );
   } else {
-    paragraphs.push(text('No earlier year of international support is known for comparison on this date.'));
+    paragraphs.push(text(t('factsheet:cooperation.noPrevious')));
   }
   paragraphs.push(...whatNeedsToBeDone(context, 'cooperation'));
-  return { id: 'cooperation', title: 'International cooperation and assistance', paragraphs };
+  return { id: 'cooperation', title: t('factsheet:cooperation.title'), paragraphs };
 }

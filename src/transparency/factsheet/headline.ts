@@ -1,5 +1,6 @@
+import { t } from '../../i18n/index.js';
 import { latestFigure } from '../editions.js';
-import { STATES_METHOD, type SectionContext } from './context.js';
+import { type SectionContext, statesMethod } from './context.js';
 import type { Paragraph, Section } from './model.js';
 import { bullet, text } from './notebook.js';
 import { longDate, periodWords, qualified } from './words.js';
@@ -8,12 +9,12 @@ import { longDate, periodWords, qualified } from './words.js';
 export function headline(context: SectionContext): Section {
   const { summary, notebook, known, asOf } = context;
   const share = Math.floor((summary.statesParties / summary.statesTotal) * 100);
-  const shareNote = notebook.computed('states_parties_share_percent', share, 'percent', STATES_METHOD);
+  const shareNote = notebook.computed('states_parties_share_percent', share, 'percent', statesMethod());
   const paragraphs: Paragraph[] = [
-    text(`This is the situation on ${longDate(asOf)}, from minefree's records and the figures published by then:`),
+    text(t('factsheet:headline.intro', { date: longDate(asOf) })),
     bullet(
-      `${summary.statesParties} States – ${share}% of all ${summary.statesTotal} States – are party to the Convention.`,
-      notebook.computed('states_parties', summary.statesParties, 'states', STATES_METHOD),
+      t('factsheet:headline.parties', { parties: summary.statesParties, share, total: summary.statesTotal }),
+      notebook.computed('states_parties', summary.statesParties, 'states', statesMethod()),
       shareNote,
     ),
   ];
@@ -21,7 +22,10 @@ export function headline(context: SectionContext): Section {
   if (destroyed) {
     paragraphs.push(
       bullet(
-        `${qualified(destroyed.qualifier, destroyed.value)} stockpiled AP mines had been destroyed by ${periodWords(destroyed.period)}.`,
+        t('factsheet:headline.destroyed', {
+          amount: qualified(destroyed.qualifier, destroyed.value),
+          period: periodWords(destroyed.period),
+        }),
         notebook.reported(destroyed),
       ),
     );
@@ -30,7 +34,10 @@ export function headline(context: SectionContext): Section {
   if (casualties) {
     paragraphs.push(
       bullet(
-        `${qualified(casualties.qualifier, casualties.value)} new casualties of mines and explosive remnants of war were recorded in ${casualties.period}.`,
+        t('factsheet:headline.casualties', {
+          amount: qualified(casualties.qualifier, casualties.value),
+          period: casualties.period,
+        }),
         notebook.reported(casualties),
       ),
     );
@@ -39,7 +46,7 @@ export function headline(context: SectionContext): Section {
   if (area)
     paragraphs.push(
       bullet(
-        `${qualified(area.qualifier, area.value)} square kilometres of land were cleared in ${area.period}.`,
+        t('factsheet:headline.area', { amount: qualified(area.qualifier, area.value), period: area.period }),
         notebook.reported(area),
       ),
     );
@@ -47,30 +54,37 @@ export function headline(context: SectionContext): Section {
   if (funding)
     paragraphs.push(
       bullet(
-        `Donors provided ${qualified(funding.qualifier, funding.value, 'USD')} for mine action in ${funding.period}.`,
+        t('factsheet:headline.funding', {
+          amount: qualified(funding.qualifier, funding.value, 'USD'),
+          period: funding.period,
+        }),
         notebook.reported(funding),
       ),
     );
-  return { id: 'headline', title: 'The Convention today', paragraphs };
+  return { id: 'headline', title: t('factsheet:headline.title'), paragraphs };
 }
 
 export function conclusion(context: SectionContext): Section {
   const { summary, plan, notebook } = context;
   const withdrawals = summary.withdrawals.effective.length + summary.withdrawals.pending.length;
-  const notes = [notebook.computed('states_parties', summary.statesParties, 'states', STATES_METHOD)];
+  const notes = [notebook.computed('states_parties', summary.statesParties, 'states', statesMethod())];
   if (withdrawals > 0)
-    notes.push(notebook.computed('withdrawals_effective_or_pending', withdrawals, 'states', STATES_METHOD));
+    notes.push(notebook.computed('withdrawals_effective_or_pending', withdrawals, 'states', statesMethod()));
   const sentences = [
-    `On ${longDate(context.asOf)}, ${summary.statesParties} States are bound by the Convention and ${summary.notParty} remain outside it.`,
+    t('factsheet:conclusion.bound', {
+      date: longDate(context.asOf),
+      parties: summary.statesParties,
+      notParty: summary.notParty,
+    }),
     withdrawals > 0
-      ? `${withdrawals} ${withdrawals === 1 ? 'State has' : 'States have'} withdrawn or notified withdrawal, the first withdrawals in the Convention's history.`
-      : 'No State has withdrawn from the Convention.',
-    plan ? `The ${plan.name} (${plan.period}) sets out what the States Parties have committed to do.` : '',
-    "Every figure above comes from minefree's records or a dated source; a figure not known on this date is left out rather than guessed.",
+      ? t('factsheet:conclusion.withdrawals', { count: withdrawals })
+      : t('factsheet:conclusion.noWithdrawals'),
+    plan ? t('factsheet:conclusion.plan', { plan: plan.name, period: plan.period }) : '',
+    t('factsheet:conclusion.method'),
   ];
   return {
     id: 'conclusion',
-    title: 'Concluding observations',
+    title: t('factsheet:conclusion.title'),
     paragraphs: [text(sentences.filter(Boolean).join(' '), ...notes)],
   };
 }

@@ -1,3 +1,4 @@
+import { language, t } from '../../i18n/index.js';
 import type { FactSheet, Paragraph } from './model.js';
 
 const escape = (value: string): string =>
@@ -5,7 +6,10 @@ const escape = (value: string): string =>
 
 const refs = (p: Paragraph): string =>
   p.notes
-    .map((n) => `<sup><a href="#note-${n}" id="ref-${p.kind}-${n}" aria-label="endnote ${n}">${n}</a></sup>`)
+    .map(
+      (n) =>
+        `<sup><a href="#note-${n}" id="ref-${p.kind}-${n}" aria-label="${escape(t('factsheet:endnoteLabel', { n }))}">${n}</a></sup>`,
+    )
     .join('');
 
 function paragraphs(list: readonly Paragraph[]): string {
@@ -63,11 +67,11 @@ export function factSheetHtml(sheet: FactSheet, options: { controls?: string } =
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escape(language())}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(sheet.title)} – ${escape(sheet.subtitle)}</title>
+<title>${escape(t('factsheet:pageTitle', { title: sheet.title, subtitle: sheet.subtitle }))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -75,11 +79,27 @@ ${options.controls ?? ''}
 <header><h1>${escape(sheet.title)}</h1><p class="subtitle">${escape(sheet.subtitle)}</p></header>
 <main>
 ${sections}
-<section id="endnotes" aria-labelledby="h-endnotes"><h2 id="h-endnotes">Endnotes</h2><ol class="endnotes">
+<section id="endnotes" aria-labelledby="h-endnotes"><h2 id="h-endnotes">${escape(t('factsheet:endnotes'))}</h2><ol class="endnotes">
 ${notes}
 </ol></section>
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * The small form above the served page: choose the date, print, PDF, JSON (hidden when printing).
+ * For the fact sheet route, which still builds its own copy (src/transparency/routes.ts) until it calls this.
+ */
+export function factSheetControls(date: string): string {
+  const d = escape(date);
+  return `<nav class="print" aria-label="${escape(t('factsheet:controls.label'))}"><form method="get" action="/factsheet">
+<a href="/?asOf=${d}">${escape(t('factsheet:controls.back'))}</a> ·
+<label for="asOf">${escape(t('factsheet:controls.for'))}</label> <input id="asOf" name="asOf" type="date" value="${d}" required>
+<button type="submit">${escape(t('factsheet:controls.show'))}</button> ·
+<button type="button" onclick="window.print()">${escape(t('factsheet:controls.print'))}</button> ·
+<a href="/factsheet?asOf=${d}&amp;format=pdf">${escape(t('factsheet:controls.pdf'))}</a> ·
+<a href="/api/v1/factsheet?asOf=${d}">${escape(t('factsheet:controls.json'))}</a>
+</form></nav>`;
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js';
 import type { FactSheet, Paragraph } from './model.js';
 
 const notes = (p: Paragraph): string => p.notes.map((n) => `[^${n}]`).join('');
@@ -14,7 +15,7 @@ export function factSheetMarkdown(sheet: FactSheet): string {
     }
     if (section.paragraphs.at(-1)?.kind === 'bullet') lines.push('');
   }
-  lines.push('## Endnotes', '');
+  lines.push(`## ${t('factsheet:endnotes')}`, '');
   for (const note of sheet.endnotes) lines.push(`[^${note.n}]: ${note.text}${note.url ? ` <${note.url}>` : ''}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../core/date.js';
 import type { SourceId } from '../../core/source.js';
+import { t } from '../../i18n/index.js';
 import type { Source } from '../../sources/model.js';
 import type { ReportedFigure } from '../model.js';
 import type { Endnote, FigureUse, Paragraph } from './model.js';
@@ -55,13 +56,15 @@ export class Notebook {
   reported(figure: ReportedFigure): number {
     const source = this.sources.get(figure.source);
     const title = sourceTitle(source, figure.source);
-    const published = figure.published ? `, published ${longDate(figure.published)}` : '';
+    const published = figure.published ? t('factsheet:note.published', { date: longDate(figure.published) }) : '';
     const cited = figure.citedDocument
-      ? `${figure.citedDocument}${figure.citedPage ? `, p. ${figure.citedPage}` : ''}, as cited in `
+      ? figure.citedPage
+        ? t('factsheet:note.citedPage', { document: figure.citedDocument, page: figure.citedPage })
+        : t('factsheet:note.cited', { document: figure.citedDocument })
       : '';
     const n = this.note(
       `${figure.source}|${figure.citedDocument ?? ''}|${figure.citedPage ?? ''}`,
-      `${cited}${title}${published} [${figure.source}].`,
+      t('factsheet:note.reported', { cited, title, published, source: figure.source }),
       source?.url ?? null,
     );
     this.use({
@@ -79,7 +82,11 @@ export class Notebook {
 
   /** A figure minefree computed from its own records on the as-of date. */
   computed(id: string, value: number, unit: string, method: string): number {
-    const n = this.note(`computed|${method}`, `Computed by minefree for ${longDate(this.asOf)} ${method}`, null);
+    const n = this.note(
+      `computed|${method}`,
+      t('factsheet:note.computed', { date: longDate(this.asOf), method }),
+      null,
+    );
     this.use({
       id,
       period: this.asOf,
@@ -87,7 +94,12 @@ export class Notebook {
       qualifier: 'exact',
       unit,
       computed: true,
-      source: { id: COMPUTED_SOURCE_ID, title: `Computed by minefree ${method}`, published: null, page: null },
+      source: {
+        id: COMPUTED_SOURCE_ID,
+        title: t('factsheet:note.computedSource', { method }),
+        published: null,
+        page: null,
+      },
       note: n,
     });
     return n;

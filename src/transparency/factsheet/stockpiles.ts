@@ -1,12 +1,15 @@
 import { earliestDay } from '../../core/partial-date.js';
 import type { StateCode } from '../../core/states.js';
+import { stateName, t } from '../../i18n/index.js';
 import { latestFigure, publicationDay } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import { ARTICLE4_METHOD, type SectionContext } from './context.js';
+import { type SectionContext, article4Method } from './context.js';
 import type { Paragraph, Section } from './model.js';
 import { heading, text } from './notebook.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
-import { amount, list, longDate, periodWords, plural, qualified } from './words.js';
+import { amount, list, longDate, periodWords, qualified } from './words.js';
+
+const name = (s: { iso3: string; name: string }): string => stateName(s.iso3, undefined, s.name);
 
 /** A stockpile figure a State's Article 4 record states, as a reported figure with its source. */
 function remainingFigure(context: SectionContext, iso3: StateCode): ReportedFigure | null {
@@ -37,17 +40,18 @@ function remainingFigure(context: SectionContext, iso3: StateCode): ReportedFigu
 export function stockpiles(context: SectionContext): Section {
   const { notebook, known } = context;
   const paragraphs: Paragraph[] = [
-    heading("What are the Convention's stockpile destruction requirements?"),
-    text(
-      'Each State Party must destroy all stockpiled anti-personnel mines it owns or possesses as soon as possible and no later than four years after the Convention enters into force for it (Article 4). Article 4 has no extension mechanism.',
-    ),
-    heading('Achievements'),
+    heading(t('factsheet:stockpiles.question')),
+    text(t('factsheet:stockpiles.requirement')),
+    heading(t('factsheet:heading.achievements')),
   ];
   const destroyed = latestFigure(known, 'stockpiled_mines_destroyed_since_1997');
   if (destroyed) {
     paragraphs.push(
       text(
-        `In total, ${qualified(destroyed.qualifier, destroyed.value)} stockpiled AP mines had been destroyed by ${periodWords(destroyed.period)}.`,
+        t('factsheet:stockpiles.destroyed', {
+          amount: qualified(destroyed.qualifier, destroyed.value),
+          period: periodWords(destroyed.period),
+        }),
         notebook.reported(destroyed),
       ),
     );
@@ -56,7 +60,10 @@ export function stockpiles(context: SectionContext): Section {
   if (completed) {
     paragraphs.push(
       text(
-        `${amount(completed.value)} States Parties had completed the destruction of their stockpiles by ${periodWords(completed.period)}.`,
+        t('factsheet:stockpiles.completed', {
+          amount: amount(completed.value),
+          period: periodWords(completed.period),
+        }),
         notebook.reported(completed),
       ),
     );
@@ -67,37 +74,39 @@ export function stockpiles(context: SectionContext): Section {
       'states_parties_completed_destruction_after_deadline',
       lateButDone.length,
       'states',
-      ARTICLE4_METHOD,
+      article4Method(),
     );
-    const items = lateButDone.map(
-      (s) =>
-        `${s.name} (deadline ${s.article4.deadline?.slice(0, 4) ?? '?'}, completed ${s.article4.completed ?? '?'})`,
+    const items = lateButDone.map((s) =>
+      t('factsheet:stockpiles.lateItem', {
+        name: name(s),
+        deadline: s.article4.deadline?.slice(0, 4) ?? t('factsheet:unknownMark'),
+        completed: s.article4.completed ?? t('factsheet:unknownMark'),
+      }),
     );
-    paragraphs.push(
-      text(
-        `${list(items)} missed ${plural(lateButDone.length, 'its', 'their')} deadline but later completed destruction.`,
-        n,
-      ),
-    );
+    paragraphs.push(text(t('factsheet:stockpiles.lateButDone', { count: lateButDone.length, list: list(items) }), n));
   }
 
-  paragraphs.push(heading('Remaining challenges'));
+  paragraphs.push(heading(t('factsheet:heading.challenges')));
   const missed = context.states.filter((s) => s.article4.state === 'missed' && s.article4.completed === null);
   if (missed.length > 0) {
-    const n = notebook.computed('states_parties_missed_article4_deadline', missed.length, 'states', ARTICLE4_METHOD);
-    const items = missed.map((s) => `${s.name} (${s.article4.deadline ? longDate(s.article4.deadline) : '?'})`);
-    paragraphs.push(
-      text(
-        `${list(items)} missed ${plural(missed.length, 'its', 'their')} four-year deadline, and no completion of destruction is recorded for ${plural(missed.length, 'it', 'them')} by this date.`,
-        n,
-      ),
+    const n = notebook.computed('states_parties_missed_article4_deadline', missed.length, 'states', article4Method());
+    const items = missed.map((s) =>
+      t('factsheet:stateDate', {
+        name: name(s),
+        date: s.article4.deadline ? longDate(s.article4.deadline) : t('factsheet:unknownMark'),
+      }),
     );
+    paragraphs.push(text(t('factsheet:stockpiles.missed', { count: missed.length, list: list(items) }), n));
     for (const s of missed) {
       const remaining = remainingFigure(context, s.iso3);
       if (remaining)
         paragraphs.push(
           text(
-            `${s.name} still held ${amount(remaining.value)} AP mines in ${periodWords(remaining.period)}.`,
+            t('factsheet:stockpiles.stillHeld', {
+              name: name(s),
+              amount: amount(remaining.value),
+              period: periodWords(remaining.period),
+            }),
             notebook.reported(remaining),
           ),
         );
@@ -107,7 +116,10 @@ export function stockpiles(context: SectionContext): Section {
   if (together) {
     paragraphs.push(
       text(
-        `Greece and Ukraine together were reported to possess ${qualified(together.qualifier, together.value)} AP mines (${together.period}).`,
+        t('factsheet:stockpiles.greeceUkraine', {
+          amount: qualified(together.qualifier, together.value),
+          period: together.period,
+        }),
         notebook.reported(together),
       ),
     );
@@ -120,16 +132,16 @@ export function stockpiles(context: SectionContext): Section {
       'states_parties_within_article4_deadline',
       withinDeadline.length,
       'states',
-      ARTICLE4_METHOD,
+      article4Method(),
     );
-    const items = withinDeadline.map((s) => `${s.name} (${s.article4.deadline ? longDate(s.article4.deadline) : '?'})`);
-    paragraphs.push(
-      text(
-        `${list(items)} ${plural(withinDeadline.length, 'is', 'are')} still within ${plural(withinDeadline.length, 'its', 'their')} Article 4 deadline.`,
-        n,
-      ),
+    const items = withinDeadline.map((s) =>
+      t('factsheet:stateDate', {
+        name: name(s),
+        date: s.article4.deadline ? longDate(s.article4.deadline) : t('factsheet:unknownMark'),
+      }),
     );
+    paragraphs.push(text(t('factsheet:stockpiles.within', { count: withinDeadline.length, list: list(items) }), n));
   }
   paragraphs.push(...whatNeedsToBeDone(context, 'stockpiles'));
-  return { id: 'stockpile-destruction', title: 'Stockpile destruction', paragraphs };
+  return { id: 'stockpile-destruction', title: t('factsheet:stockpiles.title'), paragraphs };
 }

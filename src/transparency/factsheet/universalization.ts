@@ -1,10 +1,25 @@
 import { addYears } from '../../core/date.js';
+import { stateName, t } from '../../i18n/index.js';
 import { figureFor, latestFigure, periodEnd } from '../editions.js';
-import { STATES_METHOD, type SectionContext } from './context.js';
+import { type SectionContext, statesMethod } from './context.js';
 import type { Paragraph, Section } from './model.js';
 import { heading, text } from './notebook.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
-import { amount, list, longDate, periodWords, plural, qualified } from './words.js';
+import { amount, list, longDate, periodWords, qualified } from './words.js';
+
+const TREND = {
+  up: 'factsheet:trend.up',
+  down: 'factsheet:trend.down',
+  unchanged: 'factsheet:trend.unchanged',
+} as const;
+
+const CONSENT_KIND = {
+  ratification: 'common:consentKind.ratification',
+  acceptance: 'common:consentKind.acceptance',
+  approval: 'common:consentKind.approval',
+  accession: 'common:consentKind.accession',
+  succession: 'common:consentKind.succession',
+} as const;
 
 /** Casualties of the latest three years known, as "8,605 in 2016 – up from 6,461 in 2015 and 3,695 in 2014". */
 export function casualtyTrend(context: SectionContext): { sentence: string; notes: number[] } | null {
@@ -23,25 +38,36 @@ export function casualtyTrend(context: SectionContext): { sentence: string; note
         ? 'down'
         : 'unchanged'
     : null;
-  const rest = earlier.map((f) => `${qualified(f.qualifier, f.value)} in ${f.period}`);
-  const trend = direction && rest.length > 0 ? ` – ${direction} from ${list(rest)}` : '';
+  const rest = earlier.map((f) =>
+    t('factsheet:trend.item', { amount: qualified(f.qualifier, f.value), period: f.period }),
+  );
+  const trend = direction && rest.length > 0 ? t(TREND[direction], { list: list(rest) }) : '';
   return {
-    sentence: `Landmine Monitor recorded ${qualified(latest.qualifier, latest.value)} new casualties of mines and explosive remnants of war in ${latest.period}${trend}.`,
+    sentence: t('factsheet:trend.sentence', {
+      amount: qualified(latest.qualifier, latest.value),
+      period: latest.period,
+      trend,
+    }),
     notes,
   };
 }
 
 export function universalization(context: SectionContext): Section {
   const { summary, notebook, asOf, engine } = context;
-  const paragraphs: Paragraph[] = [heading('Achievements')];
-  const parties = notebook.computed('states_parties', summary.statesParties, 'states', STATES_METHOD);
+  const paragraphs: Paragraph[] = [heading(t('factsheet:heading.achievements'))];
+  const parties = notebook.computed('states_parties', summary.statesParties, 'states', statesMethod());
   const latest = summary.latestToJoin;
   paragraphs.push(
     text(
-      `On ${longDate(asOf)}, ${summary.statesParties} States are party to the Anti-Personnel Mine Ban Convention` +
-        (latest
-          ? `, ${latest.name} being the latest State to join, by ${latest.instrument} on ${longDate(latest.date)}.`
-          : '.'),
+      latest
+        ? t('factsheet:universalization.partiesLatest', {
+            date: longDate(asOf),
+            parties: summary.statesParties,
+            name: stateName(latest.iso3, undefined, latest.name),
+            instrument: t(CONSENT_KIND[latest.instrument]),
+            joined: longDate(latest.date),
+          })
+        : t('factsheet:universalization.parties', { date: longDate(asOf), parties: summary.statesParties }),
       parties,
     ),
   );
@@ -50,7 +76,10 @@ export function universalization(context: SectionContext): Section {
   if (reported && reported.value !== summary.statesParties && periodEnd(reported.period) >= addYears(asOf, -1)) {
     paragraphs.push(
       text(
-        `The latest published count known on this date gave ${reported.value} States Parties for ${periodWords(reported.period)}.`,
+        t('factsheet:universalization.reportedCount', {
+          value: reported.value,
+          period: periodWords(reported.period),
+        }),
         notebook.reported(reported),
       ),
     );
@@ -60,53 +89,62 @@ export function universalization(context: SectionContext): Section {
   if (produced && ended) {
     paragraphs.push(
       text(
-        `Of the ${qualified(produced.qualifier, produced.value)} States that at some point produced AP mines, ${amount(ended.value)} had ended their production by ${ended.period}.`,
+        t('factsheet:universalization.production', {
+          produced: qualified(produced.qualifier, produced.value),
+          ended: amount(ended.value),
+          period: ended.period,
+        }),
         notebook.reported(produced),
         notebook.reported(ended),
       ),
     );
   }
 
-  paragraphs.push(heading('Remaining challenges'));
-  const outside = notebook.computed('states_not_party', summary.notParty, 'states', STATES_METHOD);
-  const signatories = context.states.filter((s) => s.status === 'signatory').map((s) => s.name);
+  paragraphs.push(heading(t('factsheet:heading.challenges')));
+  const outside = notebook.computed('states_not_party', summary.notParty, 'states', statesMethod());
+  const signatories = context.states
+    .filter((s) => s.status === 'signatory')
+    .map((s) => stateName(s.iso3, undefined, s.name));
   paragraphs.push(
     text(
-      `${summary.notParty} of the ${summary.statesTotal} States remain outside the Convention` +
-        (signatories.length > 0
-          ? `; ${list(signatories)} ${plural(signatories.length, 'has', 'have')} signed it but not ratified it.`
-          : '.'),
+      signatories.length > 0
+        ? t('factsheet:universalization.outsideSignatories', {
+            count: signatories.length,
+            notParty: summary.notParty,
+            total: summary.statesTotal,
+            list: list(signatories),
+          })
+        : t('factsheet:universalization.outside', { notParty: summary.notParty, total: summary.statesTotal }),
       outside,
     ),
   );
   const withdrawn = context.states.filter((s) => s.withdrawal.state === 'effective');
   if (withdrawn.length > 0) {
-    const n = notebook.computed('withdrawals_effective', withdrawn.length, 'states', STATES_METHOD);
-    const dates = withdrawn.map(
-      (s) => `${s.name} (${s.withdrawal.effective ? longDate(s.withdrawal.effective) : 'date unknown'})`,
+    const n = notebook.computed('withdrawals_effective', withdrawn.length, 'states', statesMethod());
+    const dates = withdrawn.map((s) =>
+      t('factsheet:stateDate', {
+        name: stateName(s.iso3, undefined, s.name),
+        date: s.withdrawal.effective ? longDate(s.withdrawal.effective) : t('factsheet:universalization.dateUnknown'),
+      }),
     );
-    paragraphs.push(
-      text(
-        `${plural(withdrawn.length, 'One State has', `${withdrawn.length} States have`)} withdrawn from the Convention under Article 20, with effect on the dates shown: ${list(dates)}.`,
-        n,
-      ),
-    );
+    paragraphs.push(text(t('factsheet:universalization.withdrawn', { count: withdrawn.length, list: list(dates) }), n));
   }
   for (const pending of context.states.filter((s) => s.withdrawal.state === 'pending')) {
     const record = engine.record(pending.iso3)?.withdrawal;
-    const n = notebook.computed('withdrawals_pending', 1, 'states', STATES_METHOD);
+    const n = notebook.computed('withdrawals_pending', 1, 'states', statesMethod());
+    const name = stateName(pending.iso3, undefined, pending.name);
     const since = record?.deposited
-      ? `received by the Depositary on ${longDate(record.deposited)}`
+      ? t('factsheet:universalization.receivedOn', { date: longDate(record.deposited) })
       : record?.announced
-        ? `announced on ${longDate(record.announced)}`
-        : 'announced';
+        ? t('factsheet:universalization.announcedOn', { date: longDate(record.announced) })
+        : t('factsheet:universalization.announced');
     const effect = pending.withdrawal.effective
-      ? `it takes effect on ${longDate(pending.withdrawal.effective)}`
-      : `${pending.name} is engaged in an armed conflict, and under Article 20.3 the withdrawal cannot take effect before that conflict ends`;
-    paragraphs.push(text(`${pending.name}'s withdrawal is pending: it was ${since}; ${effect}.`, n));
+      ? t('factsheet:universalization.takesEffect', { date: longDate(pending.withdrawal.effective) })
+      : t('factsheet:universalization.armedConflict', { name });
+    paragraphs.push(text(t('factsheet:universalization.pending', { name, since, effect }), n));
   }
   const trend = casualtyTrend(context);
   if (trend) paragraphs.push(text(trend.sentence, ...trend.notes));
   paragraphs.push(...whatNeedsToBeDone(context, 'universalization'));
-  return { id: 'universalization', title: 'Universalizing the Convention and its norms', paragraphs };
+  return { id: 'universalization', title: t('factsheet:universalization.title'), paragraphs };
 }

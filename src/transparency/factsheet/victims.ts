@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js';
 import { latestFigure } from '../editions.js';
 import type { SectionContext } from './context.js';
 import type { Paragraph, Section } from './model.js';
@@ -6,50 +7,39 @@ import { casualtyTrend } from './universalization.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
 import { qualified } from './words.js';
 
-/** Victim-assistance indicators of the fact sheet, with the sentence each becomes. */
-const INDICATORS: readonly [string, (v: string, period: string) => string][] = [
-  [
-    'states_parties_significant_victims',
-    (v, p) => `${v} States Parties reported significant numbers of mine victims (${p}).`,
-  ],
-  [
-    'states_parties_va_coordination_mechanism',
-    (v, p) => `${v} of them had a coordination mechanism for victim assistance (${p}).`,
-  ],
-  ['states_parties_va_plan', (v, p) => `${v} had a national plan for victim assistance (${p}).`],
-  ['states_parties_va_survivor_participation', (v, p) => `${v} involved survivors in their coordination (${p}).`],
-  [
-    'states_parties_victims_implementing_programmes',
-    (v, p) => `${v} States Parties were implementing victim assistance programmes (${p}).`,
-  ],
-];
+/** Victim-assistance indicators of the fact sheet, in order, with the sentence each becomes. */
+const INDICATORS = {
+  states_parties_significant_victims: 'factsheet:victims.indicator.states_parties_significant_victims',
+  states_parties_va_coordination_mechanism: 'factsheet:victims.indicator.states_parties_va_coordination_mechanism',
+  states_parties_va_plan: 'factsheet:victims.indicator.states_parties_va_plan',
+  states_parties_va_survivor_participation: 'factsheet:victims.indicator.states_parties_va_survivor_participation',
+  states_parties_victims_implementing_programmes:
+    'factsheet:victims.indicator.states_parties_victims_implementing_programmes',
+} as const;
 
 export function victims(context: SectionContext): Section {
   const { notebook, known } = context;
   const paragraphs: Paragraph[] = [
-    heading('What does the Convention require for victims?'),
-    text(
-      'Each State Party in a position to do so shall provide assistance for the care and rehabilitation, and the social and economic reintegration, of mine victims (Article 6.3); the action plans set out what affected States Parties commit to do.',
-    ),
-    heading('Achievements'),
+    heading(t('factsheet:victims.question')),
+    text(t('factsheet:victims.requirement')),
+    heading(t('factsheet:heading.achievements')),
   ];
   let found = false;
-  for (const [indicator, sentence] of INDICATORS) {
+  for (const [indicator, sentence] of Object.entries(INDICATORS)) {
     const figure = latestFigure(known, indicator);
     if (!figure) continue;
     found = true;
     paragraphs.push(
-      text(sentence(qualified(figure.qualifier, figure.value), figure.period), notebook.reported(figure)),
+      text(
+        t(sentence, { value: qualified(figure.qualifier, figure.value), period: figure.period }),
+        notebook.reported(figure),
+      ),
     );
   }
-  if (!found) paragraphs.push(text("No victim assistance indicator is known for this date in minefree's data."));
-  paragraphs.push(heading('Remaining challenges'));
+  if (!found) paragraphs.push(text(t('factsheet:victims.noIndicator')));
+  paragraphs.push(heading(t('factsheet:heading.challenges')));
   const trend = casualtyTrend(context);
-  paragraphs.push(
-    trend
-      ? text(trend.sentence, ...trend.notes)
-      : text("No casualty figure is known for this date in minefree's data."),
-  );
+  paragraphs.push(trend ? text(trend.sentence, ...trend.notes) : text(t('factsheet:victims.noCasualties')));
   paragraphs.push(...whatNeedsToBeDone(context, 'victims'));
-  return { id: 'victim-assistance', title: 'Victim assistance', paragraphs };
+  return { id: 'victim-assistance', title: t('factsheet:victims.title'), paragraphs };
 }

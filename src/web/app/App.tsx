@@ -6,11 +6,13 @@ import { FiguresPage } from './pages/FiguresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
+import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
 const MapPage = lazy(() => import('./pages/MapPage'));
 
 export function App() {
+  const t = useT();
   return (
     <Routes>
       <Route element={<Layout />}>
@@ -18,7 +20,7 @@ export function App() {
         <Route
           path="map"
           element={
-            <Suspense fallback={<p role="status">Loading the map…</p>}>
+            <Suspense fallback={<p role="status">{t('web:app.loadingMap')}</p>}>
               <MapPage />
             </Suspense>
           }

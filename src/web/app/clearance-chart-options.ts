@@ -6,6 +6,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { RELEASE_COLOUR } from './clearance-map';
 import { type AreaUnit, type DatedValue, type ReleasedView, type RemainingView, amountIn } from './clearance-series';
 import { formatDate } from './dates';
+import { formatNumber, t } from './i18n';
 
 const TEXT = '#333333';
 /** The page's font (styles.css), so ECharts measures the text it draws. */
@@ -18,8 +19,12 @@ const DAY = 86_400_000;
 
 export const FORECAST_BAND_ID = 'forecast-band';
 
-const axisValue = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 2 });
-const amount = (value: number, unit: AreaUnit): string => `${amountIn(value * unit.m2, unit)} ${unit.symbol}`;
+const axisValue = (value: number): string => formatNumber(value, { maximumFractionDigits: 2 });
+const amount = (value: number, unit: AreaUnit): string =>
+  t('web:area.value', { value: amountIn(value * unit.m2, unit), symbol: unit.symbol });
+/** One series in a tooltip: the marker ECharts gives, the series' name, the value in bold. */
+const tipRow = (marker: unknown, name: string | undefined, value: string): string =>
+  `${typeof marker === 'string' ? marker : ''}${t('web:clearanceCharts.tipRow', { name: escapeHtml(name ?? ''), value: escapeHtml(value) })}`;
 
 interface TooltipParam {
   seriesName?: string;
@@ -39,7 +44,7 @@ function timeTooltip(unit: AreaUnit) {
     if (first === undefined) return '';
     const rows = list.map((p) => {
       const [, value] = p.value as DatedValue;
-      return `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <strong>${escapeHtml(amount(value, unit))}</strong>`;
+      return tipRow(p.marker, p.seriesName, amount(value, unit));
     });
     return `<div>${escapeHtml(formatDate(first[0]))}</div>${rows.join('<br>')}`;
   };
@@ -79,7 +84,7 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
   const series = [
     {
       id: 'remaining',
-      name: 'Remaining (recorded)',
+      name: t('web:clearanceCharts.remainingSeries'),
       type: 'line',
       data: view.remaining,
       symbol: 'circle',
@@ -96,7 +101,7 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
               symbol: 'none',
               lineStyle: { color: DEADLINE, width: 2, type: 'solid' },
               label: {
-                formatter: `Article 5 deadline\n${formatDate(deadline, true)}`,
+                formatter: t('web:clearanceCharts.deadlineMark', { date: formatDate(deadline, true) }),
                 position: 'end',
                 align: 'center',
                 lineHeight: 15,
@@ -111,7 +116,7 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
       ? null
       : {
           id: FORECAST_BAND_ID,
-          name: 'Forecast range',
+          name: t('web:clearanceCharts.forecastRange'),
           type: 'custom',
           silent: true,
           data: [0],
@@ -124,9 +129,9 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
           z: 1,
           tooltip: { show: false },
         },
-    line('forecast-earliest', 'Forecast: highest recent rate (earliest)', earliest, 'dotted', 1.5),
-    line('forecast-mean', 'Forecast: average recent rate', forecast?.mean ?? null, 'dashed', 2),
-    line('forecast-latest', 'Forecast: lowest recent rate (latest)', latest, 'dotted', 1.5),
+    line('forecast-earliest', t('web:clearanceCharts.forecastEarliest'), earliest, 'dotted', 1.5),
+    line('forecast-mean', t('web:clearanceCharts.forecastMean'), forecast?.mean ?? null, 'dashed', 2),
+    line('forecast-latest', t('web:clearanceCharts.forecastLatest'), latest, 'dotted', 1.5),
   ].filter((s) => s !== null);
 
   const dates = [
@@ -164,7 +169,7 @@ export function remainingChartOptions(view: RemainingView, narrow = false): ECha
     yAxis: {
       type: 'value',
       min: 0,
-      name: `Remaining area (${unit.symbol})`,
+      name: t('web:clearanceCharts.remainingAxis', { symbol: unit.symbol }),
       nameLocation: 'end',
       // Above the deadline's two-line label, which stands on the top of the plot.
       nameGap: deadline === null ? 12 : 48,
@@ -207,11 +212,11 @@ export function releasedChartOptions(view: ReleasedView, narrow = false): EChart
       formatter: (params: TooltipParam | TooltipParam[]) => {
         const list = Array.isArray(params) ? params : [params];
         const total = list.reduce((sum, p) => sum + (typeof p.value === 'number' ? p.value : 0), 0);
-        const rows = list.map(
-          (p) =>
-            `${typeof p.marker === 'string' ? p.marker : ''}${escapeHtml(p.seriesName ?? '')}: <strong>${escapeHtml(amount(typeof p.value === 'number' ? p.value : 0, unit))}</strong>`,
+        const rows = list.map((p) =>
+          tipRow(p.marker, p.seriesName, amount(typeof p.value === 'number' ? p.value : 0, unit)),
         );
-        return `<div>${escapeHtml(list[0]?.name ?? '')}: ${escapeHtml(amount(total, unit))} released</div>${rows.join('<br>')}`;
+        const heading = t('web:clearanceCharts.releasedTip', { year: list[0]?.name ?? '', total: amount(total, unit) });
+        return `<div>${escapeHtml(heading)}</div>${rows.join('<br>')}`;
       },
     },
     xAxis: {
@@ -223,7 +228,7 @@ export function releasedChartOptions(view: ReleasedView, narrow = false): EChart
     yAxis: {
       type: 'value',
       min: 0,
-      name: `Area released (${unit.symbol})`,
+      name: t('web:clearanceCharts.releasedAxis', { symbol: unit.symbol }),
       nameLocation: 'end',
       nameGap: 12,
       nameTextStyle: { color: TEXT, align: 'left' },
@@ -231,9 +236,9 @@ export function releasedChartOptions(view: ReleasedView, narrow = false): EChart
       splitLine: { lineStyle: { color: '#E0E0E0' } },
     },
     series: [
-      bar('cancelled', 'Cancelled (non-technical survey)', view.cancelled),
-      bar('reduced', 'Reduced (technical survey)', view.reduced),
-      bar('cleared', 'Cleared', view.cleared),
+      bar('cancelled', t('web:clearanceCharts.cancelled'), view.cancelled),
+      bar('reduced', t('web:clearanceCharts.reduced'), view.reduced),
+      bar('cleared', t('web:clearanceCharts.cleared'), view.cleared),
     ],
   };
 }

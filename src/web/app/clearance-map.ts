@@ -19,6 +19,7 @@ import type {
 import { areaWords, monthEnd } from './clearance-series';
 import { formatDate } from './dates';
 import type { CountryShapes } from './map/world-shapes';
+import { t } from './i18n';
 
 export const CLEARANCE_SOURCE = 'clearance';
 export const HAZARD_LAYER = 'hazard_areas';
@@ -118,7 +119,7 @@ export function clearanceLayers(
       tiles: [tilesUrl],
       minzoom: 0,
       maxzoom: 14,
-      attribution: 'Hazard areas and land release: minefree records',
+      attribution: t('web:clearanceMap.attribution'),
     },
     layers: [
       {
@@ -198,26 +199,29 @@ export interface LegendEntry {
   dashed?: boolean;
 }
 
-export const CLEARANCE_LEGEND: { heading: string; note?: string; entries: LegendEntry[] }[] = [
-  {
-    heading: 'Hazard areas open on the date',
-    note: 'Zoomed out, each area is a dot at its centre.',
-    entries: [
-      { label: 'Suspected hazardous area (SHA)', fill: HAZARD_COLOUR.SHA, edge: HAZARD_EDGE.SHA },
-      { label: 'Confirmed hazardous area (CHA)', fill: HAZARD_COLOUR.CHA, edge: HAZARD_EDGE.CHA },
-      { label: 'Closed or handed over (outline only)', fill: null, edge: CLOSED_EDGE, dashed: true },
-    ],
-  },
-  {
-    heading: 'Land released by the date',
-    note: 'Drawn when you zoom in to a district.',
-    entries: [
-      { label: 'Cancelled by non-technical survey', fill: RELEASE_COLOUR.cancelled, edge: '#2D6F94' },
-      { label: 'Reduced by technical survey', fill: RELEASE_COLOUR.reduced, edge: '#005C43' },
-      { label: 'Cleared', fill: RELEASE_COLOUR.cleared, edge: '#061F4A' },
-    ],
-  },
-];
+/** The legend's groups and entries, in the catalogue's words. */
+export function clearanceLegend(): { heading: string; note?: string; entries: LegendEntry[] }[] {
+  return [
+    {
+      heading: t('web:clearanceMap.hazardHeading'),
+      note: t('web:clearanceMap.hazardNote'),
+      entries: [
+        { label: t('web:clearanceMap.sha'), fill: HAZARD_COLOUR.SHA, edge: HAZARD_EDGE.SHA },
+        { label: t('web:clearanceMap.cha'), fill: HAZARD_COLOUR.CHA, edge: HAZARD_EDGE.CHA },
+        { label: t('web:clearanceMap.closedOutline'), fill: null, edge: CLOSED_EDGE, dashed: true },
+      ],
+    },
+    {
+      heading: t('web:clearanceMap.releasedHeading'),
+      note: t('web:clearanceMap.releasedNote'),
+      entries: [
+        { label: t('web:clearanceMap.cancelled'), fill: RELEASE_COLOUR.cancelled, edge: '#2D6F94' },
+        { label: t('web:clearanceMap.reduced'), fill: RELEASE_COLOUR.reduced, edge: '#005C43' },
+        { label: t('web:clearanceMap.cleared'), fill: RELEASE_COLOUR.cleared, edge: '#061F4A' },
+      ],
+    },
+  ];
+}
 
 export interface FeatureWords {
   title: string;
@@ -228,17 +232,19 @@ const text = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 const dateWords = (value: unknown): string => {
   const date = intDate(value);
-  return date === null ? 'not recorded' : formatDate(date);
+  return date === null ? t('web:clearanceMap.notRecorded') : formatDate(date);
 };
 
-const HAZARD_TITLE: Record<string, string> = {
-  SHA: 'Suspected hazardous area (SHA)',
-  CHA: 'Confirmed hazardous area (CHA)',
+const HAZARD_TITLE: Readonly<Record<string, 'web:clearanceMap.sha' | 'web:clearanceMap.cha'>> = {
+  SHA: 'web:clearanceMap.sha',
+  CHA: 'web:clearanceMap.cha',
 };
-const RELEASE_TITLE: Record<string, string> = {
-  cancelled: 'Land cancelled by non-technical survey',
-  reduced: 'Land reduced by technical survey',
-  cleared: 'Land cleared',
+const RELEASE_TITLE: Readonly<
+  Record<string, 'web:clearanceMap.landCancelled' | 'web:clearanceMap.landReduced' | 'web:clearanceMap.landCleared'>
+> = {
+  cancelled: 'web:clearanceMap.landCancelled',
+  reduced: 'web:clearanceMap.landReduced',
+  cleared: 'web:clearanceMap.landCleared',
 };
 
 /** A clicked feature's properties in plain words, as they stood on the slider's day. */
@@ -246,35 +252,47 @@ export function featureWords(layer: string, properties: Record<string, unknown>,
   const area = properties.areaM2 === undefined ? NaN : Number(properties.areaM2);
   // A point of the national view carries no id or area: zoom in for them.
   const areaRow: [string, string] = Number.isFinite(area)
-    ? ['Area', areaWords(area)]
-    : ['Details', 'zoom in to see its reference and size'];
+    ? [t('web:clearanceMap.area'), areaWords(area)]
+    : [t('web:clearanceMap.details'), t('web:clearanceMap.zoomIn')];
   const synthetic = Number(properties.synthetic) === 1 || properties.synthetic === true;
-  const tail: [string, string][] = synthetic ? [['Data', 'synthetic demonstration record']] : [];
+  const tail: [string, string][] = synthetic
+    ? [[t('web:clearanceMap.data'), t('web:clearanceMap.syntheticRecord')]]
+    : [];
   if (layer === RELEASE_LAYER || properties.kind !== undefined) {
+    const kind = RELEASE_TITLE[text(properties.kind)];
     return {
-      title: RELEASE_TITLE[text(properties.kind)] ?? 'Land released',
+      title: kind === undefined ? t('web:clearanceMap.landReleased') : t(kind),
       rows: [
-        ['Released on', dateWords(properties.released)],
+        [t('web:clearanceMap.releasedOn'), dateWords(properties.released)],
         areaRow,
-        ['From hazard area', text(properties.hazardAreaId)],
+        [t('web:clearanceMap.fromHazardArea'), text(properties.hazardAreaId)],
         ...tail,
       ],
     };
   }
   const closed = intDate(properties.closed);
   const status = text(properties.status);
-  const closedWord = status === 'handed-over' ? 'Handed over' : 'Closed';
+  const handedOver = status === 'handed-over';
   let state: string;
-  if (closed === null) state = `Open on ${formatDate(day)}`;
+  if (closed === null) state = t('web:clearanceMap.openOn', { date: formatDate(day) });
   else if (dateInt(closed) > dateInt(day))
-    state = `Open on ${formatDate(day)}; ${closedWord.toLowerCase()} on ${formatDate(closed)}`;
-  else state = `${closedWord} on ${formatDate(closed)}`;
+    state = t(handedOver ? 'web:clearanceMap.openThenHandedOver' : 'web:clearanceMap.openThenClosed', {
+      date: formatDate(day),
+      closed: formatDate(closed),
+    });
+  else
+    state = t(handedOver ? 'web:clearanceMap.handedOverOn' : 'web:clearanceMap.closedOn', {
+      closed: formatDate(closed),
+    });
+  const type = HAZARD_TITLE[text(properties.type)];
   return {
-    title: HAZARD_TITLE[text(properties.type)] ?? 'Hazard area',
+    title: type === undefined ? t('web:clearanceMap.hazardArea') : t(type),
     rows: [
-      ...(text(properties.id) === '' ? [] : [['Reference', text(properties.id)] as [string, string]]),
-      ['Status', state],
-      ['Recorded on', dateWords(properties.recorded)],
+      ...(text(properties.id) === ''
+        ? []
+        : [[t('web:clearanceMap.reference'), text(properties.id)] as [string, string]]),
+      [t('web:clearanceMap.status'), state],
+      [t('web:clearanceMap.recordedOn'), dateWords(properties.recorded)],
       areaRow,
       ...tail,
     ],

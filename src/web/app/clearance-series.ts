@@ -5,6 +5,7 @@
  */
 import type { ClearanceSummary, ClearanceVerdict } from './api';
 import { formatDate } from './dates';
+import { formatNumber, t } from './i18n';
 
 export interface AreaUnit {
   /** As written after a number: "km²", "ha", "m²". */
@@ -15,9 +16,34 @@ export interface AreaUnit {
   m2: number;
 }
 
-export const KM2: AreaUnit = { symbol: 'km²', name: 'square kilometres', m2: 1_000_000 };
-export const HECTARE: AreaUnit = { symbol: 'ha', name: 'hectares', m2: 10_000 };
-export const SQUARE_METRE: AreaUnit = { symbol: 'm²', name: 'square metres', m2: 1 };
+// The words are read from the catalogue each time, so they follow the language.
+export const KM2: AreaUnit = {
+  get symbol() {
+    return t('web:area.km2.symbol');
+  },
+  get name() {
+    return t('web:area.km2.name');
+  },
+  m2: 1_000_000,
+};
+export const HECTARE: AreaUnit = {
+  get symbol() {
+    return t('web:area.ha.symbol');
+  },
+  get name() {
+    return t('web:area.ha.name');
+  },
+  m2: 10_000,
+};
+export const SQUARE_METRE: AreaUnit = {
+  get symbol() {
+    return t('web:area.m2.symbol');
+  },
+  get name() {
+    return t('web:area.m2.name');
+  },
+  m2: 1,
+};
 
 /**
  * The unit for a set of areas, from the largest: km² from 1 km² (how mine action reports a
@@ -34,13 +60,13 @@ export function amountIn(m2: number, unit: AreaUnit): string {
   const value = m2 / unit.m2;
   const size = Math.abs(value);
   const digits = size === 0 || size >= 100 ? 0 : size >= 10 ? 1 : 2;
-  return value.toLocaleString('en', { maximumFractionDigits: digits });
+  return formatNumber(value, { maximumFractionDigits: digits });
 }
 
 /** An area in the unit that reads best for it alone: "8.42 km²", "3.1 ha", "850 m²". */
 export function areaWords(m2: number): string {
   const unit = areaUnit(m2);
-  return `${amountIn(m2, unit)} ${unit.symbol}`;
+  return t('web:area.value', { value: amountIn(m2, unit), symbol: unit.symbol });
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -132,63 +158,76 @@ export function releasedView(summary: ClearanceSummary): ReleasedView {
   };
 }
 
-export const VERDICT_LABEL: Record<ClearanceVerdict, string> = {
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  unknown: 'Not enough data',
-};
+const VERDICT_LABEL = {
+  'on-track': 'web:verdict.label.on-track',
+  'at-risk': 'web:verdict.label.at-risk',
+  'off-track': 'web:verdict.label.off-track',
+  unknown: 'web:verdict.label.unknown',
+} as const satisfies Record<ClearanceVerdict, string>;
 
 /** The verdict with the one sentence that explains it to a reader who is not a statistician. */
 export function verdictWords(summary: ClearanceSummary): { label: string; sentence: string } {
   const { verdict, completion, low } = summary.forecast;
   const deadline = summary.deadline === null ? null : formatDate(lastDay(summary.deadline));
-  const label = VERDICT_LABEL[verdict];
+  const label = t(VERDICT_LABEL[verdict]);
+  const deadlineWords = deadline ?? t('web:verdict.unknownDate');
   const remainingM2 = remainingOnDate(summary);
   switch (verdict) {
     case 'on-track':
-      if (remainingM2 <= 0) return { label, sentence: `No hazard area remains open on ${formatDate(summary.asOf)}.` };
+      if (remainingM2 <= 0) return { label, sentence: t('web:verdict.noneOpen', { date: formatDate(summary.asOf) }) };
       return {
         label,
-        sentence: `Even at the lowest release rate of recent years, all remaining land would be released by ${low === null ? 'the deadline' : formatDate(low)}, before the Article 5 deadline of ${deadline ?? 'unknown'}.`,
+        sentence: t('web:verdict.onTrack', {
+          low: low === null ? t('web:verdict.theDeadline') : formatDate(low),
+          deadline: deadlineWords,
+        }),
       };
     case 'at-risk':
       return {
         label,
-        sentence: `At the average release rate of recent years, the remaining land would be released by ${completion === null ? 'the deadline' : formatDate(completion)}, before the deadline of ${deadline ?? 'unknown'}; at the lowest rate it would not (${low === null ? 'never' : formatDate(low)}).`,
+        sentence: t('web:verdict.atRisk', {
+          completion: completion === null ? t('web:verdict.theDeadline') : formatDate(completion),
+          deadline: deadlineWords,
+          low: low === null ? t('web:verdict.never') : formatDate(low),
+        }),
       };
     case 'off-track':
       return {
         label,
         sentence:
           completion === null
-            ? `At the release rates of recent years the remaining land would not be released by the deadline of ${deadline ?? 'unknown'}.`
-            : `At the average release rate of recent years, the remaining land would be released by ${formatDate(completion)}, after the Article 5 deadline of ${deadline ?? 'unknown'}.`,
+            ? t('web:verdict.offTrackNever', { deadline: deadlineWords })
+            : t('web:verdict.offTrack', { completion: formatDate(completion), deadline: deadlineWords }),
       };
     case 'unknown':
       return {
         label,
-        sentence:
-          deadline === null
-            ? 'No Article 5 deadline is known for this State, so progress cannot be judged against one.'
-            : 'A forecast needs at least one complete year of land release on record.',
+        sentence: deadline === null ? t('web:verdict.noDeadline') : t('web:verdict.noHistory'),
       };
   }
 }
 
-const inUnit = (value: number, unit: AreaUnit): string => `${amountIn(value * unit.m2, unit)} ${unit.symbol}`;
+const inUnit = (value: number, unit: AreaUnit): string =>
+  t('web:area.value', { value: amountIn(value * unit.m2, unit), symbol: unit.symbol });
 
 /** The remaining-area chart in one or two sentences, for readers who cannot see it. */
 export function remainingDescription(view: RemainingView): string {
   const first = view.remaining[0];
   const last = view.remaining.at(-1);
-  if (first === undefined || last === undefined) return 'No remaining area is recorded.';
+  if (first === undefined || last === undefined) return t('web:clearanceCharts.noRemaining');
   const trend =
     view.remaining.length === 1
-      ? `Remaining area on ${formatDate(last[0])}: ${inUnit(last[1], view.unit)}.`
-      : `Remaining area went from ${inUnit(first[1], view.unit)} at the end of ${first[0].slice(0, 4)} to ${inUnit(last[1], view.unit)} on ${formatDate(last[0])}.`;
+      ? t('web:clearanceCharts.remainingOn', { date: formatDate(last[0]), area: inUnit(last[1], view.unit) })
+      : t('web:clearanceCharts.remainingFrom', {
+          first: inUnit(first[1], view.unit),
+          year: first[0].slice(0, 4),
+          last: inUnit(last[1], view.unit),
+          date: formatDate(last[0]),
+        });
   const deadline =
-    view.deadline === null ? ' No Article 5 deadline is known.' : ` Article 5 deadline: ${formatDate(view.deadline)}.`;
+    view.deadline === null
+      ? t('web:clearanceCharts.noDeadline')
+      : t('web:clearanceCharts.deadline', { date: formatDate(view.deadline) });
   const f = view.forecast;
   const end = (line: DatedValue[] | null): string | null => {
     const date = line?.at(-1)?.[0];
@@ -197,12 +236,17 @@ export function remainingDescription(view: RemainingView): string {
   let forecast = '';
   if (f !== null) {
     const [early, mean, late] = [end(f.earliest), end(f.mean), end(f.latest)];
-    if (mean !== null) forecast = ` At the average recent release rate it would reach zero on ${mean}`;
+    if (mean !== null) forecast = t('web:clearanceCharts.meanZero', { date: mean });
     if (early !== null && late !== null)
-      forecast += `${forecast === '' ? ' The forecast reaches zero' : ','} between ${early} and ${late} at the highest and lowest recent rates`;
+      forecast += t(forecast === '' ? 'web:clearanceCharts.rangeZero' : 'web:clearanceCharts.rangeZeroAfterMean', {
+        early,
+        late,
+      });
     else if (early !== null)
-      forecast += `${forecast === '' ? ' At the highest recent rate it would reach zero on' : '; at the highest recent rate on'} ${early}, and never at the lowest`;
-    if (forecast !== '') forecast += '.';
+      forecast += t(forecast === '' ? 'web:clearanceCharts.earlyZero' : 'web:clearanceCharts.earlyZeroAfterMean', {
+        early,
+      });
+    if (forecast !== '') forecast += t('web:clearanceCharts.end');
   }
   return `${trend}${deadline}${forecast}`;
 }
@@ -213,10 +257,17 @@ export function releasedDescription(view: ReleasedView): string {
     year,
     total: (view.cancelled[i] ?? 0) + (view.reduced[i] ?? 0) + (view.cleared[i] ?? 0),
   }));
-  if (totals.length === 0) return 'No land release is recorded.';
+  if (totals.length === 0) return t('web:clearanceCharts.noRelease');
   const sum = totals.reduce((a, b) => a + b.total, 0);
   const largest = totals.reduce((a, b) => (b.total > a.total ? b : a));
   const span =
-    totals.length === 1 ? `in ${largest.year}` : `from ${totals[0]?.year ?? ''} to ${totals.at(-1)?.year ?? ''}`;
-  return `${inUnit(sum, view.unit)} released ${span} (cancelled, reduced and cleared together), most in ${largest.year}: ${inUnit(largest.total, view.unit)}.`;
+    totals.length === 1
+      ? t('web:clearanceCharts.releasedIn', { year: largest.year })
+      : t('web:clearanceCharts.releasedFromTo', { from: totals[0]?.year ?? '', to: totals.at(-1)?.year ?? '' });
+  return t('web:clearanceCharts.released', {
+    total: inUnit(sum, view.unit),
+    span,
+    year: largest.year,
+    largest: inUnit(largest.total, view.unit),
+  });
 }

@@ -3,24 +3,12 @@
  * source gives no more precision. Shown to people as "1 June 2018"; never converted to instants.
  */
 
+import { monthName, t } from './i18n';
+
 /** The Convention opened for signature at Ottawa on 3 December 1997 (Art. 15). */
 export const OPENED_FOR_SIGNATURE = '1997-12-03';
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -40,13 +28,18 @@ export function isCalendarDate(text: string): boolean {
   return day <= days;
 }
 
-/** "2018-06-01" -> "1 June 2018"; "2008-03" -> "March 2008"; "2025" -> "2025". */
+/**
+ * "2018-06-01" -> "1 June 2018"; "2008-03" -> "March 2008"; "2025" -> "2025"; short: "1 Jun 2018".
+ * Month names from Intl in the catalogue's language; the order of the parts from the catalogue.
+ */
 export function formatDate(date: string, short = false): string {
   const [year, month, day] = date.split('-');
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  if (year === undefined || monthName === undefined) return date;
-  const shown = short ? monthName.slice(0, 3) : monthName;
-  return day === undefined ? `${shown} ${year}` : `${Number(day)} ${shown} ${year}`;
+  const m = Number(month);
+  if (year === undefined || month === undefined || !Number.isInteger(m) || m < 1 || m > 12) return date;
+  const name = monthName(m, short);
+  return day === undefined
+    ? t('common:date.monthYear', { month: name, year })
+    : t('common:date.dayMonthYear', { day: String(Number(day)), month: name, year });
 }
 
 /** The day before a full date, computed on the calendar. */

@@ -7,6 +7,7 @@
 import type { ReportedFigure } from './api';
 import { formatDate } from './dates';
 import { editionName } from './figure-words';
+import { t } from './i18n';
 
 /**
  * A figure on the chosen date: `known` is the one the server gives as known (the latest edition
@@ -71,10 +72,13 @@ function statusOn(figure: ReportedFigure, known: ReadonlySet<string>, asOf: stri
 function editionLineName(figure: ReportedFigure): string {
   if (figure.edition !== null) return editionName(figure.edition);
   const published = figure.source.published;
-  return published === null ? figure.source.id : `${figure.source.id} (${formatDate(published, true)})`;
+  return published === null
+    ? figure.source.id
+    : t('web:figureWords.lineSourceDate', { source: figure.source.id, date: formatDate(published, true) });
 }
 
-const scopeWords = (scope: string): string => (scope === 'global' ? 'world' : scope.split(';').join(', '));
+const scopeWords = (scope: string): string =>
+  scope === 'global' ? t('web:figureWords.world') : scope.split(';').join(', ');
 
 /**
  * Arranges one indicator's figures (from GET /figures/editions) with those known on `asOf`
@@ -105,12 +109,16 @@ export function figureView(
   // A line per edition (or per source naming none); split by source should one edition give a period twice.
   const lineOf = (f: ReportedFigure, splitBySource: boolean): { id: string; name: string } => {
     const scopePart = manyScopes ? `${f.scope}|` : '';
-    const scopeName = manyScopes ? ` (${scopeWords(f.scope)})` : '';
-    if (!byEdition) return { id: `${scopePart}all`, name: `Reported figures${scopeName}` };
+    const named = (name: string): string =>
+      manyScopes ? t('web:figureWords.lineScope', { name, scope: scopeWords(f.scope) }) : name;
+    if (!byEdition) return { id: `${scopePart}all`, name: named(t('web:figureWords.reportedFigures')) };
     const edition = f.edition ?? `source:${f.source.id}`;
     if (splitBySource && f.edition !== null)
-      return { id: `${scopePart}${edition}|${f.source.id}`, name: `${editionLineName(f)}, ${f.source.id}${scopeName}` };
-    return { id: `${scopePart}${edition}`, name: `${editionLineName(f)}${scopeName}` };
+      return {
+        id: `${scopePart}${edition}|${f.source.id}`,
+        name: named(t('web:figureWords.lineSource', { name: editionLineName(f), source: f.source.id })),
+      };
+    return { id: `${scopePart}${edition}`, name: named(editionLineName(f)) };
   };
   const periodsSeen = new Map<string, Set<string>>();
   const repeated = new Set<string>();

@@ -5,41 +5,44 @@
  */
 import type { ReportedFigure } from './api';
 import { formatDate } from './dates';
+import { formatNumber, t } from './i18n';
 
 type Qualifier = ReportedFigure['qualifier'];
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  about: 'about ',
-  'more than': 'more than ',
-  'at least': 'at least ',
-  almost: 'almost ',
-};
+const QUALIFIER = {
+  exact: 'web:figureWords.qualifier.exact',
+  about: 'web:figureWords.qualifier.about',
+  'more than': 'web:figureWords.qualifier.moreThan',
+  'at least': 'web:figureWords.qualifier.atLeast',
+  almost: 'web:figureWords.qualifier.almost',
+} as const satisfies Record<Qualifier, string>;
+
+const million = (value: number): string =>
+  t('common:number.million', { value: formatNumber(value / 1e6, { maximumFractionDigits: 1 }) });
 
 /** 8,605 — 53 million — 5.5 million — 479.5 million */
 export function amount(value: number): string {
-  if (Math.abs(value) >= 1e6 && value % 1e5 === 0)
-    return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (Math.abs(value) >= 1e6 && value % 1e5 === 0) return million(value);
+  return formatNumber(value, { maximumFractionDigits: 2 });
 }
 
 /** The unit after a number: "casualties", "States", "km²"; "" for US dollars and per cent, which are written around it. */
 function unitWords(unit: string, value: number): string {
-  const one = value === 1;
+  const count = value === 1 ? 1 : 2;
   switch (unit) {
     case 'USD':
     case 'percent':
       return '';
     case 'casualties':
-      return one ? 'casualty' : 'casualties';
+      return t('web:figureWords.unit.casualties', { count });
     case 'states':
-      return one ? 'State' : 'States';
+      return t('web:figureWords.unit.states', { count });
     case 'mines':
-      return one ? 'mine' : 'mines';
+      return t('web:figureWords.unit.mines', { count });
     case 'donors':
-      return one ? 'donor' : 'donors';
+      return t('web:figureWords.unit.donors', { count });
     case 'km2':
-      return 'km²';
+      return t('web:figureWords.unit.km2');
     default:
       return unit;
   }
@@ -47,26 +50,26 @@ function unitWords(unit: string, value: number): string {
 
 /** A number with its unit, without the qualifier: "8,605 casualties", "US$479.5 million", "64%". */
 export function valueWithUnit(value: number, unit: string, write: (value: number) => string = amount): string {
-  if (unit === 'USD') return `US$${write(value)}`;
-  if (unit === 'percent') return `${write(value)}%`;
+  if (unit === 'USD') return t('web:figureWords.usd', { value: write(value) });
+  if (unit === 'percent') return t('web:figureWords.percent', { value: write(value) });
   const words = unitWords(unit, value);
-  return words === '' ? write(value) : `${write(value)} ${words}`;
+  return words === '' ? write(value) : t('web:figureWords.withUnit', { value: write(value), unit: words });
 }
 
 /** The figure as the source gave it: "at least 8,605 casualties". */
 export function figureWords(figure: Pick<ReportedFigure, 'value' | 'qualifier' | 'unit'>): string {
-  return `${QUALIFIER_WORDS[figure.qualifier]}${valueWithUnit(figure.value, figure.unit)}`;
+  return t(QUALIFIER[figure.qualifier], { value: valueWithUnit(figure.value, figure.unit) });
 }
 
 /** What the unit is, for an axis: "casualties", "US dollars", "per cent". */
 export function unitName(unit: string): string {
   switch (unit) {
     case 'USD':
-      return 'US dollars';
+      return t('web:figureWords.unitName.usd');
     case 'percent':
-      return 'per cent';
+      return t('web:figureWords.unitName.percent');
     case 'km2':
-      return 'square kilometres';
+      return t('web:figureWords.unitName.km2');
     default:
       return unitWords(unit, 2);
   }
@@ -74,9 +77,8 @@ export function unitName(unit: string): string {
 
 /** A number on a chart axis: "8,000", "500 million". */
 export function axisAmount(value: number): string {
-  if (value !== 0 && Math.abs(value) >= 1e6)
-    return `${(value / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} million`;
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  if (value !== 0 && Math.abs(value) >= 1e6) return million(value);
+  return formatNumber(value, { maximumFractionDigits: 2 });
 }
 
 /** What a figure is about: "2016", "December 2017", "20 December 2017". */
@@ -87,6 +89,6 @@ export function periodWords(period: string): string {
 /** "LM2017" -> "Landmine Monitor 2017"; "LM2020/LM2021" -> "Landmine Monitor 2020/2021". */
 export function editionName(edition: string): string {
   const years = edition.split('/').map((part) => /^LM(\d{4})$/.exec(part.trim())?.[1]);
-  if (years.every((year) => year !== undefined)) return `Landmine Monitor ${years.join('/')}`;
+  if (years.every((year) => year !== undefined)) return t('web:figureWords.edition', { years: years.join('/') });
   return edition;
 }

@@ -7,6 +7,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { formatDate } from './dates';
 import { type FigurePoint, type FigureView, periodStart } from './figure-series';
 import { axisAmount, figureWords, periodWords, unitName, valueWithUnit } from './figure-words';
+import { t } from './i18n';
 
 const TEXT = '#333333';
 /**
@@ -53,16 +54,24 @@ function tooltip(params: TooltipParam | TooltipParam[], asOf: string): string {
     const { figure, status } = (p.data as PointDatum).point;
     const published =
       figure.source.published === null
-        ? 'publication date not given'
-        : `published ${formatDate(figure.source.published)}`;
+        ? t('web:figuresChart.tipUndated')
+        : t('web:figuresChart.tipPublished', { date: formatDate(figure.source.published) });
+    const document = figure.source.citedDocument;
     const cited =
-      figure.source.citedDocument === null
+      document === null
         ? ''
-        : `<br>citing ${escapeHtml(figure.source.citedDocument)}${figure.source.page === null ? '' : `, p. ${escapeHtml(figure.source.page)}`}`;
-    const knownLine = status === 'known' ? `<br><strong>Known on ${escapeHtml(formatDate(asOf))}</strong>` : '';
+        : `<br>${escapeHtml(
+            figure.source.page === null
+              ? t('web:figuresChart.tipCiting', { document })
+              : t('web:figuresChart.tipCitingPage', { document, page: figure.source.page }),
+          )}`;
+    const knownLine =
+      status === 'known'
+        ? `<br><strong>${escapeHtml(t('web:figuresChart.tipKnown', { date: formatDate(asOf) }))}</strong>`
+        : '';
     return (
       `<div class="figures-tip-row">${typeof p.marker === 'string' ? p.marker : ''}<strong>${escapeHtml(figureWords(figure))}</strong> · ${escapeHtml(p.seriesName ?? '')}` +
-      `<br><span class="figures-tip-source">Source ${escapeHtml(figure.source.id)}: ${escapeHtml(figure.source.title)}, ${escapeHtml(published)}${cited}</span>${knownLine}</div>`
+      `<br><span class="figures-tip-source">${escapeHtml(t('web:figuresChart.tipSource', { id: figure.source.id, title: figure.source.title, published }))}${cited}</span>${knownLine}</div>`
     );
   });
   return `<div class="figures-tip"><div class="figures-tip-period">${escapeHtml(periodWords(first.point.figure.period))}</div>${rows.join('')}</div>`;
@@ -76,7 +85,7 @@ const DAY = 86_400_000;
  */
 export function figuresChartOptions(view: FigureView, unit: string, asOf: string, narrow = false): EChartsCoreOption {
   const known = view.points.filter((p) => p.status === 'known');
-  const knownName = `Known on ${formatDate(asOf, true)}`;
+  const knownName = t('web:figuresChart.knownOn', { date: formatDate(asOf, true) });
   const names = [knownName, ...view.lines.map((line) => line.name)];
   const allPositive = view.points.every((p) => p.figure.value >= 0);
 

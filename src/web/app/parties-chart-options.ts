@@ -5,6 +5,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { HistoryPoint } from './api';
 import { formatDate } from './dates';
+import { t } from './i18n';
 
 /** Withdrawals taking effect on one date. */
 export interface WithdrawalEvent {
@@ -36,7 +37,7 @@ export function withdrawalMarks(
       const count = point.withdrawn - previous;
       const event = {
         date: point.date,
-        names: namesByDate.get(point.date) ?? [`${count} State${count === 1 ? '' : 's'}`],
+        names: namesByDate.get(point.date) ?? [t('web:partiesChart.statesCount', { count })],
       };
       const last = marks[marks.length - 1];
       const first = last?.events[0];
@@ -73,6 +74,8 @@ export function partiesChartOptions(
     history.map((p) => [p.date, p.statesParties]),
     last?.statesParties,
   );
+  const partiesName = t('web:partiesChart.parties');
+  const inForceName = t('web:partiesChart.inForce');
   const inForce = extend(
     history.map((p) => [p.date, p.inForce]),
     last?.inForce,
@@ -82,7 +85,7 @@ export function partiesChartOptions(
     animation: false,
     textStyle: { color: TEXT, fontFamily: 'inherit' },
     grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, left: 0, itemGap: 24, textStyle: { color: TEXT }, data: ['States Parties', 'In force for'] },
+    legend: { top: 0, left: 0, itemGap: 24, textStyle: { color: TEXT }, data: [partiesName, inForceName] },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value: unknown) => String(value),
@@ -103,7 +106,7 @@ export function partiesChartOptions(
     },
     series: [
       {
-        name: 'States Parties',
+        name: partiesName,
         type: 'line',
         step: 'end',
         showSymbol: false,
@@ -117,11 +120,16 @@ export function partiesChartOptions(
           label: {
             color: '#FFFFFF',
             fontWeight: 'bold',
-            formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `−${p.value}` : ''),
+            formatter: (p: { value?: unknown }) =>
+              typeof p.value === 'number' ? t('web:partiesChart.pinValue', { count: p.value }) : '',
           },
           tooltip: { formatter: (p: { name?: string }) => p.name ?? '' },
           data: marks.map((mark) => ({
-            name: `Withdrawals in effect: ${mark.events.map((e) => `${e.names.join(', ')} (${formatDate(e.date)})`).join('; ')}`,
+            name: t('web:partiesChart.pin', {
+              events: mark.events
+                .map((e) => t('web:partiesChart.pinEvent', { names: e.names.join(', '), date: formatDate(e.date) }))
+                .join('; '),
+            }),
             coord: [mark.date, mark.statesParties],
             value: stateCount(mark),
           })),
@@ -130,12 +138,16 @@ export function partiesChartOptions(
           symbol: 'none',
           silent: true,
           lineStyle: { color: TEXT, type: 'dashed', width: 1.5 },
-          label: { color: TEXT, formatter: `Status on ${formatDate(asOf, true)}`, position: 'insideStartTop' },
+          label: {
+            color: TEXT,
+            formatter: t('web:partiesChart.statusOn', { date: formatDate(asOf, true) }),
+            position: 'insideStartTop',
+          },
           data: asOf >= '1997-12-03' && asOf <= end ? [{ xAxis: asOf }] : [],
         },
       },
       {
-        name: 'In force for',
+        name: inForceName,
         type: 'line',
         step: 'end',
         showSymbol: false,

@@ -3,6 +3,7 @@
  * them, each with the source ids that state the facts it rests on. Plain data in, events out.
  */
 import type { InstrumentRecord, SourceId, StateFacts, StateOnDate } from './api';
+import { t } from './i18n';
 
 export interface StateEvent {
   key: string;
@@ -19,13 +20,25 @@ export interface StateEvent {
   placeAt?: string | null;
 }
 
-const CONSENT_TITLE: Record<string, string> = {
-  ratification: 'Instrument of ratification deposited',
-  acceptance: 'Instrument of acceptance deposited',
-  approval: 'Instrument of approval deposited',
-  accession: 'Instrument of accession deposited',
-  succession: 'Notification of succession deposited',
+type ConsentTitle =
+  | 'web:events.consent.ratification'
+  | 'web:events.consent.acceptance'
+  | 'web:events.consent.approval'
+  | 'web:events.consent.accession'
+  | 'web:events.consent.succession';
+
+const CONSENT_TITLE: Readonly<Record<string, ConsentTitle>> = {
+  ratification: 'web:events.consent.ratification',
+  acceptance: 'web:events.consent.acceptance',
+  approval: 'web:events.consent.approval',
+  accession: 'web:events.consent.accession',
+  succession: 'web:events.consent.succession',
 };
+
+function consentTitle(kind: string): string {
+  const key = CONSENT_TITLE[kind];
+  return key === undefined ? kind : t(key);
+}
 
 function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective: string | null): StateEvent[] {
   const base = { sources: instrument.sources, computed: false };
@@ -35,8 +48,8 @@ function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective:
         ...base,
         key: String(instrument.id),
         date: instrument.deposited,
-        title: 'Signed the Convention',
-        detail: 'Signature (Art. 15).',
+        title: t('web:events.signed'),
+        detail: t('web:events.signedDetail'),
       },
     ];
   }
@@ -46,8 +59,8 @@ function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective:
         ...base,
         key: String(instrument.id),
         date: instrument.deposited,
-        title: CONSENT_TITLE[instrument.kind] ?? instrument.kind,
-        detail: 'Consent to be bound deposited with the UN Secretary-General (Art. 16).',
+        title: consentTitle(instrument.kind),
+        detail: t('web:events.consentDetail'),
       },
     ];
   }
@@ -57,29 +70,29 @@ function instrumentEvents(instrument: InstrumentRecord, asOf: string, effective:
       ...base,
       key: `${instrument.id}-announced`,
       date: instrument.announced,
-      title: 'Decision to withdraw made public',
-      detail: 'Announcement; not an instrument deposited with the Depositary.',
+      title: t('web:events.announced'),
+      detail: t('web:events.announcedDetail'),
     });
   }
   events.push({
     ...base,
     key: `${instrument.id}-deposited`,
     date: instrument.deposited,
-    title: 'Instrument of withdrawal received by the Depositary',
+    title: t('web:events.withdrawalDeposited'),
     placeAt: instrument.announced ?? effective,
-    detail: 'Art. 20.2. A withdrawal takes effect six months after the Depositary receives it (Art. 20.3).',
+    detail: t('web:events.withdrawalDepositedDetail'),
   });
   const armedConflict = instrument.armedConflict !== null;
   events.push({
     ...base,
     key: `${instrument.id}-effective`,
     date: effective,
-    title: 'Withdrawal takes effect',
+    title: t('web:events.withdrawalEffective'),
     detail: armedConflict
-      ? 'The State is engaged in an armed conflict: under Art. 20.3 the withdrawal does not take effect before the conflict ends, so the date cannot be known yet (pending).'
+      ? t('web:events.withdrawalArmedConflict')
       : instrument.deposited === null
-        ? 'Date as stated by the sources; the date the Depositary received the instrument was not found in the sources read.'
-        : 'Six months after the Depositary received the instrument (Art. 20.3).',
+        ? t('web:events.withdrawalUndated')
+        : t('web:events.withdrawalSixMonths'),
     computed: instrument.deposited !== null,
   });
   return events;
@@ -93,9 +106,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
       ...computed,
       key: 'eif',
       date: state.entryIntoForce,
-      title: 'Entry into force',
-      detail:
-        'Computed from the deposit of consent (Art. 17): the first day of the sixth month after the month of deposit, or 1 March 1999 for the first 40.',
+      title: t('web:events.eif'),
+      detail: t('web:events.eifDetail'),
     });
   }
   if (state.article7.initialDue !== null) {
@@ -103,8 +115,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
       ...computed,
       key: 'a7',
       date: state.article7.initialDue,
-      title: 'Article 7 initial transparency report due',
-      detail: 'Entry into force + 180 days (Art. 7.1); annual reports follow, due 30 April each year (Art. 7.2).',
+      title: t('web:events.article7'),
+      detail: t('web:events.article7Detail'),
     });
   }
   const a4 = state.article4;
@@ -113,8 +125,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
       ...computed,
       key: 'a4',
       date: a4.deadline,
-      title: 'Article 4 stockpile destruction deadline',
-      detail: 'Entry into force + 4 years (Art. 4).',
+      title: t('web:events.article4'),
+      detail: t('web:events.article4Detail'),
       mark: a4.state,
     });
   }
@@ -122,8 +134,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
     events.push({
       key: 'a4-done',
       date: a4.completed,
-      title: 'Stockpile destruction completed',
-      detail: 'Completion as reported (notes below).',
+      title: t('web:events.article4Done'),
+      detail: t('web:events.article4DoneDetail'),
       sources: facts.article4?.sources ?? [],
       computed: false,
     });
@@ -134,11 +146,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
       ...computed,
       key: 'a5',
       date: a5.originalDeadline,
-      title: 'Article 5 clearance deadline (original)',
-      detail:
-        facts.article5 === null
-          ? 'Entry into force + 10 years (Art. 5.1), for a State Party with mined areas; the sources read give no Article 5 facts for this State.'
-          : 'Entry into force + 10 years (Art. 5.1).',
+      title: t('web:events.article5'),
+      detail: facts.article5 === null ? t('web:events.article5DetailNoFacts') : t('web:events.article5Detail'),
       mark: a5.extensions.length === 0 && facts.article5 !== null ? a5.state : undefined,
     });
   }
@@ -146,11 +155,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
     events.push({
       key: `a5-ext-${i}`,
       date: extension.granted,
-      title: `Article 5 extension ${i + 1} granted`,
-      detail:
-        extension.deadline === null
-          ? 'New deadline: not found in the sources read.'
-          : `New clearance deadline set by the States Parties (Art. 5.3-5.6).`,
+      title: t('web:events.extension', { n: i + 1 }),
+      detail: extension.deadline === null ? t('web:events.extensionNoDeadline') : t('web:events.extensionDetail'),
       sources: facts.article5?.sources ?? [],
       computed: false,
     });
@@ -159,8 +165,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
       events.push({
         key: `a5-ext-${i}-deadline`,
         date: extension.deadline,
-        title: `Article 5 clearance deadline (extension ${i + 1}${isCurrent ? ', current' : ''})`,
-        detail: isCurrent ? 'The deadline in force on the chosen date.' : 'Replaced by a later extension.',
+        title: t(isCurrent ? 'web:events.extensionDeadlineCurrent' : 'web:events.extensionDeadline', { n: i + 1 }),
+        detail: isCurrent ? t('web:events.extensionCurrentDetail') : t('web:events.extensionReplacedDetail'),
         sources: facts.article5?.sources ?? [],
         computed: false,
         mark: isCurrent ? a5.state : undefined,
@@ -171,8 +177,8 @@ function obligationEvents(state: StateOnDate, facts: StateFacts, consentSources:
     events.push({
       key: 'a5-done',
       date: a5.completed,
-      title: 'Article 5 clearance completed',
-      detail: 'Completion declared.',
+      title: t('web:events.article5Done'),
+      detail: t('web:events.article5DoneDetail'),
       sources: facts.article5?.sources ?? [],
       computed: false,
     });

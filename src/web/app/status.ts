@@ -1,4 +1,5 @@
 import type { StateOnDate } from './api';
+import { t } from './i18n';
 
 /** The six ways the map, the table and the State page class a State on a date. */
 export type StatusCategory =
@@ -11,14 +12,17 @@ export function statusCategory(state: StateOnDate): StatusCategory {
   return state.status;
 }
 
-export const CATEGORY_LABEL: Record<StatusCategory, string> = {
-  'party-in-force': 'State Party, in force',
-  'party-not-in-force': 'State Party, not yet in force',
-  signatory: 'Signatory, not a State Party',
-  'not-party': 'Not party',
-  withdrawn: 'Withdrawn',
-  'withdrawal-pending': 'State Party, withdrawal pending',
-};
+const CATEGORY_KEY = {
+  'party-in-force': 'web:category.party-in-force',
+  'party-not-in-force': 'web:category.party-not-in-force',
+  signatory: 'web:category.signatory',
+  'not-party': 'web:category.not-party',
+  withdrawn: 'web:category.withdrawn',
+  'withdrawal-pending': 'web:category.withdrawal-pending',
+} as const satisfies Record<StatusCategory, string>;
+
+/** The category in words: "State Party, in force". */
+export const categoryLabel = (category: StatusCategory): string => t(CATEGORY_KEY[category]);
 
 /**
  * Map fills, from the Okabe-Ito palette (distinct for the common colour-vision deficiencies).
@@ -36,4 +40,4 @@ export const CATEGORY_COLOUR: Record<StatusCategory, string> = {
 /** Land that is not one of the 197 States (territories, Antarctica, areas without an ISO code). */
 export const OTHER_LAND_COLOUR = '#E4E4E4';
 
-export const CATEGORIES = Object.keys(CATEGORY_LABEL) as StatusCategory[];
+export const CATEGORIES = Object.keys(CATEGORY_KEY) as StatusCategory[];

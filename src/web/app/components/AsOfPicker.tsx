@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import { OPENED_FOR_SIGNATURE, isCalendarDate, today } from '../dates';
 import { useAsOf } from '../use-as-of';
+import { useT } from '../i18n';
 
 /** "Status on": the date every figure on the page is computed for; kept in the address (`?asOf=`). */
 export function AsOfPicker() {
+  const t = useT();
   const { asOf, chosen, setAsOf } = useAsOf();
   const id = useId();
   const [draft, setDraft] = useState<{ for: string; text: string }>({ for: asOf, text: asOf });
@@ -12,7 +14,7 @@ export function AsOfPicker() {
 
   return (
     <div className="as-of-picker">
-      <label htmlFor={id}>Status on</label>
+      <label htmlFor={id}>{t('web:asOf.label')}</label>
       <input
         id={id}
         type="date"
@@ -28,11 +30,11 @@ export function AsOfPicker() {
       />
       {chosen && asOf !== today() ? (
         <button type="button" onClick={() => setAsOf(today())}>
-          Today
+          {t('web:asOf.today')}
         </button>
       ) : null}
       <span id={`${id}-hint`} className="hint">
-        {invalid ? 'Enter a full date (day, month and year).' : chosen ? '' : 'Today, unless you choose another date.'}
+        {invalid ? t('web:asOf.invalid') : chosen ? '' : t('web:asOf.hint')}
       </span>
     </div>
   );

@@ -12,10 +12,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clearanceTilesUrl } from '../api';
 import {
   CLEARANCE_LAYERS,
-  CLEARANCE_LEGEND,
   CLEARANCE_SOURCE,
   CLICKABLE_LAYERS,
   clearanceFilters,
+  clearanceLegend,
   clearanceLayers,
   dateInt,
   featureWords,
@@ -23,6 +23,7 @@ import {
   sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
+import { useT } from '../i18n';
 import { mapStyle } from '../map/map-style';
 import { countryShapes } from '../map/world-shapes';
 
@@ -66,6 +67,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
 export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
+  const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
   const dates = useMemo(() => sliderDates(firstYear, asOf), [firstYear, asOf]);
@@ -176,7 +178,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     <div className="clearance-map-layout">
       <div className="clearance-map-main">
         <div className="clearance-slider">
-          <label htmlFor={sliderId}>Show the records on</label>{' '}
+          <label htmlFor={sliderId}>{t('web:clearanceMap.slider')}</label>{' '}
           <output htmlFor={sliderId} className="clearance-slider-date" data-testid="clearance-slider-date">
             <time dateTime={shown}>{formatDate(shown)}</time>
           </output>
@@ -204,17 +206,13 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
         />
         {drawn === 0 ? (
           <p className="clearance-map-empty" role="status">
-            Nothing is drawn in this view on {formatDate(shown)}: areas smaller than a pixel are left out at this scale.
-            Zoom in, or move the slider to a later date.
+            {t('web:clearanceMap.empty', { date: formatDate(shown) })}
           </p>
         ) : null}
-        <p className="note">
-          Click or tap an area to see what is recorded about it. Use the slider to see the areas and the land released
-          on an earlier date.
-        </p>
+        <p className="note">{t('web:clearanceMap.note')}</p>
       </div>
-      <section className="map-legend clearance-legend" aria-label="Map legend">
-        {CLEARANCE_LEGEND.map((group) => (
+      <section className="map-legend clearance-legend" aria-label={t('web:clearanceMap.legend')}>
+        {clearanceLegend().map((group) => (
           <div key={group.heading}>
             <h4>{group.heading}</h4>
             {group.note ? <p className="note">{group.note}</p> : null}

@@ -1,15 +1,22 @@
 import { type Article5Workflow, paths } from '../api';
 import { areaWords } from '../clearance-series';
 import { formatDate } from '../dates';
+import { formatNumber, t, useT } from '../i18n';
 import { useApi } from '../use-api';
 
 type Request = Article5Workflow['requests'][number];
 
 function decisionWords(request: Request): string {
   const d = request.decision;
-  if (d === null) return 'not decided yet';
-  if (!d.granted) return `not granted (${d.meeting}, ${formatDate(d.date)})`;
-  return `granted by the ${d.meeting} on ${formatDate(d.date)}${d.newDeadline === null ? '' : `: new deadline ${formatDate(d.newDeadline)}`}`;
+  if (d === null) return t('web:extension.notDecided');
+  if (!d.granted) return t('web:extension.notGranted', { meeting: d.meeting, date: formatDate(d.date) });
+  return d.newDeadline === null
+    ? t('web:extension.granted', { meeting: d.meeting, date: formatDate(d.date) })
+    : t('web:extension.grantedDeadline', {
+        meeting: d.meeting,
+        date: formatDate(d.date),
+        deadline: formatDate(d.newDeadline),
+      });
 }
 
 /**
@@ -18,6 +25,7 @@ function decisionWords(request: Request): string {
  * Says nothing when no request is recorded.
  */
 export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
+  const t = useT();
   const loaded = useApi<Article5Workflow>(paths.article5(iso3, asOf), { keepPrevious: true });
   if (loaded.state !== 'ready' || loaded.data.requests.length === 0) return null;
   const { requests, plan, completion } = loaded.data;
@@ -25,32 +33,34 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
   if (latest === undefined) return null;
   return (
     <section aria-labelledby="extension-plan-heading" data-testid="extension-plan">
-      <h3 id="extension-plan-heading">Extension request and work plan</h3>
+      <h3 id="extension-plan-heading">{t('web:extension.heading')}</h3>
       <p>
-        Latest request, submitted on {formatDate(latest.submitted)}: a deadline of{' '}
-        {formatDate(latest.requestedDeadline)}, with {areaWords(latest.remainingAreaM2)} stated as remaining
-        {latest.budgetUsd === null ? '' : ` and a budget of US$${latest.budgetUsd.toLocaleString('en')}`};{' '}
-        {decisionWords(latest)}.
-        {requests.length > 1
-          ? ` ${requests.length - 1} earlier request${requests.length > 2 ? 's' : ''} on record.`
-          : ''}
+        {t('web:extension.latest', {
+          submitted: formatDate(latest.submitted),
+          deadline: formatDate(latest.requestedDeadline),
+          area: areaWords(latest.remainingAreaM2),
+          budget:
+            latest.budgetUsd === null ? '' : t('web:extension.budget', { amount: formatNumber(latest.budgetUsd) }),
+          decision: decisionWords(latest),
+        })}
+        {requests.length > 1 ? t('web:extension.earlier', { count: requests.length - 1 }) : ''}
         {completion.obligation.state === 'completed' && completion.obligation.declared !== null
-          ? ` Completion declared on ${formatDate(completion.obligation.declared)}.`
+          ? t('web:extension.completed', { date: formatDate(completion.obligation.declared) })
           : ''}
         {completion.obligation.state === 'reopened'
-          ? ` Completion was declared, then ${completion.obligation.reopenedBy.length} previously unknown area(s) were recorded: the obligation is open again.`
+          ? t('web:extension.reopened', { count: completion.obligation.reopenedBy.length })
           : ''}
       </p>
       {plan === null || plan.years.length === 0 ? null : (
         <div className="table-scroll">
           <table className="plan-table">
-            <caption>Planned release against land released, year by year</caption>
+            <caption>{t('web:extension.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Year</th>
-                <th scope="col">Planned</th>
-                <th scope="col">Released</th>
-                <th scope="col">Against the plan</th>
+                <th scope="col">{t('web:extension.year')}</th>
+                <th scope="col">{t('web:extension.planned')}</th>
+                <th scope="col">{t('web:extension.released')}</th>
+                <th scope="col">{t('web:extension.against')}</th>
               </tr>
             </thead>
             <tbody>
@@ -59,14 +69,18 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
                   <th scope="row">{y.year}</th>
                   <td>{areaWords(y.plannedM2)}</td>
                   <td>
-                    {y.releasedM2 === null ? 'not started' : `${areaWords(y.releasedM2)}${y.complete ? '' : ' so far'}`}
+                    {y.releasedM2 === null
+                      ? t('web:extension.notStarted')
+                      : y.complete
+                        ? areaWords(y.releasedM2)
+                        : t('web:extension.soFar', { area: areaWords(y.releasedM2) })}
                   </td>
                   <td>
                     {y.differenceM2 === null
                       ? ''
                       : y.differenceM2 < 0
-                        ? `behind by ${areaWords(-y.differenceM2)}`
-                        : `ahead by ${areaWords(y.differenceM2)}`}
+                        ? t('web:extension.behind', { area: areaWords(-y.differenceM2) })
+                        : t('web:extension.ahead', { area: areaWords(y.differenceM2) })}
                   </td>
                 </tr>
               ))}

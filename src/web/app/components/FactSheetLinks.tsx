@@ -1,20 +1,23 @@
+import { Trans } from 'react-i18next';
 import { factSheetHref } from '../api';
 import { formatDate } from '../dates';
+import { useT } from '../i18n';
 
 /** "Fact sheet for this date (web page, PDF)": the server's printable fact sheet, reached with a full page load. */
 export function FactSheetLinks({ asOf }: { asOf: string }) {
-  const forDate = ` of the fact sheet for ${formatDate(asOf)}`;
+  const t = useT();
   return (
     <p className="fact-sheet-links">
-      Fact sheet for this date (
-      <a href={factSheetHref(asOf)}>
-        web page<span className="visually-hidden">{forDate}</span>
-      </a>
-      ,{' '}
-      <a href={factSheetHref(asOf, 'pdf')}>
-        PDF<span className="visually-hidden">{forDate}</span>
-      </a>
-      )
+      <Trans
+        t={t}
+        i18nKey="web:factSheet.links"
+        values={{ forDate: t('web:factSheet.forDate', { date: formatDate(asOf) }) }}
+        components={{
+          page: <a href={factSheetHref(asOf)} />,
+          pdf: <a href={factSheetHref(asOf, 'pdf')} />,
+          hidden: <span className="visually-hidden" />,
+        }}
+      />
     </p>
   );
 }

@@ -1,15 +1,17 @@
 import type { FigurePoint, FigureStatus } from '../figure-series';
 import { editionName, figureWords, periodWords } from '../figure-words';
+import { useT } from '../i18n';
 import { DateText } from './DateText';
 
-const STATUS_WORDS: Record<FigureStatus, string> = {
-  known: 'Known on this date',
-  replaced: 'Replaced by a later edition',
-  'not-yet': 'Not yet published',
-  undated: 'Publication date not given',
-};
+const STATUS_WORDS = {
+  known: 'web:figuresTable.status.known',
+  replaced: 'web:figuresTable.status.replaced',
+  'not-yet': 'web:figuresTable.status.not-yet',
+  undated: 'web:figuresTable.status.undated',
+} as const satisfies Record<FigureStatus, string>;
 
 function SourceCell({ point }: { point: FigurePoint }) {
+  const t = useT();
   const { source } = point.figure;
   return (
     <>
@@ -18,19 +20,20 @@ function SourceCell({ point }: { point: FigurePoint }) {
       ) : (
         <a className="source-id" href={source.url} target="_blank" rel="noopener noreferrer">
           {source.id}
-          <span className="visually-hidden"> (opens in a new tab)</span>
+          <span className="visually-hidden">{t('web:figuresTable.newTab')}</span>
         </a>
       )}{' '}
       <span className="source-title">{source.title}</span>
       {source.citedDocument !== null ? (
         <span className="source-meta">
-          citing {source.citedDocument}
-          {source.page !== null ? `, p. ${source.page}` : ''}
+          {source.page !== null
+            ? t('web:figuresTable.citingPage', { document: source.citedDocument, page: source.page })
+            : t('web:figuresTable.citing', { document: source.citedDocument })}
         </span>
       ) : source.page !== null ? (
-        <span className="source-meta">p. {source.page}</span>
+        <span className="source-meta">{t('web:figuresTable.page', { page: source.page })}</span>
       ) : null}
-      {source.url === null ? <span className="source-meta">no web address recorded</span> : null}
+      {source.url === null ? <span className="source-meta">{t('web:figuresTable.noUrl')}</span> : null}
     </>
   );
 }
@@ -44,18 +47,20 @@ interface Props {
 
 /** Every figure of the indicator, each with its edition and source: the chart's accessible alternative. */
 export function FiguresTable({ points, asOfWords, caption }: Props) {
+  const t = useT();
+  const onDate = t('web:figuresTable.on', { date: asOfWords });
   return (
     <div className="table-scroll figures-table-scroll">
       <table className="figures-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Figure</th>
-            <th scope="col">Edition</th>
-            <th scope="col">Source</th>
-            <th scope="col">Published</th>
-            <th scope="col">On {asOfWords}</th>
+            <th scope="col">{t('web:figuresTable.period')}</th>
+            <th scope="col">{t('web:figuresTable.figure')}</th>
+            <th scope="col">{t('web:figuresTable.edition')}</th>
+            <th scope="col">{t('web:figuresTable.source')}</th>
+            <th scope="col">{t('web:figuresTable.published')}</th>
+            <th scope="col">{onDate}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,17 +77,27 @@ export function FiguresTable({ points, asOfWords, caption }: Props) {
               >
                 <th scope="row">{periodWords(figure.period)}</th>
                 <td className="figure-value">{known ? <strong>{figureWords(figure)}</strong> : figureWords(figure)}</td>
-                <td className="figure-edition" data-label="Edition">
-                  {figure.edition === null ? <span className="muted">none named</span> : editionName(figure.edition)}
+                <td className="figure-edition" data-label={t('web:figuresTable.edition')}>
+                  {figure.edition === null ? (
+                    <span className="muted">{t('web:figuresTable.noEdition')}</span>
+                  ) : (
+                    editionName(figure.edition)
+                  )}
                 </td>
-                <td className="figure-source" data-label="Source">
+                <td className="figure-source" data-label={t('web:figuresTable.source')}>
                   <SourceCell point={point} />
                 </td>
-                <td className="figure-published" data-label="Published">
-                  <DateText date={figure.source.published} short unknown="not given" />
+                <td className="figure-published" data-label={t('web:figuresTable.published')}>
+                  <DateText date={figure.source.published} short unknown={t('web:figuresTable.notGiven')} />
                 </td>
-                <td className="figure-status" data-label={`On ${asOfWords}`}>
-                  {known ? <strong className="known-mark">✓ {STATUS_WORDS.known}</strong> : STATUS_WORDS[status]}
+                <td className="figure-status" data-label={onDate}>
+                  {known ? (
+                    <strong className="known-mark">
+                      {t('web:figuresTable.knownMark', { words: t(STATUS_WORDS.known) })}
+                    </strong>
+                  ) : (
+                    t(STATUS_WORDS[status])
+                  )}
                 </td>
               </tr>
             );

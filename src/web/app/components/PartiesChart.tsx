@@ -11,6 +11,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { HistoryPoint } from '../api';
 import { formatDate } from '../dates';
+import { t, useT } from '../i18n';
 import { partiesChartOptions, type WithdrawalMark } from '../parties-chart-options';
 
 register([
@@ -33,21 +34,26 @@ interface Props {
 function describe(history: readonly HistoryPoint[], marks: readonly WithdrawalMark[]): string {
   const first = history[0];
   const last = history[history.length - 1];
-  if (!first || !last) return 'No data.';
+  if (!first || !last) return t('web:partiesChart.noData');
   const peak = Math.max(...history.map((p) => p.statesParties));
   const withdrawals = marks
     .flatMap((m) => m.events)
-    .map((e) => `${e.names.join(', ')} on ${formatDate(e.date)}`)
+    .map((e) => t('web:partiesChart.withdrawal', { names: e.names.join(', '), date: formatDate(e.date) }))
     .join('; ');
   return (
-    `States Parties rose from ${first.statesParties} on ${formatDate(first.date)} to a peak of ${peak}` +
-    ` and stood at ${last.statesParties} on ${formatDate(last.date)}.` +
-    (withdrawals ? ` Withdrawals took effect for ${withdrawals}.` : ' No withdrawal has taken effect.')
+    t('web:partiesChart.rose', {
+      first: first.statesParties,
+      firstDate: formatDate(first.date),
+      peak,
+      last: last.statesParties,
+      lastDate: formatDate(last.date),
+    }) + (withdrawals ? t('web:partiesChart.withdrawals', { list: withdrawals }) : t('web:partiesChart.noWithdrawal'))
   );
 }
 
 /** States Parties over time (ECharts, SVG renderer), with withdrawals and the chosen date marked. */
 export function PartiesChart({ history, marks, asOf, end }: Props) {
+  const t = useT();
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -61,15 +67,16 @@ export function PartiesChart({ history, marks, asOf, end }: Props) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [history, marks, asOf, end]);
+    // t: the chart's words are drawn again when the language changes.
+  }, [history, marks, asOf, end, t]);
 
   return (
     <figure className="chart-figure">
       <figcaption>
-        <h2>States Parties over time, 1997 to today</h2>
+        <h2>{t('web:partiesChart.heading')}</h2>
         <p className="chart-description">{describe(history, marks)}</p>
       </figcaption>
-      <div ref={box} className="chart" role="img" aria-label="Chart of States Parties over time; described above." />
+      <div ref={box} className="chart" role="img" aria-label={t('web:partiesChart.label')} />
     </figure>
   );
 }

@@ -1,13 +1,15 @@
 import type { SourceId } from '../api';
+import { useT } from '../i18n';
 
 export const sourceAnchor = (id: SourceId): string => `source-${id}`;
 
 /** "Sources: S06, S07", each a link to the entry in the page's source list. */
 export function SourceRefs({ ids }: { ids: readonly SourceId[] }) {
-  if (ids.length === 0) return <span className="source-refs unknown">Source: not found in the sources read</span>;
+  const t = useT();
+  if (ids.length === 0) return <span className="source-refs unknown">{t('web:sources.refsNone')}</span>;
   return (
     <span className="source-refs">
-      {ids.length === 1 ? 'Source' : 'Sources'}:{' '}
+      {t('web:sources.refs', { count: ids.length })}{' '}
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 ? ', ' : ''}

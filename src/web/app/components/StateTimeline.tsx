@@ -1,3 +1,4 @@
+import { useT } from '../i18n';
 import type { StateEvent } from '../state-events';
 import { DateText } from './DateText';
 import { DeadlineMark } from './DeadlineMark';
@@ -5,8 +6,9 @@ import { SourceRefs } from './SourceRefs';
 
 /** A State's instruments and computed dates, top to bottom, each citing its sources. */
 export function StateTimeline({ events, asOf }: { events: readonly StateEvent[]; asOf: string }) {
+  const t = useT();
   if (events.length === 0) {
-    return <p>No signature and no instrument deposited by this date, according to the sources listed below.</p>;
+    return <p>{t('web:timeline.none')}</p>;
   }
   return (
     <ol className="timeline">
@@ -16,8 +18,8 @@ export function StateTimeline({ events, asOf }: { events: readonly StateEvent[];
           <li key={event.key} className={after ? 'timeline-event after' : 'timeline-event'}>
             <p className="timeline-date">
               <DateText date={event.date} />
-              {after ? <span className="tag">after the chosen date</span> : null}
-              {event.computed ? <span className="tag">computed</span> : null}
+              {after ? <span className="tag">{t('web:timeline.after')}</span> : null}
+              {event.computed ? <span className="tag">{t('web:timeline.computed')}</span> : null}
             </p>
             <h3 className="timeline-title">
               {event.title} {event.mark ? <DeadlineMark state={event.mark} /> : null}

@@ -9,7 +9,8 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { StateOnDate } from '../api';
-import { CATEGORIES, CATEGORY_LABEL, statusCategory } from '../status';
+import { type TFunction, stateName, useT } from '../i18n';
+import { CATEGORIES, categoryLabel, statusCategory } from '../status';
 import { withAsOf } from '../use-as-of';
 import { DateText } from './DateText';
 import { DeadlineMark } from './DeadlineMark';
@@ -17,30 +18,34 @@ import { StatusBadge } from './StatusBadge';
 
 const orDefined = (value: string | null): string | undefined => value ?? undefined;
 
-function columns(asOf: string): ColumnDef<StateOnDate, string | undefined>[] {
+function columns(asOf: string, t: TFunction): ColumnDef<StateOnDate, string | undefined>[] {
   return [
     {
       id: 'state',
-      header: 'State',
-      accessorFn: (s) => s.name,
-      cell: ({ row }) => <Link to={withAsOf(`/states/${row.original.iso3}`, asOf)}>{row.original.name}</Link>,
+      header: t('web:statesTable.state'),
+      accessorFn: (s) => stateName(s.iso3, s.name),
+      cell: ({ row }) => (
+        <Link to={withAsOf(`/states/${row.original.iso3}`, asOf)}>
+          {stateName(row.original.iso3, row.original.name)}
+        </Link>
+      ),
     },
     {
       id: 'status',
-      header: 'Status',
+      header: t('web:statesTable.status'),
       accessorFn: (s) => String(CATEGORIES.indexOf(statusCategory(s))),
       cell: ({ row }) => <StatusBadge state={row.original} />,
     },
     {
       id: 'eif',
-      header: 'Entry into force',
+      header: t('web:statesTable.eif'),
       accessorFn: (s) => orDefined(s.entryIntoForce),
       sortUndefined: 'last',
       cell: ({ row }) => <DateText date={row.original.entryIntoForce} short unknown="—" />,
     },
     {
       id: 'article4',
-      header: 'Article 4 stockpile destruction deadline',
+      header: t('web:statesTable.article4'),
       accessorFn: (s) => orDefined(s.article4.deadline),
       sortUndefined: 'last',
       cell: ({ row }) => (
@@ -52,13 +57,13 @@ function columns(asOf: string): ColumnDef<StateOnDate, string | undefined>[] {
     },
     {
       id: 'article5',
-      header: 'Article 5 clearance deadline (current)',
+      header: t('web:statesTable.article5'),
       accessorFn: (s) => orDefined(s.article5.currentDeadline),
       sortUndefined: 'last',
       cell: ({ row }) => {
         const a5 = row.original.article5;
         if (a5.currentDeadline === null && a5.originalDeadline !== null)
-          return <span className="muted">no record</span>;
+          return <span className="muted">{t('web:statesTable.noRecord')}</span>;
         return (
           <>
             <DateText date={a5.currentDeadline} short unknown="—" /> <DeadlineMark state={a5.state} />
@@ -68,7 +73,7 @@ function columns(asOf: string): ColumnDef<StateOnDate, string | undefined>[] {
     },
     {
       id: 'article7',
-      header: 'Article 7 initial report due',
+      header: t('web:statesTable.article7'),
       accessorFn: (s) => orDefined(s.article7.initialDue),
       sortUndefined: 'last',
       cell: ({ row }) => <DateText date={row.original.article7.initialDue} short unknown="—" />,
@@ -80,6 +85,7 @@ const SORT_LABEL = { asc: 'ascending', desc: 'descending' } as const;
 
 /** Every State on the date: filter by name or status, sort by any column. */
 export function StatesTable({ states, asOf }: { states: readonly StateOnDate[]; asOf: string }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [category, setCategory] = useState('');
   const [sorting, setSorting] = useState<SortingState>([{ id: 'state', desc: false }]);
@@ -88,12 +94,14 @@ export function StatesTable({ states, asOf }: { states: readonly StateOnDate[]; 
     const needle = text.trim().toLowerCase();
     return states.filter(
       (s) =>
-        (needle === '' || s.name.toLowerCase().includes(needle) || s.iso3.toLowerCase() === needle) &&
+        (needle === '' ||
+          stateName(s.iso3, s.name).toLowerCase().includes(needle) ||
+          s.iso3.toLowerCase() === needle) &&
         (category === '' || statusCategory(s) === category),
     );
   }, [states, text, category]);
 
-  const tableColumns = useMemo(() => columns(asOf), [asOf]);
+  const tableColumns = useMemo(() => columns(asOf, t), [asOf, t]);
   // useReactTable returns functions that the React Compiler must not memoize; this component does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -109,27 +117,32 @@ export function StatesTable({ states, asOf }: { states: readonly StateOnDate[]; 
     <div className="states-table">
       <div className="table-filters" role="search">
         <label>
-          Find a State
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="name or ISO code" />
+          {t('web:statesTable.find')}
+          <input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('web:statesTable.findPlaceholder')}
+          />
         </label>
         <label>
-          Filter by status
+          {t('web:statesTable.filter')}
           <select value={category} onChange={(e) => setCategory(e.target.value)}>
-            <option value="">All statuses</option>
+            <option value="">{t('web:statesTable.allStatuses')}</option>
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {CATEGORY_LABEL[c]}
+                {categoryLabel(c)}
               </option>
             ))}
           </select>
         </label>
         <p className="table-count" role="status">
-          {shown.length} of {states.length} States
+          {t('web:statesTable.count', { shown: shown.length, total: states.length })}
         </p>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="States table, scrolls sideways">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('web:statesTable.region')}>
         <table>
-          <caption className="visually-hidden">States and their treaty dates; column headers sort the table.</caption>
+          <caption className="visually-hidden">{t('web:statesTable.caption')}</caption>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>

@@ -1,7 +1,17 @@
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StatusSummary } from '../api';
+import { stateName, useT } from '../i18n';
 import { withAsOf } from '../use-as-of';
 import { DateText } from './DateText';
+
+const CONSENT_KIND = {
+  ratification: 'common:consentKind.ratification',
+  acceptance: 'common:consentKind.acceptance',
+  approval: 'common:consentKind.approval',
+  accession: 'common:consentKind.accession',
+  succession: 'common:consentKind.succession',
+} as const;
 
 interface Props {
   summary: StatusSummary;
@@ -18,7 +28,8 @@ function StateList({
   names: ReadonlyMap<string, string>;
   asOf: string;
 }) {
-  if (codes.length === 0) return <span>none</span>;
+  const t = useT();
+  if (codes.length === 0) return <span>{t('web:figuresOnDate.none')}</span>;
   return (
     <span>
       {codes.map((code, i) => (
@@ -33,66 +44,79 @@ function StateList({
 
 /** The headline figures of the Convention on one date. */
 export function StatusFigures({ summary, names }: Props) {
+  const t = useT();
   const { asOf, withdrawals, latestToJoin } = summary;
   return (
     <section aria-labelledby="figures-heading" className="figures">
       <h2 id="figures-heading">
-        The Convention on <DateText date={asOf} />
+        <Trans t={t} i18nKey="web:figuresOnDate.heading" components={{ date: <DateText date={asOf} /> }} />
       </h2>
       <dl className="figure-grid">
         <div className="figure figure-main">
-          <dt>States Parties</dt>
+          <dt>{t('web:figuresOnDate.statesParties')}</dt>
           <dd>
             <span className="figure-number" data-testid="states-parties">
               {summary.statesParties}
             </span>
-            <span className="figure-note">of the {summary.statesTotal} States the Convention is open to</span>
+            <span className="figure-note">
+              {t('web:figuresOnDate.statesPartiesNote', { total: summary.statesTotal })}
+            </span>
           </dd>
         </div>
         <div className="figure">
-          <dt>In force for</dt>
+          <dt>{t('web:figuresOnDate.inForce')}</dt>
           <dd>
             <span className="figure-number">{summary.inForce}</span>
-            <span className="figure-note">States Parties on this date</span>
+            <span className="figure-note">{t('web:figuresOnDate.inForceNote')}</span>
           </dd>
         </div>
         <div className="figure">
-          <dt>Not party</dt>
+          <dt>{t('web:figuresOnDate.notParty')}</dt>
           <dd>
             <span className="figure-number">{summary.notParty}</span>
-            <span className="figure-note">States, including withdrawn ones</span>
+            <span className="figure-note">{t('web:figuresOnDate.notPartyNote')}</span>
           </dd>
         </div>
         <div className="figure">
-          <dt>Signatories not party</dt>
+          <dt>{t('web:figuresOnDate.signatories')}</dt>
           <dd>
             <span className="figure-number">{summary.signatoriesNotParty}</span>
-            <span className="figure-note">signed, consent to be bound not deposited</span>
+            <span className="figure-note">{t('web:figuresOnDate.signatoriesNote')}</span>
           </dd>
         </div>
       </dl>
       <dl className="figure-list">
         <div>
-          <dt>Withdrawals in effect (Art. 20)</dt>
+          <dt>{t('web:figuresOnDate.withdrawalsEffective')}</dt>
           <dd>
             <StateList codes={withdrawals.effective} names={names} asOf={asOf} />
           </dd>
         </div>
         <div>
-          <dt>Withdrawals pending</dt>
+          <dt>{t('web:figuresOnDate.withdrawalsPending')}</dt>
           <dd>
             <StateList codes={withdrawals.pending} names={names} asOf={asOf} />
           </dd>
         </div>
         <div>
-          <dt>Latest State to join</dt>
+          <dt>{t('web:figuresOnDate.latest')}</dt>
           <dd>
             {latestToJoin === null ? (
-              <span>none yet</span>
+              <span>{t('web:figuresOnDate.latestNone')}</span>
             ) : (
               <span>
-                <Link to={withAsOf(`/states/${latestToJoin.iso3}`, asOf)}>{latestToJoin.name}</Link>,{' '}
-                {latestToJoin.instrument} deposited <DateText date={latestToJoin.date} />
+                <Trans
+                  t={t}
+                  i18nKey="web:figuresOnDate.latestValue"
+                  values={{
+                    name: stateName(latestToJoin.iso3, latestToJoin.name),
+                    instrument: t(CONSENT_KIND[latestToJoin.instrument]),
+                  }}
+                  components={{
+                    state: <Link to={withAsOf(`/states/${latestToJoin.iso3}`, asOf)} />,
+                    date: <DateText date={latestToJoin.date} />,
+                  }}
+                />
               </span>
             )}
           </dd>

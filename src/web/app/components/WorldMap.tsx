@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { StateOnDate } from '../api';
 import { COUNTRIES_FILL, COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
 import { countryShapes } from '../map/world-shapes';
-import { CATEGORY_LABEL, statusCategory } from '../status';
+import { stateName, t } from '../i18n';
+import { categoryLabel, statusCategory } from '../status';
 
 setWorkerUrl(workerUrl);
 
@@ -72,7 +73,12 @@ export function WorldMap({ states, label, onSelect }: Props) {
       if (state)
         popup
           .setLngLat(event.lngLat)
-          .setText(`${state.name}: ${CATEGORY_LABEL[statusCategory(state)]}`)
+          .setText(
+            t('web:map.popup', {
+              name: stateName(state.iso3, state.name),
+              status: categoryLabel(statusCategory(state)),
+            }),
+          )
           .addTo(created);
       else popup.remove();
     });

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { CATEGORIES, CATEGORY_COLOUR, OTHER_LAND_COLOUR } from '../status';
 import type { CountryShapes } from './world-shapes';
+import { t } from '../i18n';
 
 export const COUNTRIES_SOURCE = 'countries';
 export const COUNTRIES_FILL = 'countries-fill';
@@ -25,7 +26,7 @@ export function mapStyle(shapes: CountryShapes): StyleSpecification {
         type: 'geojson',
         data: shapes,
         promoteId: 'iso3',
-        attribution: 'Country shapes: Natural Earth (public domain), via world-atlas',
+        attribution: t('web:map.attribution'),
       },
     },
     layers: [

@@ -5,6 +5,7 @@ import { FactSheetLinks } from '../components/FactSheetLinks';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatusFigures } from '../components/StatusFigures';
 import { today } from '../dates';
+import { stateName, useT } from '../i18n';
 import { withdrawalMarks } from '../parties-chart-options';
 import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
@@ -17,7 +18,8 @@ const PartiesChart = lazy(() => import('../components/PartiesChart').then((m) =>
 
 /** `/`: the Convention on one date, and States Parties over time. */
 export function DashboardPage() {
-  useTitle('Dashboard');
+  const t = useT();
+  useTitle(t('web:dashboard.title'));
   const { asOf } = useAsOf();
   const end = today();
   const summary = useApi<StatusSummary>(paths.status(asOf));
@@ -25,43 +27,40 @@ export function DashboardPage() {
   const statesToday = useApi<StateOnDate[]>(paths.states(end));
   const states = statesToday.state === 'ready' ? statesToday.data : NO_STATES;
 
-  const names = useMemo(() => new Map(states.map((s) => [s.iso3, s.name])), [states]);
+  const names = useMemo(() => new Map(states.map((s) => [s.iso3, stateName(s.iso3, s.name)])), [states]);
   const marks = useMemo(() => {
     if (history.state !== 'ready') return [];
     const byDate = new Map<string, string[]>();
     for (const s of states) {
       const effective = s.withdrawal.state === 'effective' ? s.withdrawal.effective : null;
-      if (effective !== null) byDate.set(effective, [...(byDate.get(effective) ?? []), s.name]);
+      if (effective !== null) byDate.set(effective, [...(byDate.get(effective) ?? []), stateName(s.iso3, s.name)]);
     }
     return withdrawalMarks(history.data, byDate);
   }, [history, states]);
 
   return (
     <>
-      <h1>The Anti-Personnel Mine Ban Convention</h1>
-      <p className="lead">
-        Who is bound by the Convention on any date, and since when: computed from the instruments deposited with the UN
-        Secretary-General.
-      </p>
+      <h1>{t('web:dashboard.heading')}</h1>
+      <p className="lead">{t('web:dashboard.lead')}</p>
       <AsOfPicker />
       <FactSheetLinks asOf={asOf} />
       {summary.state === 'ready' ? (
         <StatusFigures summary={summary.data} names={names} />
       ) : (
-        <LoadStatus loaded={summary} what="the status" />
+        <LoadStatus loaded={summary} what={t('web:what.status')} />
       )}
       {history.state === 'ready' ? (
         <Suspense
           fallback={
             <p role="status" className="load-status">
-              Loading the chart…
+              {t('web:load.loading', { what: t('web:what.chart') })}
             </p>
           }
         >
           <PartiesChart history={history.data} marks={marks} asOf={asOf} end={end} />
         </Suspense>
       ) : (
-        <LoadStatus loaded={history} what="the history" />
+        <LoadStatus loaded={history} what={t('web:what.history')} />
       )}
     </>
   );

@@ -8,6 +8,7 @@ import { LoadStatus } from '../components/LoadStatus';
 import { formatDate } from '../dates';
 import { type FigureView, figureView } from '../figure-series';
 import { periodWords } from '../figure-words';
+import { formatList, t, useT } from '../i18n';
 import { groupIndicators, indicatorLabel } from '../indicators';
 import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
@@ -19,31 +20,26 @@ const FiguresChart = lazy(() => import('../components/FiguresChart').then((m) =>
 const NO_FIGURES: ReportedFigure[] = [];
 const DEFAULT_INDICATOR = 'casualties_mines_erw';
 
-const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
-}
-
 /** What the chart and table hold, in a sentence or two. */
 function summary(view: FigureView, asOf: string): string {
   const sources = new Set(view.points.map((p) => p.figure.source.id)).size;
   const known = view.points.filter((p) => p.status === 'known').length;
   const parts = [
-    `${count(view.points.length, 'figure', 'figures')} for ${count(view.periods.length, 'period', 'periods')}, from ${count(sources, 'source', 'sources')}.`,
+    t('web:figures.counts', {
+      figures: t('web:figures.figures', { count: view.points.length }),
+      periods: t('web:figures.periods', { count: view.periods.length }),
+      sources: t('web:figures.sources', { count: sources }),
+    }),
   ];
   if (view.disputed.length > 0) {
-    parts.push(
-      `Editions give different figures for ${listWords(view.disputed.map(periodWords))}; each edition is its own line.`,
-    );
+    parts.push(t('web:figures.disputed', { periods: formatList(view.disputed.map(periodWords)) }));
   } else if (view.points.length > view.periods.length) {
-    parts.push('Where more than one source gives a period, they agree.');
+    parts.push(t('web:figures.agree'));
   }
   parts.push(
     known === 0
-      ? `None of them had been published by ${formatDate(asOf)}.`
-      : `On ${formatDate(asOf)}, ${count(known, 'figure was', 'figures were')} the latest published for ${known === 1 ? 'its period' : 'their periods'}: ringed on the chart and marked “known on this date” in the table.`,
+      ? t('web:figures.noneKnown', { date: formatDate(asOf) })
+      : t('web:figures.known', { count: known, date: formatDate(asOf) }),
   );
   return parts.join(' ');
 }
@@ -56,7 +52,8 @@ interface Shown {
 
 /** `/figures`: one reported figure over time, every edition with its source, and what was known on the chosen date. */
 export function FiguresPage() {
-  useTitle('Figures');
+  const t = useT();
+  useTitle(t('web:figures.title'));
   const { asOf } = useAsOf();
   const [params, setParams] = useSearchParams();
   const editions = useApi<ReportedFigure[]>(paths.figureEditions());
@@ -96,28 +93,24 @@ export function FiguresPage() {
     () => (current === null ? null : figureView(figures, current.known, current.asOf)),
     [figures, current],
   );
-  const label = indicator === null ? 'Reported figures' : indicatorLabel(indicator);
+  const label = indicator === null ? t('web:figures.heading') : indicatorLabel(indicator);
   const unit = figures[0]?.unit ?? '';
 
   return (
     <>
-      <h1>Reported figures</h1>
-      <p className="lead">
-        Figures published about the Convention, as each source gave them: casualties, stockpiled mines destroyed, mined
-        areas cleared, support for mine action. Later editions often revise earlier years. On the chosen date, the
-        figure that counts for a period is the one from the latest source published on or before that date.
-      </p>
+      <h1>{t('web:figures.heading')}</h1>
+      <p className="lead">{t('web:figures.lead')}</p>
       <AsOfPicker />
       {editions.state !== 'ready' ? (
-        <LoadStatus loaded={editions} what="the reported figures" />
+        <LoadStatus loaded={editions} what={t('web:what.reportedFigures')} />
       ) : groups.length === 0 ? (
-        <p>No reported figure is recorded yet.</p>
+        <p>{t('web:figures.none')}</p>
       ) : (
         <>
           <IndicatorPicker groups={groups} value={indicator ?? ''} onChange={setIndicator} />
           {!valid ? (
             <p role="alert" className="load-status error">
-              No reported figure is recorded under “{indicator}”. Choose one from the list.
+              {t('web:figures.unknownIndicator', { indicator })}
             </p>
           ) : (
             <section aria-labelledby="indicator-heading" className="indicator-figures">
@@ -125,7 +118,7 @@ export function FiguresPage() {
               {view === null || current === null ? (
                 <LoadStatus
                   loaded={known.state === 'error' ? known : { state: 'loading' }}
-                  what="the figures known on this date"
+                  what={t('web:what.figuresKnown')}
                 />
               ) : (
                 <>
@@ -134,7 +127,7 @@ export function FiguresPage() {
                     <Suspense
                       fallback={
                         <p role="status" className="load-status">
-                          Loading the chart…
+                          {t('web:figures.loadingChart')}
                         </p>
                       }
                     >
@@ -142,20 +135,18 @@ export function FiguresPage() {
                         view={view}
                         unit={unit}
                         asOf={current.asOf}
-                        label={`Chart of ${label}, one line per edition; every point is in the table below.`}
+                        label={t('web:figures.chartLabel', { label })}
                       />
-                      <p className="note">
-                        Point at or tap a period on the chart to see each edition’s figure, source and publication date.
-                      </p>
+                      <p className="note">{t('web:figures.chartNote')}</p>
                     </Suspense>
                   ) : (
-                    <p className="note">One period only: the table gives the figure and its source.</p>
+                    <p className="note">{t('web:figures.onePeriod')}</p>
                   )}
-                  <h3 className="table-heading">Every figure and its source</h3>
+                  <h3 className="table-heading">{t('web:figures.tableHeading')}</h3>
                   <FiguresTable
                     points={view.points}
                     asOfWords={formatDate(current.asOf)}
-                    caption={`${label}: every edition of every figure, with its source`}
+                    caption={t('web:figures.caption', { label })}
                   />
                 </>
               )}

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { Trans } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type StateOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
@@ -10,12 +11,14 @@ import { formatDate } from '../dates';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
+import { useT } from '../i18n';
 
 const NO_STATES: StateOnDate[] = [];
 
 /** `/map`: every State coloured by its status on the chosen date. */
 export default function MapPage() {
-  useTitle('World map');
+  const t = useT();
+  useTitle(t('web:map.title'));
   const { asOf, chosen } = useAsOf();
   const navigate = useNavigate();
   const states = useApi<StateOnDate[]>(paths.states(asOf), { keepPrevious: true });
@@ -25,25 +28,22 @@ export default function MapPage() {
 
   return (
     <>
-      <h1>World map</h1>
+      <h1>{t('web:map.title')}</h1>
       <p className="lead">
-        Status on <DateText date={asOf} />. Click a State to open its page. The{' '}
-        <Link to={withAsOf('/states', link)}>States table</Link> holds the same information and is the way to reach each
-        State with the keyboard.
+        <Trans
+          t={t}
+          i18nKey="web:map.lead"
+          components={{ date: <DateText date={asOf} />, states: <Link to={withAsOf('/states', link)} /> }}
+        />
       </p>
       <AsOfPicker />
-      <LoadStatus loaded={states} what="the States" />
+      <LoadStatus loaded={states} what={t('web:what.states')} />
       <div className="map-layout">
-        <WorldMap
-          states={shown}
-          label={`World map of the States by their status under the Convention on ${formatDate(asOf)}`}
-          onSelect={onSelect}
-        />
+        <WorldMap states={shown} label={t('web:map.label', { date: formatDate(asOf) })} onSelect={onSelect} />
         <MapLegend states={shown} />
       </div>
       <p className="note">
-        Tuvalu is too small to show at this scale; see the <Link to={withAsOf('/states/TUV', link)}>Tuvalu page</Link>.
-        Boundaries are Natural Earth's and imply no position on any territorial question.
+        <Trans t={t} i18nKey="web:map.note" components={{ tuvalu: <Link to={withAsOf('/states/TUV', link)} /> }} />
       </p>
     </>
   );

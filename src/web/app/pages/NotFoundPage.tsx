@@ -1,14 +1,20 @@
+import { Trans } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTitle } from '../use-title';
+import { useT } from '../i18n';
 
 export function NotFoundPage() {
-  useTitle('Page not found');
+  const t = useT();
+  useTitle(t('web:notFound.title'));
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('web:notFound.title')}</h1>
       <p>
-        There is no page at this address. Start from the <Link to="/">dashboard</Link>, the{' '}
-        <Link to="/map">world map</Link> or the <Link to="/states">list of States</Link>.
+        <Trans
+          t={t}
+          i18nKey="web:notFound.text"
+          components={{ dashboard: <Link to="/" />, map: <Link to="/map" />, states: <Link to="/states" /> }}
+        />
       </p>
     </>
   );

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type StateFacts, type StateOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
@@ -10,6 +11,7 @@ import { SourceNotes } from '../components/SourceNotes';
 import { StateSummary } from '../components/StateSummary';
 import { StateTimeline } from '../components/StateTimeline';
 import { dayBefore } from '../dates';
+import { stateName, useT } from '../i18n';
 import { stateEvents } from '../state-events';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
@@ -23,6 +25,7 @@ function obligationsDate(state: StateOnDate | null): string | null {
 
 /** `/states/:iso3`: one State's status, timeline and sources. */
 export function StatePage() {
+  const t = useT();
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
   const { asOf, chosen } = useAsOf();
   const current = useApi<StateOnDate>(paths.state(iso3, asOf));
@@ -31,56 +34,68 @@ export function StatePage() {
   const before = obligationsDate(currentState);
   const earlier = useApi<StateOnDate>(before === null ? null : paths.state(iso3, before));
   const obligations = before === null ? currentState : earlier.state === 'ready' ? earlier.data : null;
-  useTitle(currentState?.name ?? (facts.state === 'ready' ? facts.data.name : iso3));
+  const name = currentState
+    ? stateName(iso3, currentState.name)
+    : facts.state === 'ready'
+      ? stateName(iso3, facts.data.name)
+      : iso3;
+  useTitle(name);
 
   const events = useMemo(
     () =>
       facts.state === 'ready' && currentState && obligations
         ? stateEvents(facts.data, currentState, obligations, asOf)
         : null,
-    [facts, currentState, obligations, asOf],
+    // t: the events are words, written again when the language changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [facts, currentState, obligations, asOf, t],
   );
 
   if (current.state === 'error' && current.status === 404) {
     return (
       <>
-        <h1>No State with the code “{iso3}”</h1>
+        <h1>{t('web:state.noSuchTitle', { iso3 })}</h1>
         <p>
-          The Convention is open to 197 States, each known by its ISO 3166-1 alpha-3 code. See the{' '}
-          <Link to={withAsOf('/states', chosen ? asOf : null)}>list of States</Link>.
+          <Trans
+            t={t}
+            i18nKey="web:state.noSuchText"
+            components={{ states: <Link to={withAsOf('/states', chosen ? asOf : null)} /> }}
+          />
         </p>
       </>
     );
   }
   return (
     <>
-      <h1>{currentState?.name ?? (facts.state === 'ready' ? facts.data.name : iso3)}</h1>
+      <h1>{name}</h1>
       <p className="lead">
-        Status on <DateText date={asOf} />
         {before !== null ? (
-          <>
-            ; its obligations are shown as they stood on <DateText date={before} />, the day before its withdrawal took
-            effect
-          </>
-        ) : null}
-        .
+          <Trans
+            t={t}
+            i18nKey="web:state.leadWithdrawn"
+            components={{ date: <DateText date={asOf} />, before: <DateText date={before} /> }}
+          />
+        ) : (
+          <Trans t={t} i18nKey="web:state.lead" components={{ date: <DateText date={asOf} /> }} />
+        )}
       </p>
       <AsOfPicker />
-      {currentState === null ? <LoadStatus loaded={current} what="the State" /> : null}
+      {currentState === null ? <LoadStatus loaded={current} what={t('web:what.state')} /> : null}
       {currentState === null ? null : obligations ? (
         <StateSummary state={currentState} obligations={obligations} />
       ) : (
-        <LoadStatus loaded={earlier} what="the State" />
+        <LoadStatus loaded={earlier} what={t('web:what.state')} />
       )}
       <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <p className="note">
-          Instruments deposited and decisions taken up to the chosen date, and the dates the Convention's rules compute
-          from them.
-        </p>
-        {events ? <StateTimeline events={events} asOf={asOf} /> : <LoadStatus loaded={facts} what="the record" />}
+        <h2 id="timeline-heading">{t('web:state.timeline')}</h2>
+        <p className="note">{t('web:state.timelineNote')}</p>
+        {events ? (
+          <StateTimeline events={events} asOf={asOf} />
+        ) : (
+          <LoadStatus loaded={facts} what={t('web:what.record')} />
+        )}
       </section>
-      <ClearanceSection iso3={iso3} asOf={asOf} name={currentState?.name} />
+      <ClearanceSection iso3={iso3} asOf={asOf} name={currentState ? name : undefined} />
       {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
       {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
     </>

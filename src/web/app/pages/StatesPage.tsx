@@ -1,3 +1,4 @@
+import { Trans } from 'react-i18next';
 import { type StateOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { DateText } from '../components/DateText';
@@ -6,25 +7,25 @@ import { StatesTable } from '../components/StatesTable';
 import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
+import { useT } from '../i18n';
 
 /** `/states`: the 197 States, their status and deadlines on the chosen date. */
 export function StatesPage() {
-  useTitle('States');
+  const t = useT();
+  useTitle(t('web:states.title'));
   const { asOf } = useAsOf();
   const states = useApi<StateOnDate[]>(paths.states(asOf));
   return (
     <>
-      <h1>States</h1>
+      <h1>{t('web:states.title')}</h1>
       <p className="lead">
-        The 197 States the Convention is open to, on <DateText date={asOf} />. Deadlines apply to States Parties for
-        which the Convention is in force; ✓ met, ✗ missed, … open, ? not known from the sources read; “no record”: the
-        sources read give no Article 5 facts for the State.
+        <Trans t={t} i18nKey="web:states.lead" components={{ date: <DateText date={asOf} /> }} />
       </p>
       <AsOfPicker />
       {states.state === 'ready' ? (
         <StatesTable states={states.data} asOf={asOf} />
       ) : (
-        <LoadStatus loaded={states} what="the States" />
+        <LoadStatus loaded={states} what={t('web:what.states')} />
       )}
     </>
   );
