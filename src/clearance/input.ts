@@ -4,6 +4,7 @@
  * problems are reported at once. Schemas are plain zod (no transforms) so they also describe
  * the API in OpenAPI; the `read*` functions turn a valid body into a record.
  */
+import type { FieldProblem } from '../core/problem.js';
 import { z } from 'zod';
 import { type CalendarDate, dateProblem, parseDate } from '../core/date.js';
 import { STATE_CODES } from '../core/states.js';
@@ -134,11 +135,8 @@ export const devicesSchema = z.strictObject({
   date: date('the date destroyed'),
 });
 
-export interface InputProblem {
-  /** Path in the body, for example "devices[0].category" or "geometry". */
-  field: string;
-  expected: string;
-  /** The sentence to show. */
+/** A field problem (`field`: the path in the body, "devices[0].category" or "geometry") with the sentence to show. */
+export interface InputProblem extends FieldProblem {
   message: string;
 }
 
