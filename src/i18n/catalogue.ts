@@ -15,7 +15,8 @@ export const SOURCE_LANGUAGE = 'en';
 /** The namespaces the Node side uses (`web` is the browser app's). */
 export const NAMESPACES = ['common', 'cli', 'factsheet'] as const;
 
-const LOCALES = fileURLToPath(new URL('./locales/', import.meta.url));
+// The source folder, from src/i18n/ and from its compiled copy in dist/i18n/ alike (tsc copies only the imported English files).
+const LOCALES = fileURLToPath(new URL('../../src/i18n/locales/', import.meta.url));
 
 /** Every other language with a folder in locales/: one JSON file per namespace, read once, synchronously. */
 function otherLanguages(): Resource {
