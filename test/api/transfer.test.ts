@@ -1,0 +1,68 @@
+/**
+ * What travels over a slow connection: text answers compressed (brotli or gzip, as the browser
+ * accepts), the web app's files pre-compressed at build, hashed assets cached for a year, pages
+ * and API answers revalidated. Through the real app on a loaded SQLite database.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initDatabase } from '../../src/setup/seed.js';
+import { buildApp } from '../../src/server/app.js';
+import { WEB_ROOT } from '../../src/server/web.js';
+import { ensureWebBuild } from '../../src/server/web-build.js';
+import { forEachDatabase } from '../../src/store/test-databases.js';
+
+forEachDatabase((database) => {
+  if (database.name !== 'sqlite') return;
+  describe('transfer', () => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      await ensureWebBuild();
+      const store = await database.open();
+      await initDatabase(store);
+      app = await buildApp({ store });
+    }, 120_000);
+    afterAll(() => app.close());
+
+    const get = (url: string, encoding?: string) =>
+      app.inject({ method: 'GET', url, headers: encoding === undefined ? {} : { 'accept-encoding': encoding } });
+
+    it('compresses API answers with the encoding the client accepts, to the same JSON', async () => {
+      const plain = await get('/api/v1/states?asOf=2018-03-01');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const br = await get('/api/v1/states?asOf=2018-03-01', 'br, gzip');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 5);
+      expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
+      const gzip = await get('/api/v1/states?asOf=2018-03-01', 'gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
+    });
+
+    it('leaves small answers as they are', async () => {
+      expect((await get('/api/v1/ping', 'br')).headers['content-encoding']).toBeUndefined();
+    });
+
+    it('sends a hashed asset pre-compressed, cached for a year', async () => {
+      const script = readdirSync(join(WEB_ROOT, 'assets')).find((f) => /^index-.*\.js$/.test(f));
+      expect(script).toBeDefined();
+      const response = await get(`/assets/${script ?? ''}`, 'gzip, deflate, br');
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.rawPayload).toEqual(readFileSync(join(WEB_ROOT, 'assets', `${script ?? ''}.br`)));
+    });
+
+    it('revalidates the pages themselves, opened at any address of the app', async () => {
+      for (const url of ['/', '/states/KHM']) {
+        const page = await get(url, 'gzip');
+        expect(page.statusCode).toBe(200);
+        expect(page.headers['cache-control']).toBe('public, no-cache');
+        const html = page.headers['content-encoding'] === 'gzip' ? gunzipSync(page.rawPayload) : page.rawPayload;
+        expect(html.toString('utf8')).toContain('<div id="root">');
+      }
+    });
+  });
+});
