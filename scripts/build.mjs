@@ -7,18 +7,9 @@
 // up to date (one stat per source file, compared with the time the last build started) and
 // rebuilds, once, when a source is newer. Plain JavaScript so that it runs before anything is built.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  realpathSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -31,10 +22,13 @@ const BUILD_INFO = join(DIST, '.tsbuildinfo');
 const STALE_LOCK_MS = 120_000;
 /** The compiled command line. */
 export const ENTRY = join(DIST, 'cli', 'main.js');
-/** The files besides src/ whose change makes a rebuild (src/web/ is watched only for what the build compiles). */
+/** The files besides src/ whose change makes a rebuild. */
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(ROOT, name));
 
-/** The newest modification time (ms) of the .ts files under dir, leaving out the web app and the tests. */
+/**
+ * The newest modification time (ms) of the files tsc compiles or copies under dir (.ts, and the
+ * .json it imports: the message catalogue), leaving out the web app and the tests.
+ */
 function newestSource(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -42,7 +36,7 @@ function newestSource(dir) {
     if (entry.isDirectory()) {
       if (path === join(SRC, 'web') || path === join(SRC, 'test-support')) continue;
       newest = Math.max(newest, newestSource(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+    } else if (/\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }
   }
@@ -64,7 +58,7 @@ export function buildNeeded() {
   const stamp = readStamp();
   if (!stamp) return 'missing';
   let newest = newestSource(SRC);
-  for (const path of [...CONFIGS, ...stamp.watch.map((name) => join(ROOT, name))]) {
+  for (const path of CONFIGS) {
     newest = Math.max(newest, statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? Infinity);
   }
   return newest > stamp.startedAt ? 'stale' : null;
@@ -77,24 +71,6 @@ function tscPath() {
   } catch {
     return null;
   }
-}
-
-/** The web app's files that the server code imports (compiled into dist/web/): watched as sources too. */
-function compiledWebSources(dir = join(DIST, 'web')) {
-  const found = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...compiledWebSources(path));
-    else if (entry.name.endsWith('.js')) {
-      found.push(
-        relative(ROOT, join(SRC, relative(DIST, path)))
-          .replace(/\.js$/, '.ts')
-          .split(sep)
-          .join('/'),
-      );
-    }
-  }
-  return found;
 }
 
 function sleep(ms) {
@@ -135,11 +111,7 @@ function compile(tsc, { clean }) {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`;
   const emitted = result.status === 0 || result.status === 2;
   if (emitted) {
-    // Leftovers of a moved file stay in dist/ (tsc never deletes): watch only sources that exist.
-    const watch = existsSync(join(DIST, 'web'))
-      ? compiledWebSources().filter((name) => existsSync(join(ROOT, name)))
-      : [];
-    writeFileSync(STAMP, `${JSON.stringify({ startedAt, watch }, null, 2)}\n`);
+    writeFileSync(STAMP, `${JSON.stringify({ startedAt }, null, 2)}\n`);
   }
   return { ok: emitted, typeErrors: result.status === 2, output };
 }
