@@ -27,6 +27,15 @@ describe('web app in Chromium', () => {
     await done(page);
   });
 
+  it('refuses a date before the Convention opened for signature, saying why, and keeps the one shown', async () => {
+    const page = await open('/?asOf=2018-03-01');
+    await page.getByLabel('Status on').fill('1990-05-01');
+    await expect.poll(() => page.locator('.as-of-picker .hint').textContent()).toContain('3 December 1997');
+    expect(await page.getByLabel('Status on').getAttribute('aria-invalid')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2018-03-01');
+    await done(page);
+  });
+
   it('opens the page of the State clicked on the map', async () => {
     const page = await open('/map');
     await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });

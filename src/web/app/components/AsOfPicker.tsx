@@ -10,7 +10,9 @@ export function AsOfPicker() {
   const id = useId();
   const [draft, setDraft] = useState<{ for: string; text: string }>({ for: asOf, text: asOf });
   const text = draft.for === asOf ? draft.text : asOf;
-  const invalid = text !== '' && !isCalendarDate(text);
+  // A date the Convention has no status for (before it opened for signature) is refused, saying why.
+  const tooEarly = isCalendarDate(text) && text < OPENED_FOR_SIGNATURE;
+  const invalid = (text !== '' && !isCalendarDate(text)) || tooEarly;
 
   return (
     <div className="as-of-picker">
@@ -25,7 +27,7 @@ export function AsOfPicker() {
         onChange={(event) => {
           const value = event.target.value;
           setDraft({ for: asOf, text: value });
-          if (isCalendarDate(value)) setAsOf(value);
+          if (isCalendarDate(value) && value >= OPENED_FOR_SIGNATURE) setAsOf(value);
         }}
       />
       {chosen && asOf !== today() ? (
@@ -34,7 +36,7 @@ export function AsOfPicker() {
         </button>
       ) : null}
       <span id={`${id}-hint`} className="hint">
-        {invalid ? t('web:asOf.invalid') : chosen ? '' : t('web:asOf.hint')}
+        {tooEarly ? t('web:asOf.tooEarly') : invalid ? t('web:asOf.invalid') : chosen ? '' : t('web:asOf.hint')}
       </span>
     </div>
   );
