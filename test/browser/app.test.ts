@@ -27,6 +27,21 @@ describe('web app in Chromium', () => {
     await done(page);
   });
 
+  it('announces the figures of a new date, and moves focus to the heading of the page a link opens', async () => {
+    const page = await open('/?asOf=2018-03-01');
+    const said = page.getByTestId('figures-announcement');
+    await expect.poll(() => said.textContent(), { timeout: 10_000 }).toContain('164 States Parties');
+    expect(await said.getAttribute('aria-live')).toBe('polite');
+    await page.getByLabel('Status on').fill('2017-12-14');
+    await expect.poll(() => said.textContent()).toContain('On 14 December 2017: 163 States Parties');
+    await page.getByRole('link', { name: 'Sri Lanka' }).click();
+    await page.waitForURL(/\/states\/LKA/);
+    await expect
+      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`))
+      .toBe('H1 Sri Lanka');
+    await done(page);
+  });
+
   it('refuses a date before the Convention opened for signature, saying why, and keeps the one shown', async () => {
     const page = await open('/?asOf=2018-03-01');
     await page.getByLabel('Status on').fill('1990-05-01');

@@ -4,8 +4,8 @@ import { AsOfPicker } from '../components/AsOfPicker';
 import { FactSheetLinks } from '../components/FactSheetLinks';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatusFigures } from '../components/StatusFigures';
-import { today } from '../dates';
-import { stateName, useT } from '../i18n';
+import { formatDate, today } from '../dates';
+import { formatNumber, stateName, useT } from '../i18n';
 import { withdrawalMarks } from '../parties-chart-options';
 import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
@@ -44,6 +44,16 @@ export function DashboardPage() {
       <p className="lead">{t('web:dashboard.lead')}</p>
       <AsOfPicker />
       <FactSheetLinks asOf={asOf} />
+      {/* Said again, politely, when the date changes: the figures below change without a new page. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="figures-announcement">
+        {summary.state === 'ready'
+          ? t('web:dashboard.announce', {
+              date: formatDate(summary.data.asOf),
+              statesParties: formatNumber(summary.data.statesParties),
+              inForce: formatNumber(summary.data.inForce),
+            })
+          : ''}
+      </p>
       {summary.state === 'ready' ? (
         <StatusFigures summary={summary.data} names={names} />
       ) : (
