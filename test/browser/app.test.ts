@@ -11,7 +11,10 @@ interface PageGlobals {
     project(lngLat: [number, number]): { x: number; y: number };
     getCanvas(): { getBoundingClientRect(): { left: number; top: number } };
   };
-  document: { documentElement: { scrollWidth: number; clientWidth: number } };
+  document: {
+    documentElement: { scrollWidth: number; clientWidth: number };
+    activeElement: { tagName: string; textContent: string | null } | null;
+  };
 }
 
 const { open, done } = useBrowserPages();
@@ -37,7 +40,12 @@ describe('web app in Chromium', () => {
     await page.getByRole('link', { name: 'Sri Lanka' }).click();
     await page.waitForURL(/\/states\/LKA/);
     await expect
-      .poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`))
+      .poll(() =>
+        page.evaluate(() => {
+          const active = (globalThis as unknown as PageGlobals).document.activeElement;
+          return `${active?.tagName} ${active?.textContent}`;
+        }),
+      )
       .toBe('H1 Sri Lanka');
     await done(page);
   });
