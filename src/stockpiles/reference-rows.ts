@@ -88,7 +88,7 @@ export function readLedgerRow(r: FieldReader, known: ReadonlySet<SourceId> | nul
   const qualifier = (): Qualifier => oneOf(r, 'qualifier', QUALIFIERS, 'exact');
   const mineType = (): MineType => oneOf(r, 'type', MINE_TYPES, 'unspecified');
   const text = (field: string): string | null => (r.text(field) === '' ? null : r.text(field));
-  const base = { iso3: (iso3 ?? 'AFG') as StateCode, sources, notes };
+  const base = { iso3: iso3 ?? 'AFG', sources, notes };
   let entry: LedgerEntry;
   switch (kind) {
     case 'declared':
