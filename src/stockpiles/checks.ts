@@ -133,10 +133,13 @@ export function ledgerProblems(entries: readonly LedgerEntry[], options: LedgerC
   const firstDeclared = declared.length === 0 ? null : (declared.map((d) => earliestDay(d.date)).sort()[0] ?? null);
   const retainedYears = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (noneHeld && ['declared', 'destroyed', 'transferred', 'completed'].includes(e.kind)) {
-      if (e.kind !== 'declared' || e.quantity !== 0) {
-        bad(i, 'kind', 'no stock recorded for a State that declared it held none (none-held)', e.kind);
-      }
+    const stock = (x: LedgerEntry): boolean =>
+      ['destroyed', 'transferred', 'completed'].includes(x.kind) || (x.kind === 'declared' && x.quantity !== 0);
+    if (noneHeld && stock(e)) {
+      bad(i, 'kind', 'no stock recorded for a State that declared it held none (none-held)', e.kind);
+    }
+    if (e.kind === 'none-held' && entries.some(stock)) {
+      bad(i, 'kind', 'a declaration of none held only for a State whose ledger records no stock', e.kind);
     }
     if (
       (e.kind === 'destroyed' || e.kind === 'transferred') &&
