@@ -28,9 +28,9 @@ forEachDatabase((database) => {
         statesParties: 164,
         // Sri Lanka (completed 2021) and Oman (September 2018) still held theirs.
         holding: ['GRC', 'LKA', 'OMN', 'UKR'],
-        missed: expect.arrayContaining(['AFG', 'BLR', 'GRC', 'TUR', 'UKR']),
         reportedDestroyed: { value: 53_000_000, qualifier: 'more than' },
       });
+      for (const iso3 of ['AFG', 'BLR', 'GRC', 'TUR', 'UKR']) expect(body.missed).toContain(iso3);
       expect(body.destroyedTotal).toBeGreaterThan(5_000_000);
     });
 
