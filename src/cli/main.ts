@@ -4,6 +4,7 @@ import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { registerClearanceCommands } from './clearance-commands.js';
 import { registerServerCommands } from './server-commands.js';
+import { registerStockpilesCommands } from './stockpiles-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
 import { registerTreatyCommands } from './treaty-commands.js';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerTreatyCommands(program);
   registerTransparencyCommands(program);
   registerClearanceCommands(program);
+  registerStockpilesCommands(program);
   registerServerCommands(program);
   return program;
 }

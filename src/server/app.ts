@@ -13,6 +13,7 @@ import { registerAuth } from '../http/auth.js';
 import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
 import { sourcesPlugin } from '../sources/routes.js';
+import { stockpilesPlugin } from '../stockpiles/routes.js';
 import type { Store } from '../store/database.js';
 import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sourcesPlugin, { store });
   await app.register(treatyPlugin, { store, engines });
   await app.register(transparencyPlugin, { store, engines });
+  await app.register(stockpilesPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
   await registerWeb(app, options.webRoot);
   return app;

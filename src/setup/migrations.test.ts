@@ -20,6 +20,7 @@ const TABLES = [
   'sessions',
   'sources',
   'states',
+  'stockpile_entries',
   'users',
 ];
 
@@ -81,8 +82,9 @@ forEachDatabase((database) => {
           (r) => r.name,
         );
       const current = await run();
-      // The rows a database of the first three migrations holds.
-      await sql`delete from kysely_migration`.execute(store.db);
+      // The rows a database of the first three migrations holds (migrations added since stay run).
+      const split = Object.values(SPLIT_MIGRATIONS).flat();
+      await sql`delete from kysely_migration where name in (${sql.join(split)})`.execute(store.db);
       for (const old of Object.keys(SPLIT_MIGRATIONS))
         await sql`insert into kysely_migration (name, timestamp) values (${old}, ${'2026-11-28T00:00:00.000Z'})`.execute(
           store.db,

@@ -5,6 +5,7 @@
 import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
+import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
 import type { DialectName, Store } from '../store/database.js';
 import {
@@ -26,6 +27,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0005-reported-figures': reportedFiguresMigration(dialect),
     '0006-clearance': clearanceMigration(dialect),
     '0007-article5-workflow': article5WorkflowMigration(dialect),
+    '0008-stockpiles': stockpilesMigration(dialect),
   };
 }
 

@@ -3,7 +3,7 @@
  * in one transaction, all rows or none.
  *
  * `reset` reloads data/: it deletes every row of the reference tables (States, instruments,
- * Article 4 and 5 records, extension decisions, sources, reported figures) and loads them again.
+ * Article 4 and 5 records, extension decisions, sources, reported figures, stockpile ledgers) and loads them again.
  * It keeps users, sessions and the audit log, so `minefree init --reset` locks nobody out and the
  * history of who changed what survives; the reload itself is one audit row.
  */
@@ -11,6 +11,11 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_DATA_DIR } from '../core/data-dir.js';
 import type { SourceId } from '../core/source.js';
 import type { Source } from '../sources/model.js';
+import type { LedgerEntry } from '../stockpiles/model.js';
+import { loadLedgers } from '../stockpiles/reference.js';
+import { insertLedgers } from '../stockpiles/store.js';
+import { STOCKPILES_REFERENCE_TABLES } from '../stockpiles/tables.js';
+import type { StateCode } from '../core/states.js';
 import { insertSources } from '../sources/store.js';
 import { SOURCES_REFERENCE_TABLES } from '../sources/tables.js';
 import { SYSTEM, writeAudit } from '../store/audit.js';
@@ -21,7 +26,7 @@ import { loadReportedFigures } from '../transparency/reference.js';
 import { insertFigures } from '../transparency/store.js';
 import { TRANSPARENCY_REFERENCE_TABLES } from '../transparency/tables.js';
 import { loadReference } from '../treaty/reference.js';
-import type { TreatyFacts } from '../treaty/status.js';
+import { TreatyEngine, type TreatyFacts } from '../treaty/status.js';
 import { insertFacts } from '../treaty/store.js';
 import { TREATY_REFERENCE_TABLES } from '../treaty/tables.js';
 import { migrateToLatest } from './migrations.js';
@@ -30,6 +35,7 @@ export interface SeedData {
   facts: TreatyFacts;
   sources: ReadonlyMap<SourceId, Source>;
   figures: readonly ReportedFigure[];
+  ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>;
 }
 
 export interface InitOptions {
@@ -49,6 +55,7 @@ export interface InitResult {
 
 /** Every pillar's tables loaded from data/, children before parents, so foreign keys never block the delete. */
 const REFERENCE_TABLES = [
+  ...STOCKPILES_REFERENCE_TABLES,
   ...TREATY_REFERENCE_TABLES,
   ...TRANSPARENCY_REFERENCE_TABLES,
   ...SOURCES_REFERENCE_TABLES,
@@ -57,7 +64,8 @@ const REFERENCE_TABLES = [
 /** Reads and checks every file before the database is touched: a DataError names all problems. */
 export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
   const { facts, sources } = loadReference(dataDir);
-  return { facts, sources, figures: loadReportedFigures(sources, dataDir) };
+  const ledgers = loadLedgers(sources, new TreatyEngine(facts), dataDir);
+  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers };
 }
 
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -77,6 +85,7 @@ export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data
   await insertSources(db, dialect, data.sources.values());
   await insertFacts(db, dialect, data.facts);
   await insertFigures(db, dialect, data.figures);
+  await insertLedgers(db, dialect, data.ledgers);
 }
 
 /** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */
