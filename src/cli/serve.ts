@@ -26,7 +26,22 @@ async function prepareWebApp(): Promise<void> {
   }
 }
 
+/** How long open requests get to finish after a stop signal before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 export async function serve(): Promise<void> {
+  // Listen for the stop signals first, so one sent while the server is still starting is not lost.
+  let signalled: (() => void) | null = null;
+  let signals = 0;
+  const stopRequested = new Promise<void>((resolve) => (signalled = resolve));
+  const onSignal = (): void => {
+    signals += 1;
+    if (signals > 1) process.exit(130); // a second Ctrl-C: stop now
+    signalled?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   const config = configFromEnv();
   await prepareWebApp();
   const server = await startServer({
@@ -39,15 +54,16 @@ export async function serve(): Promise<void> {
   process.stdout.write(
     `minefree is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.dbFile ?? './minefree.db'}`}). Press Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.stdout.write('minefree: stopping…\n');
-      server
-        .close()
-        .catch((error: unknown) => process.stderr.write(`minefree: ${String(error)}\n`))
-        .finally(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopRequested;
+  process.stdout.write('minefree: stopping…\n');
+  // Requests still running get a grace period; then the process exits whatever holds it.
+  setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
+  try {
+    await server.close();
+  } catch (error) {
+    process.stderr.write(`minefree: ${String(error)}\n`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }
