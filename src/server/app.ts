@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -8,6 +9,7 @@ import { sessionLookup } from '../accounts/session.js';
 import { clearancePlugin } from '../clearance/routes.js';
 import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
+import { registerEdgeChecks } from '../http/edge.js';
 import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
 import { sourcesPlugin } from '../sources/routes.js';
@@ -27,7 +29,16 @@ export interface AppOptions {
 
 /** The whole HTTP application (API, docs, fact sheet, web app), ready for inject() or listen(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    // Our own id for every request (never one a client sends): in the log line, the problem, the header.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -49,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const { store } = options;
   registerAuth(app, sessionLookup(store));
+  registerEdgeChecks(app);
   registerEtag(app, store);
   app.get('/api/v1/ping', { schema: { hide: true } }, () => ({ ok: true }));
 
