@@ -10,6 +10,7 @@ import { clearancePlugin } from '../clearance/routes.js';
 import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
 import { registerEdgeChecks } from '../http/edge.js';
+import { clientErrorHandler, frameworkErrors, registerUrlLimit } from '../http/framework-errors.js';
 import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
 import { sourcesPlugin } from '../sources/routes.js';
@@ -35,10 +36,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Our own id for every request (never one a client sends): in the log line, the problem, the header.
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // Fastify's and Node's own refusals (bad URL, 414, 431) as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerUrlLimit(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -143,10 +143,10 @@ forEachDatabase((database) => {
 
   it('puts the request id in every problem and in the x-request-id header', async () => {
     const response = await h.get('/api/v1/states/ZZZ');
-    const body = expectProblem(response, 404) as { requestId?: string };
+    const body = expectProblem(response, 404);
     expect(body.requestId).toMatch(/^[\w-]{8,}$/);
     expect(response.headers['x-request-id']).toBe(body.requestId);
-    const other = expectProblem(await h.get('/api/v1/states/ZZZ'), 404) as { requestId?: string };
+    const other = expectProblem(await h.get('/api/v1/states/ZZZ'), 404);
     expect(other.requestId).not.toBe(body.requestId);
   });
 });
