@@ -50,6 +50,7 @@ export async function serve(): Promise<void> {
     dbFile: config.dbFile,
     databaseUrl: config.databaseUrl,
     trustProxy: config.trustProxy,
+    logger: true, // JSON lines on stderr: one per request, every 5xx with its stack
   });
   process.stdout.write(
     `minefree is running at ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.dbFile ?? './minefree.db'}`}). Press Ctrl-C to stop.\n`,

@@ -20,9 +20,13 @@ import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
 import { registerWeb } from './web.js';
 
+/** Where the JSON log lines go: `true` is stderr; a stream (a test's) receives them instead. */
+export type LogOption = boolean | { stream: { write(line: string): unknown }; level?: string };
+
 export interface AppOptions {
   store: Store;
-  logger?: boolean;
+  /** One JSON line per request (with its id) and every 5xx with its stack; off by default (tests). */
+  logger?: LogOption;
   trustProxy?: boolean;
   /** Folder of the built web app; default src/web/dist. */
   webRoot?: string;
@@ -30,8 +34,16 @@ export interface AppOptions {
 
 /** The whole HTTP application (API, docs, fact sheet, web app), ready for inject() or listen(). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const log = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      log === false
+        ? false
+        : log === true
+          ? { level: 'info', stream: process.stderr }
+          : { level: log.level ?? 'info', stream: log.stream },
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
     trustProxy: options.trustProxy ?? false,
     // Our own id for every request (never one a client sends): in the log line, the problem, the header.
     requestIdHeader: false,
@@ -42,6 +54,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (reply.statusCode >= 500) request.log.error(line, 'answered');
+    else request.log.info(line, 'answered');
   });
   registerUrlLimit(app);
   app.setValidatorCompiler(validatorCompiler);

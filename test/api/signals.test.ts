@@ -1,5 +1,6 @@
 // `npm start` (npm → sh → node) stops on SIGTERM and SIGINT sent to npm, as a process manager or
-// a container runtime sends them: every process exits and the port is free again.
+// a container runtime sends them: every process exits and the port is free again. It logs each
+// request as a JSON line on stderr.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -56,7 +57,8 @@ describe('npm start', () => {
       children.push(npm);
       let output = '';
       npm.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      npm.stderr?.resume(); // the server's logs: read, so the pipe never fills
+      let logs = '';
+      npm.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
       // "close": npm and every process holding its output (the server) are gone.
       const exited = new Promise<void>((resolve) => npm.on('close', () => resolve()));
       const port = await new Promise<number>((resolve, reject) => {
@@ -70,6 +72,12 @@ describe('npm start', () => {
         });
       });
       expect(await listening(port)).toBe(true);
+      // The server logs each request as one JSON line on stderr, with the id the response carries.
+      const answer = await fetch(`http://127.0.0.1:${port}/api/v1/ping`);
+      const id = answer.headers.get('x-request-id') ?? 'none';
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const line = logs.split('\n').find((l) => l.includes(id));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({ reqId: id, msg: 'answered', statusCode: 200 });
       npm.kill(signal);
       await exited;
       expect(await portFreed(port, 5_000)).toBe(true);
