@@ -27,9 +27,21 @@ export interface AppOptions {
   store: Store;
   /** One JSON line per request (with its id) and every 5xx with its stack; off by default (tests). */
   logger?: LogOption;
-  trustProxy?: boolean;
+  /** Proxies in front to trust: a hop count (`true`: every hop, for tests only). */
+  trustProxy?: boolean | number;
   /** Folder of the built web app; default src/web/dist. */
   webRoot?: string;
+}
+
+/**
+ * Fastify fails closed on a bare hop count (a direct client could send enough X-Forwarded-For
+ * entries); minefree listens on 127.0.0.1 behind its proxies, so N hops are trusted by position:
+ * the client address is the one the N-th proxy saw, never an entry the client wrote itself.
+ */
+function trustFunction(trust: boolean | number): boolean | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'boolean') return trust;
+  if (trust <= 0) return false;
+  return (_address, hop) => hop < trust;
 }
 
 /** The whole HTTP application (API, docs, fact sheet, web app), ready for inject() or listen(). */
@@ -44,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           : { level: log.level ?? 'info', stream: log.stream },
     // One line per request, written when it is answered (below), instead of Fastify's two.
     disableRequestLogging: true,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustFunction(options.trustProxy ?? false),
     // Our own id for every request (never one a client sends): in the log line, the problem, the header.
     requestIdHeader: false,
     genReqId: () => randomUUID(),

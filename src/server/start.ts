@@ -12,7 +12,8 @@ export interface StartOptions {
   /** PostgreSQL URL. */
   databaseUrl?: string;
   logger?: LogOption;
-  trustProxy?: boolean;
+  /** Proxies in front to trust: a hop count (`true`: every hop, for tests only). */
+  trustProxy?: boolean | number;
   /** A store already open (a test's PostgreSQL schema, say): used instead of dbFile/databaseUrl, and left open on close. */
   store?: Store;
 }
