@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountsPlugin } from '../accounts/routes.js';
 import { sessionLookup } from '../accounts/session.js';
@@ -10,6 +10,7 @@ import { clearancePlugin } from '../clearance/routes.js';
 import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
 import { registerEdgeChecks } from '../http/edge.js';
+import { registerSecurityHeaders } from '../http/headers.js';
 import { clientErrorHandler, frameworkErrors, registerUrlLimit } from '../http/framework-errors.js';
 import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
@@ -55,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ? { level: 'info', stream: process.stderr }
           : { level: log.level ?? 'info', stream: log.stream },
     // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: trustFunction(options.trustProxy ?? false),
     // Our own id for every request (never one a client sends): in the log line, the problem, the header.
     requestIdHeader: false,
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
