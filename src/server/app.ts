@@ -16,6 +16,7 @@ import { registerEtag } from '../http/etag.js';
 import { errorHandler } from '../http/problem.js';
 import { sourcesPlugin } from '../sources/routes.js';
 import type { Store } from '../store/database.js';
+import { PdfRenderer } from '../transparency/factsheet/pdf.js';
 import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: LogOption;
   /** Proxies in front to trust: a hop count (`true`: every hop, for tests only). */
   trustProxy?: boolean | number;
+  /** Fact sheet PDF renders at once (MINEFREE_PDF_RENDERS), or a renderer (tests). */
+  pdfs?: PdfRenderer;
   /** Folder of the built web app; default src/web/dist. */
   webRoot?: string;
 }
@@ -43,6 +46,12 @@ function trustFunction(trust: boolean | number): boolean | ((address: string, ho
   if (typeof trust === 'boolean') return trust;
   if (trust <= 0) return false;
   return (_address, hop) => hop < trust;
+}
+
+/** MINEFREE_PDF_RENDERS: fact sheet PDFs printed at once (each a Chromium); default 1. */
+function pdfRenders(): number {
+  const n = Number(process.env.MINEFREE_PDF_RENDERS ?? '1');
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 1;
 }
 
 /** The whole HTTP application (API, docs, fact sheet, web app), ready for inject() or listen(). */
@@ -110,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accountsPlugin, { store });
   await app.register(sourcesPlugin, { store });
   await app.register(treatyPlugin, { store, engines });
-  await app.register(transparencyPlugin, { store, engines });
+  await app.register(transparencyPlugin, { store, engines, pdfs: options.pdfs ?? new PdfRenderer(pdfRenders()) });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
   await registerWeb(app, options.webRoot);
   return app;
