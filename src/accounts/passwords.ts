@@ -1,5 +1,7 @@
 /** Password hashing with node:crypto scrypt: no native package, a per-user salt, constant-time checks. */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 
 const N = 2 ** 15;
 const R = 8;
@@ -32,3 +34,35 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** The minimum the server accepts for a new account. */
 export const MIN_PASSWORD_LENGTH = 12;
+/** zxcvbn's score (0-4) a new password needs: 3 is "safely unguessable" (about 10^8 guesses and more). */
+export const MIN_PASSWORD_SCORE = 3;
+
+let strength: ZxcvbnFactory | null = null;
+
+/**
+ * Why a new password is refused, or null when it is accepted: at least MIN_PASSWORD_LENGTH
+ * characters, and not common, trivial or made of the account's own email and name (zxcvbn with
+ * its common-password dictionaries). Built on first use: the dictionaries take ~100 ms.
+ */
+export function passwordProblem(password: string, userInputs: readonly string[] = []): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
+  strength ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary },
+    graphs: common.adjacencyGraphs,
+  });
+  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[@.\s]+/)]).filter((i) => i.length > 2);
+  const result = strength.check(password, inputs);
+  if (result.score >= MIN_PASSWORD_SCORE) return null;
+  const hint = result.feedback.warning === null ? '' : ` (${result.feedback.warning})`;
+  return `the password is too easy to guess${hint}: use a longer phrase of unrelated words`;
+}
+
+/**
+ * A hash of a random password, made once: signing in with an unknown email checks the password
+ * against it, so the answer takes as long as for a known email with a wrong password.
+ */
+let dummy: Promise<string> | null = null;
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(24).toString('base64url'));
+  return dummy;
+}

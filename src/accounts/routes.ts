@@ -4,13 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpProblem } from '../http/problem.js';
 import type { PillarOptions } from '../http/plugin.js';
-import { signIn, signOut } from './session.js';
+import { newAccountThrottle, signIn, signOut } from './session.js';
 
 const TAGS = ['Session'];
 
 /** Sign in, who is signed in, sign out: `/api/v1/session`. */
 export async function accountsPlugin(app: FastifyInstance, { store }: PillarOptions): Promise<void> {
+  // Per client address (request.ip: the socket, or the address MINEFREE_TRUST_PROXY hops back),
+  // and per account, whatever the address.
   await app.register(rateLimit, { global: false });
+  const throttle = newAccountThrottle();
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/api/v1/session',
@@ -19,11 +22,12 @@ export async function accountsPlugin(app: FastifyInstance, { store }: PillarOpti
       schema: {
         tags: TAGS,
         summary: 'Sign in: sets the session cookie and returns the CSRF token for writes',
-        body: z.object({ email: z.string().min(3), password: z.string().min(1) }),
+        body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) }),
       },
     },
     async (request, reply) => {
-      const { user, csrfToken } = await signIn(store, request, reply, request.body.email, request.body.password);
+      const { email, password } = request.body;
+      const { user, csrfToken } = await signIn(store, request, reply, { email, password, throttle });
       return { user: { email: user.email, name: user.name, role: user.role }, csrfToken };
     },
   );
@@ -40,8 +44,12 @@ export async function accountsPlugin(app: FastifyInstance, { store }: PillarOpti
       };
     },
   );
-  api.delete('/api/v1/session', { schema: { tags: TAGS, summary: 'Sign out' } }, async (request, reply) => {
-    await signOut(store, request, reply);
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/api/v1/session',
+    { schema: { tags: TAGS, summary: 'Sign out (x-csrf-token)' } },
+    async (request, reply) => {
+      await signOut(store, request, reply);
+      return reply.code(204).send();
+    },
+  );
 }

@@ -198,6 +198,12 @@ export async function deleteSession(store: Store, tokenHash: string): Promise<bo
   });
 }
 
+/** Ends every session of a user (a new sign-in ends the older ones). Returns how many were ended. */
+export async function endSessionsOf(store: Store, userId: number): Promise<number> {
+  const result = await store.db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Housekeeping, not a user's act: not audited. Returns how many were removed. */
 export async function deleteExpiredSessions(store: Store, now: Date = new Date()): Promise<number> {
   const result = await store.db.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).executeTakeFirst();

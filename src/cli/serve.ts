@@ -23,7 +23,22 @@ async function prepareWebApp(): Promise<void> {
   }
 }
 
+/** How long open requests get to finish after a stop signal before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
 export async function serve(): Promise<void> {
+  // Listen for the stop signals first, so one sent while the server is still starting is not lost.
+  let signalled: (() => void) | null = null;
+  let signals = 0;
+  const stopRequested = new Promise<void>((resolve) => (signalled = resolve));
+  const onSignal = (): void => {
+    signals += 1;
+    if (signals > 1) process.exit(130); // a second Ctrl-C: stop now
+    signalled?.();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
   const config = configFromEnv();
   await prepareWebApp();
   const server = await startServer({
@@ -32,19 +47,21 @@ export async function serve(): Promise<void> {
     dbFile: config.dbFile,
     databaseUrl: config.databaseUrl,
     trustProxy: config.trustProxy,
+    logger: true, // JSON lines on stderr: one per request, every 5xx with its stack
   });
   process.stdout.write(
     `${t('cli:server.running', { url: server.url, store: config.databaseUrl ? t('cli:server.postgres') : t('cli:server.sqlite', { file: config.dbFile ?? './minefree.db' }) })}\n`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.stdout.write(`${t('cli:server.stopping')}\n`);
-      server
-        .close()
-        .catch((error: unknown) => process.stderr.write(`${t('cli:error.prefix', { message: String(error) })}\n`))
-        .finally(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopRequested;
+  process.stdout.write(`${t('cli:server.stopping')}\n`);
+  // Requests still running get a grace period; then the process exits whatever holds it.
+  setTimeout(() => process.exit(1), STOP_GRACE_MS).unref();
+  try {
+    await server.close();
+  } catch (error) {
+    process.stderr.write(`${t('cli:error.prefix', { message: String(error) })}\n`);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -7,7 +7,7 @@ import { openDatabase } from '../store/database.js';
 import { initDatabase } from '../setup/seed.js';
 import { ROLES, type Role, createUser } from '../accounts/store.js';
 import { configFromEnv } from '../server/config.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../accounts/passwords.js';
+import { MIN_PASSWORD_LENGTH, hashPassword, passwordProblem } from '../accounts/passwords.js';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.MINEFREE_PASSWORD;
@@ -61,6 +61,8 @@ export function registerServerCommands(program: Command): void {
       const password = await readPassword();
       if (password.length < MIN_PASSWORD_LENGTH)
         throw new UsageError(t('cli:server.passwordShort', { min: MIN_PASSWORD_LENGTH }));
+      const weak = passwordProblem(password, [o.email, o.name]); // common, trivial or the account's own words
+      if (weak !== null) throw new UsageError(weak);
       const config = configFromEnv();
       const store = await openDatabase({ url: config.databaseUrl, file: config.dbFile });
       try {

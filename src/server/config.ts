@@ -7,8 +7,12 @@ export interface ServerConfig {
   /** PostgreSQL URL; when absent, the SQLite file below. */
   databaseUrl: string | undefined;
   dbFile: string | undefined;
-  /** Trust X-Forwarded-* from a proxy in front (for Secure cookies behind TLS). */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front to trust (0: none). The client address is the one that many hops
+   * back along X-Forwarded-For, never an entry the client wrote itself; X-Forwarded-Proto of a
+   * trusted proxy makes session cookies Secure.
+   */
+  trustProxy: number;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -22,12 +26,19 @@ function port(text: string | undefined): number {
   return value;
 }
 
+function proxyHops(text: string | undefined): number {
+  if (!text) return 0;
+  if (!/^\d{1,2}$/.test(text))
+    throw new UsageError(`MINEFREE_TRUST_PROXY "${text}": expected the number of proxies in front (0 to 99)`);
+  return Number(text);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: port(env.PORT),
     host: env.HOST || DEFAULT_HOST,
     databaseUrl: env.DATABASE_URL || undefined,
     dbFile: env.MINEFREE_DB || undefined,
-    trustProxy: env.MINEFREE_TRUST_PROXY === '1',
+    trustProxy: proxyHops(env.MINEFREE_TRUST_PROXY),
   };
 }

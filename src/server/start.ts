@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type Store, openDatabase } from '../store/database.js';
 import { initDatabase } from '../setup/seed.js';
-import { buildApp } from './app.js';
+import { type LogOption, buildApp } from './app.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './config.js';
 
 export interface StartOptions {
@@ -11,8 +11,9 @@ export interface StartOptions {
   dbFile?: string;
   /** PostgreSQL URL. */
   databaseUrl?: string;
-  logger?: boolean;
-  trustProxy?: boolean;
+  logger?: LogOption;
+  /** Proxies in front to trust: a hop count (`true`: every hop, for tests only). */
+  trustProxy?: boolean | number;
   /** A store already open (a test's PostgreSQL schema, say): used instead of dbFile/databaseUrl, and left open on close. */
   store?: Store;
 }

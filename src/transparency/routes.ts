@@ -10,7 +10,9 @@ import type { PillarOptions } from '../http/plugin.js';
 import type { EngineCache } from '../treaty/cache.js';
 import { factSheetControls, factSheetHtml } from './factsheet/html.js';
 import type { FactSheet } from './factsheet/model.js';
-import { htmlToPdf } from './factsheet/pdf.js';
+import { PdfRenderer } from './factsheet/pdf.js';
+import { HttpProblem } from '../http/problem.js';
+import { dataVersion } from '../store/versions.js';
 import { figureBody, readFigure } from './input.js';
 import { factSheetOn, figureEditions, figuresKnown } from './service.js';
 import { addReportedFigure } from './store.js';
@@ -21,9 +23,16 @@ const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']
 
 export interface TransparencyOptions extends PillarOptions {
   engines: EngineCache;
+  /** Fact sheet PDFs: how many render at once, and the cache (default: one at a time, Chromium). */
+  pdfs?: PdfRenderer;
 }
 
-export function transparencyPlugin(app: FastifyInstance, { store, engines }: TransparencyOptions): Promise<void> {
+/** Seconds a client is told to wait when every PDF render slot is busy. */
+const PDF_RETRY_AFTER_S = 10;
+
+export function transparencyPlugin(app: FastifyInstance, options: TransparencyOptions): Promise<void> {
+  const { store, engines } = options;
+  const pdfs = options.pdfs ?? new PdfRenderer();
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   const factSheet = async (date: CalendarDate): Promise<FactSheet> =>
@@ -87,7 +96,14 @@ export function transparencyPlugin(app: FastifyInstance, { store, engines }: Tra
     if (request.query.format === 'json') return sheet;
     const html = factSheetHtml(sheet, { controls: factSheetControls(date) });
     if (request.query.format === 'pdf') {
-      const pdf = await htmlToPdf(factSheetHtml(sheet));
+      const pdf = await pdfs.pdf(`${await dataVersion(store)}|${date}`, () => factSheetHtml(sheet));
+      if (pdf === null) {
+        reply.header('retry-after', String(PDF_RETRY_AFTER_S));
+        throw new HttpProblem(
+          503,
+          `Another fact sheet PDF is being printed; try again in ${PDF_RETRY_AFTER_S} seconds.`,
+        );
+      }
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="minefree-factsheet-${date}.pdf"`)

@@ -18,6 +18,8 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: { field: string; expected: string }[];
+  /** The id of the request in the server's log (an RFC 9457 extension member). */
+  requestId?: string;
 }
 
 export interface SignedIn {

@@ -40,6 +40,13 @@ describe('first account and sign-in over a socket', () => {
       MINEFREE_PASSWORD: 'short',
     });
     expect(short.status).toBe(2);
+    for (const weak of ['password1234', ' '.repeat(12), 'qwertyuiop12']) {
+      const refused = minefree(['user', 'add', '--email', 'z@example.org', '--name', 'Z', '--role', 'editor'], {
+        MINEFREE_PASSWORD: weak,
+      });
+      expect(refused.status).toBe(2);
+      expect(refused.stdout).toBe('');
+    }
   });
 
   it('signs in on the running server, reads the session and writes with the CSRF token', async () => {

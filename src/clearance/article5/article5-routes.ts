@@ -41,7 +41,7 @@ const completionBody = z.object({
 });
 
 const requestParams = iso3Param.extend({
-  id: z.coerce.number().int().positive().describe('The id of the extension request'),
+  id: z.coerce.number().int().positive().max(2_147_483_647).describe('The id of the extension request'),
 });
 
 /** The Article 5 workflow's routes; registered by the clearance plugin. */
