@@ -1,10 +1,15 @@
 /** The transparency pillar's use cases: the fact sheet and the figures known on a date, from the store. */
 import type { CalendarDate } from '../core/date.js';
+import type { StateCode } from '../core/states.js';
 import { loadSources } from '../sources/store.js';
+import { globalStockpiles, stateStockpile } from '../stockpiles/answers.js';
+import type { LedgerEntry } from '../stockpiles/model.js';
+import { loadLedgers } from '../stockpiles/store.js';
 import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { figuresKnownOn } from './editions.js';
 import { type FactSheetInput, buildFactSheet } from './factsheet/build.js';
+import type { LedgerStockpiles } from './factsheet/context.js';
 import type { FactSheet } from './factsheet/model.js';
 import { type FigureJson, figureJson } from './figure-json.js';
 import { loadActionPlans } from './reference.js';
@@ -13,6 +18,27 @@ import { listReportedFigures } from './store.js';
 /** Action plans are reference text shipped in data/ (not edited through the API), read once. */
 let plans: ReturnType<typeof loadActionPlans> | null = null;
 
+/**
+ * The fact sheet's view of the stockpile ledgers on `asOf`, with the stockpiles pillar's rules (the
+ * same answers as `GET /api/v1/stockpiles`; its service is not imported because it reads this
+ * pillar's figures, and the two services would import each other).
+ */
+export function ledgerStockpilesOn(
+  engine: TreatyEngine,
+  ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>,
+  asOf: CalendarDate,
+): LedgerStockpiles {
+  const global = globalStockpiles(engine, ledgers, asOf, null);
+  return {
+    noStockpile: global.noStockpile,
+    holding: global.holding,
+    missed: global.missed.map((iso3) => ({
+      iso3,
+      completed: stateStockpile(engine, iso3, ledgers.get(iso3) ?? [], asOf)?.completed ?? null,
+    })),
+  };
+}
+
 /** What a fact sheet is built from, read from the database. */
 export async function factSheetInputFromStore(
   store: Store,
@@ -20,8 +46,13 @@ export async function factSheetInputFromStore(
   asOf: CalendarDate,
 ): Promise<FactSheetInput> {
   plans ??= loadActionPlans();
-  const [figures, sources] = await Promise.all([listReportedFigures(store), loadSources(store)]);
-  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions };
+  const [figures, sources, ledgers] = await Promise.all([
+    listReportedFigures(store),
+    loadSources(store),
+    loadLedgers(store.db),
+  ]);
+  const stockpiles = ledgerStockpilesOn(engine, ledgers, asOf);
+  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions, stockpiles };
 }
 
 /** The fact sheet for a date, from the stored records and the engine. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../../core/date.js';
+import { loadReference } from '../../treaty/reference.js';
+import { TreatyEngine } from '../../treaty/status.js';
+import { globalStockpiles } from '../../stockpiles/answers.js';
+import { loadLedgers } from '../../stockpiles/reference.js';
 import { figuresKnownOn } from '../editions.js';
 import { buildFactSheet } from './build.js';
 import { factSheetInputFromReference } from './from-reference.js';
@@ -74,6 +78,18 @@ describe.each(DATES)('the fact sheet for %s', (date) => {
     }
   });
 
+  it("states the stockpile ledger's counts, computed as GET /stockpiles computes them", () => {
+    const { sheet } = get(date);
+    const { facts, sources } = loadReference();
+    const engine = new TreatyEngine(facts);
+    const global = globalStockpiles(engine, loadLedgers(sources, engine), asOf, null);
+    const figure = (id: string): number | undefined => sheet.figures.find((f) => f.id === id && f.computed)?.value;
+    const orNone = (n: number): number | undefined => (n === 0 ? undefined : n);
+    expect(figure('states_parties_no_stockpile')).toBe(orNone(global.noStockpile));
+    expect(figure('states_parties_holding_stockpiles')).toBe(orNone(global.holding.length));
+    expect(figure('states_parties_missed_article4_deadline')).toBe(orNone(global.missed.length));
+  });
+
   it('has the sections of the ICRC fact sheet', () => {
     expect(get(date).sheet.sections.map((s) => s.id)).toEqual([
       'headline',
@@ -105,6 +121,13 @@ describe('a different date gives a different, true text', () => {
       /Greece \(1 March 2008\).*Ukraine \(1 June 2010\) missed their four-year deadline/,
     );
     expect(text('2010-01-01')).toMatch(/Belarus \(1 March 2008\)/);
+  });
+  it('takes from the stockpile ledger the States holding stock and those that completed late', () => {
+    expect(text('2018-03-01')).toContain(
+      '4 States Parties still held stockpiled AP mines on this date: Greece, Oman, Sri Lanka and Ukraine.',
+    );
+    expect(text('2018-03-01')).toContain('8 States Parties had missed their four-year deadline by this date.');
+    expect(text('2026-11-28')).toMatch(/Belarus \(deadline 2008, completed 5 April 2017\)/);
   });
   it('takes "what needs to be done" from the plan in force', () => {
     expect(text('2010-01-01')).toContain('No action plan had been adopted by this date');

@@ -5,7 +5,7 @@ import type { TreatyEngine } from '../../treaty/status.js';
 import { type ActionPlan, type PlannedAction, planInForce } from '../action-plans.js';
 import { figuresKnownOn } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import type { SectionContext } from './context.js';
+import type { LedgerStockpiles, SectionContext } from './context.js';
 import { clearance } from './clearance.js';
 import { cooperation } from './cooperation.js';
 import { conclusion, headline } from './headline.js';
@@ -25,6 +25,8 @@ export interface FactSheetInput {
   sources: ReadonlyMap<SourceId, Source>;
   plans: readonly ActionPlan[];
   actions: readonly PlannedAction[];
+  /** The stockpile ledger on `asOf` (the stockpiles pillar computes it). */
+  stockpiles: LedgerStockpiles;
 }
 
 /**
@@ -45,6 +47,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     known: figuresKnownOn(input.figures, asOf),
     plan: planInForce(input.plans, asOf),
     actions: [...input.actions],
+    stockpiles: input.stockpiles,
   };
   const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) =>
     write(context),

@@ -1,11 +1,27 @@
 import type { CalendarDate } from '../../core/date.js';
+import type { PartialDate } from '../../core/partial-date.js';
 import type { SourceId } from '../../core/source.js';
+import type { StateCode } from '../../core/states.js';
 import type { Source } from '../../sources/model.js';
 import type { StateOnDate, StatusSummary, TreatyEngine } from '../../treaty/status.js';
 import type { ActionPlan, PlannedAction } from '../action-plans.js';
 import { t } from '../../i18n/index.js';
 import type { ReportedFigure } from '../model.js';
 import type { Notebook } from './notebook.js';
+
+/**
+ * What the stockpile ledger says on the date (src/stockpiles, README "Global view"), computed by
+ * that pillar and handed in: the fact sheet's counts of States with no stockpile, holding stock
+ * and that missed their Article 4 deadline are these, not reported figures.
+ */
+export interface LedgerStockpiles {
+  /** States Parties that declared they held no stockpile. */
+  noStockpile: number;
+  /** States Parties holding stock on the date (the ledger shows it then, or later), by code. */
+  holding: readonly StateCode[];
+  /** States Parties that missed their deadline, with the day destruction was completed once it was. */
+  missed: readonly { iso3: StateCode; completed: PartialDate | null }[];
+}
 
 /** What every section is written from, all for one as-of date. */
 export interface SectionContext {
@@ -19,9 +35,11 @@ export interface SectionContext {
   plan: ActionPlan | null;
   actions: PlannedAction[];
   notebook: Notebook;
+  /** The stockpile ledger on the date. */
+  stockpiles: LedgerStockpiles;
 }
 
 /** How minefree computes the figures it states itself, for their endnotes. */
 export const statesMethod = (): string => t('factsheet:method.states');
-export const article4Method = (): string => t('factsheet:method.article4');
+export const stockpileLedgerMethod = (): string => t('factsheet:method.stockpileLedger');
 export const article5Method = (): string => t('factsheet:method.article5');

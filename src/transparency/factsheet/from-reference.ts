@@ -1,12 +1,16 @@
 import type { CalendarDate } from '../../core/date.js';
 import { loadReference } from '../../treaty/reference.js';
 import { TreatyEngine } from '../../treaty/status.js';
+import { loadLedgers } from '../../stockpiles/reference.js';
 import { loadActionPlans, loadReportedFigures } from '../reference.js';
+import { ledgerStockpilesOn } from '../service.js';
 import { type FactSheetInput } from './build.js';
 
 /** Everything a fact sheet is built from, read from data/ (the CLI's source until it reads the store). */
 export function factSheetInputFromReference(asOf: CalendarDate): FactSheetInput {
   const { facts, sources } = loadReference();
   const { plans, actions } = loadActionPlans();
-  return { asOf, engine: new TreatyEngine(facts), figures: loadReportedFigures(sources), sources, plans, actions };
+  const engine = new TreatyEngine(facts);
+  const stockpiles = ledgerStockpilesOn(engine, loadLedgers(sources, engine), asOf);
+  return { asOf, engine, figures: loadReportedFigures(sources), sources, plans, actions, stockpiles };
 }

@@ -3,7 +3,7 @@ import type { StateCode } from '../../core/states.js';
 import { stateName, t } from '../../i18n/index.js';
 import { latestFigure, publicationDay } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import { type SectionContext, article4Method } from './context.js';
+import { type SectionContext, stockpileLedgerMethod } from './context.js';
 import type { Paragraph, Section } from './model.js';
 import { heading, text } from './notebook.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
@@ -38,7 +38,15 @@ function remainingFigure(context: SectionContext, iso3: StateCode): ReportedFigu
 }
 
 export function stockpiles(context: SectionContext): Section {
-  const { notebook, known } = context;
+  const { notebook, known, engine, asOf } = context;
+  const ledger = context.stockpiles;
+  const byCode = new Map(context.states.map((s) => [s.iso3, s]));
+  const nameOf = (iso3: StateCode): string => {
+    const state = byCode.get(iso3);
+    return state ? name(state) : iso3;
+  };
+  const deadlineOf = (iso3: StateCode) => byCode.get(iso3)?.article4.deadline ?? null;
+  const byName = (a: StateCode, b: StateCode): number => nameOf(a).localeCompare(nameOf(b));
   const paragraphs: Paragraph[] = [
     heading(t('factsheet:stockpiles.question')),
     text(t('factsheet:stockpiles.requirement')),
@@ -56,6 +64,7 @@ export function stockpiles(context: SectionContext): Section {
       ),
     );
   }
+  // The published count of completions stays: the ledger does not yet hold every State's completion.
   const completed = latestFigure(known, 'states_parties_completed_destruction');
   if (completed) {
     paragraphs.push(
@@ -68,42 +77,58 @@ export function stockpiles(context: SectionContext): Section {
       ),
     );
   }
-  const lateButDone = context.states.filter((s) => s.article4.state === 'missed' && s.article4.completed !== null);
+  if (ledger.noStockpile > 0) {
+    const n = notebook.computed('states_parties_no_stockpile', ledger.noStockpile, 'states', stockpileLedgerMethod());
+    paragraphs.push(text(t('factsheet:stockpiles.noStockpile', { count: ledger.noStockpile }), n));
+  }
+  const lateButDone = ledger.missed.filter((m) => m.completed !== null).sort((a, b) => byName(a.iso3, b.iso3));
   if (lateButDone.length > 0) {
     const n = notebook.computed(
       'states_parties_completed_destruction_after_deadline',
       lateButDone.length,
       'states',
-      article4Method(),
+      stockpileLedgerMethod(),
     );
-    const items = lateButDone.map((s) =>
+    const items = lateButDone.map((m) =>
       t('factsheet:stockpiles.lateItem', {
-        name: name(s),
-        deadline: s.article4.deadline?.slice(0, 4) ?? t('factsheet:unknownMark'),
-        completed: s.article4.completed ?? t('factsheet:unknownMark'),
+        name: nameOf(m.iso3),
+        deadline: deadlineOf(m.iso3)?.slice(0, 4) ?? t('factsheet:unknownMark'),
+        completed: m.completed === null ? t('factsheet:unknownMark') : periodWords(m.completed),
       }),
     );
     paragraphs.push(text(t('factsheet:stockpiles.lateButDone', { count: lateButDone.length, list: list(items) }), n));
   }
 
   paragraphs.push(heading(t('factsheet:heading.challenges')));
-  const missed = context.states.filter((s) => s.article4.state === 'missed' && s.article4.completed === null);
-  if (missed.length > 0) {
-    const n = notebook.computed('states_parties_missed_article4_deadline', missed.length, 'states', article4Method());
-    const items = missed.map((s) =>
-      t('factsheet:stateDate', {
-        name: name(s),
-        date: s.article4.deadline ? longDate(s.article4.deadline) : t('factsheet:unknownMark'),
-      }),
+  if (ledger.missed.length > 0) {
+    const n = notebook.computed(
+      'states_parties_missed_article4_deadline',
+      ledger.missed.length,
+      'states',
+      stockpileLedgerMethod(),
     );
-    paragraphs.push(text(t('factsheet:stockpiles.missed', { count: missed.length, list: list(items) }), n));
-    for (const s of missed) {
-      const remaining = remainingFigure(context, s.iso3);
+    paragraphs.push(text(t('factsheet:stockpiles.missedTotal', { count: ledger.missed.length }), n));
+    const missed = ledger.missed
+      .filter((m) => m.completed === null)
+      .map((m) => m.iso3)
+      .sort(byName);
+    if (missed.length > 0) {
+      const items = missed.map((iso3) => {
+        const deadline = deadlineOf(iso3);
+        return t('factsheet:stateDate', {
+          name: nameOf(iso3),
+          date: deadline ? longDate(deadline) : t('factsheet:unknownMark'),
+        });
+      });
+      paragraphs.push(text(t('factsheet:stockpiles.missed', { count: missed.length, list: list(items) }), n));
+    }
+    for (const iso3 of missed) {
+      const remaining = remainingFigure(context, iso3);
       if (remaining)
         paragraphs.push(
           text(
             t('factsheet:stockpiles.stillHeld', {
-              name: name(s),
+              name: nameOf(iso3),
               amount: amount(remaining.value),
               period: periodWords(remaining.period),
             }),
@@ -124,23 +149,32 @@ export function stockpiles(context: SectionContext): Section {
       ),
     );
   }
-  const withinDeadline = context.states.filter(
-    (s) => s.article4.state === 'open' && s.article4.completed === null && context.engine.facts.article4.has(s.iso3),
-  );
-  if (withinDeadline.length > 0) {
+  if (ledger.holding.length > 0) {
     const n = notebook.computed(
-      'states_parties_within_article4_deadline',
-      withinDeadline.length,
+      'states_parties_holding_stockpiles',
+      ledger.holding.length,
       'states',
-      article4Method(),
+      stockpileLedgerMethod(),
     );
-    const items = withinDeadline.map((s) =>
-      t('factsheet:stateDate', {
-        name: name(s),
-        date: s.article4.deadline ? longDate(s.article4.deadline) : t('factsheet:unknownMark'),
-      }),
+    const holding = [...ledger.holding].sort(byName);
+    paragraphs.push(
+      text(t('factsheet:stockpiles.holding', { count: holding.length, list: list(holding.map(nameOf)) }), n),
     );
-    paragraphs.push(text(t('factsheet:stockpiles.within', { count: withinDeadline.length, list: list(items) }), n));
+    const missedCodes = new Set(ledger.missed.map((m) => m.iso3));
+    const within = holding.filter((iso3) => {
+      const deadline = deadlineOf(iso3);
+      return !missedCodes.has(iso3) && deadline !== null && deadline >= asOf && engine.state(iso3, asOf) !== null;
+    });
+    if (within.length > 0) {
+      const items = within.map((iso3) => {
+        const deadline = deadlineOf(iso3);
+        return t('factsheet:stateDate', {
+          name: nameOf(iso3),
+          date: deadline ? longDate(deadline) : t('factsheet:unknownMark'),
+        });
+      });
+      paragraphs.push(text(t('factsheet:stockpiles.within', { count: within.length, list: list(items) }), n));
+    }
   }
   paragraphs.push(...whatNeedsToBeDone(context, 'stockpiles'));
   return { id: 'stockpile-destruction', title: t('factsheet:stockpiles.title'), paragraphs };

@@ -6,6 +6,7 @@ import { FiguresPage } from './pages/FiguresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
+import { StockpilesPage } from './stockpiles/StockpilesPage';
 import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
@@ -28,6 +29,7 @@ export function App() {
         <Route path="states" element={<StatesPage />} />
         <Route path="states/:iso3" element={<StatePage />} />
         <Route path="figures" element={<FiguresPage />} />
+        <Route path="stockpiles" element={<StockpilesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

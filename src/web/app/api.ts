@@ -14,6 +14,11 @@ import type { CalendarDate } from '../../core/date.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import type { SourceId } from '../../core/source.js';
 import type { Source as SourceAnswer } from '../../sources/model.js';
+import type {
+  GlobalStockpiles as GlobalStockpilesAnswer,
+  StateStockpile as StateStockpileAnswer,
+  StoredEntry,
+} from '../../stockpiles/model.js';
 import type { HistoryPoint as HistoryPointAnswer } from '../../treaty/history.js';
 import type { StateRecordAnswer } from '../../treaty/service.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
@@ -103,6 +108,14 @@ export const paths = {
   clearance: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/clearance${asOfQuery(asOf)}`,
   /** One State's extension requests, decisions, latest work plan and completion on a date (Article5Workflow). */
   article5: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/article5${asOfQuery(asOf)}`,
+  /** Every source, with its address and publication date. */
+  sources: () => '/sources',
+  /** Article 4 on a date over the States Parties (GlobalStockpiles). */
+  stockpiles: (asOf: string) => `/stockpiles${asOfQuery(asOf)}`,
+  /** One State's stockpile on a date (StateStockpile). */
+  stateStockpile: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/stockpiles${asOfQuery(asOf)}`,
+  /** One State's stockpile ledger as stored: every entry with its sources (LedgerEntryJson[]). */
+  stockpileLedger: (iso3: string) => `/states/${encodeURIComponent(iso3)}/stockpiles/ledger`,
 };
 
 /**
@@ -135,3 +148,12 @@ export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): st
 
 /** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5/service.ts). */
 export type Article5Workflow = Json<Article5WorkflowAnswer>;
+
+/** GET /stockpiles: Article 4 on a date over the States Parties (src/stockpiles/model.ts). */
+export type GlobalStockpiles = Json<GlobalStockpilesAnswer>;
+
+/** GET /states/{iso3}/stockpiles: one State's stockpile on a date (src/stockpiles/model.ts). */
+export type StateStockpile = Json<StateStockpileAnswer>;
+
+/** One entry of GET /states/{iso3}/stockpiles/ledger, as stored, with its sources. */
+export type LedgerEntryJson = Json<StoredEntry>;

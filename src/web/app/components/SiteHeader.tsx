@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/map', label: 'web:nav.map' },
   { path: '/states', label: 'web:nav.states' },
   { path: '/figures', label: 'web:nav.figures' },
+  { path: '/stockpiles', label: 'web:nav.stockpiles' },
 ] as const;
 
 /** Site name and the navigation; links keep the chosen date (the fact sheet is for it, today when none is chosen). */

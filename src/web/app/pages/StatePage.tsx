@@ -13,6 +13,7 @@ import { StateTimeline } from '../components/StateTimeline';
 import { dayBefore } from '../dates';
 import { stateName, useT } from '../i18n';
 import { stateEvents } from '../state-events';
+import { StockpileSection } from '../stockpiles/StockpileSection';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
@@ -95,6 +96,7 @@ export function StatePage() {
           <LoadStatus loaded={facts} what={t('web:what.record')} />
         )}
       </section>
+      <StockpileSection iso3={iso3} asOf={asOf} />
       <ClearanceSection iso3={iso3} asOf={asOf} name={currentState ? name : undefined} />
       {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
       {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}

@@ -1,0 +1,129 @@
+/**
+ * The stockpile pages in Chromium against the real server and the ledger in data/: the
+ * Stockpiles page's counts on 1 March 2018 and its lists, Belarus's section (missed deadline,
+ * with its source), and both on a 375 px screen. With MINEFREE_SCREENSHOTS=<folder> set, each
+ * page is also saved there at 1280 and 375 px (to look at; nothing is compared).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserPages } from './pages.js';
+
+/** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
+interface PageGlobals {
+  document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number } };
+}
+
+const { open, done } = useBrowserPages();
+const SHOTS = process.env.MINEFREE_SCREENSHOTS;
+
+/** The whole page, in pieces of at most 1,400 px high (a long page at 375 px is unreadable in one image). */
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (SHOTS === undefined || SHOTS === '') return;
+  mkdirSync(SHOTS, { recursive: true });
+  const { width, height } = await page.evaluate(() => {
+    const { scrollWidth, scrollHeight } = (globalThis as unknown as PageGlobals).document.documentElement;
+    return { width: scrollWidth, height: scrollHeight };
+  });
+  const piece = 1400;
+  for (let y = 0, n = 1; y < height; y += piece, n += 1) {
+    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
+    await page.screenshot({ path: join(SHOTS, `${name}-${n}.png`), fullPage: true, clip });
+  }
+}
+
+const noSidewaysScroll = (page: Page): Promise<{ scroll: number; client: number }> =>
+  page.evaluate(() => {
+    const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
+    return { scroll: scrollWidth, client: clientWidth };
+  });
+
+/** Waits until the page has stopped loading what it shows (the lists and the source titles). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('main h1');
+  await expect.poll(() => page.locator('.load-status').count(), { timeout: 15_000 }).toBe(0);
+  await expect.poll(() => page.locator('.source-list .source-title.unknown').count(), { timeout: 10_000 }).toBe(0);
+}
+
+describe('stockpile pages in Chromium', () => {
+  it('counts the States Parties by Article 4 state on 1 March 2018 and lists those holding stock', async () => {
+    const page = await open('/stockpiles?asOf=2018-03-01');
+    await expect
+      .poll(() => page.getByTestId('stockpiles-states-parties').textContent(), { timeout: 10_000 })
+      .toBe('164');
+    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('1');
+    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('17');
+    expect(await page.getByTestId('stockpiles-holding').textContent()).toBe('4');
+    expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('8');
+    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('139');
+    // "Not known" says what it means.
+    expect(await page.locator('.figure', { hasText: 'Not known' }).textContent()).toContain(
+      'the sources read so far say neither met nor missed',
+    );
+
+    const holding = page.getByTestId('stockpiles-holding-list');
+    await expect
+      .poll(() => holding.locator('tbody th').allTextContents(), { timeout: 15_000 })
+      .toEqual(['Greece', 'Oman', 'Sri Lanka', 'Ukraine']);
+    const greece = holding.locator('tr[data-iso3=GRC]');
+    expect(await greece.getByRole('link', { name: 'Greece' }).getAttribute('href')).toBe('/states/GRC?asOf=2018-03-01');
+    expect(await greece.locator('td').first().locator('time').getAttribute('datetime')).toBe('2008-03-01');
+    expect(await greece.textContent()).toContain('missed');
+
+    const missed = page.getByTestId('stockpiles-missed-list');
+    await expect.poll(() => missed.locator('tbody tr').count()).toBe(8);
+    expect(await missed.locator('tr[data-iso3=BLR]').textContent()).toContain('missed');
+
+    // The published total with its source, listed at the end of the page.
+    const reported = page.getByTestId('stockpiles-reported');
+    expect(await reported.textContent()).toContain('more than 53 million mines');
+    expect(await reported.getByRole('link', { name: 'S00' }).getAttribute('href')).toBe('#source-S00');
+    await settled(page);
+    expect(await page.locator('#source-S00 .source-title').count()).toBe(1);
+    await screenshot(page, 'stockpiles-1280');
+    await done(page);
+  });
+
+  it('shows on Belarus’s page that it missed its deadline, citing the source, with its retained mines', async () => {
+    const page = await open('/states/BLR?asOf=2026-01-01');
+    const section = page.getByRole('region', { name: 'Stockpile destruction (Article 4)' });
+    await expect
+      .poll(() => section.getByTestId('stockpile-state').textContent(), { timeout: 10_000 })
+      .toContain('missed');
+    expect(await section.getByTestId('stockpile-meaning').textContent()).toContain(
+      'Belarus missed its deadline of 1 March 2008',
+    );
+    const state = section.locator('.stockpile-state');
+    const citation = state.getByRole('link', { name: 'S30' });
+    expect(await citation.getAttribute('href')).toBe('#stockpile-source-S30');
+    expect(await section.getByTestId('stockpile-declared').textContent()).toBe('about 3.4 million mines');
+    expect(await section.getByTestId('stockpile-remaining').textContent()).toBe('0 mines');
+    await settled(page);
+    expect(await page.locator('#stockpile-source-S30 .source-title').count()).toBe(1);
+
+    await expect.poll(() => section.locator('[data-testid=stockpile-retained-chart] svg').count()).toBe(1);
+    const retained = section.getByTestId('stockpile-retained-table');
+    expect(await retained.locator('tbody th').allTextContents()).toEqual(['2010']);
+    expect(await retained.locator('tbody td').first().textContent()).toBe('6,030');
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'belarus-1280');
+    await done(page);
+  });
+
+  it('fits a 375 px wide screen without sideways scrolling', async () => {
+    for (const [path, name] of [
+      ['/stockpiles?asOf=2018-03-01', 'stockpiles-375'],
+      ['/states/BLR?asOf=2026-01-01', 'belarus-375'],
+    ] as const) {
+      const page = await open(path);
+      await page.setViewportSize({ width: 375, height: 800 });
+      await settled(page);
+      if (name === 'belarus-375') await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
+      const { scroll, client } = await noSidewaysScroll(page);
+      expect(scroll, path).toBeLessThanOrEqual(client);
+      await screenshot(page, name);
+      await done(page);
+    }
+  });
+});
