@@ -39,6 +39,7 @@ describe('flowProblems', () => {
     ['a source without a rate', { currency: 'EUR', amount: 1000, usd: 1100, rateSource: 'S90' }, ['exchangeRate']],
     ['a rate of 0', { currency: 'EUR', amount: 1000, exchangeRate: 0, rateSource: 'S90', usd: 1100 }, ['exchangeRate']],
     ['a State donor that is no State', { donor: { id: 'XXX', name: 'X', kind: 'state' as const } }, ['donor.id']],
+    ['a recipient that is no State', { recipient: 'XKX' as 'KHM' }, ['recipient']],
     ['national money from another donor', { funding: 'national' as const }, ['funding']],
     [
       'international money from the recipient itself',

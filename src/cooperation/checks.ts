@@ -60,6 +60,8 @@ export function flowProblems(f: FundingFlow, index: number, asOf: CalendarDate):
   if (f.exchangeRate === null && f.rateSource !== null) add('exchangeRate', 'the rate its source gives', null);
   if (f.donor.kind === 'state' && !isStateCode(f.donor.id))
     add('donor.id', 'the ISO 3166-1 alpha-3 code of one of the 197 States', f.donor.id);
+  if (f.recipient !== null && !isStateCode(f.recipient))
+    add('recipient', 'the ISO 3166-1 alpha-3 code of one of the 197 States, or null for global support', f.recipient);
   if (f.donor.id.trim() === '') add('donor.id', 'a donor id', f.donor.id);
   if (f.funding === 'national' && (f.donor.kind !== 'state' || f.donor.id !== f.recipient))
     add('funding', 'a national flow to be given by the recipient State itself', f.donor.id);
