@@ -83,6 +83,12 @@ export interface FundingFlow extends Provenance {
   notes: string;
 }
 
+/** The flows of one IATI activity, as an import read them. */
+export interface ActivityFlows {
+  activity: string;
+  flows: FundingFlow[];
+}
+
 /** A flow as stored, with its row id. */
 export type StoredFlow = FundingFlow & { id: number };
 

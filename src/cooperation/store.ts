@@ -13,7 +13,7 @@ import { latestAuditId } from '../store/versions.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { type FlowProblem, flowsProblems } from './checks.js';
 import { doubleCounts } from './double-count.js';
-import type { FundingFlow, StoredFlow } from './model.js';
+import type { ActivityFlows, FundingFlow, StoredFlow } from './model.js';
 import { flowFromRow, flowRow } from './store-rows.js';
 import { toCents } from './totals.js';
 
@@ -142,12 +142,6 @@ export async function addFlows(
     });
     return written;
   });
-}
-
-/** The flows of one IATI activity, as an import read them. */
-export interface ActivityFlows {
-  activity: string;
-  flows: FundingFlow[];
 }
 
 export interface ImportCounts {
