@@ -51,6 +51,16 @@ export interface FlowsWritten {
   doubleCounted: { flow: number; sameAs: number }[];
 }
 
+/** The ids among `ids` that no stored source has. */
+export async function unknownSources(db: Kysely<Database>, ids: readonly SourceId[]): Promise<SourceId[]> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const found = new Set(
+    (await db.selectFrom('sources').select('id').where('id', 'in', wanted).execute()).map((r) => r.id),
+  );
+  return wanted.filter((id) => !found.has(id));
+}
+
 async function unknownSource(
   db: Kysely<Database>,
   flows: readonly FundingFlow[],

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountsPlugin } from '../accounts/routes.js';
 import { sessionLookup } from '../accounts/session.js';
 import { clearancePlugin } from '../clearance/routes.js';
+import { cooperationPlugin } from '../cooperation/routes.js';
 import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
 import { registerEtag } from '../http/etag.js';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(transparencyPlugin, { store, engines });
   await app.register(stockpilesPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
+  await app.register(cooperationPlugin, { store });
   await registerWeb(app, options.webRoot);
   return app;
 }
