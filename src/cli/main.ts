@@ -3,6 +3,7 @@ import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { registerClearanceCommands } from './clearance-commands.js';
+import { registerCooperationCommands } from './cooperation-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerStockpilesCommands } from './stockpiles-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerTransparencyCommands(program);
   registerClearanceCommands(program);
   registerStockpilesCommands(program);
+  registerCooperationCommands(program);
   registerServerCommands(program);
   return program;
 }

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountsPlugin } from '../accounts/routes.js';
 import { sessionLookup } from '../accounts/session.js';
 import { clearancePlugin } from '../clearance/routes.js';
+import { cooperationPlugin } from '../cooperation/routes.js';
 import { ClearanceCache } from '../clearance/serving/cache.js';
 import { registerAuth } from '../http/auth.js';
 import { registerEdgeChecks } from '../http/edge.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(transparencyPlugin, { store, engines, pdfs: options.pdfs ?? new PdfRenderer(pdfRenders()) });
   await app.register(stockpilesPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
+  await app.register(cooperationPlugin, { store });
   await registerWeb(app, options.webRoot);
   return app;
 }

@@ -13,6 +13,7 @@ const TABLES = [
   'devices_destroyed',
   'extension_decisions',
   'extension_requests',
+  'funding_flows',
   'hazard_areas',
   'instruments',
   'land_releases',

@@ -3,6 +3,7 @@
  * A new pillar adds its migrations here under the next free number (a test checks the order).
  */
 import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
+import { cooperationMigration } from '../cooperation/migrations/0009-cooperation.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
@@ -28,6 +29,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0006-clearance': clearanceMigration(dialect),
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
+    '0009-cooperation': cooperationMigration(dialect),
   };
 }
 

@@ -1,0 +1,69 @@
+/** The cooperation pillar's use cases: funding on a date, flows written by hand or imported from IATI. */
+import type { CalendarDate } from '../core/date.js';
+import { RejectedWriteError } from '../core/rejection.js';
+import type { SourceId } from '../core/source.js';
+import type { Actor } from '../store/audit.js';
+import type { Store } from '../store/database.js';
+import { type IatiCounts, readIati } from './files/iati.js';
+import type { ExchangeRate, FundingAnswer, FundingFlow, StoredFlow, YearTotal } from './model.js';
+import {
+  type FlowsWritten,
+  type ImportWritten,
+  addFlows,
+  importActivities,
+  loadFlows,
+  unknownSources,
+} from './store.js';
+import { type FlowFilter, fundingAnswer, totalsByYear } from './totals.js';
+
+export async function fundingOn(store: Store, filter: FlowFilter): Promise<FundingAnswer> {
+  return fundingAnswer(await loadFlows(store.db), filter);
+}
+
+export async function fundingYears(store: Store, filter: FlowFilter): Promise<YearTotal[]> {
+  return totalsByYear(await loadFlows(store.db), filter);
+}
+
+/** Every stored flow, with its id (double-counted ones too). */
+export const flowsStored = (store: Store): Promise<StoredFlow[]> => loadFlows(store.db);
+
+export const recordFlows = (
+  store: Store,
+  flows: readonly FundingFlow[],
+  actor: Actor,
+  asOf: CalendarDate,
+): Promise<FlowsWritten> => addFlows(store, flows, actor, asOf);
+
+export interface IatiImport {
+  file: string;
+  /** What the file held. */
+  read: IatiCounts;
+  /** What was written; null when the file held nothing to import. */
+  written: ImportWritten | null;
+}
+
+/**
+ * Imports an IATI activity file, all or nothing: the source and the rates' sources must be stored;
+ * re-importing the same file changes nothing.
+ */
+export async function importIati(
+  store: Store,
+  xml: string,
+  file: string,
+  options: { source: SourceId; rates: readonly ExchangeRate[]; asOf: CalendarDate },
+  actor: Actor,
+): Promise<IatiImport> {
+  const missing = await unknownSources(store.db, [options.source]);
+  if (missing.length > 0)
+    throw new RejectedWriteError('invalid', 'source', 'the id of a stored source', options.source);
+  const rateMissing = await unknownSources(
+    store.db,
+    options.rates.map((r) => r.source),
+  );
+  if (rateMissing[0] !== undefined)
+    throw new RejectedWriteError('invalid', 'rate', 'rates citing stored sources', rateMissing[0]);
+  const read = readIati(xml, file, options);
+  if (read.activities.length === 0) return { file, read: read.counts, written: null };
+  const written = await importActivities(store, read.activities, actor, { asOf: options.asOf, label: 'iati' });
+  return { file, read: read.counts, written };
+}
