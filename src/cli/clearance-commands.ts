@@ -6,7 +6,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { parseDate } from '../core/date.js';
-import { DataError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { StateCode } from '../core/states.js';
 import type { FileFormat, ImportPhase } from '../clearance/files/import.js';
 import { ImportRejectedError, describeImportProblem } from '../clearance/files/problems.js';
@@ -18,6 +18,7 @@ import { formatNumber, stateName, t } from '../i18n/index.js';
 import { SYSTEM } from '../store/audit.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { asOfOption, stateArgument } from './args.js';
+import { ImportFailed, subcommand } from './shared.js';
 import { withEngine, withStore } from './database.js';
 
 // The actions import the file formats, the geometry and the clearance store when they run
@@ -27,18 +28,6 @@ import { withEngine, withStore } from './database.js';
 const PROGRESS_FROM = 1000;
 /** Past this many warnings, the rest are counted, not printed. */
 const SHOWN_WARNINGS = 20;
-
-/** Ends the command with exit status 1 (main treats a DataError as refused input). */
-class ImportFailed extends DataError {
-  constructor(message: string) {
-    super([]);
-    this.message = message;
-  }
-}
-
-function subcommand(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
-}
 
 function requiredState(value: string | undefined): StateCode {
   if (value === undefined) throw new UsageError(t('cli:usage.stateOption'));

@@ -6,11 +6,12 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { FundingAnswer, Sector } from '../cooperation/model.js';
-import { DataError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { type StateCode, isStateCode } from '../core/states.js';
 import { formatNumber, stateName, t } from '../i18n/index.js';
 import { SYSTEM } from '../store/audit.js';
 import { asOfOption } from './args.js';
+import { ImportFailed, subcommand } from './shared.js';
 import { withStore } from './database.js';
 import { formatPairs } from './table.js';
 
@@ -30,18 +31,6 @@ const SECTOR = {
   advocacy: 'cli:funding.sector.advocacy',
   other: 'cli:funding.sector.other',
 } as const satisfies Record<Sector, string>;
-
-/** Ends the command with exit status 1 (main treats a DataError as refused input). */
-class ImportFailed extends DataError {
-  constructor(message: string) {
-    super([]);
-    this.message = message;
-  }
-}
-
-function subcommand(program: Command, name: string, description: string): Command {
-  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
-}
 
 const usd = (n: number): string => t('cli:funding.usd', { amount: formatNumber(n, { maximumFractionDigits: 2 }) });
 const percent = (share: number): string => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });

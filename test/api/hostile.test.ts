@@ -101,7 +101,7 @@ function arbitraryOf(schema: Schema, name: string, depth = 0): fc.Arbitrary<unkn
   if (alternatives !== undefined) valid = fc.oneof(...alternatives.map((s) => arbitraryOf(s, name, depth + 1)));
   else if (schema.enum !== undefined) valid = fc.constantFrom(...schema.enum);
   else if (schema.type === 'string' && schema.pattern !== undefined)
-    valid = fc.stringMatching(new RegExp(schema.pattern), { maxLength: 12 });
+    valid = fc.stringMatching(new RegExp(schema.pattern), { maxLength: 64 });
   else if (schema.type === 'string' && /iso3/.test(name)) valid = fc.constantFrom('KHM', 'SEN', 'nzl', 'ZZZ');
   else if (schema.type === 'string' && DATE_WORDS.test(`${name} ${schema.description ?? ''}`)) valid = dateLike;
   else if (schema.type === 'string') valid = fc.string({ maxLength: 20 });
