@@ -9,18 +9,24 @@ interface Options {
   keepPrevious?: boolean;
 }
 
-/** Reads one API path; reads again when the path changes, dropping the answer to an older one. */
-export function useApi<T>(path: string | null, { keepPrevious = false }: Options = {}): Loaded<T> {
-  const [result, setResult] = useState<{ path: string | null; loaded: Loaded<T> }>({
-    path,
+/**
+ * Loads what `load` reads for `key` (null: nothing yet); loads again when the key changes, dropping
+ * the answer to an older key. `load` is called when the key changes, so it may be a new function each render.
+ */
+export function useLoad<T>(
+  key: string | null,
+  load: (signal: AbortSignal) => Promise<T>,
+  { keepPrevious = false }: Options = {},
+): Loaded<T> {
+  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<T> }>({
+    key,
     loaded: { state: 'loading' },
   });
-
   useEffect(() => {
-    if (path === null) return;
+    if (key === null) return;
     const controller = new AbortController();
-    getJson<T>(path, controller.signal).then(
-      (data) => setResult({ path, loaded: { state: 'ready', data } }),
+    load(controller.signal).then(
+      (data) => setResult({ key, loaded: { state: 'ready', data } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const status =
@@ -28,12 +34,19 @@ export function useApi<T>(path: string | null, { keepPrevious = false }: Options
             ? error.status
             : 0;
         const message = error instanceof Error ? error.message : String(error);
-        setResult({ path, loaded: { state: 'error', message, status } });
+        setResult({ key, loaded: { state: 'error', message, status } });
       },
     );
     return () => controller.abort();
-  }, [path]);
+    // `load` belongs to the key: it is read when the key changes, not each time it is a new function.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
 
-  if (result.path === path) return result.loaded;
+  if (result.key === key) return result.loaded;
   return keepPrevious && result.loaded.state === 'ready' ? result.loaded : { state: 'loading' };
+}
+
+/** Reads one API path; reads again when the path changes, dropping the answer to an older one. */
+export function useApi<T>(path: string | null, options: Options = {}): Loaded<T> {
+  return useLoad(path, (signal) => getJson<T>(path ?? '', signal), options);
 }

@@ -6,6 +6,7 @@ import { LoadStatus } from '../components/LoadStatus';
 import { formatDate } from '../dates';
 import { formatNumber, stateName, useT } from '../i18n';
 import { useApi } from '../use-api';
+import { StockpileTable } from './StockpileTable';
 import { CitedRefs, CitedSources } from './CitedSources';
 import { DueMark, StockpileMark } from './StockpileMark';
 import { stateEvidence } from './evidence';
@@ -122,40 +123,36 @@ function Destructions({ s }: { s: StateStockpile }) {
       {s.destroyed.length === 0 ? (
         <p>{t('web:stockpiles.section.destroyedNone')}</p>
       ) : (
-        <div className="table-scroll figures-table-scroll stockpile-table-scroll">
-          <table className="figures-table stockpile-table" aria-labelledby="stockpile-destroyed-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('web:stockpiles.table.date')}</th>
-                <th scope="col">{t('web:stockpiles.table.destroyed')}</th>
-                <th scope="col">{t('web:stockpiles.table.type')}</th>
-                <th scope="col">{t('web:stockpiles.table.sources')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.destroyed.map((d, i) => (
-                <tr key={`${d.date}-${i}`}>
-                  <th scope="row">
-                    {d.from === null ? (
-                      <DateText date={d.date} />
-                    ) : (
-                      <Trans
-                        t={t}
-                        i18nKey="web:stockpiles.period"
-                        components={{ from: <DateText date={d.from} />, to: <DateText date={d.date} /> }}
-                      />
-                    )}
-                  </th>
-                  <td data-label={t('web:stockpiles.table.destroyed')}>{minesWords(d.quantity, d.qualifier)}</td>
-                  <td data-label={t('web:stockpiles.table.type')}>{mineTypeWords(d.type)}</td>
-                  <td>
-                    <CitedRefs ids={d.sources} prefix={SOURCES} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StockpileTable
+          columns={[
+            t('web:stockpiles.table.date'),
+            t('web:stockpiles.table.destroyed'),
+            t('web:stockpiles.table.type'),
+            t('web:stockpiles.table.sources'),
+          ]}
+          labelledBy="stockpile-destroyed-heading"
+        >
+          {s.destroyed.map((d, i) => (
+            <tr key={`${d.date}-${i}`}>
+              <th scope="row">
+                {d.from === null ? (
+                  <DateText date={d.date} />
+                ) : (
+                  <Trans
+                    t={t}
+                    i18nKey="web:stockpiles.period"
+                    components={{ from: <DateText date={d.from} />, to: <DateText date={d.date} /> }}
+                  />
+                )}
+              </th>
+              <td data-label={t('web:stockpiles.table.destroyed')}>{minesWords(d.quantity, d.qualifier)}</td>
+              <td data-label={t('web:stockpiles.table.type')}>{mineTypeWords(d.type)}</td>
+              <td>
+                <CitedRefs ids={d.sources} prefix={SOURCES} />
+              </td>
+            </tr>
+          ))}
+        </StockpileTable>
       )}
       {s.transferred.length === 0 ? null : (
         <>
@@ -191,42 +188,38 @@ function Found({ s }: { s: StateStockpile }) {
       {s.foundAfterDeadline.length === 0 ? (
         <p>{t('web:stockpiles.section.foundNone')}</p>
       ) : (
-        <div className="table-scroll figures-table-scroll stockpile-table-scroll">
-          <table className="figures-table stockpile-table" aria-labelledby="stockpile-found-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t('web:stockpiles.table.reported')}</th>
-                <th scope="col">{t('web:stockpiles.table.found')}</th>
-                <th scope="col">{t('web:stockpiles.table.due')}</th>
-                <th scope="col">{t('web:stockpiles.table.destroyedOn')}</th>
-                <th scope="col">{t('web:stockpiles.table.dueState')}</th>
-                <th scope="col">{t('web:stockpiles.table.sources')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.foundAfterDeadline.map((f, i) => (
-                <tr key={`${f.reported}-${i}`}>
-                  <th scope="row">
-                    <DateText date={f.reported} />
-                  </th>
-                  <td data-label={t('web:stockpiles.table.found')}>{minesWords(f.quantity)}</td>
-                  <td data-label={t('web:stockpiles.table.due')}>
-                    <DateText date={f.due} />
-                  </td>
-                  <td data-label={t('web:stockpiles.table.destroyedOn')}>
-                    <DateText date={f.destroyed} />
-                  </td>
-                  <td data-label={t('web:stockpiles.table.dueState')}>
-                    <DueMark state={f.state} />
-                  </td>
-                  <td>
-                    <CitedRefs ids={f.sources} prefix={SOURCES} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StockpileTable
+          columns={[
+            t('web:stockpiles.table.reported'),
+            t('web:stockpiles.table.found'),
+            t('web:stockpiles.table.due'),
+            t('web:stockpiles.table.destroyedOn'),
+            t('web:stockpiles.table.dueState'),
+            t('web:stockpiles.table.sources'),
+          ]}
+          labelledBy="stockpile-found-heading"
+        >
+          {s.foundAfterDeadline.map((f, i) => (
+            <tr key={`${f.reported}-${i}`}>
+              <th scope="row">
+                <DateText date={f.reported} />
+              </th>
+              <td data-label={t('web:stockpiles.table.found')}>{minesWords(f.quantity)}</td>
+              <td data-label={t('web:stockpiles.table.due')}>
+                <DateText date={f.due} />
+              </td>
+              <td data-label={t('web:stockpiles.table.destroyedOn')}>
+                <DateText date={f.destroyed} />
+              </td>
+              <td data-label={t('web:stockpiles.table.dueState')}>
+                <DueMark state={f.state} />
+              </td>
+              <td>
+                <CitedRefs ids={f.sources} prefix={SOURCES} />
+              </td>
+            </tr>
+          ))}
+        </StockpileTable>
       )}
     </>
   );
@@ -274,47 +267,43 @@ function Retained({ s, name }: { s: StateStockpile; name: string }) {
               />
             </Suspense>
           </figure>
-          <div className="table-scroll figures-table-scroll stockpile-table-scroll">
-            <table className="figures-table stockpile-table" data-testid="stockpile-retained-table">
-              <caption className="visually-hidden">{t('web:stockpiles.retained.caption', { name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('web:stockpiles.table.year')}</th>
-                  <th scope="col">{t('web:stockpiles.table.held')}</th>
-                  <th scope="col">{t('web:stockpiles.table.consumed')}</th>
-                  <th scope="col">{t('web:stockpiles.table.change')}</th>
-                  <th scope="col">{t('web:stockpiles.table.purpose')}</th>
-                  <th scope="col">{t('web:stockpiles.table.sources')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {retained.map((r) => (
-                  <tr key={`${r.year}-${r.purpose}`}>
-                    <th scope="row">{r.year}</th>
-                    <td data-label={t('web:stockpiles.table.held')}>{formatNumber(r.held)}</td>
-                    <td data-label={t('web:stockpiles.table.consumed')}>
-                      {r.consumed === null ? (
-                        <span className="unknown">{t('web:stockpiles.retained.notReported')}</span>
-                      ) : (
-                        formatNumber(r.consumed)
-                      )}
-                    </td>
-                    <td data-label={t('web:stockpiles.table.change')}>
-                      {r.change === null ? (
-                        <span className="unknown">{t('web:stockpiles.retained.noChange')}</span>
-                      ) : (
-                        formatNumber(r.change, { signDisplay: 'exceptZero' })
-                      )}
-                    </td>
-                    <td data-label={t('web:stockpiles.table.purpose')}>{purposeWords(r.purpose)}</td>
-                    <td>
-                      <CitedRefs ids={r.sources} prefix={SOURCES} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <StockpileTable
+            columns={[
+              t('web:stockpiles.table.year'),
+              t('web:stockpiles.table.held'),
+              t('web:stockpiles.table.consumed'),
+              t('web:stockpiles.table.change'),
+              t('web:stockpiles.table.purpose'),
+              t('web:stockpiles.table.sources'),
+            ]}
+            testId="stockpile-retained-table"
+            caption={t('web:stockpiles.retained.caption', { name })}
+          >
+            {retained.map((r) => (
+              <tr key={`${r.year}-${r.purpose}`}>
+                <th scope="row">{r.year}</th>
+                <td data-label={t('web:stockpiles.table.held')}>{formatNumber(r.held)}</td>
+                <td data-label={t('web:stockpiles.table.consumed')}>
+                  {r.consumed === null ? (
+                    <span className="unknown">{t('web:stockpiles.retained.notReported')}</span>
+                  ) : (
+                    formatNumber(r.consumed)
+                  )}
+                </td>
+                <td data-label={t('web:stockpiles.table.change')}>
+                  {r.change === null ? (
+                    <span className="unknown">{t('web:stockpiles.retained.noChange')}</span>
+                  ) : (
+                    formatNumber(r.change, { signDisplay: 'exceptZero' })
+                  )}
+                </td>
+                <td data-label={t('web:stockpiles.table.purpose')}>{purposeWords(r.purpose)}</td>
+                <td>
+                  <CitedRefs ids={r.sources} prefix={SOURCES} />
+                </td>
+              </tr>
+            ))}
+          </StockpileTable>
         </>
       )}
     </>

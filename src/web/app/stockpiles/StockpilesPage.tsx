@@ -10,6 +10,7 @@ import { formatNumber, stateName, useT } from '../i18n';
 import { type Loaded, useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
+import { StockpileTable } from './StockpileTable';
 import { CitedRefs, CitedSources } from './CitedSources';
 import { StockpileMark } from './StockpileMark';
 import { minesWords } from './stockpile-words';
@@ -96,52 +97,47 @@ function StatesTable({
 }) {
   const t = useT();
   return (
-    <div className="table-scroll figures-table-scroll stockpile-table-scroll">
-      <table className="figures-table stockpile-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('web:stockpiles.table.state')}</th>
-            <th scope="col">{t('web:stockpiles.table.deadline')}</th>
-            <th scope="col">{t('web:stockpiles.table.article4')}</th>
-            <th scope="col">{t('web:stockpiles.table.remaining')}</th>
-            <th scope="col">{t('web:stockpiles.table.completed')}</th>
-            <th scope="col">{t('web:stockpiles.table.sources')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ stockpile: s, ledger }) => (
-            <tr key={s.iso3} data-iso3={s.iso3}>
-              <th scope="row">
-                <Link to={withAsOf(`/states/${s.iso3}`, link)}>{stateName(s.iso3, s.name)}</Link>
-              </th>
-              <td data-label={t('web:stockpiles.table.deadline')}>
-                <DateText date={s.deadline} unknown={t('web:stockpiles.notBound')} />
-              </td>
-              <td data-label={t('web:stockpiles.table.article4')}>
-                <StockpileMark state={s.state} />
-              </td>
-              <td data-label={t('web:stockpiles.table.remaining')}>
-                {s.remaining === null ? (
-                  <span className="unknown">{t('web:stockpiles.remainingUnknown')}</span>
-                ) : (
-                  minesWords(s.remaining)
-                )}
-              </td>
-              <td data-label={t('web:stockpiles.table.completed')}>
-                <DateText
-                  date={s.completed}
-                  unknown={s.remaining !== null && s.remaining > 0 ? t('web:stockpiles.notYet') : undefined}
-                />
-              </td>
-              <td>
-                <CitedRefs ids={rowSources(s, ledger, asOf)} prefix={SOURCES} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <StockpileTable
+      columns={[
+        t('web:stockpiles.table.state'),
+        t('web:stockpiles.table.deadline'),
+        t('web:stockpiles.table.article4'),
+        t('web:stockpiles.table.remaining'),
+        t('web:stockpiles.table.completed'),
+        t('web:stockpiles.table.sources'),
+      ]}
+      caption={caption}
+    >
+      {rows.map(({ stockpile: s, ledger }) => (
+        <tr key={s.iso3} data-iso3={s.iso3}>
+          <th scope="row">
+            <Link to={withAsOf(`/states/${s.iso3}`, link)}>{stateName(s.iso3, s.name)}</Link>
+          </th>
+          <td data-label={t('web:stockpiles.table.deadline')}>
+            <DateText date={s.deadline} unknown={t('web:stockpiles.notBound')} />
+          </td>
+          <td data-label={t('web:stockpiles.table.article4')}>
+            <StockpileMark state={s.state} />
+          </td>
+          <td data-label={t('web:stockpiles.table.remaining')}>
+            {s.remaining === null ? (
+              <span className="unknown">{t('web:stockpiles.remainingUnknown')}</span>
+            ) : (
+              minesWords(s.remaining)
+            )}
+          </td>
+          <td data-label={t('web:stockpiles.table.completed')}>
+            <DateText
+              date={s.completed}
+              unknown={s.remaining !== null && s.remaining > 0 ? t('web:stockpiles.notYet') : undefined}
+            />
+          </td>
+          <td>
+            <CitedRefs ids={rowSources(s, ledger, asOf)} prefix={SOURCES} />
+          </td>
+        </tr>
+      ))}
+    </StockpileTable>
   );
 }
 

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import { type LedgerEntryJson, type StateStockpile, getJson, paths } from '../api';
-import type { Loaded } from '../use-api';
+import { type Loaded, useLoad } from '../use-api';
 import { stateEvidence } from './evidence';
 import { earliestDay } from './partial-dates';
 
@@ -21,30 +20,7 @@ async function readOne(code: string, asOf: string, signal: AbortSignal): Promise
 /** Several States' stockpiles on one date, read together; reads again when the codes or the date change. */
 export function useStockpilesOf(codes: readonly string[] | null, asOf: string): Loaded<StockpileWithLedger[]> {
   const key = codes === null ? null : `${asOf}|${codes.join(',')}`;
-  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<StockpileWithLedger[]> }>({
-    key,
-    loaded: { state: 'loading' },
-  });
-  useEffect(() => {
-    if (key === null || codes === null) return;
-    const controller = new AbortController();
-    Promise.all(codes.map((code) => readOne(code, asOf, controller.signal))).then(
-      (data) => setResult({ key, loaded: { state: 'ready', data } }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const status =
-          typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
-            ? error.status
-            : 0;
-        const message = error instanceof Error ? error.message : String(error);
-        setResult({ key, loaded: { state: 'error', message, status } });
-      },
-    );
-    return () => controller.abort();
-    // The codes are part of the key.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return result.key === key ? result.loaded : { state: 'loading' };
+  return useLoad(key, (signal) => Promise.all((codes ?? []).map((code) => readOne(code, asOf, signal))));
 }
 
 /**
