@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { parseDate } from '../src/core/date.js';
 import { startServer } from '../src/server/start.js';
 import { ensureWebBuild } from '../src/server/web-build.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/transparency/factsheet/pdf.js';
+import { CHROMIUM as CHROMIUM_PATH, CHROMIUM_FLAGS as CHROMIUM_ARGS } from '../test/browser/chromium.js';
 import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';

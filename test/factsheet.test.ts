@@ -48,10 +48,17 @@ describe('minefree factsheet', () => {
     expect(stdout).toMatch(/\[\^1\]: Computed by minefree/);
   });
 
-  it('writes a PDF whose text holds the figures', () => {
+  it('writes a PDF whose text holds the figures, with no browser on the machine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'minefree-pdf-'));
     const out = join(dir, 'factsheet.pdf');
-    const { status, stderr } = run('factsheet', '--as-of', '2018-03-01', '--format', 'pdf', '--out', out);
+    // No Chromium to be found: the variable points nowhere and PATH holds no browser.
+    const noBrowser = { ...env, MINEFREE_CHROMIUM: join(dir, 'no-chromium'), PATH: dir };
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'factsheet', '--as-of', '2018-03-01', '--format', 'pdf', '--out', out],
+      { encoding: 'utf8', env: noBrowser },
+    );
+    const { status, stderr } = r;
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
@@ -60,6 +67,9 @@ describe('minefree factsheet', () => {
     expect(text).toContain('8,605');
     expect(text.toLowerCase()).toContain('endnotes');
     expect(text).toContain('[S00]');
+    expect(text).toMatch(/Page 1 of \d+/);
+    const fonts = spawnSync('pdffonts', [out], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes/);
   });
 
   it('refuses a PDF to the terminal and an unknown format', () => {

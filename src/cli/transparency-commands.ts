@@ -45,8 +45,8 @@ export function registerTransparencyCommands(program: Command): void {
       else if (format === 'md') write(o.out, factSheetMarkdown(sheet));
       else if (format === 'html') write(o.out, factSheetHtml(sheet));
       else {
-        const { htmlToPdf } = await import('../transparency/factsheet/pdf.js'); // Playwright: loaded only for PDFs
-        write(o.out, await htmlToPdf(factSheetHtml(sheet)));
+        const { factSheetPdf } = await import('../transparency/factsheet/pdf.js'); // pdfmake: loaded only for PDFs
+        write(o.out, await factSheetPdf(sheet));
       }
     });
 

@@ -52,7 +52,7 @@ function trustFunction(trust: boolean | number): boolean | ((address: string, ho
   return (_address, hop) => hop < trust;
 }
 
-/** MINEFREE_PDF_RENDERS: fact sheet PDFs printed at once (each a Chromium); default 1. */
+/** MINEFREE_PDF_RENDERS: fact sheet PDFs rendered at once (in Node, pdfmake); default 1. */
 function pdfRenders(): number {
   const n = Number(process.env.MINEFREE_PDF_RENDERS ?? '1');
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : 1;

@@ -23,7 +23,7 @@ const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']
 
 export interface TransparencyOptions extends PillarOptions {
   engines: EngineCache;
-  /** Fact sheet PDFs: how many render at once, and the cache (default: one at a time, Chromium). */
+  /** Fact sheet PDFs: how many render at once, and the cache (default: one at a time, in Node). */
   pdfs?: PdfRenderer;
 }
 
@@ -96,7 +96,7 @@ export function transparencyPlugin(app: FastifyInstance, options: TransparencyOp
     if (request.query.format === 'json') return sheet;
     const html = factSheetHtml(sheet, { controls: factSheetControls(date) });
     if (request.query.format === 'pdf') {
-      const pdf = await pdfs.pdf(`${await dataVersion(store)}|${date}`, () => factSheetHtml(sheet));
+      const pdf = await pdfs.pdf(`${await dataVersion(store)}|${date}`, () => sheet);
       if (pdf === null) {
         reply.header('retry-after', String(PDF_RETRY_AFTER_S));
         throw new HttpProblem(
