@@ -4,6 +4,7 @@ import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { registerClearanceCommands } from './clearance-commands.js';
 import { registerCooperationCommands } from './cooperation-commands.js';
+import { registerReportingCommands } from './reporting-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerStockpilesCommands } from './stockpiles-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerClearanceCommands(program);
   registerStockpilesCommands(program);
   registerCooperationCommands(program);
+  registerReportingCommands(program);
   registerServerCommands(program);
   return program;
 }

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import { articleOption, asOfOption, stateArgument } from './args.js';
 import { withEngine } from './database.js';
 import { deadlinesText, stateText, statesText, statusText } from './present.js';
+import { article7Deadlines, article7DeadlinesText } from './reporting-commands.js';
 
 interface ReadOptions {
   asOf?: string;
@@ -51,6 +52,11 @@ export function registerTreatyCommands(program: Command): void {
     .action(async (o: ReadOptions & { article?: string }) => {
       const article = articleOption(o.article);
       const asOf = asOfOption(o.asOf);
+      if (article === 7) {
+        const marked = await withEngine((engine, store) => article7Deadlines(engine, store, asOf));
+        print(o, marked, article7DeadlinesText(marked));
+        return;
+      }
       const entries = await withEngine((engine) => engine.deadlines(article, asOf));
       print(o, entries, deadlinesText(entries));
     });

@@ -21,6 +21,7 @@ import { sourcesPlugin } from '../sources/routes.js';
 import { stockpilesPlugin } from '../stockpiles/routes.js';
 import type { Store } from '../store/database.js';
 import { PdfRenderer } from '../transparency/factsheet/pdf.js';
+import { reportingPlugin } from '../reporting/routes.js';
 import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(stockpilesPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
   await app.register(cooperationPlugin, { store });
+  await app.register(reportingPlugin, { store, engines });
   await registerWeb(app, options.webRoot);
   return app;
 }

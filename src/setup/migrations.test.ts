@@ -8,6 +8,7 @@ const TABLES = [
   'activities',
   'article4_records',
   'article5_records',
+  'article7_reports',
   'audit_log',
   'completion_declarations',
   'devices_destroyed',

@@ -7,6 +7,7 @@ import { cooperationMigration } from '../cooperation/migrations/0009-cooperation
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
+import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
 import type { DialectName, Store } from '../store/database.js';
 import {
@@ -30,6 +31,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
+    '0016-article7-reports': article7ReportsMigration(dialect),
   };
 }
 

@@ -14,6 +14,10 @@ import type { Source } from '../sources/model.js';
 import type { LedgerEntry } from '../stockpiles/model.js';
 import { loadLedgers } from '../stockpiles/reference.js';
 import { insertLedgers } from '../stockpiles/store.js';
+import type { ReportRecord } from '../reporting/model.js';
+import { readReportRecords } from '../reporting/reference.js';
+import { insertReportRecords } from '../reporting/store.js';
+import { REPORTING_REFERENCE_TABLES } from '../reporting/tables.js';
 import { STOCKPILES_REFERENCE_TABLES } from '../stockpiles/tables.js';
 import type { StateCode } from '../core/states.js';
 import { insertSources } from '../sources/store.js';
@@ -36,6 +40,7 @@ export interface SeedData {
   sources: ReadonlyMap<SourceId, Source>;
   figures: readonly ReportedFigure[];
   ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>;
+  reports: readonly ReportRecord[];
 }
 
 export interface InitOptions {
@@ -56,6 +61,7 @@ export interface InitResult {
 /** Every pillar's tables loaded from data/, children before parents, so foreign keys never block the delete. */
 const REFERENCE_TABLES = [
   ...STOCKPILES_REFERENCE_TABLES,
+  ...REPORTING_REFERENCE_TABLES,
   ...TREATY_REFERENCE_TABLES,
   ...TRANSPARENCY_REFERENCE_TABLES,
   ...SOURCES_REFERENCE_TABLES,
@@ -64,8 +70,10 @@ const REFERENCE_TABLES = [
 /** Reads and checks every file before the database is touched: a DataError names all problems. */
 export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
   const { facts, sources } = loadReference(dataDir);
-  const ledgers = loadLedgers(sources, new TreatyEngine(facts), dataDir);
-  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers };
+  const engine = new TreatyEngine(facts);
+  const ledgers = loadLedgers(sources, engine, dataDir);
+  const reports = readReportRecords(sources, engine, dataDir);
+  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers, reports };
 }
 
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -86,6 +94,7 @@ export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data
   await insertFacts(db, dialect, data.facts);
   await insertFigures(db, dialect, data.figures);
   await insertLedgers(db, dialect, data.ledgers);
+  await insertReportRecords(db, dialect, data.reports);
 }
 
 /** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */

@@ -1,0 +1,77 @@
+/** HTTP routes of Article 7 reports (the reporting pillar's plugin). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { WRITE, requireWriter } from '../http/auth.js';
+import { PUBLIC_READ } from '../http/etag.js';
+import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
+import type { PillarOptions } from '../http/plugin.js';
+import { HttpProblem } from '../http/problem.js';
+import type { EngineCache } from '../treaty/cache.js';
+import { readReport, reportBody } from './input.js';
+import { recordReport, reportsOf, reportsOn } from './service.js';
+
+const TAGS = ['Reports'];
+
+export interface ReportingOptions extends PillarOptions {
+  engines: EngineCache;
+}
+
+export function reportingPlugin(app: FastifyInstance, { store, engines }: ReportingOptions): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const engine = async () => (await engines.get()).engine;
+
+  api.get(
+    '/api/v1/reports',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Article 7 on a date: every bound State’s initial and annual reports (due, on time, late, overdue, not recorded) and the counts of each 30 April',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => reportsOn(store, await engine(), asOf(request.query)),
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/reports',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary: "A State's Article 7 reports on a date: each deadline, the day received, the mark, the sources",
+        params: iso3Param,
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => {
+      const iso3 = knownState(request.params.iso3);
+      const answer = await reportsOf(store, await engine(), iso3, asOf(request.query));
+      if (answer === null) throw new HttpProblem(404, `${iso3} is not in the reference data.`);
+      return answer;
+    },
+  );
+
+  api.post(
+    '/api/v1/states/:iso3/reports',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Record a submission of a State’s Article 7 report, or a source’s statement that it had not been received (editor or admin; x-csrf-token)',
+        params: iso3Param,
+        body: reportBody,
+      },
+    },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const iso3 = knownState(request.params.iso3);
+      const record = readReport(iso3, request.body);
+      const stored = await recordReport(store, await engine(), record, { userId: user.id }, asOf(request.body));
+      return reply.code(201).send(stored);
+    },
+  );
+  return Promise.resolve();
+}

@@ -1,0 +1,66 @@
+// `minefree deadlines --article 7` with the marks of each State's reports, and `minefree reports`,
+// run as a user would against a database loaded from data/.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/minefree.js', import.meta.url));
+const env = { ...process.env, MINEFREE_DB: join(mkdtempSync(join(tmpdir(), 'minefree-cli-')), 'minefree.db') };
+const minefree = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
+function json<T>(...args: string[]): T {
+  const result = minefree(...args, '--json');
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+interface Entry {
+  iso3: string;
+  deadline: string;
+  state: string;
+  initial: { received: string | null; mark: string; sources: string[] } | null;
+  annual: { covers: number; due: string; mark: string } | null;
+}
+
+describe('minefree deadlines --article 7', () => {
+  it('marks each initial report and the latest annual report on record', () => {
+    const list = json<Entry[]>('deadlines', '--article', '7', '--as-of', '2019-06-01');
+    expect(list.find((e) => e.iso3 === 'LKA')).toMatchObject({
+      deadline: '2018-11-28',
+      state: 'missed',
+      initial: { received: '2018-11-29', mark: 'late', sources: ['S39'] },
+      annual: { covers: 2018, due: '2019-04-30', mark: 'not-recorded' },
+    });
+    expect(list.find((e) => e.iso3 === 'TUV')).toMatchObject({ state: 'missed', initial: { mark: 'overdue' } });
+    expect(list.find((e) => e.iso3 === 'AUT')).toMatchObject({ state: 'unknown', initial: { mark: 'not-recorded' } });
+  });
+
+  it('prints the marks as a table', () => {
+    const { stdout, status } = minefree('deadlines', '--article', '7', '--as-of', '2015-07-01');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/TUV\s+Tuvalu\s+overdue\s+—\s+2014: not recorded/);
+    expect(stdout).toMatch(/OMN\s+Oman\s+due\s+—/);
+  });
+});
+
+describe('minefree reports', () => {
+  it("lists a withdrawn State's reports up to its withdrawal", () => {
+    const lithuania = json<{ withdrawalEffective: string; reports: { report: string | number }[] }>(
+      'reports',
+      'LTU',
+      '--as-of',
+      '2026-11-28',
+    );
+    expect(lithuania.withdrawalEffective).toBe('2025-12-27');
+    expect(lithuania.reports.at(-1)?.report).toBe(2024);
+  });
+
+  it('counts the reports of each 30 April, with no share while reports are not recorded', () => {
+    const { stdout, status } = minefree('reports', '--as-of', '2015-07-01');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/2014\s+2015-04-30\s+161\s+0\s+0\s+81\s+80\s+—/);
+  });
+});
