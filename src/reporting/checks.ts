@@ -77,6 +77,9 @@ export function recordProblems(
         );
       } else submitted.set(key, { index, received: earliestDay(r.received) });
     }
+    if (r.notReceivedOn !== null && r.report !== 'initial' && r.notReceivedOn < `${r.report + 1}-01-01`) {
+      add('notReceivedOn', `a day after ${r.report}, the year the report covers`, r.notReceivedOn);
+    }
     if (r.notReceivedOn !== null && context.asOf !== undefined && r.notReceivedOn > context.asOf) {
       add('notReceivedOn', `a day on or before ${context.asOf}`, r.notReceivedOn);
     }

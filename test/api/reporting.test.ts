@@ -119,6 +119,8 @@ forEachDatabase((database) => {
       const editor = await h.signIn('editor');
       const url = '/api/v1/states/PSE/reports';
       const statement = { report: 2018, notReceivedOn: '2019-06-18', sources: ['R1'], asOf: '2019-07-01' };
+      // A statement about a year not yet over on that day says nothing.
+      expectProblem(await h.post(url, { ...statement, report: 2019 }, editor), 422);
       expect((await h.post(url, statement, editor)).statusCode).toBe(201);
       // A second statement is another fact, not a duplicate.
       expect((await h.post(url, { ...statement, notReceivedOn: '2019-06-20' }, editor)).statusCode).toBe(201);

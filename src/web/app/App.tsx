@@ -6,6 +6,7 @@ import { FiguresPage } from './pages/FiguresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
+import { ReportsPage } from './reporting/ReportsPage';
 import { StockpilesPage } from './stockpiles/StockpilesPage';
 import { useT } from './i18n';
 
@@ -30,6 +31,7 @@ export function App() {
         <Route path="states/:iso3" element={<StatePage />} />
         <Route path="figures" element={<FiguresPage />} />
         <Route path="stockpiles" element={<StockpilesPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -19,6 +19,7 @@ import type {
   StateStockpile as StateStockpileAnswer,
   StoredEntry,
 } from '../../stockpiles/model.js';
+import type { ReportsOnDate as ReportsOnDateAnswer } from '../../reporting/model.js';
 import type { HistoryPoint as HistoryPointAnswer } from '../../treaty/history.js';
 import type { StateRecordAnswer } from '../../treaty/service.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
@@ -116,6 +117,8 @@ export const paths = {
   stateStockpile: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/stockpiles${asOfQuery(asOf)}`,
   /** One State's stockpile ledger as stored: every entry with its sources (LedgerEntryJson[]). */
   stockpileLedger: (iso3: string) => `/states/${encodeURIComponent(iso3)}/stockpiles/ledger`,
+  /** Every bound State's Article 7 reports on a date, and the counts of each 30 April (ReportsOnDate). */
+  reports: (asOf: string) => `/reports${asOfQuery(asOf)}`,
 };
 
 /**
@@ -148,6 +151,9 @@ export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): st
 
 /** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5/service.ts). */
 export type Article5Workflow = Json<Article5WorkflowAnswer>;
+
+/** GET /reports: Article 7 reports on a date (src/reporting/model.ts). */
+export type ReportsOnDate = Json<ReportsOnDateAnswer>;
 
 /** GET /stockpiles: Article 4 on a date over the States Parties (src/stockpiles/model.ts). */
 export type GlobalStockpiles = Json<GlobalStockpilesAnswer>;
