@@ -9,6 +9,8 @@ const TABLES = [
   'article4_records',
   'article5_records',
   'audit_log',
+  'casualty_personal',
+  'casualty_records',
   'completion_declarations',
   'devices_destroyed',
   'extension_decisions',
@@ -23,6 +25,7 @@ const TABLES = [
   'states',
   'stockpile_entries',
   'users',
+  'va_frameworks',
 ];
 
 async function tableNames(store: Store): Promise<string[]> {

@@ -29,6 +29,10 @@ import { loadReference } from '../treaty/reference.js';
 import { TreatyEngine, type TreatyFacts } from '../treaty/status.js';
 import { insertFacts } from '../treaty/store.js';
 import { TREATY_REFERENCE_TABLES } from '../treaty/tables.js';
+import type { FrameworkReport } from '../victims/model.js';
+import { loadFrameworks } from '../victims/reference.js';
+import { insertFrameworks } from '../victims/store.js';
+import { VICTIMS_REFERENCE_TABLES } from '../victims/tables.js';
 import { migrateToLatest } from './migrations.js';
 
 export interface SeedData {
@@ -36,6 +40,7 @@ export interface SeedData {
   sources: ReadonlyMap<SourceId, Source>;
   figures: readonly ReportedFigure[];
   ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>;
+  frameworks: readonly FrameworkReport[];
 }
 
 export interface InitOptions {
@@ -55,6 +60,7 @@ export interface InitResult {
 
 /** Every pillar's tables loaded from data/, children before parents, so foreign keys never block the delete. */
 const REFERENCE_TABLES = [
+  ...VICTIMS_REFERENCE_TABLES,
   ...STOCKPILES_REFERENCE_TABLES,
   ...TREATY_REFERENCE_TABLES,
   ...TRANSPARENCY_REFERENCE_TABLES,
@@ -65,7 +71,8 @@ const REFERENCE_TABLES = [
 export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
   const { facts, sources } = loadReference(dataDir);
   const ledgers = loadLedgers(sources, new TreatyEngine(facts), dataDir);
-  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers };
+  const frameworks = loadFrameworks(sources, dataDir);
+  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers, frameworks };
 }
 
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -86,6 +93,7 @@ export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data
   await insertFacts(db, dialect, data.facts);
   await insertFigures(db, dialect, data.figures);
   await insertLedgers(db, dialect, data.ledgers);
+  await insertFrameworks(db, dialect, data.frameworks);
 }
 
 /** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */
