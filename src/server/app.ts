@@ -24,6 +24,7 @@ import { PdfRenderer } from '../transparency/factsheet/pdf.js';
 import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
+import { victimsPlugin } from '../victims/routes.js';
 import { registerWeb } from './web.js';
 
 /** Where the JSON log lines go: `true` is stderr; a stream (a test's) receives them instead. */
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(stockpilesPlugin, { store, engines });
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
   await app.register(cooperationPlugin, { store });
+  await app.register(victimsPlugin, { store });
   await registerWeb(app, options.webRoot);
   return app;
 }
