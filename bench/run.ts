@@ -17,6 +17,7 @@ import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';
 import { type Row, printTable, summarise, time } from './measure.js';
+import { victimsBenchmarks } from './victims.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const rows: Row[] = [];
@@ -135,6 +136,7 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
 }
 
 await clearanceBenchmarks(rows, dir);
+await victimsBenchmarks(rows, dir);
 
 rmSync(dir, { recursive: true, force: true });
 printTable(rows);

@@ -25,6 +25,7 @@ import { reportingPlugin } from '../reporting/routes.js';
 import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
+import { victimsPlugin } from '../victims/routes.js';
 import { registerWeb } from './web.js';
 
 /** Where the JSON log lines go: `true` is stderr; a stream (a test's) receives them instead. */
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(clearancePlugin, { store, engines, clearance: new ClearanceCache(store) });
   await app.register(cooperationPlugin, { store });
   await app.register(reportingPlugin, { store, engines });
+  await app.register(victimsPlugin, { store });
   await registerWeb(app, options.webRoot);
   return app;
 }

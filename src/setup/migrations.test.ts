@@ -10,6 +10,8 @@ const TABLES = [
   'article5_records',
   'article7_reports',
   'audit_log',
+  'casualty_personal',
+  'casualty_records',
   'completion_declarations',
   'devices_destroyed',
   'extension_decisions',
@@ -24,6 +26,7 @@ const TABLES = [
   'states',
   'stockpile_entries',
   'users',
+  'va_frameworks',
 ];
 
 async function tableNames(store: Store): Promise<string[]> {

@@ -19,6 +19,7 @@ import {
 import { auditLogMigration } from '../store/migrations/0001-audit-log.js';
 import { reportedFiguresMigration } from '../transparency/migrations/0005-reported-figures.js';
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
+import { victimsMigration } from '../victims/migrations/0010-victims.js';
 
 export function migrations(dialect: DialectName): MigrationList {
   return {
@@ -31,6 +32,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
+    '0010-victims': victimsMigration(dialect),
     '0016-article7-reports': article7ReportsMigration(dialect),
   };
 }

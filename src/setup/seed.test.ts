@@ -14,6 +14,7 @@ import { forEachDatabase } from '../store/test-databases.js';
 
 const data = readSeedData();
 const expected = {
+  va_frameworks: data.frameworks.length,
   states: 197,
   sources: data.sources.size,
   reported_figures: data.figures.length,

@@ -33,6 +33,10 @@ import { loadReference } from '../treaty/reference.js';
 import { TreatyEngine, type TreatyFacts } from '../treaty/status.js';
 import { insertFacts } from '../treaty/store.js';
 import { TREATY_REFERENCE_TABLES } from '../treaty/tables.js';
+import type { FrameworkReport } from '../victims/model.js';
+import { loadFrameworks } from '../victims/reference.js';
+import { insertFrameworks } from '../victims/store.js';
+import { VICTIMS_REFERENCE_TABLES } from '../victims/tables.js';
 import { migrateToLatest } from './migrations.js';
 
 export interface SeedData {
@@ -41,6 +45,7 @@ export interface SeedData {
   figures: readonly ReportedFigure[];
   ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>;
   reports: readonly ReportRecord[];
+  frameworks: readonly FrameworkReport[];
 }
 
 export interface InitOptions {
@@ -60,6 +65,7 @@ export interface InitResult {
 
 /** Every pillar's tables loaded from data/, children before parents, so foreign keys never block the delete. */
 const REFERENCE_TABLES = [
+  ...VICTIMS_REFERENCE_TABLES,
   ...STOCKPILES_REFERENCE_TABLES,
   ...REPORTING_REFERENCE_TABLES,
   ...TREATY_REFERENCE_TABLES,
@@ -73,7 +79,8 @@ export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
   const engine = new TreatyEngine(facts);
   const ledgers = loadLedgers(sources, engine, dataDir);
   const reports = readReportRecords(sources, engine, dataDir);
-  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers, reports };
+  const frameworks = loadFrameworks(sources, dataDir);
+  return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers, reports, frameworks };
 }
 
 export async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -95,6 +102,7 @@ export async function writeSeed(db: Kysely<Database>, dialect: DialectName, data
   await insertFigures(db, dialect, data.figures);
   await insertLedgers(db, dialect, data.ledgers);
   await insertReportRecords(db, dialect, data.reports);
+  await insertFrameworks(db, dialect, data.frameworks);
 }
 
 /** Loads `data` into the store, in one transaction; on `reset`, after deleting the reference rows. */

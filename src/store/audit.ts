@@ -15,7 +15,7 @@ export interface Actor {
 
 export const SYSTEM: Actor = { userId: null };
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'seed' | 'sign-in' | 'sign-out';
+export type AuditAction = 'create' | 'update' | 'delete' | 'seed' | 'sign-in' | 'sign-out' | 'read';
 
 export interface AuditInput {
   action: AuditAction;

@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Store } from './database.js';
 
-/** Audit entities that public reads never show (accounts, sign-ins). */
-const PRIVATE_ENTITIES = ['user'];
+/** Audit entities that public reads never show (accounts, sign-ins, reads of personal data). */
+const PRIVATE_ENTITIES = ['user', 'personal-data'];
 
 export interface AuditFilter {
   /** Only these entity kinds (`instrument`, `clearance`). */

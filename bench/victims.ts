@@ -1,0 +1,164 @@
+/**
+ * Victim assistance benchmark (issue 11, Import): 1,000,000 casualty rows from CSV, validated and
+ * stored (one transaction, batched inserts), against the engine's own bulk load of the same file
+ * into a table with no checks, measured in the same run: `sqlite3 .import` for SQLite and
+ * `psql \copy` for PostgreSQL. The target is a rate at least 0.6 of the baseline's.
+ * MINEFREE_BENCH_CASUALTIES scales the file down. Run alone with `npx tsx bench/victims.ts`, or in `npm run bench`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { parseDate } from '../src/core/date.js';
+import { initDatabase } from '../src/setup/seed.js';
+import { SYSTEM } from '../src/store/audit.js';
+import { type Store, openDatabase } from '../src/store/database.js';
+import { casualtiesCsv, demoCasualties } from '../src/victims/demo/demo.js';
+import { importCasualtyFile } from '../src/victims/files/import.js';
+import { RECORD_COLUMNS } from '../src/victims/records.js';
+import { type Row, type Timing, printTable, summarise } from './measure.js';
+
+const STATE = 'KHM';
+const TODAY = parseDate('2026-11-30');
+const SQLITE3 = '/usr/bin/sqlite3';
+const PSQL = '/usr/bin/psql';
+const PG_URL = process.env.MINEFREE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const TARGET = 0.6;
+const NOT_MEASURED: Timing = { median: NaN, p95: NaN };
+
+const count = (): number => Number(process.env.MINEFREE_BENCH_CASUALTIES ?? 1_000_000);
+const note = (text: string): void => console.log(`victims bench: ${text}`);
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+
+async function timed(body: () => unknown): Promise<number> {
+  const start = performance.now();
+  await body();
+  return performance.now() - start;
+}
+
+const unchecked = `create table casualties_raw (${RECORD_COLUMNS.map((c) => `"${c}" text`).join(', ')})`;
+
+function ratioLine(engine: string, ours: number, baselineName: string, baseline: number | null): void {
+  if (baseline === null) {
+    note(`${engine}: ${seconds(ours)} s for ${count()} rows; ${baselineName}: not measured`);
+    return;
+  }
+  const ratio = baseline / ours;
+  note(
+    `${engine}: ${seconds(ours)} s (${Math.round(count() / (ours / 1000))} rows/s); ${baselineName}: ${seconds(baseline)} s; ` +
+      `rate ratio ${ratio.toFixed(2)} (target >= ${TARGET}: ${ratio >= TARGET ? 'meets' : 'MISSES'})`,
+  );
+}
+
+/** The schema made and data/ loaded first (not timed), then the file imported. */
+async function importInto(store: Store, file: string): Promise<number> {
+  await initDatabase(store);
+  return timed(() => importCasualtyFile(store, file, { state: STATE, today: TODAY }, SYSTEM));
+}
+
+export async function victimsBenchmarks(rows: Row[], dir: string): Promise<void> {
+  const n = count();
+  const file = join(dir, `casualties-${n}.csv`);
+  note(`writing ${n} synthetic rows to ${file}`);
+  writeFileSync(file, casualtiesCsv(demoCasualties(STATE, n, TODAY)));
+
+  // SQLite: validated import vs sqlite3 .import into a table with no checks.
+  {
+    const ours = await (async () => {
+      const store = await openDatabase({ file: join(dir, 'victims.db') });
+      try {
+        return await importInto(store, file);
+      } finally {
+        await store.close();
+      }
+    })();
+    let baseline: number | null = null;
+    if (existsSync(SQLITE3)) {
+      const db = join(dir, 'raw.db');
+      baseline = await timed(() => {
+        const result = spawnSync(SQLITE3, [db], {
+          input: `${unchecked};\n.mode csv\n.import --skip 1 ${file} casualties_raw\n`,
+          encoding: 'utf8',
+        });
+        if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}`);
+      });
+    }
+    ratioLine('SQLite', ours, 'sqlite3 .import (no checks)', baseline);
+    rows.push({
+      measure: `import ${n} casualty rows (SQLite)`,
+      value: summarise([ours]),
+      baselineName: baseline === null ? 'sqlite3 .import: not measured' : 'sqlite3 .import, unchecked table',
+      baseline: baseline === null ? NOT_MEASURED : summarise([baseline]),
+      targetMs: baseline === null ? Infinity : baseline / TARGET,
+    });
+  }
+
+  // PostgreSQL: validated import vs psql \copy into a table with no checks, each in a scratch schema.
+  {
+    const client = new pg.Client({ connectionString: PG_URL });
+    try {
+      await client.connect();
+    } catch (error) {
+      note(
+        `PostgreSQL: not measured (not reachable at ${PG_URL}: ${error instanceof Error ? error.message : String(error)})`,
+      );
+      return;
+    }
+    const schema = `bench_victims_${process.pid}`;
+    try {
+      await client.query(`create schema ${schema}`);
+      const store = await openDatabase({ url: PG_URL, schema });
+      let ours: number;
+      try {
+        ours = await importInto(store, file);
+      } finally {
+        await store.close();
+      }
+      let baseline: number | null = null;
+      if (existsSync(PSQL)) {
+        await client.query(`set search_path = ${schema}`);
+        await client.query(unchecked);
+        baseline = await timed(() => {
+          const result = spawnSync(
+            PSQL,
+            [
+              PG_URL,
+              '-v',
+              'ON_ERROR_STOP=1',
+              '-c',
+              `set search_path = ${schema}`,
+              '-c',
+              `\\copy casualties_raw from '${file}' with (format csv, header true)`,
+            ],
+            { encoding: 'utf8' },
+          );
+          if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+        });
+      }
+      ratioLine('PostgreSQL', ours, 'psql \\copy (no checks)', baseline);
+      rows.push({
+        measure: `import ${n} casualty rows (PostgreSQL)`,
+        value: summarise([ours]),
+        baselineName: baseline === null ? 'psql \\copy: not measured' : 'psql \\copy, unchecked table',
+        baseline: baseline === null ? NOT_MEASURED : summarise([baseline]),
+        targetMs: baseline === null ? Infinity : baseline / TARGET,
+      });
+    } finally {
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dir = mkdtempSync(join(tmpdir(), 'minefree-bench-victims-'));
+  const rows: Row[] = [];
+  try {
+    await victimsBenchmarks(rows, dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+}

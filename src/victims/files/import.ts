@@ -1,0 +1,121 @@
+/**
+ * `minefree import casualties FILE --state ISO3` and the import route: a CSV or XLSX file of one
+ * State's casualty records, all or nothing. Every row is read and checked before the database is
+ * written; the records then go in batched inserts in one transaction with one audit row.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { CalendarDate } from '../../core/date.js';
+import { RejectedWriteError } from '../../core/rejection.js';
+import type { StateCode } from '../../core/states.js';
+import type { Actor } from '../../store/audit.js';
+import type { Store } from '../../store/database.js';
+import { type RecordsWritten, addRecords } from '../store.js';
+import { CasualtyImportError, type ReadRecords, readCasualtyCsv, readCasualtyXlsx } from './read.js';
+
+export const CASUALTY_FORMATS = ['csv', 'xlsx'] as const;
+export type CasualtyFormat = (typeof CASUALTY_FORMATS)[number];
+
+export function casualtyFormatOf(path: string): CasualtyFormat | null {
+  const ext = extname(path).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : null;
+}
+
+export type CasualtyPhase = 'reading' | 'writing';
+
+export interface CasualtyImportOptions {
+  state: StateCode;
+  /** Today: no incident after it; the day the records are stored. */
+  today: CalendarDate;
+  synthetic?: boolean;
+  onProgress?: (phase: CasualtyPhase, done: number) => void;
+}
+
+export interface CasualtyImportResult extends RecordsWritten {
+  file: string;
+  sheet: string | null;
+}
+
+/** Reads and checks a file's content (nothing written). */
+export async function readCasualties(
+  data: Buffer | string,
+  file: string,
+  format: CasualtyFormat,
+  options: CasualtyImportOptions,
+): Promise<ReadRecords> {
+  const read = {
+    state: options.state,
+    today: options.today,
+    synthetic: options.synthetic ?? false,
+    onProgress: (done: number) => options.onProgress?.('reading', done),
+  };
+  if (format === 'csv') return readCasualtyCsv(typeof data === 'string' ? data : data.toString('utf8'), file, read);
+  return readCasualtyXlsx(typeof data === 'string' ? Buffer.from(data) : data, file, read);
+}
+
+/** Imports a file's content, all or nothing; a record the database refuses (an id already stored) is named by its row. */
+export async function importCasualties(
+  store: Store,
+  data: Buffer | string,
+  file: string,
+  format: CasualtyFormat,
+  options: CasualtyImportOptions,
+  actor: Actor,
+): Promise<CasualtyImportResult> {
+  const read = await readCasualties(data, file, format, options);
+  options.onProgress?.('writing', 0);
+  try {
+    const written = await addRecords(store, options.state, read.records, [], actor, {
+      recorded: options.today,
+      name: (index) => `${file}${read.sheet === null ? '' : ` sheet "${read.sheet}"`} row ${read.rows[index] ?? '?'}`,
+      source: file,
+    });
+    options.onProgress?.('writing', written.added);
+    return { ...written, file, sheet: read.sheet };
+  } catch (error) {
+    if (!(error instanceof RejectedWriteError) || error.field === null) throw error;
+    const match = /^(.*) row (\d+)(?:\.(\w+))?$/.exec(error.field);
+    if (match === null) throw error;
+    throw new CasualtyImportError([
+      {
+        file,
+        sheet: read.sheet,
+        row: Number(match[2]),
+        field: match[3] ?? null,
+        expected: error.expected,
+        found: error.found,
+      },
+    ]);
+  }
+}
+
+/** Imports a file from disk. */
+export async function importCasualtyFile(
+  store: Store,
+  path: string,
+  options: CasualtyImportOptions,
+  actor: Actor,
+): Promise<CasualtyImportResult> {
+  const file = basename(path);
+  const format = casualtyFormatOf(path);
+  if (format === null)
+    throw new CasualtyImportError([
+      { file, sheet: null, row: 1, field: null, expected: 'a .csv or .xlsx file', found: extname(path) },
+    ]);
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new CasualtyImportError([
+      {
+        file,
+        sheet: null,
+        row: 1,
+        field: null,
+        expected: 'a readable file',
+        found: error instanceof Error && 'code' in error ? String(error.code) : String(error),
+      },
+    ]);
+  }
+  return importCasualties(store, data, file, format, options, actor);
+}

@@ -1,0 +1,212 @@
+/**
+ * The victim assistance pillar's vocabulary: casualty records (GICHD's minimum data: incident,
+ * device, outcome, person, activity, needs, referrals) under a pseudonymous id, the personal
+ * details kept apart from them, the public aggregates (small cells suppressed), and each State's
+ * victim assistance framework on a date (coordination mechanism, national plan, survivors, services).
+ */
+import type { CalendarDate } from '../core/date.js';
+import type { PartialDate } from '../core/partial-date.js';
+import type { SourceId } from '../core/source.js';
+import type { StateCode } from '../core/states.js';
+
+/** What caused the casualty (the device categories the clearance pillar counts, plus `unknown`). */
+export const DEVICE_CATEGORIES = [
+  'ap-mine',
+  'improvised-ap-mine',
+  'av-mine',
+  'erw',
+  'cluster-munition-remnant',
+  'unknown',
+] as const;
+export type DeviceCategory = (typeof DEVICE_CATEGORIES)[number];
+
+export const OUTCOMES = ['killed', 'injured'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const SEXES = ['female', 'male', 'unknown'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** Age bands of the public aggregates; `0-17` are children. A record gives an age, a band, or `unknown`. */
+export const AGE_BANDS = ['0-17', '18-29', '30-44', '45-59', '60+', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Civilian, military (armed and security forces) or deminer (mine action staff at work). */
+export const CASUALTY_STATUSES = ['civilian', 'military', 'deminer', 'unknown'] as const;
+export type CasualtyStatus = (typeof CASUALTY_STATUSES)[number];
+
+/** What the person was doing (GICHD IMSMA activity list, shortened). */
+export const ACTIVITIES = [
+  'farming',
+  'herding',
+  'collecting',
+  'travelling',
+  'playing',
+  'tampering',
+  'household',
+  'demining',
+  'military',
+  'other',
+  'unknown',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+
+/** Services by kind (Maputo and Oslo action plans): needs, referrals and a framework's services use the same list. */
+export const SERVICE_KINDS = [
+  'medical',
+  'physical-rehabilitation',
+  'psychological-peer-support',
+  'socio-economic-inclusion',
+  'education',
+] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** A point in WGS 84 degrees. */
+export interface Point {
+  lat: number;
+  lon: number;
+}
+
+/** One person killed or injured, under a pseudonymous id; no name, no contact (those are `PersonalDetails`). */
+export interface CasualtyRecord {
+  /** Pseudonymous: letters, digits, `.`, `_`, `-`, at most 64; unique among all records. */
+  id: string;
+  state: StateCode;
+  incidentDate: CalendarDate;
+  /** Set when an incident before 1990 is recorded on purpose (a historic casualty). */
+  historic: boolean;
+  place: { point: Point | null; adminArea: string | null };
+  device: DeviceCategory;
+  outcome: Outcome;
+  sex: Sex;
+  /** Whole years at the incident, when known. */
+  age: number | null;
+  /** Derived from `age` when it is given. */
+  ageBand: AgeBand;
+  status: CasualtyStatus;
+  /** Under 18 at the incident; derived from the age or band when they are known. */
+  child: boolean | null;
+  activity: Activity;
+  needs: ServiceKind[];
+  referrals: ServiceKind[];
+  /** Made by `minefree demo casualties`: never mixed with real records of the same State. */
+  synthetic: boolean;
+}
+
+export const CONSENTS = ['given', 'refused', 'not-asked'] as const;
+export type Consent = (typeof CONSENTS)[number];
+
+/** Who the person is: readable only by roles that need it, every read audited. */
+export interface PersonalDetails {
+  recordId: string;
+  name: string | null;
+  contact: string | null;
+  consent: Consent;
+  /** The day consent was given or refused. */
+  consentDate: CalendarDate | null;
+}
+
+/** The threshold below which a published cell is suppressed. */
+export const SMALL_CELL = 5;
+
+/** One year of a State's public casualty series: null where suppressed. */
+export interface CasualtyYear {
+  year: number;
+  killed: number | null;
+  injured: number | null;
+  total: number | null;
+  /** Whether any value of the row is suppressed. */
+  suppressed: boolean;
+}
+
+/** One category of a public breakdown (by sex, age band, status or device) over all years. */
+export interface BreakdownCell {
+  key: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+export interface CasualtyBreakdowns {
+  iso3: StateCode;
+  asOf: CalendarDate;
+  total: number | null;
+  bySex: BreakdownCell[];
+  byAgeBand: BreakdownCell[];
+  byStatus: BreakdownCell[];
+  byDevice: BreakdownCell[];
+}
+
+export const MECHANISM_TYPES = ['victim-assistance', 'disability'] as const;
+export type MechanismType = (typeof MECHANISM_TYPES)[number];
+
+export const PLAN_STATES = ['in-force', 'expired', 'none'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
+
+/** One observation of a State's framework, as a source published it on `reported` (data/victim_assistance_frameworks.csv). */
+export interface FrameworkReport {
+  iso3: StateCode;
+  /** The day the source was published: the observation counts from then. */
+  reported: CalendarDate;
+  /** null: the source does not say. */
+  significantNumberOfVictims: boolean | null;
+  mechanism: { type: MechanismType; since: PartialDate | null } | null;
+  plan: { title: string; from: PartialDate | null; to: PartialDate | null } | null;
+  survivorParticipation: boolean | null;
+  /** Reachability notes by kind of service; a kind the source does not describe is absent. */
+  services: Partial<Record<ServiceKind, string>>;
+  sources: SourceId[];
+  notes: string;
+}
+
+/** A State's framework on a date (the answer of `GET /api/v1/states/{iso3}/victims`, without the casualties). */
+export interface FrameworkOnDate {
+  significantNumberOfVictims: boolean | null;
+  coordination: { type: MechanismType; since: PartialDate | null } | null;
+  plan: { title: string; from: PartialDate | null; to: PartialDate | null; state: PlanState } | null;
+  survivorParticipation: boolean | null;
+  services: Partial<Record<ServiceKind, string>>;
+  sources: SourceId[];
+}
+
+/** `GET /api/v1/states/{iso3}/victims?asOf=`: the shape of the issue, plus `synthetic`. */
+export interface StateVictimsAnswer {
+  iso3: StateCode;
+  asOf: CalendarDate;
+  significantNumberOfVictims: boolean | null;
+  coordination: { type: MechanismType; since: PartialDate | null } | null;
+  plan: { title: string; from: PartialDate | null; to: PartialDate | null; state: PlanState } | null;
+  survivorParticipation: boolean | null;
+  casualties: CasualtyYear[];
+  /** True when the State's records are demo records (`minefree demo casualties`). */
+  synthetic: boolean;
+}
+
+/** A figure a source published, quoted beside the counts computed from the frameworks data. */
+export interface PublishedCount {
+  value: number;
+  period: string;
+  source: string;
+}
+
+/** `GET /api/v1/victims?asOf=`: the States with significant numbers of victims and the counts on the date. */
+export interface GlobalVictimsAnswer {
+  asOf: CalendarDate;
+  states: {
+    iso3: StateCode;
+    coordination: boolean;
+    planState: PlanState;
+    survivorParticipation: boolean | null;
+  }[];
+  counts: {
+    significantNumberOfVictims: number;
+    withCoordinationMechanism: number;
+    withPlanInForce: number;
+    withSurvivorParticipation: number;
+  };
+  /** The counts the ICRC fact sheet (2018) quotes from Landmine Monitor 2017, for comparison. */
+  published: {
+    significantNumberOfVictims: PublishedCount | null;
+    withCoordinationMechanism: PublishedCount | null;
+    withPlanInForce: PublishedCount | null;
+    withSurvivorParticipation: PublishedCount | null;
+  };
+}

@@ -1,0 +1,129 @@
+/** Rows of the victim assistance tables to the model and back. */
+import type { Insertable, Selectable } from 'kysely';
+import type { CalendarDate } from '../core/date.js';
+import type { PartialDate } from '../core/partial-date.js';
+import type { StateCode } from '../core/states.js';
+import { parseSourceIds, sourceIdsJson } from '../store/json.js';
+import type {
+  Activity,
+  AgeBand,
+  CasualtyRecord,
+  CasualtyStatus,
+  Consent,
+  DeviceCategory,
+  FrameworkReport,
+  MechanismType,
+  Outcome,
+  PersonalDetails,
+  ServiceKind,
+  Sex,
+} from './model.js';
+import type { CasualtyPersonalTable, CasualtyRecordsTable, VaFrameworksTable } from './tables.js';
+
+const flag = (b: boolean): 0 | 1 => (b ? 1 : 0);
+const kinds = (text: string): ServiceKind[] => (text === '' ? [] : (text.split(';') as ServiceKind[]));
+
+export function recordRow(r: CasualtyRecord, recorded: CalendarDate): Insertable<CasualtyRecordsTable> {
+  return {
+    id: r.id,
+    iso3: r.state,
+    incident_date: r.incidentDate,
+    incident_year: Number(r.incidentDate.slice(0, 4)),
+    historic: flag(r.historic),
+    lat: r.place.point?.lat ?? null,
+    lon: r.place.point?.lon ?? null,
+    admin_area: r.place.adminArea,
+    device: r.device,
+    outcome: r.outcome,
+    sex: r.sex,
+    age: r.age,
+    age_band: r.ageBand,
+    status: r.status,
+    child: r.child === null ? null : flag(r.child),
+    activity: r.activity,
+    needs: r.needs.join(';'),
+    referrals: r.referrals.join(';'),
+    synthetic: flag(r.synthetic),
+    recorded,
+  };
+}
+
+export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRecord {
+  return {
+    id: row.id,
+    state: row.iso3,
+    incidentDate: row.incident_date as CalendarDate,
+    historic: row.historic === 1,
+    place: {
+      point: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
+      adminArea: row.admin_area,
+    },
+    device: row.device as DeviceCategory,
+    outcome: row.outcome as Outcome,
+    sex: row.sex as Sex,
+    age: row.age,
+    ageBand: row.age_band as AgeBand,
+    status: row.status as CasualtyStatus,
+    child: row.child === null ? null : row.child === 1,
+    activity: row.activity as Activity,
+    needs: kinds(row.needs),
+    referrals: kinds(row.referrals),
+    synthetic: row.synthetic === 1,
+  };
+}
+
+export const personalRow = (p: PersonalDetails): CasualtyPersonalTable => ({
+  record_id: p.recordId,
+  name: p.name,
+  contact: p.contact,
+  consent: p.consent,
+  consent_date: p.consentDate,
+});
+
+export const personalFromRow = (row: Selectable<CasualtyPersonalTable>): PersonalDetails => ({
+  recordId: row.record_id,
+  name: row.name,
+  contact: row.contact,
+  consent: row.consent as Consent,
+  consentDate: row.consent_date as CalendarDate | null,
+});
+
+const yesNo = (b: boolean | null): 0 | 1 | null => (b === null ? null : flag(b));
+
+export function frameworkRow(f: FrameworkReport): Insertable<VaFrameworksTable> {
+  return {
+    iso3: f.iso3,
+    reported: f.reported,
+    significant: yesNo(f.significantNumberOfVictims),
+    mechanism_type: f.mechanism?.type ?? null,
+    mechanism_since: f.mechanism?.since ?? null,
+    plan_title: f.plan?.title ?? null,
+    plan_from: f.plan?.from ?? null,
+    plan_to: f.plan?.to ?? null,
+    survivor_participation: yesNo(f.survivorParticipation),
+    services: JSON.stringify(f.services),
+    sources: sourceIdsJson(f.sources),
+    notes: f.notes,
+  };
+}
+
+export function frameworkFromRow(row: Selectable<VaFrameworksTable>): FrameworkReport {
+  const bool = (v: 0 | 1 | null): boolean | null => (v === null ? null : v === 1);
+  return {
+    iso3: row.iso3 as StateCode,
+    reported: row.reported as CalendarDate,
+    significantNumberOfVictims: bool(row.significant),
+    mechanism:
+      row.mechanism_type === null
+        ? null
+        : { type: row.mechanism_type as MechanismType, since: row.mechanism_since as PartialDate | null },
+    plan:
+      row.plan_title === null
+        ? null
+        : { title: row.plan_title, from: row.plan_from as PartialDate | null, to: row.plan_to as PartialDate | null },
+    survivorParticipation: bool(row.survivor_participation),
+    services: JSON.parse(row.services) as FrameworkReport['services'],
+    sources: parseSourceIds(row.sources),
+    notes: row.notes,
+  };
+}

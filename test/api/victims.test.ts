@@ -1,0 +1,212 @@
+// Victim assistance over HTTP, on SQLite and PostgreSQL: the public views (frameworks and
+// suppressed aggregates), records for editors only, personal details audited, and a crawl of
+// every route of the OpenAPI document as an anonymous client that finds no personal field and no
+// published cell below 5 while records with small cells are loaded.
+import { describe, expect, it } from 'vitest';
+import type { CalendarDate } from '../../src/core/date.js';
+import { SYSTEM, listRecentAudit } from '../../src/store/audit.js';
+import { forEachDatabase } from '../../src/store/test-databases.js';
+import { RECORD_COLUMNS } from '../../src/victims/records.js';
+import { addRecords } from '../../src/victims/store.js';
+import { casualties, casualty } from '../../src/victims/test-records.js';
+import { expectProblem, useApp } from './harness.js';
+
+const NAME = 'Qzx Secretname';
+const CONTACT = 'secret-contact@example.invalid';
+const recorded = '2024-01-10' as CalendarDate;
+const day = (t: string): CalendarDate => t as CalendarDate;
+/** Keys that only a record or personal details have. */
+const PRIVATE_KEYS = ['contact', 'consentDate', 'recordId', 'incidentDate', 'adminArea', 'referrals'];
+
+/** Every problem with what an anonymous client received: personal values or keys, record ids, small cells. */
+function leaks(body: unknown, ids: readonly string[], url: string): string[] {
+  const found: string[] = [];
+  const text = JSON.stringify(body);
+  // An id the client itself put in the URL may come back in a 404's detail.
+  for (const secret of [NAME, CONTACT, ...ids.filter((id) => !url.includes(id))])
+    if (text.includes(secret)) found.push(`value ${secret}`);
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, `${path}[${i}]`));
+    if (value === null || typeof value !== 'object') return;
+    const object = value as Record<string, unknown>;
+    for (const key of PRIVATE_KEYS) if (key in object) found.push(`key ${path}.${key}`);
+    if ('suppressed' in object)
+      for (const key of ['killed', 'injured', 'total', 'count']) {
+        const v = object[key];
+        if (typeof v === 'number' && v < 5) found.push(`cell ${path}.${key} = ${v}`);
+      }
+    for (const [k, v] of Object.entries(object)) walk(v, `${path}.${k}`);
+  };
+  walk(body, '$');
+  return found;
+}
+
+forEachDatabase((database) => {
+  describe('victims API', () => {
+    const h = useApp(database);
+    const ids: string[] = [];
+
+    it('loads records with small cells and personal details (setup)', async () => {
+      const records = [
+        ...casualties(12, 'AGO-K19', { state: 'AGO', outcome: 'killed', incidentDate: day('2019-03-01') }),
+        ...casualties(30, 'AGO-I19', {
+          state: 'AGO',
+          outcome: 'injured',
+          incidentDate: day('2019-04-01'),
+          sex: 'female',
+        }),
+        ...casualties(2, 'AGO-K20', {
+          state: 'AGO',
+          outcome: 'killed',
+          incidentDate: day('2020-03-01'),
+          age: 7,
+          ageBand: '0-17',
+          child: true,
+        }),
+        ...casualties(9, 'AGO-I20', {
+          state: 'AGO',
+          outcome: 'injured',
+          incidentDate: day('2020-04-01'),
+          device: 'av-mine',
+        }),
+        casualty({ id: 'AGO-LONE', state: 'AGO', incidentDate: day('2021-01-01'), status: 'deminer' }),
+      ];
+      ids.push(...records.map((r) => r.id));
+      await addRecords(
+        h.store,
+        'AGO',
+        records,
+        [{ recordId: 'AGO-LONE', name: NAME, contact: CONTACT, consent: 'given', consentDate: day('2023-05-01') }],
+        SYSTEM,
+        { recorded },
+      );
+    });
+
+    it('GET /api/v1/states/{iso3}/victims: the issue shape, small cells withheld', async () => {
+      const response = await h.get('/api/v1/states/ago/victims?asOf=2025-01-01');
+      expect(response.statusCode).toBe(200);
+      const body = response.json();
+      expect(Object.keys(body).sort()).toEqual(
+        [
+          'asOf',
+          'casualties',
+          'coordination',
+          'iso3',
+          'plan',
+          'significantNumberOfVictims',
+          'survivorParticipation',
+          'synthetic',
+        ].sort(),
+      );
+      expect(body.casualties).toEqual([
+        { year: 2019, killed: 12, injured: 30, total: 42, suppressed: false },
+        // Withheld beside 2021's total of 1: the sum of all years would give it away.
+        { year: 2020, killed: null, injured: null, total: null, suppressed: true },
+        { year: 2021, killed: null, injured: null, total: null, suppressed: true },
+      ]);
+      expectProblem(await h.get('/api/v1/states/XXX/victims'), 404);
+    });
+
+    it('GET /api/v1/victims: the States with significant numbers and the published counts', async () => {
+      const body = (await h.get('/api/v1/victims?asOf=2018-06-01')).json();
+      expect(body.states.map((s: { iso3: string }) => s.iso3)).toContain('KHM');
+      expect(body.published.significantNumberOfVictims.value).toBe(31);
+      expect(body.counts.significantNumberOfVictims).toBe(body.states.length);
+    });
+
+    it('records and personal details are for editors; every personal read is audited', async () => {
+      expectProblem(await h.get('/api/v1/states/AGO/casualties'), 401);
+      expectProblem(await h.get('/api/v1/casualties/AGO-LONE/personal'), 401);
+      const viewer = await h.signIn('viewer');
+      expectProblem(
+        await h.app.inject({
+          method: 'GET',
+          url: '/api/v1/casualties/AGO-LONE/personal',
+          headers: { cookie: viewer.cookie, 'x-csrf-token': viewer.csrfToken },
+        }),
+        403,
+      );
+      const editor = await h.signIn('editor');
+      const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken };
+      const list = await h.app.inject({ method: 'GET', url: '/api/v1/states/AGO/casualties?limit=5', headers });
+      expect(list.statusCode).toBe(200);
+      expect(list.json().total).toBe(ids.length);
+      expect(list.body).not.toContain(NAME);
+      const before = (await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 })).length;
+      const personal = await h.app.inject({ method: 'GET', url: '/api/v1/casualties/AGO-LONE/personal', headers });
+      expect(personal.json()).toMatchObject({ name: NAME, consent: 'given' });
+      const audit = await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 });
+      expect(audit.length).toBe(before + 1);
+      expect(audit[0]).toMatchObject({ action: 'read', entityId: 'AGO-LONE' });
+    });
+
+    it('imports a CSV upload for an editor, naming row and field on refusal', async () => {
+      const editor = await h.signIn('editor');
+      const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken, 'content-type': 'text/csv' };
+      const line = (id: string, age: string) =>
+        RECORD_COLUMNS.map(
+          (c) =>
+            ({ id, iso3: 'MOZ', incident_date: '2021-06-01', device: 'erw', outcome: 'killed', sex: 'male', age })[
+              c as 'id'
+            ] ?? '',
+        ).join(',');
+      const ok = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/states/MOZ/casualties/import',
+        headers,
+        payload: [RECORD_COLUMNS.join(','), line('MOZ-U1', '30')].join('\n'),
+      });
+      expect(ok.statusCode).toBe(201);
+      expect(ok.json()).toMatchObject({ added: 1 });
+      const bad = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/states/MOZ/casualties/import',
+        headers,
+        payload: [RECORD_COLUMNS.join(','), line('MOZ-U2', '150')].join('\n'),
+      });
+      const problem = expectProblem(bad, 422);
+      expect(problem.errors?.[0]?.field).toBe('body (row 2 field age)');
+      const anonymous = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/states/MOZ/casualties/import',
+        headers: { 'content-type': 'text/csv' },
+        payload: 'x',
+      });
+      expectProblem(anonymous, 401);
+    });
+
+    it('an anonymous crawl of every route of the OpenAPI document finds no personal field and no cell below 5', async () => {
+      const document = (await h.get('/api/v1/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
+      const paths = Object.entries(document.paths);
+      expect(paths.some(([p]) => p.includes('victims'))).toBe(true);
+      const values: Record<string, string[]> = { iso3: ['AGO', 'MOZ', 'KHM'], id: ['AGO-LONE'] };
+      let visited = 0;
+      for (const [path, operations] of paths) {
+        for (const method of Object.keys(operations)) {
+          if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+          const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+          const fills = names.reduce<Record<string, string>[]>(
+            (acc, name) => acc.flatMap((f) => (values[name] ?? ['AGO']).map((v) => ({ ...f, [name]: v }))),
+            [{}],
+          );
+          for (const fill of fills) {
+            const url = path.replace(/\{(\w+)\}/g, (_, n: string) => fill[n] ?? 'AGO');
+            for (const query of ['', '?asOf=2025-01-01', '?asOf=2020-12-31']) {
+              const response = await h.app.inject({
+                method: method.toUpperCase() as 'GET',
+                url: url + query,
+                ...(method === 'get' || method === 'delete' ? {} : { payload: {} }),
+              });
+              visited += 1;
+              expect(response.statusCode, `${method} ${url}${query}`).toBeLessThan(500);
+              const type = String(response.headers['content-type'] ?? '');
+              const body: unknown = type.includes('json') ? response.json() : response.body;
+              expect(leaks(body, ids, url), `${method} ${url}${query}`).toEqual([]);
+            }
+          }
+        }
+      }
+      expect(visited).toBeGreaterThan(50);
+    });
+  });
+});
