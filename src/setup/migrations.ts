@@ -18,6 +18,7 @@ import {
 import { auditLogMigration } from '../store/migrations/0001-audit-log.js';
 import { reportedFiguresMigration } from '../transparency/migrations/0005-reported-figures.js';
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
+import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
 export function migrations(dialect: DialectName): MigrationList {
   return {
@@ -30,6 +31,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
+    '0013-treaty-events': treatyEventsMigration(dialect),
   };
 }
 
