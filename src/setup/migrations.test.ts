@@ -7,6 +7,7 @@ import { forEachDatabase } from '../store/test-databases.js';
 const TABLES = [
   'activities',
   'article4_records',
+  'article5_events',
   'article5_records',
   'audit_log',
   'completion_declarations',
@@ -22,6 +23,7 @@ const TABLES = [
   'sources',
   'states',
   'stockpile_entries',
+  'successions',
   'users',
 ];
 
