@@ -15,7 +15,7 @@ const TYPESCRIPT_RULES = {
 };
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'src/web/dist/', '.tmp/']),
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'src/web/dist/', '.tmp/', '.stryker-tmp/', 'reports/']),
   {
     files: ['**/*.{js,mjs,cjs,ts}'],
     extends: [js.configs.recommended],

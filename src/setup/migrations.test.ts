@@ -7,6 +7,7 @@ import { forEachDatabase } from '../store/test-databases.js';
 const TABLES = [
   'activities',
   'article4_records',
+  'article5_events',
   'article5_records',
   'article7_reports',
   'audit_log',
@@ -25,6 +26,7 @@ const TABLES = [
   'sources',
   'states',
   'stockpile_entries',
+  'successions',
   'users',
   'va_frameworks',
 ];

@@ -20,6 +20,7 @@ import { auditLogMigration } from '../store/migrations/0001-audit-log.js';
 import { reportedFiguresMigration } from '../transparency/migrations/0005-reported-figures.js';
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
 import { victimsMigration } from '../victims/migrations/0010-victims.js';
+import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
 export function migrations(dialect: DialectName): MigrationList {
   return {
@@ -33,6 +34,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
     '0010-victims': victimsMigration(dialect),
+    '0013-treaty-events': treatyEventsMigration(dialect),
     '0016-article7-reports': article7ReportsMigration(dialect),
   };
 }

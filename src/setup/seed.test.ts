@@ -23,6 +23,11 @@ const expected = {
   article4_records: data.facts.article4.size,
   article5_records: data.facts.article5.size,
   extension_decisions: [...data.facts.article5.values()].reduce((n, r) => n + r.extensions.length, 0),
+  article5_events: [...data.facts.article5.values()].reduce(
+    (n, r) => n + (r.declarations?.length ?? 0) + (r.reopenings?.length ?? 0),
+    0,
+  ),
+  successions: data.facts.states.filter((s) => s.consent?.effective != null).length,
   instruments: data.facts.states.reduce((n, s) => n + [s.signature, s.consent, s.withdrawal].filter(Boolean).length, 0),
 };
 const EMPTY = Object.fromEntries(Object.keys(expected).map((t) => [t, 0]));

@@ -52,10 +52,56 @@ describe('Art. 5.3-5.6: chains of extensions', () => {
     expect(result.extensions).toHaveLength(count);
   });
 
-  it('an extension of unknown date counts from the deadline it replaced', () => {
-    const result = article5DeadlineOn(d('2010-03-01'), chain('?:2020-01-01'), d('2010-03-01'));
-    expect(result.deadline).toBe('2020-01-01');
-    expect(article5DeadlineOn(d('2010-03-01'), chain('?:2020-01-01'), d('2010-02-28')).deadline).toBe('2010-03-01');
+  describe('an extension whose decision day is unknown is never back-dated', () => {
+    const original = d('2010-03-01');
+    it.each([
+      // [chain, knownFrom, asOf, deadline, extensions counted, undated]
+      ['?:2020-01-01', null, '2010-03-01', '2010-03-01', 0, true],
+      ['?:2020-01-01', null, '2099-12-31', '2010-03-01', 0, true],
+      ['?:2020-01-01', '2012-05-31', '2012-05-30', '2010-03-01', 0, true],
+      ['?:2020-01-01', '2012-05-31', '2012-05-31', '2020-01-01', 1, false],
+      // the next decision with a known day: an earlier grant was surely made by then (Art. 5.6)
+      ['?:2020-01-01;2019-11-29:2025-12-31', null, '2019-11-28', '2010-03-01', 0, true],
+      ['?:2020-01-01;2019-11-29:2025-12-31', null, '2019-11-29', '2025-12-31', 2, false],
+      ['?:2020-01-01;2019-11-29:2025-12-31', '2015-12-31', '2015-12-31', '2020-01-01', 1, false],
+      ['?:2020-01-01;2019-11-29:2025-12-31', '2015-12-31', '2015-12-30', '2010-03-01', 0, true],
+      ['?:2020-01-01;2019-11-29:2025-12-31', '2021-01-01', '2019-11-29', '2025-12-31', 2, false],
+      // a known decision waits for an earlier undated one only as long as it must
+      ['2008-11-28:2012-01-01;?:2015-01-01', null, '2008-11-27', '2010-03-01', 0, true],
+      ['2008-11-28:2012-01-01;?:2015-01-01', null, '2008-11-28', '2012-01-01', 1, true],
+      ['2008-11-28:2012-01-01;?:2015-01-01', null, '2030-01-01', '2012-01-01', 1, true],
+    ] as const)('%s known from %s, on %s: %s (%i counted)', (text, knownFrom, asOf, deadline, count, undated) => {
+      const result = article5DeadlineOn(original, chain(text), d(asOf), knownFrom === null ? null : d(knownFrom));
+      expect(result.deadline).toBe(deadline);
+      expect(result.extensions).toHaveLength(count);
+      expect(result.undated).toBe(undated);
+    });
+  });
+
+  describe('a decision takes effect on the day the meeting decided it', () => {
+    // 12MSP decided Afghanistan's request on Friday 7 Dec 2012; leap day and month ends around it.
+    it.each([
+      ['2012-12-06', '2013-03-01'],
+      ['2012-12-07', '2023-03-01'],
+      ['2012-12-31', '2023-03-01'],
+    ])('on %s: %s', (asOf, deadline) => {
+      expect(article5DeadlineOn(d('2013-03-01'), chain('2012-12-07:2023-03-01'), d(asOf)).deadline).toBe(deadline);
+    });
+    it.each([
+      ['2012-02', '2012-02-28', '2013-03-01'],
+      ['2012-02', '2012-02-29', '2023-03-01'],
+      ['2011-02', '2011-02-28', '2023-03-01'],
+      ['2012', '2012-12-30', '2013-03-01'],
+      ['2012', '2012-12-31', '2023-03-01'],
+    ])('a decision known only as %s counts from its last day: on %s %s', (granted, asOf, deadline) => {
+      expect(article5DeadlineOn(d('2013-03-01'), chain(`${granted}:2023-03-01`), d(asOf)).deadline).toBe(deadline);
+    });
+    it('an extension that keeps the same deadline still counts as granted', () => {
+      const result = article5DeadlineOn(d('2013-03-01'), chain('2012-12-07:2013-03-01'), d('2012-12-07'));
+      expect(result.extensions).toHaveLength(1);
+      expect(result.deadline).toBe('2013-03-01');
+      expect(extensionChainProblems(d('2013-03-01'), chain('2012-12-07:2013-03-01')).map((p) => p.index)).toEqual([0]);
+    });
   });
 
   it('the deadline is unknown once an extension with an unknown new date is granted', () => {

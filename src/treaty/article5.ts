@@ -1,11 +1,13 @@
 import { type CalendarDate, addYears, maxDate } from '../core/date.js';
 import { type PartialDate, asPartialDate, earliestDay, latestDay } from '../core/partial-date.js';
-import type { ExtensionDecision } from './model.js';
+import type { Article5Reopening, ExtensionDecision } from './model.js';
 
 /** Art. 5.1: mined areas cleared no later than ten years after entry into force. */
 export const CLEARANCE_YEARS = 10;
 /** Art. 5.3: each extension is for a period of up to ten years. */
 export const MAX_EXTENSION_YEARS = 10;
+
+const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a < b ? a : b);
 
 export function article5OriginalDeadline(entryIntoForce: CalendarDate): CalendarDate {
   return addYears(entryIntoForce, CLEARANCE_YEARS);
@@ -21,6 +23,8 @@ export interface ChainProblem {
  * What is wrong with a chain of extensions, if anything. Only certain faults are reported: a
  * part the sources leave unknown (`?`) is never guessed. Each granted extension must move the
  * deadline later, by at most ten years (Art. 5.3), and grants come in date order (Art. 5.6).
+ * A deadline set after newly found mined areas re-opened the obligation (`kind: 'reopened'`) is
+ * not compared with the one before: it starts a new chain.
  */
 export function extensionChainProblems(original: CalendarDate, chain: readonly ExtensionDecision[]): ChainProblem[] {
   const problems: ChainProblem[] = [];
@@ -31,6 +35,7 @@ export function extensionChainProblems(original: CalendarDate, chain: readonly E
     if (granted !== null && previousGranted !== null && latestDay(granted) < earliestDay(previousGranted)) {
       problems.push({ index, expected: `a decision granted no earlier than the previous one (${previousGranted})` });
     }
+    if (extension.kind === 'reopened') previousDeadline = null;
     if (deadline !== null && previousDeadline !== null) {
       const before = previousDeadline;
       if (latestDay(deadline) <= earliestDay(before)) {
@@ -49,19 +54,34 @@ export function extensionChainProblems(original: CalendarDate, chain: readonly E
 }
 
 /**
- * The first day an extension is surely in effect. A decision known only by its year counts
- * from the last day of that year; one with no known date, from the deadline it replaced
- * (a request must be decided before that deadline, Art. 5.3).
+ * The first day each extension is surely in effect: the day of the decision (the last day of its
+ * month or year when only that is known). A decision whose day is unknown is never back-dated to
+ * the deadline it replaced: it counts from the next decision with a known day or from `knownFrom`
+ * (the day of the source that reports it), whichever is earlier; null when neither is known.
+ * No extension counts before the one granted before it (Art. 5.6).
  */
-function inEffectFrom(
-  extension: ExtensionDecision,
-  replaced: PartialDate | null,
-  previousFrom: CalendarDate | null,
-): CalendarDate | null {
-  const from =
-    extension.granted !== null ? latestDay(extension.granted) : replaced !== null ? earliestDay(replaced) : null;
-  if (from === null) return previousFrom;
-  return previousFrom === null ? from : maxDate(previousFrom, from);
+export function extensionsInEffectFrom(
+  chain: readonly ExtensionDecision[],
+  knownFrom: CalendarDate | null = null,
+): (CalendarDate | null)[] {
+  const own = chain.map((e) => (e.granted === null ? null : latestDay(e.granted)));
+  const result: (CalendarDate | null)[] = [];
+  let previous: CalendarDate | null = null;
+  for (const [index, day] of own.entries()) {
+    let from = day;
+    if (from === null) {
+      const next = own.slice(index + 1).find((d) => d !== null) ?? null;
+      from = next === null ? knownFrom : knownFrom === null ? next : minDate(next, knownFrom);
+    }
+    if (from === null) {
+      // Unknown: this extension and every later one wait for a dated event.
+      while (result.length < chain.length) result.push(null);
+      return result;
+    }
+    previous = previous === null ? from : maxDate(previous, from);
+    result.push(previous);
+  }
+  return result;
 }
 
 export interface Article5Deadline {
@@ -69,21 +89,49 @@ export interface Article5Deadline {
   deadline: PartialDate | null;
   /** The extensions granted by then, in order. */
   extensions: ExtensionDecision[];
+  /**
+   * An extension recorded without a known decision day is not yet counted on the date: the
+   * deadline shown may already have been replaced, so a passed one is neither met nor missed.
+   */
+  undated: boolean;
 }
 
 export function article5DeadlineOn(
   original: CalendarDate,
   chain: readonly ExtensionDecision[],
   asOf: CalendarDate,
+  knownFrom: CalendarDate | null = null,
 ): Article5Deadline {
+  const from = extensionsInEffectFrom(chain, knownFrom);
   let deadline: PartialDate | null = asPartialDate(original);
-  let from: CalendarDate | null = null;
   const granted: ExtensionDecision[] = [];
-  for (const extension of chain) {
-    from = inEffectFrom(extension, deadline, from);
-    if (from === null || from > asOf) break;
+  let undated = false;
+  for (const [index, extension] of chain.entries()) {
+    const day = from[index] ?? null;
+    if (day === null || day > asOf) {
+      undated = chain.slice(index).some((e) => e.granted === null);
+      break;
+    }
     granted.push(extension);
     deadline = extension.deadline;
   }
-  return { deadline, extensions: granted };
+  return { deadline, extensions: granted, undated };
+}
+
+/**
+ * The decisions that set the deadline for newly found mined areas: after each report that
+ * re-opened the obligation, the first decision with a known day later than the report's last
+ * possible day is marked `reopened`; every other decision is an `extension`.
+ */
+export function markReopened(
+  chain: readonly ExtensionDecision[],
+  reopenings: readonly Article5Reopening[],
+): ExtensionDecision[] {
+  const marked = new Set<number>();
+  for (const r of reopenings) {
+    const after = latestDay(r.reported);
+    const index = chain.findIndex((e) => e.granted !== null && latestDay(e.granted) > after);
+    if (index >= 0) marked.add(index);
+  }
+  return chain.map((e, index) => ({ ...e, kind: marked.has(index) ? 'reopened' : 'extension' }));
 }

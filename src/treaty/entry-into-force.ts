@@ -38,5 +38,18 @@ export function entryIntoForce(deposited: CalendarDate, convention: ConventionEn
   return firstDayOfSixthMonthAfter(deposited);
 }
 
+/**
+ * Entry into force for a State's consent. A notification of succession takes effect from the
+ * date of the succession of States (independence) the Depositary records (`effective`), not
+ * under Art. 17.2; without that date recorded, Art. 17.2 is applied to its deposit.
+ */
+export function consentEntryIntoForce(
+  consent: { kind: string; deposited: CalendarDate; effective?: CalendarDate | null },
+  convention: ConventionEntryIntoForce,
+): CalendarDate {
+  if (consent.kind === 'succession' && consent.effective != null) return consent.effective;
+  return entryIntoForce(consent.deposited, convention);
+}
+
 /** Article 15: open for signature until its entry into force; after that a State accedes. */
 export const SIGNATURE_CLOSED_AFTER = '1999-03-01' as CalendarDate;

@@ -19,6 +19,11 @@ export interface Consent extends Provenance {
   kind: ConsentKind;
   /** Date the instrument was deposited with the Depositary: the legal event. */
   deposited: CalendarDate;
+  /**
+   * Succession only: the date of the succession of States from which the Depositary records the
+   * Convention in effect (data/successions.csv). Articles 4, 5 and 7 count from it.
+   */
+  effective?: CalendarDate | null;
 }
 
 /** Art. 20.3: an armed conflict the withdrawing State is engaged in. */
@@ -64,10 +69,34 @@ export interface Article4Record extends Provenance {
   notes: string;
 }
 
-/** An Art. 5.3-5.6 decision granting an extension. Unknown parts are null (`?` in the data). */
+/**
+ * An Art. 5.3-5.6 decision granting an extension. Unknown parts are null (`?` in the data).
+ * `granted` is the day the meeting decided it (its last day when the sources give no more), or
+ * the month or year when that is all that is known.
+ */
 export interface ExtensionDecision {
   granted: PartialDate | null;
   deadline: PartialDate | null;
+  /** The meeting that decided it (`12MSP`, `5RC`), when known. */
+  meeting?: string | null;
+  /**
+   * `reopened`: the deadline the States Parties set after a State that had declared completion
+   * reported newly found mined areas; it is not compared with the deadline before the declaration.
+   */
+  kind?: 'extension' | 'reopened';
+  sources?: readonly SourceId[];
+}
+
+/** A declaration of completion of Article 5 (Art. 5.1), with the day it was made. */
+export interface Article5Declaration {
+  declared: PartialDate;
+  sources: readonly SourceId[];
+}
+
+/** A report of newly found mined areas by a State that had declared completion: the obligation re-opens. */
+export interface Article5Reopening {
+  reported: PartialDate;
+  sources: readonly SourceId[];
 }
 
 /** Article 5 facts the sources state for a State. */
@@ -81,6 +110,9 @@ export interface Article5Record extends Provenance {
   currentDeadlineAsOf: PartialDate | null;
   completed: PartialDate | null;
   notes: string;
+  /** Declarations of completion with their days (data/article5_completions.csv); when given, they replace `completed`. */
+  declarations?: readonly Article5Declaration[];
+  reopenings?: readonly Article5Reopening[];
 }
 
 export type TreatyStatus = 'state-party' | 'signatory' | 'not-party' | 'withdrawn';

@@ -808,9 +808,14 @@ describe('loadReference', () => {
         expect(problems.map((p) => p.file)).toEqual([
           'sources.csv',
           'states.csv',
+          'successions.csv',
           'article4.csv',
           'article4_completed.csv',
           'article5.csv',
+          'meetings.csv',
+          'article5_decisions.csv',
+          'article5_completions.csv',
+          'article5_reopened.csv',
         ]);
       } finally {
         rmSync(empty, { recursive: true, force: true });

@@ -13,8 +13,8 @@ import { article5OriginalDeadline, extensionChainProblems } from './article5.js'
 import {
   OPENED_FOR_SIGNATURE,
   SIGNATURE_CLOSED_AFTER,
+  consentEntryIntoForce,
   conventionEntryIntoForce,
-  entryIntoForce,
 } from './entry-into-force.js';
 import {
   type Article4Record,
@@ -292,12 +292,14 @@ function extensionsOf(reader: FieldReader): { tokens: string[]; chain: Extension
 }
 
 /** Entry into force of each State that deposited its consent, computed from all deposits (Art. 17). */
-function entryIntoForceByState(states: readonly StateRecord[]): Map<StateCode, CalendarDate> {
-  const consents = states.flatMap((s) => (s.consent ? [{ iso3: s.iso3, deposited: s.consent.deposited }] : []));
-  const convention = conventionEntryIntoForce(consents.map((c) => c.deposited));
+export function entryIntoForceByState(states: readonly StateRecord[]): Map<StateCode, CalendarDate> {
+  // Art. 17.1 counts instruments of ratification, acceptance, approval or accession, not succession.
+  const convention = conventionEntryIntoForce(
+    states.flatMap((s) => (s.consent && s.consent.kind !== 'succession' ? [s.consent.deposited] : [])),
+  );
   const result = new Map<StateCode, CalendarDate>();
   if (convention === null) return result;
-  for (const c of consents) result.set(c.iso3, entryIntoForce(c.deposited, convention));
+  for (const s of states) if (s.consent) result.set(s.iso3, consentEntryIntoForce(s.consent, convention));
   return result;
 }
 
@@ -339,4 +341,53 @@ export function article5FromRows(
     return { iso3, extensions: extensions.chain, ...record };
   });
   return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
+}
+
+// ---- successions.csv --------------------------------------------------------------------------
+
+export const SUCCESSIONS_COLUMNS = ['iso3', 'reading', 'effective', 'used', 'sources', 'notes'] as const;
+/** Who states the date: the Depositary, the date of independence, or a secondary source. */
+export const SUCCESSION_READINGS = ['depositary', 'independence', 'secondary'] as const;
+
+/**
+ * successions.csv: the dates from which a notification of succession takes effect, every reading
+ * with its source; the one marked `used` (a Depositary reading) is the consent's `effective` date.
+ */
+export function applySuccessions(
+  rows: readonly CsvRow[],
+  states: readonly StateRecord[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
+  const problems: DataProblem[] = [];
+  const used = new Map<StateCode, CalendarDate>();
+  const byCode = new Map(states.map((s) => [s.iso3, s]));
+  for (const row of rows) {
+    const reader = new FieldReader(row);
+    const iso3 = reader.state();
+    const reading = reader.text('reading');
+    if (!(SUCCESSION_READINGS as readonly string[]).includes(reading)) {
+      reader.report('reading', `one of ${SUCCESSION_READINGS.join(', ')}`);
+    }
+    const effective = reader.date('effective');
+    if (reader.text('effective') === '') reader.report('effective', 'the date this reading gives');
+    const isUsed = reader.yesNo('used');
+    if (reader.text('used') === '') reader.report('used', '"yes" or "no"');
+    reader.sources(known);
+    const state = iso3 === null ? undefined : byCode.get(iso3);
+    if (iso3 !== null && state !== undefined && state.consent?.kind !== 'succession') {
+      reader.report('iso3', 'a State whose consent in states.csv is a succession');
+    }
+    if (isUsed === true && reading !== 'depositary') reader.report('used', '"no" (only the Depositary\'s date is used)');
+    if (isUsed === true && iso3 !== null && used.has(iso3)) reader.report('used', `"no" (${iso3} already has a used reading)`);
+    if (isUsed === true && effective !== null && state?.consent && effective > state.consent.deposited) {
+      reader.report('effective', `a date on or before the deposit of the notification (${state.consent.deposited})`);
+    }
+    problems.push(...reader.problems);
+    if (reader.ok && isUsed === true && iso3 !== null && effective !== null) used.set(iso3, effective);
+  }
+  const value = states.map((s) => {
+    const effective = used.get(s.iso3);
+    return effective === undefined || s.consent === null ? s : { ...s, consent: { ...s.consent, effective } };
+  });
+  return { value, problems };
 }

@@ -15,17 +15,35 @@ import {
   ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
   STATES_COLUMNS,
+  SUCCESSIONS_COLUMNS,
+  applySuccessions,
   article4CompletedFromRows,
   article4FromRows,
   article5FromRows,
+  entryIntoForceByState,
   mergeArticle4,
   statesFromRows,
 } from './reference-rows.js';
+import {
+  COMPLETIONS_COLUMNS,
+  DECISIONS_COLUMNS,
+  MEETINGS_COLUMNS,
+  type Meeting,
+  REOPENED_COLUMNS,
+  completionsFromRows,
+  decisionsFromRows,
+  meetingsFromRows,
+  mergeArticle5,
+  reopenedFromRows,
+} from './reference-article5.js';
+import { article5OriginalDeadline } from './article5.js';
 import type { TreatyFacts } from './status.js';
 
 export interface ReferenceData {
   facts: TreatyFacts;
   sources: Map<SourceId, Source>;
+  /** meetings.csv: the Meetings of the States Parties and Review Conferences with their days. */
+  meetings: Map<string, Meeting>;
 }
 
 export { DEFAULT_DATA_DIR } from '../core/data-dir.js';
@@ -52,7 +70,9 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const known = sourceRows === null ? null : new Set(sourceRows.map((r) => r.get('id')));
 
   const stateRows = read('states.csv', STATES_COLUMNS);
-  const states = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
+  const statedStates = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
+  const successionRows = read('successions.csv', SUCCESSIONS_COLUMNS);
+  const states = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
 
   const article4Rows = read('article4.csv', ARTICLE4_COLUMNS);
   const article4 = article4Rows === null ? new Map() : take(article4FromRows(article4Rows, known));
@@ -61,8 +81,25 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const merged = take(mergeArticle4(article4, completions));
 
   const article5Rows = read('article5.csv', ARTICLE5_COLUMNS);
-  const article5 = article5Rows === null ? new Map() : take(article5FromRows(article5Rows, states, known));
+  const article5Stated = article5Rows === null ? new Map() : take(article5FromRows(article5Rows, states, known));
+
+  // The Article 5 events: decisions with their meetings' days, declarations, re-openings (issue 14).
+  const meetingRows = read('meetings.csv', MEETINGS_COLUMNS);
+  const meetings = meetingRows === null ? new Map<string, Meeting>() : take(meetingsFromRows(meetingRows, known));
+  const decisionRows = read('article5_decisions.csv', DECISIONS_COLUMNS);
+  const decisions = decisionRows === null ? [] : take(decisionsFromRows(decisionRows, meetings, known));
+  const completionRows = read('article5_completions.csv', COMPLETIONS_COLUMNS);
+  const declarations = completionRows === null ? [] : take(completionsFromRows(completionRows, known));
+  const reopenedRows = read('article5_reopened.csv', REOPENED_COLUMNS);
+  const reopenings = reopenedRows === null ? [] : take(reopenedFromRows(reopenedRows, meetings, known));
+  const eifOf = entryIntoForceByState(states);
+  const article5 = take(
+    mergeArticle5(article5Stated, { decisions, declarations, reopenings }, (iso3) => {
+      const eif = eifOf.get(iso3);
+      return eif === undefined ? null : article5OriginalDeadline(eif);
+    }),
+  );
 
   if (problems.length > 0) throw new DataError(problems);
-  return { facts: { states, article4: merged, article5 }, sources };
+  return { facts: { states, article4: merged, article5 }, sources, meetings };
 }

@@ -4,7 +4,7 @@ import { article4Deadline } from './article4.js';
 import { article5DeadlineOn, article5OriginalDeadline } from './article5.js';
 import { initialReportDue } from './article7.js';
 import { deadlineState, completedBy } from './completion.js';
-import { type ConventionEntryIntoForce, conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
+import { type ConventionEntryIntoForce, consentEntryIntoForce, conventionEntryIntoForce } from './entry-into-force.js';
 import type {
   Article4Record,
   Article5Record,
@@ -16,6 +16,7 @@ import type {
   WithdrawalState,
 } from './model.js';
 import { withdrawalEffect, withdrawalStateOn } from './withdrawal.js';
+import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 
 /** Everything the engine computes from: the legal events and the facts sources state. */
@@ -46,6 +47,8 @@ export interface StateOnDate {
     extensions: ExtensionDecision[];
     currentDeadline: PartialDate | null;
     completed: PartialDate | null;
+    /** The report of newly found mined areas that re-opened the obligation, when one is known on the date. */
+    reopened: PartialDate | null;
     state: DeadlineState | null;
   };
   article7: { initialDue: CalendarDate | null };
@@ -69,10 +72,19 @@ export interface DeadlineEntry {
   name: string;
   deadline: PartialDate | null;
   state: DeadlineState;
+  /** Article 5: the decision that set the deadline (null: the original deadline, Art. 5.1) and its sources. */
+  decision?: { meeting: string | null; granted: PartialDate | null; sources: readonly SourceId[] } | null;
 }
 
 const NO_ARTICLE4 = { deadline: null, completed: null, missed: null, state: null };
-const NO_ARTICLE5 = { originalDeadline: null, extensions: [], currentDeadline: null, completed: null, state: null };
+const NO_ARTICLE5 = {
+  originalDeadline: null,
+  extensions: [],
+  currentDeadline: null,
+  completed: null,
+  reopened: null,
+  state: null,
+};
 
 function statusOn(record: StateRecord, withdrawal: WithdrawalState, asOf: CalendarDate): TreatyStatus {
   if (withdrawal === 'effective') return 'withdrawn';
@@ -82,14 +94,48 @@ function statusOn(record: StateRecord, withdrawal: WithdrawalState, asOf: Calend
 }
 
 /** A deadline known only by its year or month is taken at its last possible day. */
-function article5State(record: Article5Record, deadline: PartialDate, asOf: CalendarDate): DeadlineState {
+function article5State(
+  record: Article5Record,
+  deadline: PartialDate,
+  completed: PartialDate | null,
+  asOf: CalendarDate,
+  undated: boolean,
+): DeadlineState {
   return deadlineState({
     deadline: latestDay(deadline),
-    completed: record.completed,
+    completed,
     asOf,
     extendable: true,
-    completeUntil: record.currentDeadlineAsOf === null ? null : earliestDay(record.currentDeadlineAsOf),
+    // An extension recorded without its decision day may already have replaced the deadline shown.
+    completeUntil:
+      undated || record.currentDeadlineAsOf === null ? null : earliestDay(record.currentDeadlineAsOf),
   });
+}
+
+/** Events known on `asOf`: those whose last possible day has passed, in date order. */
+function knownOn<T>(events: readonly T[], day: (e: T) => PartialDate, asOf: CalendarDate): T[] {
+  return events.filter((e) => latestDay(day(e)) <= asOf).sort((a, b) => latestDay(day(a)).localeCompare(latestDay(day(b))));
+}
+
+/**
+ * Completion and re-opening on `asOf`. A declaration counts from its day (the earliest one known
+ * since the last re-opening); a report of newly found mined areas after it re-opens the obligation.
+ */
+function article5Completion(
+  record: Article5Record,
+  asOf: CalendarDate,
+): { completed: PartialDate | null; reopened: PartialDate | null; reopenings: number } {
+  const reopenings = knownOn(record.reopenings ?? [], (r) => r.reported, asOf);
+  const reopened = reopenings.at(-1)?.reported ?? null;
+  const declarations = record.declarations ?? [];
+  let completed =
+    declarations.length > 0
+      ? (knownOn(declarations, (d) => d.declared, asOf).find(
+          (d) => reopened === null || earliestDay(d.declared) > latestDay(reopened),
+        )?.declared ?? null)
+      : completedBy(record.completed, asOf);
+  if (completed !== null && reopened !== null && latestDay(completed) <= latestDay(reopened)) completed = null;
+  return { completed, reopened, reopenings: reopenings.length };
 }
 
 /**
@@ -110,7 +156,7 @@ export class TreatyEngine {
     for (const record of facts.states) {
       this.byCode.set(record.iso3, record);
       if (record.consent && this.convention) {
-        this.entryIntoForceOf.set(record.iso3, entryIntoForce(record.consent.deposited, this.convention));
+        this.entryIntoForceOf.set(record.iso3, consentEntryIntoForce(record.consent, this.convention));
       }
     }
   }
@@ -180,13 +226,19 @@ export class TreatyEngine {
     if (!record) {
       return { ...NO_ARTICLE5, originalDeadline };
     }
-    const { deadline, extensions } = article5DeadlineOn(originalDeadline, record.extensions, asOf);
+    const knownFrom = record.currentDeadlineAsOf === null ? null : latestDay(record.currentDeadlineAsOf);
+    const chain = article5DeadlineOn(originalDeadline, record.extensions, asOf, knownFrom);
+    const { completed, reopened, reopenings } = article5Completion(record, asOf);
+    // Re-opened and no deadline set for the newly found areas yet: the deadline is not known.
+    const awaiting = reopenings > chain.extensions.filter((e) => e.kind === 'reopened').length;
+    const deadline = awaiting ? null : chain.deadline;
     return {
       originalDeadline,
-      extensions,
+      extensions: chain.extensions,
       currentDeadline: deadline,
-      completed: completedBy(record.completed, asOf),
-      state: deadline === null ? 'unknown' : article5State(record, deadline, asOf),
+      completed,
+      reopened,
+      state: deadline === null ? 'unknown' : article5State(record, deadline, completed, asOf, chain.undated),
     };
   }
 
@@ -224,7 +276,12 @@ export class TreatyEngine {
       if (article === 4 && s.article4.deadline && s.article4.state) {
         entries.push({ ...base, deadline: asPartialDate(s.article4.deadline), state: s.article4.state });
       } else if (article === 5 && s.article5.state && this.facts.article5.has(s.iso3)) {
-        entries.push({ ...base, deadline: s.article5.currentDeadline, state: s.article5.state });
+        const last = s.article5.extensions.at(-1);
+        const decision =
+          last === undefined
+            ? null
+            : { meeting: last.meeting ?? null, granted: last.granted, sources: last.sources ?? [] };
+        entries.push({ ...base, deadline: s.article5.currentDeadline, state: s.article5.state, decision });
       } else if (article === 7 && s.article7.initialDue) {
         const due = s.article7.initialDue;
         entries.push({ ...base, deadline: asPartialDate(due), state: due > asOf ? 'open' : 'unknown' });

@@ -7,9 +7,12 @@ import type { CalendarDate } from '../core/date.js';
 import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
+import { markReopened } from './article5.js';
 import type {
   Article4RecordsTable,
+  Article5EventsTable,
   Article5RecordsTable,
+  SuccessionsTable,
   ExtensionDecisionsTable,
   InstrumentsTable,
   StatesTable,
@@ -128,16 +131,41 @@ export function article5Row(r: Article5Record): Insertable<Article5RecordsTable>
   };
 }
 
-/** The data gives no source per decision: each takes the sources of its Article 5 record. */
+/** Each decision with its meeting and sources (those of its Article 5 record when it has none of its own). */
 export function extensionRows(r: Article5Record): Insertable<ExtensionDecisionsTable>[] {
   return r.extensions.map((e, position) => ({
     iso3: r.iso3,
     position,
     granted: e.granted,
     deadline: e.deadline,
-    decided_at_meeting: null,
-    sources: sourceIdsJson(r.sources),
+    decided_at_meeting: e.meeting ?? null,
+    sources: sourceIdsJson(e.sources ?? r.sources),
   }));
+}
+
+/** Declarations of completion and re-openings, with their days. */
+export function article5EventRows(r: Article5Record): Insertable<Article5EventsTable>[] {
+  return [
+    ...(r.declarations ?? []).map((d) => ({
+      iso3: r.iso3,
+      kind: 'declaration' as const,
+      day: d.declared,
+      sources: sourceIdsJson(d.sources),
+    })),
+    ...(r.reopenings ?? []).map((d) => ({
+      iso3: r.iso3,
+      kind: 'reopening' as const,
+      day: d.reported,
+      sources: sourceIdsJson(d.sources),
+    })),
+  ];
+}
+
+/** The Depositary's effective date of a succession, when recorded. */
+export function successionRows(record: StateRecord): Insertable<SuccessionsTable>[] {
+  const consent = record.consent;
+  if (consent?.kind !== 'succession' || consent.effective == null) return [];
+  return [{ iso3: record.iso3, effective: consent.effective, sources: sourceIdsJson(consent.sources) }];
 }
 
 export function instrumentFromRow(row: Selectable<InstrumentsTable>): InstrumentRecord {
@@ -170,7 +198,11 @@ export function extensionFromRow(row: Selectable<ExtensionDecisionsTable>): Exte
 export const isConsentKind = (kind: InstrumentKind): kind is ConsentKind =>
   kind !== 'signature' && kind !== 'withdrawal';
 
-function stateFromRows(row: Selectable<StatesTable>, instruments: readonly InstrumentRecord[]): StateRecord {
+function stateFromRows(
+  row: Selectable<StatesTable>,
+  instruments: readonly InstrumentRecord[],
+  succession: Selectable<SuccessionsTable> | undefined,
+): StateRecord {
   const record: StateRecord = {
     iso3: row.iso3,
     name: row.name,
@@ -182,8 +214,10 @@ function stateFromRows(row: Selectable<StatesTable>, instruments: readonly Instr
   };
   for (const i of instruments) {
     if (i.kind === 'signature' && i.deposited !== null) record.signature = { date: i.deposited, sources: i.sources };
-    else if (isConsentKind(i.kind) && i.deposited !== null)
+    else if (isConsentKind(i.kind) && i.deposited !== null) {
       record.consent = { kind: i.kind, deposited: i.deposited, sources: i.sources };
+      if (i.kind === 'succession' && succession !== undefined) record.consent.effective = succession.effective;
+    }
     else if (i.kind === 'withdrawal') {
       const { deposited, effectiveStated, announced, armedConflict, sources } = i;
       record.withdrawal = { deposited, effectiveStated, announced, armedConflict, sources };
@@ -208,11 +242,26 @@ function article4FromRow(row: Selectable<Article4RecordsTable>): Article4Record 
 function article5FromRow(
   row: Selectable<Article5RecordsTable>,
   extensions: readonly ExtensionDecisionRecord[],
+  events: readonly Selectable<Article5EventsTable>[],
 ): Article5Record {
+  const declarations = events
+    .filter((e) => e.kind === 'declaration')
+    .map((e) => ({ declared: e.day, sources: parseSourceIds(e.sources) }));
+  const reopenings = events
+    .filter((e) => e.kind === 'reopening')
+    .map((e) => ({ reported: e.day, sources: parseSourceIds(e.sources) }));
+  const chain = extensions.map((e) => ({
+    granted: e.granted,
+    deadline: e.deadline,
+    meeting: e.decidedAtMeeting,
+    sources: e.sources,
+  }));
   return {
     iso3: row.iso3,
     originalDeadlineStated: row.original_deadline_stated,
-    extensions: extensions.map((e) => ({ granted: e.granted, deadline: e.deadline })),
+    extensions: markReopened(chain, reopenings),
+    declarations,
+    reopenings,
     currentDeadlineStated: row.current_deadline_stated,
     currentDeadlineAsOf: row.current_deadline_as_of,
     completed: row.completed,
@@ -228,6 +277,9 @@ export interface FactRows {
   article5: Selectable<Article5RecordsTable>[];
   /** In chain order: by State, then position. */
   extensions: Selectable<ExtensionDecisionsTable>[];
+  /** In the order they were entered. */
+  article5Events: Selectable<Article5EventsTable>[];
+  successions: Selectable<SuccessionsTable>[];
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => StateCode): Map<StateCode, T[]> {
@@ -243,9 +295,13 @@ function groupBy<T>(items: readonly T[], key: (item: T) => StateCode): Map<State
 export function factsFromRows(rows: FactRows): TreatyFacts {
   const instruments = groupBy(rows.instruments.map(instrumentFromRow), (i) => i.iso3);
   const extensions = groupBy(rows.extensions.map(extensionFromRow), (e) => e.iso3);
+  const events = groupBy(rows.article5Events, (e) => e.iso3);
+  const successions = new Map(rows.successions.map((s) => [s.iso3, s]));
   return {
-    states: rows.states.map((s) => stateFromRows(s, instruments.get(s.iso3) ?? [])),
+    states: rows.states.map((s) => stateFromRows(s, instruments.get(s.iso3) ?? [], successions.get(s.iso3))),
     article4: new Map(rows.article4.map((r) => [r.iso3, article4FromRow(r)])),
-    article5: new Map(rows.article5.map((r) => [r.iso3, article5FromRow(r, extensions.get(r.iso3) ?? [])])),
+    article5: new Map(
+      rows.article5.map((r) => [r.iso3, article5FromRow(r, extensions.get(r.iso3) ?? [], events.get(r.iso3) ?? [])]),
+    ),
   };
 }

@@ -228,7 +228,13 @@ forEachDatabase((database) => {
         after: added,
       });
       const facts = await loadFacts(store);
-      expect(facts.article5.get('AFG')?.extensions.at(-1)).toEqual({ granted: '2029', deadline: '2035-03-01' });
+      expect(facts.article5.get('AFG')?.extensions.at(-1)).toEqual({
+        granted: '2029',
+        deadline: '2035-03-01',
+        meeting: '27MSP',
+        kind: 'extension',
+        sources: ['S52'],
+      });
       expect(new TreatyEngine(facts).state('AFG', d('2030-01-01'))?.article5.currentDeadline).toBe('2035-03-01');
     });
 

@@ -25,6 +25,7 @@ import {
   type ExtensionDecisionRecord,
   type InstrumentRecord,
   article4Row,
+  article5EventRows,
   article5Row,
   extensionFromRow,
   extensionRows,
@@ -33,6 +34,7 @@ import {
   instrumentRows,
   isConsentKind,
   stateRow,
+  successionRows,
 } from './store-rows.js';
 
 export type { ExtensionDecisionInput, InstrumentInput } from './store-invariants.js';
@@ -59,6 +61,8 @@ export async function insertFacts(
   await insertBatched(db, dialect, 'article4_records', [...facts.article4.values()].map(article4Row));
   await insertBatched(db, dialect, 'article5_records', [...facts.article5.values()].map(article5Row));
   await insertBatched(db, dialect, 'extension_decisions', [...facts.article5.values()].flatMap(extensionRows));
+  await insertBatched(db, dialect, 'article5_events', [...facts.article5.values()].flatMap(article5EventRows));
+  await insertBatched(db, dialect, 'successions', facts.states.flatMap(successionRows));
 }
 
 /**
@@ -81,7 +85,9 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
     .orderBy('iso3')
     .orderBy('position')
     .execute();
-  return factsFromRows({ states, instruments, article4, article5, extensions });
+  const article5Events = await db.selectFrom('article5_events').selectAll().orderBy('id').execute();
+  const successions = await db.selectFrom('successions').selectAll().orderBy('iso3').execute();
+  return factsFromRows({ states, instruments, article4, article5, extensions, article5Events, successions });
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */

@@ -64,8 +64,26 @@ export interface ExtensionDecisionsTable {
   sources: SourceIdsJson;
 }
 
+/** Issue 14: a declaration of completion or a report of newly found mined areas, with its day. */
+export interface Article5EventsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  kind: 'declaration' | 'reopening';
+  day: PartialDate;
+  sources: SourceIdsJson;
+}
+
+/** The date from which a notification of succession takes effect, as the Depositary records it. */
+export interface SuccessionsTable {
+  iso3: StateCode;
+  effective: CalendarDate;
+  sources: SourceIdsJson;
+}
+
 /** The tables the seed loads from data/, children before parents. */
 export const TREATY_REFERENCE_TABLES = [
+  'article5_events',
+  'successions',
   'extension_decisions',
   'article5_records',
   'article4_records',
@@ -80,5 +98,7 @@ declare module '../store/database.js' {
     article4_records: Article4RecordsTable;
     article5_records: Article5RecordsTable;
     extension_decisions: ExtensionDecisionsTable;
+    article5_events: Article5EventsTable;
+    successions: SuccessionsTable;
   }
 }

@@ -1,0 +1,15 @@
+// The pure rules' tests only, for `npm run mutate` (Stryker): no database, no server, no browser.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'src/treaty/{article5,article7,completion,entry-into-force,status,withdrawal,oracles}.test.ts',
+      'src/clearance/{forecast,land-release,land-release.properties,ledger.properties}.test.ts',
+      'src/clearance/article5/{completion,extension}.test.ts',
+    ],
+    pool: 'forks',
+    testTimeout: 30_000,
+    env: { MINEFREE_FROM_SOURCE: '1' },
+  },
+});
