@@ -1,28 +1,36 @@
 /**
- * HTTP caching of public reads. A route opts in with `config: { etag: true }`. Its ETag is a
- * hash of (data version, today's date, path and query): it changes whenever a write could
- * change the answer (dataVersion), and each day for answers that default to today. It is
- * computed before the handler, so a matching If-None-Match is a 304 without any work.
+ * HTTP caching of public reads. A route opts in with one line, `config: PUBLIC_READ`:
+ * - its ETag is a hash of (data version, today's date, path and sorted query): it changes
+ *   whenever a write could change the answer (dataVersion), and each day for answers that default
+ *   to today. It is computed before the handler, so a matching If-None-Match is a 304 without any work;
+ * - its answer is kept under the same key (read-cache.ts), so the next request for it runs no
+ *   handler and no query. `{ etag: true }` alone gives the ETag without keeping the answer.
+ * The data version is known without a query while nothing is written (store/changes.ts).
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { today } from '../core/date.js';
 import type { Store } from '../store/database.js';
 import { dataVersion } from '../store/versions.js';
+import { type CachedAnswer, type Encoding, ReadCache, encodedBody, negotiate, normalisedUrl } from './read-cache.js';
 
-// Revalidate every time: a 304 costs one indexed query, and an editor sees their own write at once.
+// Revalidate every time: a 304 costs no query while nothing changed, and an editor sees their own write at once.
 export const CACHE_CONTROL = 'public, no-cache';
 
-/** Route config of a cacheable public read. */
-export const PUBLIC_READ = { etag: true } as const;
+/** Route config of a cacheable public read: ETag and the kept answer. */
+export const PUBLIC_READ = { etag: true, readCache: true } as const;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** A public read whose answer depends only on the stored records, the URL and today. */
     etag?: boolean;
+    /** Keep its answers in memory per data version (needs `etag`). */
+    readCache?: boolean;
   }
   interface FastifyRequest {
     etag: string | null;
+    /** Where to keep this request's answer: set on a cache miss of a readCache route. */
+    readCacheKey: { version: number; key: string } | null;
   }
 }
 
@@ -37,19 +45,66 @@ function matches(request: FastifyRequest, etag: string): boolean {
   );
 }
 
-export function registerEtag(app: FastifyInstance, store: Store): void {
+const header = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCache = new ReadCache()): void {
   app.decorateRequest('etag', null);
+  app.decorateRequest('readCacheKey', null);
+  // Other processes' writes are watched before the first request (PostgreSQL: LISTEN in effect).
+  app.addHook('onReady', () => store.changes.ready());
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || request.routeOptions.config.etag !== true) return;
-    const etag = etagFor(await dataVersion(store), today(), request.url);
+    const config = request.routeOptions.config;
+    if (request.method !== 'GET' || config.etag !== true) return undefined;
+    const version = await dataVersion(store);
+    const day = today();
+    const url = normalisedUrl(request.url);
+    const key = `${day}\n${url}`;
+    const kept = config.readCache === true ? cache.get(version, key) : undefined;
+    const etag = kept?.etag ?? etagFor(version, day, url);
     request.etag = etag;
     if (matches(request, etag))
       return reply.code(304).header('etag', etag).header('cache-control', CACHE_CONTROL).send();
-    return undefined;
+    if (config.readCache !== true) return undefined;
+    // The answer is compressed here, once, rather than by @fastify/compress on every request.
+    request.headers['x-no-compression'] = '1';
+    if (kept === undefined) {
+      request.readCacheKey = { version, key };
+      return undefined;
+    }
+    return send(reply, kept, negotiate(request.headers['accept-encoding']), cache);
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.etag !== null && reply.statusCode === 200)
-      reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
-    return payload;
+    // Routes of contexts made before these decorators have neither field (undefined, not null).
+    if (!request.etag || reply.statusCode !== 200) return payload;
+    reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
+    const where = request.readCacheKey;
+    if (!where) return payload;
+    request.readCacheKey = null;
+    if ((typeof payload !== 'string' && !Buffer.isBuffer(payload)) || reply.hasHeader('set-cookie')) return payload;
+    const answer: CachedAnswer = {
+      etag: request.etag,
+      contentType: header(reply.getHeader('content-type')),
+      contentDisposition: header(reply.getHeader('content-disposition')),
+      body: typeof payload === 'string' ? Buffer.from(payload) : payload,
+      encoded: new Map(),
+    };
+    cache.set(where.version, where.key, answer);
+    reply.header('vary', 'accept-encoding');
+    const { body, encoding } = encodedBody(answer, negotiate(request.headers['accept-encoding']));
+    if (encoding === 'identity') return payload;
+    cache.grew(body.length);
+    reply.header('content-encoding', encoding).removeHeader('content-length');
+    return body;
   });
+}
+
+function send(reply: FastifyReply, kept: CachedAnswer, accepted: Encoding, cache: ReadCache): FastifyReply {
+  const before = kept.encoded.size;
+  const { body, encoding } = encodedBody(kept, accepted);
+  if (kept.encoded.size > before) cache.grew(body.length);
+  reply.code(200).header('etag', kept.etag).header('cache-control', CACHE_CONTROL).header('vary', 'accept-encoding');
+  if (kept.contentType !== undefined) reply.header('content-type', kept.contentType);
+  if (kept.contentDisposition !== undefined) reply.header('content-disposition', kept.contentDisposition);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(body);
 }

@@ -3,7 +3,8 @@
  * the same transaction as the change, so there is never a change without its row or a row
  * without its change.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CHANGE_CHANNEL } from './changes.js';
 import type { Store } from './database.js';
 import { parseSnapshot, snapshotJson } from './json.js';
 import type { Database } from './database.js';
@@ -53,6 +54,9 @@ export async function writeAudit(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // PostgreSQL delivers this at the commit, to every process LISTENing (changes.ts): their caches follow.
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_notify(${CHANGE_CHANNEL}, current_schema())`.execute(db);
   return row.id;
 }
 

@@ -9,6 +9,8 @@
 import SQLite from 'better-sqlite3';
 import { type Generated, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { Changes, postgresListener, sqliteDataVersion } from './changes.js';
+import { watchWrites } from './write-watch.js';
 
 /** JSON text of a `string[]` of source ids. */
 export type SourceIdsJson = string;
@@ -37,6 +39,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
+  /** Whether anything may have been written since last asked, without a query (changes.ts). */
+  readonly changes: Changes;
   close(): Promise<void>;
 }
 
@@ -79,8 +83,19 @@ function openPostgres(url: string, schema: string | undefined): Store {
     types: pgTypes,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const changes = new Changes();
+  const bump = (): void => changes.bump();
+  changes.watch(postgresListener({ url, schema, onChange: bump }));
+  const db = new Kysely<Database>({ dialect: watchWrites(new PostgresDialect({ pool }), bump) });
+  return {
+    db,
+    dialect: 'postgres',
+    changes,
+    close: async () => {
+      await changes.close();
+      await db.destroy();
+    },
+  };
 }
 
 function openSqlite(file: string): Store {
@@ -90,8 +105,12 @@ function openSqlite(file: string): Store {
   database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // WAL's default (NORMAL) can lose the last commits on power loss; an import must survive it.
   database.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const dataVersion = database.prepare('pragma data_version').pluck();
+  const changes = new Changes(sqliteDataVersion(() => Number(dataVersion.get())));
+  const db = new Kysely<Database>({
+    dialect: watchWrites(new SqliteDialect({ database }), () => changes.bump()),
+  });
+  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
 }
 
 /** Opens the store and runs one query, so a wrong URL or file fails here rather than on first use. */

@@ -28,5 +28,15 @@ export async function latestAuditId(db: Kysely<Database>, filter: AuditFilter = 
   return Number(row?.version ?? 0);
 }
 
+/**
+ * latestAuditId, asked of the database only when something may have been written since the
+ * last answer (store.changes: this process's commits, SQLite's data_version, PostgreSQL's
+ * NOTIFY), so on a quiet database it costs no query.
+ */
+export function auditVersion(store: Store, filter: AuditFilter = {}): Promise<number> {
+  const key = `audit|${filter.entities?.join(',') ?? '*'}|${filter.entityId ?? '*'}`;
+  return store.changes.versioned(key, () => latestAuditId(store.db, filter));
+}
+
 /** Moves whenever anything a public read shows may have changed. */
-export const dataVersion = (store: Store): Promise<number> => latestAuditId(store.db);
+export const dataVersion = (store: Store): Promise<number> => auditVersion(store);

@@ -10,7 +10,7 @@ import { insertBatched } from '../store/batch.js';
 import type { DialectName, Store } from '../store/database.js';
 import { RejectedWriteError, isUniqueViolation } from '../core/rejection.js';
 import { sourceIdsJson } from '../store/json.js';
-import { latestAuditId } from '../store/versions.js';
+import { auditVersion } from '../store/versions.js';
 import type { Database } from '../store/database.js';
 import { article5OriginalDeadline } from './article5.js';
 import { conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
@@ -249,4 +249,4 @@ export async function insertExtensionDecision(
  * so a server can keep one engine and rebuild it only when this moves. Ids are never reused.
  * Read it before loadFacts(): a write in between then costs one extra reload, never a stale engine.
  */
-export const factsVersion = (store: Store): Promise<number> => latestAuditId(store.db, { entities: FACT_ENTITIES });
+export const factsVersion = (store: Store): Promise<number> => auditVersion(store, { entities: FACT_ENTITIES });

@@ -4,7 +4,7 @@
  * the id of its latest clearance audit row — has moved, so a write through another process
  * sharing the database is seen too; a write through this one invalidates at once.
  */
-import { latestAuditId } from '../../store/versions.js';
+import { auditVersion } from '../../store/versions.js';
 import type { StateCode } from '../../core/states.js';
 import type { Store } from '../../store/database.js';
 import { type ClearanceLedger, buildLedger } from '../ledger.js';
@@ -30,7 +30,7 @@ interface Entry {
 
 /** Moves whenever the State's clearance records change (the latest clearance audit row of the State). */
 export const clearanceVersion = (store: Store, iso3: StateCode): Promise<number> =>
-  latestAuditId(store.db, { entities: [ENTITY], entityId: iso3 });
+  auditVersion(store, { entities: [ENTITY], entityId: iso3 });
 
 export class ClearanceCache {
   private readonly entries = new Map<StateCode, Entry>();
