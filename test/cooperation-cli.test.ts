@@ -64,11 +64,46 @@ describe('minefree import iati, minefree funding', () => {
       'topDonors',
       'recipients',
       'source',
+      'basis',
+      'reported',
     ]);
     expect(body).toMatchObject({ year: 2023, total: 1_282_520, national: 0, source: ['S101'] });
     const afg = minefree('funding', '--recipient', 'afg', '--as-of', '2025-06-30', '--json');
     expect(JSON.parse(afg.stdout)).toMatchObject({ total: 300_000, recipients: [{ iso3: 'AFG', amount: 300_000 }] });
   });
+
+  it('the seed’s 2015 figures as of 2018-03-01, from the stored published figures, each with its source', () => {
+    const result = minefree('funding', '--year', '2015', '--as-of', '2018-03-01', '--json');
+    expect(result.status).toBe(0);
+    const body = JSON.parse(result.stdout) as {
+      basis: string;
+      international: number;
+      national: number;
+      bySector: { sector: string; share: number }[];
+      reported: { indicator: string; value: number; qualifier: string; source: string; citedDocument: string }[];
+    };
+    expect(body).toMatchObject({ year: 2015, basis: 'reported', international: 352_000_000, national: 130_000_000 });
+    expect(body.bySector).toEqual([
+      { sector: 'clearance-risk-education', amount: null, share: 0.64 },
+      { sector: 'victim-assistance', amount: null, share: 0.07 },
+      { sector: 'stockpile-destruction', amount: null, share: 0.01 },
+    ]);
+    const quoted = Object.fromEntries(body.reported.map((q) => [q.indicator, q]));
+    expect(quoted.international_support_usd).toMatchObject({ qualifier: 'about', source: 'S00' });
+    expect(quoted.affected_states_self_funding_usd).toMatchObject({ qualifier: 'more than', source: 'S00' });
+    for (const q of body.reported) expect(q.citedDocument).toContain('Global Support for Mine Action');
+    // A day earlier, LM2017's revision was the latest edition.
+    const before = JSON.parse(minefree('funding', '--year', '2015', '--as-of', '2018-02-28', '--json').stdout) as {
+      international: number;
+      national: number;
+      source: string[];
+    };
+    expect(before).toMatchObject({ international: 394_000_000, national: 131_200_000, source: ['S320'] });
+    const text = minefree('funding', '--year', '2015', '--as-of', '2018-03-01');
+    expect(text.stdout).toContain('about US$352,000,000');
+    expect(text.stdout).toContain('more than US$130,000,000');
+    expect(text.stdout).toContain('citing ICBL, Global Support for Mine Action factsheet, June 2017');
+  }, 120_000);
 
   it('funding as text, and a wrong recipient is a usage error', () => {
     const text = minefree('funding', '--as-of', '2025-06-30');

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { FundingAnswer, Sector } from '../cooperation/model.js';
+import type { FundingAnswer, QuotedFigure, Sector } from '../cooperation/model.js';
+import type { Qualifier } from '../core/source.js';
 import { UsageError } from '../core/errors.js';
 import { type StateCode, isStateCode } from '../core/states.js';
 import { formatNumber, stateName, t } from '../i18n/index.js';
@@ -33,20 +34,53 @@ const SECTOR = {
 } as const satisfies Record<Sector, string>;
 
 const usd = (n: number): string => t('cli:funding.usd', { amount: formatNumber(n, { maximumFractionDigits: 2 }) });
+
+const QUALIFIED = {
+  exact: 'cli:stockpiles.qualified.exact',
+  about: 'cli:stockpiles.qualified.about',
+  'more than': 'cli:stockpiles.qualified.moreThan',
+  'at least': 'cli:stockpiles.qualified.atLeast',
+  almost: 'cli:stockpiles.qualified.almost',
+} as const satisfies Record<Qualifier, string>;
+
+/** An amount of the answer: a reported one keeps its qualifier ("about US$352,000,000"); unknown is a dash. */
+function amountOf(f: FundingAnswer, indicators: readonly string[], value: number | null): string {
+  if (value === null) return t('common:dash');
+  const quoted = f.reported.find((q) => indicators.includes(q.indicator) && q.unit === 'USD');
+  return quoted ? t(QUALIFIED[quoted.qualifier], { value: usd(value) }) : usd(value);
+}
+
+/** One endnote per quoted figure: value, source, edition, publication day, the document it cites. */
+function endnote(q: QuotedFigure): string {
+  const value =
+    q.unit === 'USD' ? usd(q.value) : q.unit === 'percent' ? `${formatNumber(q.value)}%` : formatNumber(q.value);
+  return t('cli:funding.endnote', {
+    indicator: q.indicator,
+    value: t(QUALIFIED[q.qualifier], { value }),
+    source: q.source,
+    edition: q.edition ?? t('common:dash'),
+    published: q.published ?? t('common:dash'),
+    cited: q.citedDocument ? t('cli:funding.cites', { document: q.citedDocument }) : '',
+  });
+}
 const percent = (share: number): string => formatNumber(share, { style: 'percent', maximumFractionDigits: 1 });
 const lines = (items: readonly string[]): string => (items.length === 0 ? t('common:none') : items.join('\n'));
 
 export function fundingText(f: FundingAnswer): string {
   if (f.year === null) return t('cli:funding.nothing', { date: f.asOf });
   const pairs: [string, string][] = [
-    [t('cli:funding.total'), usd(f.total)],
-    [t('cli:funding.international'), usd(f.international)],
-    [t('cli:funding.national'), usd(f.national)],
+    [t('cli:funding.total'), amountOf(f, ['total_support_usd'], f.total)],
+    [t('cli:funding.international'), amountOf(f, ['international_support_usd'], f.international)],
+    [t('cli:funding.national'), amountOf(f, ['national_support_usd', 'affected_states_self_funding_usd'], f.national)],
     [
       t('cli:funding.bySector'),
       lines(
         f.bySector.map((s) =>
-          t('cli:funding.shareValue', { name: t(SECTOR[s.sector]), amount: usd(s.amount), share: percent(s.share) }),
+          t('cli:funding.shareValue', {
+            name: t(SECTOR[s.sector]),
+            amount: s.amount === null ? t('common:dash') : usd(s.amount),
+            share: percent(s.share),
+          }),
         ),
       ),
     ],
@@ -75,11 +109,16 @@ export function fundingText(f: FundingAnswer): string {
     ],
     [t('cli:funding.sources'), f.source.join(', ') || t('common:dash')],
   ];
+  if (f.basis === 'reported') pairs.push([t('cli:funding.reported'), lines(f.reported.map(endnote))]);
   const width = Math.max(...pairs.map(([label]) => label.length)) + 2;
   const body = formatPairs(
     pairs.map(([label, value]) => [label, value.replace(/\n/g, `\n${' '.repeat(width)}`)] as const),
   );
-  return [t('cli:funding.title', { year: f.year, date: f.asOf }), '', body].join('\n');
+  const title = t(f.basis === 'reported' ? 'cli:funding.titleReported' : 'cli:funding.title', {
+    year: f.year,
+    date: f.asOf,
+  });
+  return [title, '', body].join('\n');
 }
 
 function yearOption(value: string | undefined): number | undefined {

@@ -3,7 +3,7 @@
  * recipient for a sector in a year, each with its sources, and the totals the rules compute from them.
  */
 import type { CalendarDate } from '../core/date.js';
-import type { Provenance, SourceId } from '../core/source.js';
+import type { Provenance, Qualifier, SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 
 /** What the money is for (DESIGN.md §2, "Funding flow"; the Landmine Monitor's sectors). */
@@ -102,7 +102,8 @@ export interface DoubleCount {
 
 export interface SectorAmount {
   sector: Sector;
-  amount: number;
+  /** US$; null when only the share is published (a reported answer). */
+  amount: number | null;
   /** Of the total, 0 to 1, to four decimals. */
   share: number;
 }
@@ -113,22 +114,75 @@ export interface DonorAmount {
   share: number;
 }
 
+/**
+ * A published figure as the transparency pillar keeps it (its `ReportedFigure`): the funding
+ * answer quotes these when no flow of the year is stored.
+ */
+export interface PublishedFigure {
+  indicator: string;
+  scope: string;
+  period: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  source: SourceId;
+  citedDocument: string | null;
+  citedPage: string | null;
+  edition: string | null;
+  published: CalendarDate | null;
+  notes: string;
+}
+
+/** What the answer's figures come from: stored flows, published figures quoted, or nothing known. */
+export const FUNDING_BASES = ['flows', 'reported', 'none'] as const;
+export type FundingBasis = (typeof FUNDING_BASES)[number];
+
+/** A published figure the answer quotes, with what its endnote needs. */
+export interface QuotedFigure {
+  indicator: string;
+  period: string;
+  value: number;
+  qualifier: Qualifier;
+  unit: string;
+  source: SourceId;
+  edition: string | null;
+  /** The day the source was published (the edition rule). */
+  published: CalendarDate | null;
+  /** The document the source cites for it (the ICRC fact sheet cites the ICBL factsheet of June 2017). */
+  citedDocument: string | null;
+  citedPage: string | null;
+  notes: string;
+}
+
 /** `minefree funding --json` and `GET /api/v1/funding` (README, "JSON shapes"). */
 export interface FundingAnswer {
   asOf: CalendarDate;
   /** The year the totals cover; without a year asked, the latest year with a flow known on the date (null: none). */
   year: number | null;
-  total: number;
-  international: number;
-  national: number;
+  /** US$; null when a reported answer has no published figure for it. */
+  total: number | null;
+  international: number | null;
+  national: number | null;
   bySector: SectorAmount[];
   /** The five largest donors, largest first. */
   topDonors: DonorAmount[];
   /** Recipients, largest first; `iso3` null for global support. */
   recipients: { iso3: StateCode | null; amount: number }[];
-  /** Every source the counted flows cite, sorted. */
+  /** Every source the counted flows (or the quoted figures) cite, sorted. */
   source: SourceId[];
+  /** `flows`: computed from the stored flows; `reported`: no flow of the year is stored, published figures quoted. */
+  basis: FundingBasis;
+  /** The published figures quoted (basis `reported`), each with its source and edition; empty otherwise. */
+  reported: QuotedFigure[];
 }
+
+/** The answer computed from flows: every amount is known. */
+export type FlowFundingAnswer = Omit<FundingAnswer, 'total' | 'international' | 'national' | 'bySector'> & {
+  total: number;
+  international: number;
+  national: number;
+  bySector: (SectorAmount & { amount: number })[];
+};
 
 /** One year of the trend (`GET /api/v1/funding/years`). */
 export interface YearTotal {

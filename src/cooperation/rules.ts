@@ -2,3 +2,4 @@
 export * from './totals.js';
 export * from './double-count.js';
 export * from './checks.js';
+export * from './reported.js';

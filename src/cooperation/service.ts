@@ -15,9 +15,19 @@ import {
   unknownSources,
 } from './store.js';
 import { type FlowFilter, fundingAnswer, totalsByYear } from './totals.js';
+import { fundingAnswerOn } from './reported.js';
+import { figuresKnownOn } from '../transparency/editions.js';
+import { listReportedFigures } from '../transparency/store.js';
 
+/**
+ * Funding on a date: from the stored flows of the year; without any (and with no donor or
+ * recipient asked), the published yearly figures known on the date, quoted with their sources.
+ */
 export async function fundingOn(store: Store, filter: FlowFilter): Promise<FundingAnswer> {
-  return fundingAnswer(await loadFlows(store.db), filter);
+  const fromFlows = fundingAnswer(await loadFlows(store.db), filter);
+  if (fromFlows.basis === 'flows') return fromFlows;
+  const figures = await listReportedFigures(store, { scope: 'global' });
+  return fundingAnswerOn(fromFlows, figuresKnownOn(figures, filter.asOf), filter);
 }
 
 export async function fundingYears(store: Store, filter: FlowFilter): Promise<YearTotal[]> {

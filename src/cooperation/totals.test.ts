@@ -64,6 +64,8 @@ describe('fundingAnswer', () => {
         { iso3: 'AFG', amount: 0.1 },
       ],
       source: ['S95'],
+      basis: 'flows',
+      reported: [],
     });
   });
   it('without a year, answers the latest year known on the date', () => {

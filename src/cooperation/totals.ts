@@ -6,7 +6,7 @@ import type { StateCode } from '../core/states.js';
 import {
   type DonorAmount,
   type FlowType,
-  type FundingAnswer,
+  type FlowFundingAnswer,
   type FundingFlow,
   SECTORS,
   type SectorAmount,
@@ -61,7 +61,7 @@ function groupCents<K>(flows: readonly FundingFlow[], key: (f: FundingFlow) => K
 }
 
 /** Every sector with money in it, in the order of SECTORS; the amounts add up to the total. */
-export function bySector(flows: readonly FundingFlow[]): SectorAmount[] {
+export function bySector(flows: readonly FundingFlow[]): (SectorAmount & { amount: number })[] {
   const total = sumCents(flows);
   const groups = groupCents(flows, (f) => f.sector);
   return SECTORS.filter((s) => groups.has(s)).map((sector) => {
@@ -103,7 +103,7 @@ const sortedSources = (flows: readonly FundingFlow[]): SourceId[] =>
  * (after the donor and recipient filters). Top donors are over international flows, their share
  * of the international total (the Monitor's "top five donors = 64%").
  */
-export function fundingAnswer(flows: readonly FundingFlow[], filter: FlowFilter): FundingAnswer {
+export function fundingAnswer(flows: readonly FundingFlow[], filter: FlowFilter): FlowFundingAnswer {
   const known = countedFlows(flows, { ...filter, year: undefined });
   const year = filter.year ?? (known.length === 0 ? null : Math.max(...known.map((f) => f.year)));
   const counted = year === null ? [] : known.filter((f) => f.year === year);
@@ -118,6 +118,8 @@ export function fundingAnswer(flows: readonly FundingFlow[], filter: FlowFilter)
     topDonors: byDonor(international).slice(0, TOP_DONORS),
     recipients: byRecipient(counted),
     source: sortedSources(counted),
+    basis: counted.length > 0 ? 'flows' : 'none',
+    reported: [],
   };
 }
 

@@ -9,7 +9,10 @@ import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { figuresKnownOn } from './editions.js';
 import { type FactSheetInput, buildFactSheet } from './factsheet/build.js';
-import type { LedgerStockpiles } from './factsheet/context.js';
+import type { FlowFunding, LedgerStockpiles } from './factsheet/context.js';
+import type { FundingFlow } from '../cooperation/model.js';
+import { loadFlows } from '../cooperation/store.js';
+import { countedFlows, fundingAnswer } from '../cooperation/totals.js';
 import type { FactSheet } from './factsheet/model.js';
 import { type FigureJson, figureJson } from './figure-json.js';
 import { loadActionPlans } from './reference.js';
@@ -39,6 +42,29 @@ export function ledgerStockpilesOn(
   };
 }
 
+/**
+ * The fact sheet's funding from the stored flows on `asOf`, with the cooperation pillar's rules:
+ * the latest year with a disbursement known on the date, international and national, and each
+ * sector's share of the international flows. Null when no flow is known.
+ */
+export function flowFundingOn(flows: readonly FundingFlow[], asOf: CalendarDate): FlowFunding | null {
+  const all = fundingAnswer(flows, { asOf });
+  if (all.basis !== 'flows' || all.year === null) return null;
+  const year = all.year;
+  const international = fundingAnswer(
+    flows.filter((f) => f.funding === 'international'),
+    { asOf, year },
+  );
+  return {
+    year,
+    flows: countedFlows(flows, { asOf, year }).length,
+    international: all.international,
+    national: all.national,
+    bySector: international.bySector.map(({ sector, share }) => ({ sector, share })),
+    sources: all.source,
+  };
+}
+
 /** What a fact sheet is built from, read from the database. */
 export async function factSheetInputFromStore(
   store: Store,
@@ -46,13 +72,15 @@ export async function factSheetInputFromStore(
   asOf: CalendarDate,
 ): Promise<FactSheetInput> {
   plans ??= loadActionPlans();
-  const [figures, sources, ledgers] = await Promise.all([
+  const [figures, sources, ledgers, flows] = await Promise.all([
     listReportedFigures(store),
     loadSources(store),
     loadLedgers(store.db),
+    loadFlows(store.db),
   ]);
   const stockpiles = ledgerStockpilesOn(engine, ledgers, asOf);
-  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions, stockpiles };
+  const funding = flowFundingOn(flows, asOf);
+  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions, stockpiles, funding };
 }
 
 /** The fact sheet for a date, from the stored records and the engine. */

@@ -135,3 +135,67 @@ describe('a different date gives a different, true text', () => {
     expect(text('2026-11-28')).toContain('Siem Reap-Angkor Action Plan');
   });
 });
+
+describe('the cooperation section: from the stored flows where they hold the year, else the published figures', () => {
+  const section = (sheet: FactSheet) => sheet.sections.find((s) => s.id === 'cooperation');
+  const sectionText = (sheet: FactSheet): string => JSON.stringify(section(sheet)?.paragraphs.map((p) => p.text));
+
+  it('as of 2018-03-01, with no flow stored: 2016 (LM2017) quoted, and the seed’s 2015 figures, each with its endnote', () => {
+    const { sheet } = get('2018-03-01');
+    const body = sectionText(sheet);
+    expect(body).toContain('Donors provided US$479.5 million of international support for mine action in 2016.');
+    expect(body).toContain('International support in 2016 was up from about US$352 million in 2015.');
+    expect(body).toContain(
+      'The latest split by sector known on this date is for 2015: 64% to clearance and risk education, 7% to victim assistance, 1% to stockpile destruction.',
+    );
+    expect(body).toContain("Affected States' own funding in 2016 was down from more than US$130 million in 2015.");
+    const ids = ['international_support_usd', 'international_support_share_clearance_risk_education'];
+    for (const id of ids) {
+      const figure = sheet.figures.find((f) => f.id === id && f.period === '2015');
+      expect(figure?.source.id, id).toBe('S00');
+      const note = sheet.endnotes.find((n) => n.n === figure?.note);
+      expect(note?.text).toContain('Global Support for Mine Action');
+    }
+  });
+
+  const funding = {
+    year: 2023,
+    flows: 3,
+    international: 1_282_520,
+    national: 250_000,
+    bySector: [
+      { sector: 'clearance-risk-education', share: 0.805 },
+      { sector: 'victim-assistance', share: 0.195 },
+    ],
+    sources: ['S101'],
+  };
+  const withFlows = (date: string): FactSheet =>
+    buildFactSheet({ ...factSheetInputFromReference(parseDate(date)), funding });
+
+  it.each(['2024-06-30', '2026-11-28'])('as of %s, flows of 2023 stored: the figures computed from them', (date) => {
+    const sheet = withFlows(date);
+    const body = sectionText(sheet);
+    expect(body).toContain(
+      "Donors provided US$1,282,520 of international support for mine action in 2023, as recorded in minefree's funding flows.",
+    );
+    expect(body).toContain('80.5% to clearance and risk education, 19.5% to victim assistance');
+    expect(body).toContain('Affected States contributed US$250,000 to their own programmes in 2023');
+    const figure = sheet.figures.find((f) => f.id === 'international_support_usd' && f.computed);
+    expect(figure?.value).toBe(1_282_520);
+    const note = sheet.endnotes.find((n) => n.n === figure?.note);
+    expect(note?.text).toContain('3 funding flows (disbursements) of 2023');
+    expect(note?.text).toContain('S101');
+    // Every number stated is one of the sheet's figures.
+    const allowed = new Set(sheet.figures.flatMap((f) => [amount(f.value), String(f.value)]));
+    for (const p of section(sheet)?.paragraphs ?? [])
+      for (const n of statedNumbers(p.text)) expect(allowed.has(n), `"${n}" in "${p.text}"`).toBe(true);
+  });
+
+  it('a later published year wins over older flows', () => {
+    const sheet = buildFactSheet({
+      ...factSheetInputFromReference(parseDate('2024-06-30')),
+      funding: { ...funding, year: 2015 },
+    });
+    expect(sectionText(sheet)).not.toContain("minefree's funding flows");
+  });
+});

@@ -5,7 +5,7 @@ import type { TreatyEngine } from '../../treaty/status.js';
 import { type ActionPlan, type PlannedAction, planInForce } from '../action-plans.js';
 import { figuresKnownOn } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import type { LedgerStockpiles, SectionContext } from './context.js';
+import type { FlowFunding, LedgerStockpiles, SectionContext } from './context.js';
 import { clearance } from './clearance.js';
 import { cooperation } from './cooperation.js';
 import { conclusion, headline } from './headline.js';
@@ -27,6 +27,8 @@ export interface FactSheetInput {
   actions: readonly PlannedAction[];
   /** The stockpile ledger on `asOf` (the stockpiles pillar computes it). */
   stockpiles: LedgerStockpiles;
+  /** Funding from the stored flows on `asOf` (the cooperation pillar computes it); null when none is known. */
+  funding: FlowFunding | null;
 }
 
 /**
@@ -48,6 +50,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     plan: planInForce(input.plans, asOf),
     actions: [...input.actions],
     stockpiles: input.stockpiles,
+    funding: input.funding,
   };
   const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) =>
     write(context),

@@ -23,6 +23,24 @@ export interface LedgerStockpiles {
   missed: readonly { iso3: StateCode; completed: PartialDate | null }[];
 }
 
+/**
+ * International and national funding computed from the stored funding flows (src/cooperation,
+ * the same rules as `GET /api/v1/funding`), for the latest year with a flow known on the date;
+ * the fact sheet quotes the published figures instead when there is none.
+ */
+export interface FlowFunding {
+  year: number;
+  /** How many flows the totals add up. */
+  flows: number;
+  /** US$. */
+  international: number;
+  national: number;
+  /** Each sector's share of the international flows, 0 to 1, in the cooperation pillar's order. */
+  bySector: readonly { sector: string; share: number }[];
+  /** The sources the counted flows cite. */
+  sources: readonly SourceId[];
+}
+
 /** What every section is written from, all for one as-of date. */
 export interface SectionContext {
   asOf: CalendarDate;
@@ -37,9 +55,13 @@ export interface SectionContext {
   notebook: Notebook;
   /** The stockpile ledger on the date. */
   stockpiles: LedgerStockpiles;
+  /** Funding from the stored flows on the date; null when no flow is known. */
+  funding: FlowFunding | null;
 }
 
 /** How minefree computes the figures it states itself, for their endnotes. */
 export const statesMethod = (): string => t('factsheet:method.states');
 export const stockpileLedgerMethod = (): string => t('factsheet:method.stockpileLedger');
 export const article5Method = (): string => t('factsheet:method.article5');
+export const fundingFlowsMethod = (funding: FlowFunding): string =>
+  t('factsheet:method.fundingFlows', { count: funding.flows, year: funding.year, sources: funding.sources.join(', ') });

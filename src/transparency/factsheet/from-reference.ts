@@ -12,5 +12,6 @@ export function factSheetInputFromReference(asOf: CalendarDate): FactSheetInput 
   const { plans, actions } = loadActionPlans();
   const engine = new TreatyEngine(facts);
   const stockpiles = ledgerStockpilesOn(engine, loadLedgers(sources, engine), asOf);
-  return { asOf, engine, figures: loadReportedFigures(sources), sources, plans, actions, stockpiles };
+  // No funding flow is shipped in data/: the cooperation section quotes the published figures.
+  return { asOf, engine, figures: loadReportedFigures(sources), sources, plans, actions, stockpiles, funding: null };
 }
