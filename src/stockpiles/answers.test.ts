@@ -88,7 +88,13 @@ describe('holdsStock', () => {
 
 describe('globalStockpiles', () => {
   it('counts the States Parties on the date and sums the sourced destructions', () => {
-    const reported = { value: 53_000_000, qualifier: 'more than' as const, source: 'S32', period: '2017-12' };
+    const reported = {
+      value: 53_000_000,
+      qualifier: 'more than' as const,
+      source: 'S32',
+      period: '2017-12',
+      published: d('2017-12-31'),
+    };
     const g = globalStockpiles(engine, ledgers, d('2018-03-01'), reported);
     expect(g).toMatchObject({
       asOf: '2018-03-01',
