@@ -1,12 +1,21 @@
-/** The stockpile pillar's command: one State's stockpile ledger on a date, or the global view. */
+/**
+ * The stockpile pillar's commands: one State's stockpile ledger on a date, or the global view;
+ * `import stockpiles FILE --state ISO3` and `export stockpiles ISO3 --format csv|xlsx`. The file
+ * commands load the spreadsheet library only when they run.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { describeProblem } from '../core/errors.js';
+import { SYSTEM } from '../store/audit.js';
 import type { Qualifier } from '../core/source.js';
 import { UsageError } from '../core/errors.js';
 import { formatInteger, formatList, stateName, t } from '../i18n/index.js';
 import type { Article4State, GlobalStockpiles, StateStockpile } from '../stockpiles/model.js';
 import { stockpileOf, stockpilesOn } from '../stockpiles/service.js';
 import { asOfOption, stateArgument } from './args.js';
-import { withEngine } from './database.js';
+import { withEngine, withStore } from './database.js';
+import { ImportFailed, subcommand } from './shared.js';
 import { formatPairs } from './table.js';
 
 interface ReadOptions {
@@ -58,7 +67,17 @@ export function stockpileText(s: StateStockpile): string {
             source: s.declared.source,
           }),
     ],
-    [t('cli:stockpiles.remaining'), s.remaining === null ? t('common:dash') : formatInteger(s.remaining)],
+    [
+      t('cli:stockpiles.remaining'),
+      s.remaining === null
+        ? t('common:dash')
+        : s.remainingAsDeclared !== null
+          ? t('cli:stockpiles.remainingAsDeclared', {
+              quantity: quantity(s.remaining, s.declared?.qualifier ?? 'exact'),
+              date: s.remainingAsDeclared,
+            })
+          : formatInteger(s.remaining),
+    ],
     [
       t('cli:stockpiles.destroyed'),
       lines(
@@ -172,5 +191,65 @@ export function registerStockpilesCommands(program: Command): void {
       const answer = await withEngine((engine, store) => stockpileOf(store, engine, iso3, asOf));
       if (answer === null) throw new UsageError(t('cli:usage.notInReference', { code }));
       process.stdout.write(o.json ? `${JSON.stringify(answer, null, 2)}\n` : `${stockpileText(answer)}\n`);
+    });
+  registerFileCommands(program);
+}
+
+const FORMATS = ['csv', 'xlsx'] as const;
+
+function registerFileCommands(program: Command): void {
+  subcommand(program, 'import', t('cli:stockpiles.import.group'))
+    .command('stockpiles')
+    .description(t('cli:stockpiles.import.description'))
+    .argument('<FILE>', t('cli:stockpiles.import.file'))
+    .requiredOption('--state <ISO3>', t('cli:option.stateOf'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:stockpiles.import.asOf'))
+    .action(async (file: string, o: { state: string; asOf?: string }) => {
+      const { LedgerImportRejected, importLedgerFile } = await import('../stockpiles/files/import.js');
+      const iso3 = stateArgument(o.state);
+      const asOf = asOfOption(o.asOf);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new UsageError(t('cli:stockpiles.import.unreadable', { file }));
+      }
+      try {
+        const result = await withEngine((engine, store) =>
+          importLedgerFile(store, engine, iso3, basename(file), bytes, SYSTEM, asOf),
+        );
+        process.stdout.write(
+          `${t('cli:stockpiles.import.done', { file: result.file, iso3, entries: result.entries, replaced: result.replaced })}\n`,
+        );
+      } catch (error) {
+        if (!(error instanceof LedgerImportRejected)) throw error;
+        for (const p of error.problems) process.stderr.write(`${describeProblem(p)}\n`);
+        throw new ImportFailed(t('cli:stockpiles.import.rejected', { file: error.file, count: error.problems.length }));
+      }
+    });
+
+  subcommand(program, 'export', t('cli:stockpiles.export.group'))
+    .command('stockpiles')
+    .description(t('cli:stockpiles.export.description'))
+    .argument('<ISO3>', t('cli:option.iso3'))
+    .option('--format <csv|xlsx>', t('cli:stockpiles.export.format'))
+    .option('--out <FILE>', t('cli:stockpiles.export.out'))
+    .action(async (code: string, o: { format?: string; out?: string }) => {
+      const { exportLedgerFile } = await import('../stockpiles/files/import.js');
+      const { formatOfName } = await import('../stockpiles/files/ledger-file.js');
+      const iso3 = stateArgument(code);
+      const format = o.format ?? (o.out === undefined ? 'csv' : formatOfName(o.out));
+      if (format !== 'csv' && format !== 'xlsx')
+        throw new UsageError(
+          t('cli:usage.oneOf', { option: '--format', value: o.format ?? '', choices: FORMATS.join(', ') }),
+        );
+      if (format === 'xlsx' && o.out === undefined) throw new UsageError(t('cli:stockpiles.export.needsOut'));
+      const bytes = await withStore((store) => exportLedgerFile(store, iso3, format));
+      if (o.out === undefined) {
+        process.stdout.write(bytes);
+        return;
+      }
+      writeFileSync(o.out, bytes);
+      process.stdout.write(`${t('cli:stockpiles.export.done', { file: o.out, iso3 })}\n`);
     });
 }

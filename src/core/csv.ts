@@ -16,6 +16,8 @@ export class CsvRow {
     readonly line: number,
     private readonly header: readonly string[],
     private readonly values: readonly string[],
+    /** The sheet, for a row of a spreadsheet (then `line` is its row number). */
+    readonly sheet?: string,
   ) {}
 
   has(field: string): boolean {
@@ -36,7 +38,8 @@ export class CsvRow {
 
   /** A problem with one field of this row; `found` defaults to the field's value. */
   problem(field: string, expected: string, found: string | null = this.get(field)): DataProblem {
-    return { file: this.file, line: this.line, column: this.column(field), field, expected, found };
+    const where = this.sheet === undefined ? { file: this.file } : { file: this.file, sheet: this.sheet };
+    return { ...where, line: this.line, column: this.column(field), field, expected, found };
   }
 }
 

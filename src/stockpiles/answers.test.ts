@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { stateRecord } from '../treaty/test-facts.js';
-import { globalStockpiles, holdsStock, stateStockpile } from './answers.js';
+import { globalStockpiles, holdsStock, remainingHistory, stateStockpile, stockpilesByState } from './answers.js';
 import type { LedgerEntry } from './model.js';
 import { ledger, testEngine } from './test-ledgers.js';
 
@@ -88,7 +88,13 @@ describe('holdsStock', () => {
 
 describe('globalStockpiles', () => {
   it('counts the States Parties on the date and sums the sourced destructions', () => {
-    const reported = { value: 53_000_000, qualifier: 'more than' as const, source: 'S32', period: '2017-12' };
+    const reported = {
+      value: 53_000_000,
+      qualifier: 'more than' as const,
+      source: 'S32',
+      period: '2017-12',
+      published: d('2017-12-31'),
+    };
     const g = globalStockpiles(engine, ledgers, d('2018-03-01'), reported);
     expect(g).toMatchObject({
       asOf: '2018-03-01',
@@ -102,5 +108,34 @@ describe('globalStockpiles', () => {
     });
     const later = globalStockpiles(engine, ledgers, d('2019-01-01'), null);
     expect(later).toMatchObject({ noStockpile: 1, completed: 2, holding: ['GRC', 'UKR'] });
+  });
+});
+
+describe('remainingHistory: the points of the chart against the deadline', () => {
+  it('gives the remaining stock on each day an entry changes it, then on the date', () => {
+    expect(remainingHistory(ledgers.get('BLR') ?? [], d('2026-01-01'))).toEqual([
+      { date: '2008-04-02', remaining: 3_400_000 },
+      { date: '2017-04-05', remaining: 0 },
+      { date: '2026-01-01', remaining: 0 },
+    ]);
+    // On the day before the destruction, that entry is not yet known.
+    expect(remainingHistory(ledgers.get('BLR') ?? [], d('2017-04-04'))).toEqual([
+      { date: '2008-04-02', remaining: 3_400_000 },
+      { date: '2017-04-04', remaining: 3_400_000 },
+    ]);
+    expect(remainingHistory(ledgers.get('BLR') ?? [], d('2008-04-01'))).toEqual([]);
+  });
+});
+
+describe('stockpilesByState: the map and the chart', () => {
+  it('gives each State its Article 4 state (null where not bound) and the destructions by year', () => {
+    const byState = stockpilesByState(engine, ledgers, d('2018-03-01'));
+    const state = (iso3: string) => byState.states.find((s) => s.iso3 === iso3)?.state;
+    expect(state('BLR')).toBe('missed');
+    expect(state('PSE')).toBe('no-stockpile');
+    expect(state('OMN')).toBe('open');
+    expect(byState.destroyedByYear).toEqual([{ year: 2017, quantity: 3_400_000, entries: 1 }]);
+    expect(stockpilesByState(engine, ledgers, d('2017-04-04')).destroyedByYear).toEqual([]);
+    expect(stockpilesByState(engine, ledgers, d('2017-04-05')).destroyedByYear).toHaveLength(1);
   });
 });

@@ -3,14 +3,21 @@
  * (each State's Article 4 deadline). No I/O here.
  */
 import type { CalendarDate } from '../core/date.js';
-import { earliestDay, latestDay } from '../core/partial-date.js';
+import { type PartialDate, earliestDay, latestDay } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { article4StateOn, destroyedBy } from './article4.js';
 import { foundAfterDeadline } from './found.js';
 import { compareSpans, entriesOf, knownBy } from './ledger.js';
-import type { Cited, GlobalStockpiles, LedgerEntry, StateStockpile } from './model.js';
-import { baselineOn, completionOf, remainingOn } from './remaining.js';
+import type {
+  Cited,
+  DestroyedInYear,
+  GlobalStockpiles,
+  LedgerEntry,
+  StateStockpile,
+  StockpilesByState,
+} from './model.js';
+import { baselineOn, completionOf, remainingAsDeclaredOn, remainingOn } from './remaining.js';
 import { constantRetention, retainedKnownBy, retainedTrend } from './retained.js';
 
 const cited = (e: { sources: readonly string[] }): Cited => ({ source: e.sources[0] ?? '', sources: e.sources });
@@ -55,6 +62,8 @@ export function stateStockpile(
       .sort((a, b) => compareSpans(a.date, b.date))
       .map((e) => ({ date: e.date, quantity: e.quantity, recipient: e.recipient, ...cited(e) })),
     remaining: remainingOn(entries, asOf),
+    remainingAsDeclared: remainingAsDeclaredOn(entries, asOf),
+    remainingHistory: remainingHistory(entries, asOf),
     completed: completion !== null && completion.span.last <= asOf ? completion.date : null,
     foundAfterDeadline: foundAfterDeadline(entries, deadline, asOf).map((f) => ({
       reported: f.entry.date,
@@ -74,6 +83,25 @@ export function stateStockpile(
     })),
     retainedFlag: constantRetention(retained),
   };
+}
+
+/**
+ * The remaining stock on each day the ledger changes it (a dated entry's last possible day), up to
+ * `asOf`, then on `asOf`: the points of the chart of remaining stock against the deadline.
+ */
+export function remainingHistory(
+  entries: readonly LedgerEntry[],
+  asOf: CalendarDate,
+): { date: CalendarDate; remaining: number | null }[] {
+  const days = new Set<CalendarDate>();
+  for (const e of entries) {
+    if (e.kind === 'retained' || e.kind === 'stated') continue;
+    if (knownBy(e.date, asOf)) days.add(latestDay(e.date));
+    if (e.kind === 'found' && e.destroyed !== null && knownBy(e.destroyed, asOf)) days.add(latestDay(e.destroyed));
+  }
+  if (days.size === 0) return [];
+  days.add(asOf);
+  return [...days].sort().map((date) => ({ date, remaining: remainingOn(entries, date) }));
 }
 
 /**
@@ -154,4 +182,40 @@ export function globalStockpiles(
     destroyedTotal,
     reportedDestroyed,
   };
+}
+
+/**
+ * The stockpiles map and chart on `asOf`: every State with its Article 4 state (null where not
+ * bound), and the ledger's destructions by year, dated by then.
+ */
+export function stockpilesByState(
+  engine: TreatyEngine,
+  ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>,
+  asOf: CalendarDate,
+): StockpilesByState {
+  const states = engine.states(asOf).map((s) => {
+    const bound = s.status === 'state-party' ? s.article4.deadline : null;
+    return {
+      iso3: s.iso3,
+      name: s.name,
+      state: bound === null ? null : article4StateOn(ledgers.get(s.iso3) ?? [], bound, asOf),
+      deadline: bound,
+    };
+  });
+  const years = new Map<number, DestroyedInYear>();
+  const count = (date: PartialDate, quantity: number | null): void => {
+    if (quantity === null || !knownBy(date, asOf)) return;
+    const year = Number(latestDay(date).slice(0, 4));
+    const row = years.get(year) ?? { year, quantity: 0, entries: 0 };
+    row.quantity += quantity;
+    row.entries += 1;
+    years.set(year, row);
+  };
+  for (const entries of ledgers.values()) {
+    for (const e of entries) {
+      if (e.kind === 'destroyed') count(e.date, e.quantity);
+      if (e.kind === 'found' && e.destroyed !== null) count(e.destroyed, e.quantity);
+    }
+  }
+  return { asOf, states, destroyedByYear: [...years.values()].sort((a, b) => a.year - b.year) };
 }

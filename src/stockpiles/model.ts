@@ -189,6 +189,14 @@ export interface StateStockpile {
   transferred: ({ date: PartialDate; quantity: number | null; recipient: StateCode | null } & Cited)[];
   /** Stock to destroy on the date; null when no declared quantity is known. */
   remaining: number | null;
+  /**
+   * The date of the declaration `remaining` repeats, when nothing recorded after it (destruction,
+   * transfer, stock found, completion) lets the ledger compute it: the figure is "as declared on"
+   * that date, not computed. Null when `remaining` is computed (or unknown).
+   */
+  remainingAsDeclared: PartialDate | null;
+  /** The remaining stock on each day an entry changed it, then on `asOf` (empty when nothing is dated). */
+  remainingHistory: { date: CalendarDate; remaining: number | null }[];
   completed: PartialDate | null;
   foundAfterDeadline: ({
     reported: PartialDate;
@@ -224,5 +232,38 @@ export interface GlobalStockpiles {
   unknown: number;
   /** Sum of every sourced destruction dated by then (entries without a quantity are not counted). */
   destroyedTotal: number;
-  reportedDestroyed: { value: number; qualifier: Qualifier; source: SourceId; period: string } | null;
+  /**
+   * The published global total beside `destroyedTotal`: the largest cumulative total published by
+   * the date, its latest publication (`reported.ts`); `published` the day it became public.
+   */
+  reportedDestroyed: {
+    value: number;
+    qualifier: Qualifier;
+    source: SourceId;
+    period: string;
+    published: CalendarDate;
+  } | null;
+}
+
+/** One State on the stockpiles map: its Article 4 state and deadline on the date (null: not bound). */
+export interface StateArticle4 {
+  iso3: StateCode;
+  name: string;
+  state: Article4State | null;
+  deadline: CalendarDate | null;
+}
+
+/** Mines the ledger records destroyed in a year (a destruction over a period counts in the year it ended). */
+export interface DestroyedInYear {
+  year: number;
+  quantity: number;
+  /** Entries counted; entries without a number are not. */
+  entries: number;
+}
+
+/** `GET /api/v1/stockpiles/states`: every State's Article 4 state on the date, the ledger's destructions by year. */
+export interface StockpilesByState {
+  asOf: CalendarDate;
+  states: StateArticle4[];
+  destroyedByYear: DestroyedInYear[];
 }

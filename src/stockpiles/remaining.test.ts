@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, addDays, parseDate } from '../core/date.js';
 import type { LedgerEntry } from './model.js';
-import { completionOf, remainingOn } from './remaining.js';
+import { completionOf, remainingAsDeclaredOn, remainingOn } from './remaining.js';
 import { ledger } from './test-ledgers.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
@@ -54,6 +54,37 @@ describe('remainingOn: stock to destroy on a date', () => {
   it('is zero for a State that declared none, unless stock is found', () => {
     expect(remainingOn([l.noneHeld('2018-11-29')], d('2019-01-01'))).toBe(0);
     expect(remainingOn([l.noneHeld('2018-11-29'), l.found('2020-01-01', 4)], d('2020-01-01'))).toBe(4);
+  });
+});
+
+describe('remainingAsDeclaredOn: a remaining stock that only repeats a declaration', () => {
+  // Greece: about 1.6 million declared in April 2008, no destruction recorded after it.
+  const greece: LedgerEntry[] = [l.declared('2008-04-02', 1_600_000), l.destroyed('2010-06-30', 100, '2010-01')];
+  it.each([
+    ['2008-04-01', null, null], // before the declaration: nothing to repeat
+    ['2008-04-02', '2008-04-02', 1_600_000], // the declaration day
+    ['2010-06-29', '2008-04-02', 1_600_000], // a destruction over a period counts at its end
+    ['2010-06-30', null, 1_599_900], // computed from then on
+  ])('on %s: as declared on %s (remaining %s)', (asOf, date, remaining) => {
+    expect(remainingAsDeclaredOn(greece, d(asOf))).toBe(date);
+    expect(remainingOn(greece, d(asOf))).toBe(remaining);
+  });
+  it('is null when a destruction before the declaration is all the ledger has after it', () => {
+    const before = [l.destroyed('2007-01-01', 10), l.declared('2024-06', 325_413)];
+    expect(remainingAsDeclaredOn(before, d('2024-06-30'))).toBe('2024-06');
+    expect(remainingAsDeclaredOn(before, d('2024-06-29'))).toBeNull();
+  });
+  it('is null once stock is found after the declaration, or the completion is declared', () => {
+    const found = [l.declared('2005', 10), l.found('2006-03-01', 5)];
+    expect(remainingAsDeclaredOn(found, d('2006-02-28'))).toBe('2005');
+    expect(remainingAsDeclaredOn(found, d('2006-03-01'))).toBeNull();
+    const done = [l.declared('2005', 10), l.completed('2006-06-30')];
+    expect(remainingAsDeclaredOn(done, d('2006-06-29'))).toBe('2005');
+    expect(remainingAsDeclaredOn(done, d('2006-06-30'))).toBeNull();
+  });
+  it('is null when the declared quantity is unknown, or the State declared none', () => {
+    expect(remainingAsDeclaredOn([l.declared('2005', null)], d('2007-01-01'))).toBeNull();
+    expect(remainingAsDeclaredOn([l.noneHeld('2018-11-29')], d('2019-01-01'))).toBeNull();
   });
 });
 

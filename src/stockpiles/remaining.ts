@@ -69,6 +69,28 @@ export function remainingOn(entries: readonly LedgerEntry[], asOf: CalendarDate)
 }
 
 /**
+ * The date of the declaration that `remainingOn` repeats unchanged: nothing recorded after it
+ * (no destruction, transfer, stock found or destroyed, no completion) changes it by `asOf`. Null when
+ * the remaining stock is computed from the ledger, or unknown. A remaining stock that is only a
+ * declaration is not computed: the answer says "as declared on" that date.
+ */
+export function remainingAsDeclaredOn(entries: readonly LedgerEntry[], asOf: CalendarDate): PartialDate | null {
+  if (entriesOf(entries, 'none-held').length > 0) return null;
+  const baseline = baselineOn(entries, asOf);
+  if (baseline === null || baseline.quantity === null) return null;
+  const after = latestDay(baseline.date);
+  const completion = declaredCompletion(entries);
+  if (completion !== null && completion.span.last <= asOf && completion.span.last >= after) return null;
+  const changed = entries.some((e) => {
+    if (e.kind === 'destroyed' || e.kind === 'transferred' || e.kind === 'found') {
+      if (knownBy(e.date, asOf) && latestDay(e.date) > after) return true;
+    }
+    return e.kind === 'found' && e.destroyed !== null && knownBy(e.destroyed, asOf) && latestDay(e.destroyed) > after;
+  });
+  return changed ? null : baseline.date;
+}
+
+/**
  * When destruction was completed: the declared completion, or else the day a destruction or
  * transfer brought the declared stock to zero.
  */

@@ -140,3 +140,54 @@ async function unknownSources(
   }
   return null;
 }
+
+/**
+ * Replaces a State's whole ledger with `entries` (an import of its file), all or nothing; the
+ * entries were checked by the caller. One audit row (`update`, or `create` for a State with no
+ * ledger yet) holds the ledger before and after. Returns the stored entries and how many were replaced.
+ */
+export async function replaceLedger(
+  store: Store,
+  iso3: StateCode,
+  entries: readonly LedgerEntry[],
+  actor: Actor,
+): Promise<{ stored: StoredEntry[]; replaced: number }> {
+  const other = entries.findIndex((e) => e.iso3 !== iso3);
+  if (other >= 0)
+    throw new RejectedWriteError(
+      'invalid',
+      `entries[${other}].iso3`,
+      `entries of ${iso3} only`,
+      entries[other]?.iso3 ?? null,
+    );
+  return store.db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, store.dialect, `minefree.stockpiles.${iso3}`);
+    const before = await loadLedger(trx, iso3);
+    await trx.deleteFrom('stockpile_entries').where('iso3', '=', iso3).execute();
+    const stored: StoredEntry[] = [];
+    for (const entry of entries) {
+      const row = await trx
+        .insertInto('stockpile_entries')
+        .values(entryRow(entry))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      stored.push(entryFromRow(row));
+    }
+    const missing = await unknownSources(trx, stored);
+    if (missing !== null)
+      throw new RejectedWriteError(
+        'invalid',
+        `entries[${missing.index}].sources`,
+        'the id of a stored source',
+        missing.id,
+      );
+    await writeAudit(trx, actor, {
+      action: before.length === 0 ? 'create' : 'update',
+      entity: 'stockpile',
+      entityId: iso3,
+      before,
+      after: stored,
+    });
+    return { stored, replaced: before.length };
+  });
+}

@@ -28,7 +28,7 @@ forEachDatabase((database) => {
         statesParties: 164,
         // Sri Lanka (completed 2021) and Oman (September 2018) still held theirs.
         holding: ['GRC', 'LKA', 'OMN', 'UKR'],
-        reportedDestroyed: { value: 53_000_000, qualifier: 'more than' },
+        reportedDestroyed: { value: 53_000_000, qualifier: 'more than', published: '2018-03-01' },
       });
       for (const iso3 of ['AFG', 'BLR', 'GRC', 'TUR', 'UKR']) expect(body.missed).toContain(iso3);
       expect(body.destroyedTotal).toBeGreaterThan(5_000_000);
@@ -49,6 +49,28 @@ forEachDatabase((database) => {
         foundAfterDeadline: [],
         retained: [{ year: 2010, held: 6030, consumed: 0 }],
       });
+    });
+
+    it("answers every State's Article 4 state and the destructions by year (the page's map and chart)", async () => {
+      const response = await h.get('/api/v1/stockpiles/states?asOf=2018-03-01');
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{
+        states: { iso3: string; state: string | null; deadline: string | null }[];
+        destroyedByYear: { year: number; quantity: number }[];
+      }>();
+      expect(body.states).toHaveLength(197);
+      expect(body.states.filter((s) => s.state !== null)).toHaveLength(164);
+      expect(body.states.find((s) => s.iso3 === 'GRC')).toMatchObject({ state: 'missed', deadline: '2008-03-01' });
+      expect(body.states.find((s) => s.iso3 === 'USA')).toMatchObject({ state: null, deadline: null });
+      const global = (await h.get('/api/v1/stockpiles?asOf=2018-03-01')).json<{ destroyedTotal: number }>();
+      expect(body.destroyedByYear.reduce((sum, y) => sum + y.quantity, 0)).toBe(global.destroyedTotal);
+    });
+
+    it("says when a State's remaining stock only repeats a declaration", async () => {
+      const greece = (await h.get('/api/v1/states/GRC/stockpiles?asOf=2018-03-01')).json();
+      expect(greece).toMatchObject({ remaining: 1_600_000, remainingAsDeclared: '2008-04-02' });
+      const belarus = (await h.get('/api/v1/states/BLR/stockpiles?asOf=2026-01-01')).json();
+      expect(belarus).toMatchObject({ remaining: 0, remainingAsDeclared: null });
     });
 
     it('names a State that is not one of the 197 and a bad date', async () => {

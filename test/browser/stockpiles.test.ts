@@ -1,7 +1,8 @@
 /**
  * The stockpile pages in Chromium against the real server and the ledger in data/: the
- * Stockpiles page's counts on 1 March 2018 and its lists, Belarus's section (missed deadline,
- * with its source), and both on a 375 px screen. With MINEFREE_SCREENSHOTS=<folder> set, each
+ * Stockpiles page's counts on 1 March 2018, its map, chart and lists (Greece's stock "as declared"),
+ * Belarus's section (missed deadline, with its source; the remaining stock against the deadline),
+ * and both on a 375 px screen. With MINEFREE_SCREENSHOTS=<folder> set, each
  * page is also saved there at 1280 and 375 px (to look at; nothing is compared).
  */
 import { mkdirSync } from 'node:fs';
@@ -52,11 +53,11 @@ describe('stockpile pages in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('stockpiles-states-parties').textContent(), { timeout: 10_000 })
       .toBe('164');
-    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('1');
-    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('17');
+    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('2');
+    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('19');
     expect(await page.getByTestId('stockpiles-holding').textContent()).toBe('4');
     expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('8');
-    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('139');
+    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('136');
     // "Not known" says what it means.
     expect(await page.locator('.figure', { hasText: 'Not known' }).textContent()).toContain(
       'the sources read so far say neither met nor missed',
@@ -81,6 +82,30 @@ describe('stockpile pages in Chromium', () => {
     expect(await reported.getByRole('link', { name: 'S00' }).getAttribute('href')).toBe('#source-S00');
     await settled(page);
     expect(await page.locator('#source-S00 .source-title').count()).toBe(1);
+
+    // Greece's 1.6 million is the April 2008 declaration repeated, and the row says so.
+    expect(await greece.getByTestId('stockpile-as-declared').textContent()).toBe('as declared on 2 April 2008');
+
+    // The map, coloured by Article 4 state, with its legend's counts and its data as a table.
+    const map = page.getByTestId('stockpiles-map');
+    await expect.poll(() => map.locator('.world-map[data-ready=true]').count(), { timeout: 20_000 }).toBe(1);
+    expect(await map.locator('.map-legend li', { hasText: 'missed' }).textContent()).toContain('8 States');
+    const mapData = map.getByTestId('stockpiles-map-data');
+    expect(await mapData.getAttribute('open')).toBeNull(); // collapsed
+    await mapData.locator('summary').click();
+    await expect.poll(() => mapData.locator('tbody tr').count()).toBe(164);
+    expect(await mapData.locator('tr[data-iso3=GRC]').textContent()).toContain('missed');
+
+    // The chart of mines destroyed per year, beside the published figures, with its data as a table.
+    const years = page.getByTestId('stockpiles-years');
+    await expect
+      .poll(() => years.locator('[data-testid=stockpiles-years-chart] svg').count(), { timeout: 15_000 })
+      .toBe(1);
+    const yearsData = years.getByTestId('stockpiles-years-data');
+    await yearsData.locator('summary').click();
+    const row2017 = yearsData.locator('tbody tr', { has: page.locator('th', { hasText: /^2017$/ }) });
+    expect(await row2017.textContent()).toContain('more than 53 million mines (S32)');
+    await mapData.locator('summary').click();
     await screenshot(page, 'stockpiles-1280');
     await done(page);
   });
@@ -102,6 +127,18 @@ describe('stockpile pages in Chromium', () => {
     await settled(page);
     expect(await page.locator('#stockpile-source-S30 .source-title').count()).toBe(1);
 
+    // The remaining stock against the deadline, its data in a collapsed table.
+    await expect.poll(() => section.locator('[data-testid=stockpile-remaining-chart] svg').count()).toBe(1);
+    const remainingData = section.getByTestId('stockpile-remaining-data');
+    expect(await remainingData.getAttribute('open')).toBeNull();
+    await remainingData.locator('summary').click();
+    expect(await remainingData.locator('tbody th').allTextContents()).toEqual([
+      '2 April 2008',
+      '5 April 2017',
+      '1 January 2026',
+    ]);
+    await remainingData.locator('summary').click();
+
     await expect.poll(() => section.locator('[data-testid=stockpile-retained-chart] svg').count()).toBe(1);
     const retained = section.getByTestId('stockpile-retained-table');
     expect(await retained.locator('tbody th').allTextContents()).toEqual(['2010']);
@@ -120,10 +157,14 @@ describe('stockpile pages in Chromium', () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await settled(page);
       if (name === 'belarus-375') await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
+      if (name === 'stockpiles-375') {
+        await page.waitForSelector('.world-map[data-ready=true]', { timeout: 20_000 });
+        await page.waitForSelector('[data-testid=stockpiles-years-chart] svg');
+      }
       const { scroll, client } = await noSidewaysScroll(page);
       expect(scroll, path).toBeLessThanOrEqual(client);
       await screenshot(page, name);
       await done(page);
     }
-  });
+  }, 120_000); // two pages, each with its map or charts drawn
 });

@@ -17,6 +17,7 @@ import type { Source as SourceAnswer } from '../../sources/model.js';
 import type {
   GlobalStockpiles as GlobalStockpilesAnswer,
   StateStockpile as StateStockpileAnswer,
+  StockpilesByState as StockpilesByStateAnswer,
   StoredEntry,
 } from '../../stockpiles/model.js';
 import type { ReportsOnDate as ReportsOnDateAnswer } from '../../reporting/model.js';
@@ -119,6 +120,8 @@ export const paths = {
   stockpileLedger: (iso3: string) => `/states/${encodeURIComponent(iso3)}/stockpiles/ledger`,
   /** Every bound State's Article 7 reports on a date, and the counts of each 30 April (ReportsOnDate). */
   reports: (asOf: string) => `/reports${asOfQuery(asOf)}`,
+  /** Every State's Article 4 state on a date and the ledger's destructions by year (StockpilesByState). */
+  stockpilesByState: (asOf: string) => `/stockpiles/states${asOfQuery(asOf)}`,
 };
 
 /**
@@ -160,6 +163,9 @@ export type GlobalStockpiles = Json<GlobalStockpilesAnswer>;
 
 /** GET /states/{iso3}/stockpiles: one State's stockpile on a date (src/stockpiles/model.ts). */
 export type StateStockpile = Json<StateStockpileAnswer>;
+
+/** GET /stockpiles/states: every State's Article 4 state on a date, and the ledger's destructions by year. */
+export type StockpilesByState = Json<StockpilesByStateAnswer>;
 
 /** One entry of GET /states/{iso3}/stockpiles/ledger, as stored, with its sources. */
 export type LedgerEntryJson = Json<StoredEntry>;

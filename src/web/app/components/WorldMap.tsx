@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateOnDate } from '../api';
 import { COUNTRIES_FILL, COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
 import { countryShapes } from '../map/world-shapes';
@@ -29,12 +29,49 @@ interface Props {
   onSelect: (iso3: string) => void;
 }
 
+/** One State on a choropleth: its category (a key of the palette) and the text shown on hover. */
+export interface MapItem {
+  iso3: string;
+  category: string;
+  popup: string;
+}
+
 /** The world coloured by each State's status; a click opens the State. */
 export function WorldMap({ states, label, onSelect }: Props) {
+  const items = useMemo(
+    () =>
+      states.map((state) => ({
+        iso3: state.iso3,
+        category: statusCategory(state),
+        popup: t('web:map.popup', {
+          name: stateName(state.iso3, state.name),
+          status: categoryLabel(statusCategory(state)),
+        }),
+      })),
+    [states],
+  );
+  return <ChoroplethMap items={items} label={label} onSelect={onSelect} />;
+}
+
+/**
+ * The world, each State filled by its item's category in `palette` (default: the treaty statuses);
+ * hovering shows the item's text, a click opens the State.
+ */
+export function ChoroplethMap({
+  items,
+  label,
+  onSelect,
+  palette,
+}: {
+  items: readonly MapItem[];
+  label: string;
+  onSelect: (iso3: string) => void;
+  palette?: Readonly<Record<string, string>>;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [painted, setPainted] = useState(false);
-  const byCode = useRef(new Map<string, StateOnDate>());
+  const byCode = useRef(new Map<string, MapItem>());
   const select = useRef(onSelect);
 
   useEffect(() => {
@@ -45,7 +82,7 @@ export function WorldMap({ states, label, onSelect }: Props) {
     if (!container.current) return;
     const created = new MapLibreMap({
       container: container.current,
-      style: mapStyle(countryShapes()),
+      style: mapStyle(countryShapes(), palette),
       bounds: WORLD,
       fitBoundsOptions: { padding: 8 },
       minZoom: -1,
@@ -70,16 +107,7 @@ export function WorldMap({ states, label, onSelect }: Props) {
       const state = byCode.current.get(iso3);
       created.getCanvas().style.cursor = state ? 'pointer' : '';
       setHover(state ? iso3 : null);
-      if (state)
-        popup
-          .setLngLat(event.lngLat)
-          .setText(
-            t('web:map.popup', {
-              name: stateName(state.iso3, state.name),
-              status: categoryLabel(statusCategory(state)),
-            }),
-          )
-          .addTo(created);
+      if (state) popup.setLngLat(event.lngLat).setText(state.popup).addTo(created);
       else popup.remove();
     });
     created.on('mouseleave', COUNTRIES_FILL, () => {
@@ -103,7 +131,7 @@ export function WorldMap({ states, label, onSelect }: Props) {
       created.remove();
       if (window.__minefreeMap === created) delete window.__minefreeMap;
     };
-    // The label is updated by the effect below; the map is created once.
+    // The label is updated by the effect below; the map is created once (with its palette).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -113,20 +141,20 @@ export function WorldMap({ states, label, onSelect }: Props) {
 
   useEffect(() => {
     if (!map) return;
-    byCode.current = new Map(states.map((state) => [state.iso3, state]));
-    for (const state of states) {
-      map.setFeatureState({ source: COUNTRIES_SOURCE, id: state.iso3 }, { category: statusCategory(state) });
+    byCode.current = new Map(items.map((item) => [item.iso3, item]));
+    for (const item of items) {
+      map.setFeatureState({ source: COUNTRIES_SOURCE, id: item.iso3 }, { category: item.category });
     }
     let current = true;
     map.once('idle', () => {
-      if (current) setPainted(states.length > 0);
+      if (current) setPainted(items.length > 0);
     });
     map.triggerRepaint();
     return () => {
       current = false;
       setPainted(false);
     };
-  }, [map, states]);
+  }, [map, items]);
 
   return <div ref={container} className="world-map" data-ready={painted ? 'true' : 'false'} />;
 }

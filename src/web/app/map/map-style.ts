@@ -11,14 +11,25 @@ export const COUNTRIES_SOURCE = 'countries';
 export const COUNTRIES_FILL = 'countries-fill';
 export const SEA_COLOUR = '#EEF4F8';
 
-const fillColour = [
-  'match',
-  ['to-string', ['feature-state', 'category']],
-  ...CATEGORIES.flatMap((category) => [category, CATEGORY_COLOUR[category]]),
-  OTHER_LAND_COLOUR,
-] as unknown as ExpressionSpecification;
+/** The treaty statuses' colours: the map's default palette. */
+const STATUS_PALETTE: Readonly<Record<string, string>> = Object.fromEntries(
+  CATEGORIES.map((category) => [category, CATEGORY_COLOUR[category]]),
+);
 
-export function mapStyle(shapes: CountryShapes): StyleSpecification {
+const fillColourOf = (palette: Readonly<Record<string, string>>): ExpressionSpecification =>
+  [
+    'match',
+    ['to-string', ['feature-state', 'category']],
+    ...Object.entries(palette).flat(),
+    OTHER_LAND_COLOUR,
+  ] as unknown as ExpressionSpecification;
+
+/** A country's `category` feature-state picks its colour in `palette` (other land: grey). */
+export function mapStyle(
+  shapes: CountryShapes,
+  palette: Readonly<Record<string, string>> = STATUS_PALETTE,
+): StyleSpecification {
+  const fillColour = fillColourOf(palette);
   return {
     version: 8,
     sources: {

@@ -10,6 +10,7 @@ import { StockpileTable } from './StockpileTable';
 import { CitedRefs, CitedSources } from './CitedSources';
 import { DueMark, StockpileMark } from './StockpileMark';
 import { stateEvidence } from './evidence';
+import { remainingChartOptions } from './remaining-chart-options';
 import { retainedChartOptions } from './retained-chart-options';
 import { STATE_MEANING, mineTypeWords, minesWords, purposeWords } from './stockpile-words';
 import './stockpiles.css';
@@ -78,13 +79,21 @@ function Headline({ s, evidence, name }: { s: StateStockpile; evidence: readonly
               {s.remaining === null ? (
                 <span className="unknown">{t('web:stockpiles.remainingUnknown')}</span>
               ) : (
-                minesWords(s.remaining)
+                minesWords(s.remaining, s.remainingAsDeclared === null ? 'exact' : s.declared?.qualifier)
               )}
             </span>
-            <span className="figure-note">
-              {s.remaining === null
-                ? t('web:stockpiles.section.remainingUnknownNote')
-                : t('web:stockpiles.section.remainingNote')}
+            <span className="figure-note" data-testid="stockpile-remaining-note">
+              {s.remaining === null ? (
+                t('web:stockpiles.section.remainingUnknownNote')
+              ) : s.remainingAsDeclared !== null ? (
+                <Trans
+                  t={t}
+                  i18nKey="web:stockpiles.section.remainingAsDeclaredNote"
+                  components={{ date: <DateText date={s.remainingAsDeclared} /> }}
+                />
+              ) : (
+                t('web:stockpiles.section.remainingNote')
+              )}
             </span>
           </dd>
         </div>
@@ -111,6 +120,61 @@ function Headline({ s, evidence, name }: { s: StateStockpile; evidence: readonly
             : null}
         </p>
       )}
+    </>
+  );
+}
+
+const chartLoading = (what: string) => (
+  <p role="status" className="load-status">
+    {what}
+  </p>
+);
+
+/** The remaining stock over time against the deadline, with its data in a table (collapsed) beside it. */
+function RemainingChart({ s, name }: { s: StateStockpile; name: string }) {
+  const t = useT();
+  // t: the chart's words are drawn again when the language changes.
+  const options = useCallback(
+    (narrow: boolean) => remainingChartOptions(s, narrow),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [s, t],
+  );
+  if (s.remainingHistory.length === 0) return null;
+  return (
+    <>
+      <h3 id="stockpile-remaining-heading">{t('web:stockpiles.chart.remainingHeading')}</h3>
+      <figure className="chart-figure" aria-labelledby="stockpile-remaining-heading">
+        <Suspense fallback={chartLoading(t('web:load.loading', { what: t('web:what.chart') }))}>
+          <ResponsiveChart
+            options={options}
+            label={t('web:stockpiles.chart.remainingLabel', { name })}
+            className="stockpile-chart"
+            data={{ 'data-testid': 'stockpile-remaining-chart' }}
+          />
+        </Suspense>
+      </figure>
+      <details className="chart-data" data-testid="stockpile-remaining-data">
+        <summary>{t('web:stockpiles.chart.dataSummary')}</summary>
+        <StockpileTable
+          columns={[t('web:stockpiles.table.date'), t('web:stockpiles.table.remaining')]}
+          caption={t('web:stockpiles.chart.remainingCaption', { name })}
+        >
+          {s.remainingHistory.map((p) => (
+            <tr key={p.date}>
+              <th scope="row">
+                <DateText date={p.date} />
+              </th>
+              <td data-label={t('web:stockpiles.table.remaining')}>
+                {p.remaining === null ? (
+                  <span className="unknown">{t('web:stockpiles.remainingUnknown')}</span>
+                ) : (
+                  minesWords(p.remaining)
+                )}
+              </td>
+            </tr>
+          ))}
+        </StockpileTable>
+      </details>
     </>
   );
 }
@@ -341,6 +405,7 @@ export function StockpileSection({ iso3, asOf }: { iso3: string; asOf: string })
               : t('web:stockpiles.section.intro', { date: formatDate(s.asOf) })}
           </p>
           <Headline s={s} evidence={evidence} name={name} />
+          <RemainingChart s={s} name={name} />
           <Destructions s={s} />
           {s.deadline === null ? null : <Found s={s} />}
           <Retained s={s} name={name} />

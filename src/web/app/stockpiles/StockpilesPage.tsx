@@ -13,6 +13,7 @@ import { useTitle } from '../use-title';
 import { StockpileTable } from './StockpileTable';
 import { CitedRefs, CitedSources } from './CitedSources';
 import { StockpileMark } from './StockpileMark';
+import { StockpilesOverview } from './StockpilesOverview';
 import { minesWords } from './stockpile-words';
 import { type StockpileWithLedger, rowSources, useStockpilesOf } from './use-stockpiles';
 import './stockpiles.css';
@@ -122,6 +123,19 @@ function StatesTable({
           <td data-label={t('web:stockpiles.table.remaining')}>
             {s.remaining === null ? (
               <span className="unknown">{t('web:stockpiles.remainingUnknown')}</span>
+            ) : s.remainingAsDeclared !== null ? (
+              <>
+                {minesWords(s.remaining, s.declared?.qualifier)}{' '}
+                <span className="as-declared" data-testid="stockpile-as-declared">
+                  <Trans
+                    t={t}
+                    i18nKey={
+                      s.remainingAsDeclared.length === 10 ? 'web:stockpiles.asDeclared' : 'web:stockpiles.asDeclaredIn'
+                    }
+                    components={{ date: <DateText date={s.remainingAsDeclared} /> }}
+                  />
+                </span>
+              </>
             ) : (
               minesWords(s.remaining)
             )}
@@ -246,6 +260,7 @@ export function StockpilesPage() {
       {global === null ? null : (
         <>
           <Counts global={global} />
+          <StockpilesOverview asOf={global.asOf} link={link} />
           <StatesLists global={global} loaded={rows} link={link} />
           <Destroyed global={global} />
           <CitedSources
