@@ -67,9 +67,9 @@ forEachDatabase((database) => {
     });
 
     it("says when a State's remaining stock only repeats a declaration", async () => {
-      const greece = (await h.get('/api/v1/states/GRC/stockpiles?asOf=2018-03-01')).json();
+      const greece = (await h.get('/api/v1/states/GRC/stockpiles?asOf=2018-03-01')).json<unknown>();
       expect(greece).toMatchObject({ remaining: 1_600_000, remainingAsDeclared: '2008-04-02' });
-      const belarus = (await h.get('/api/v1/states/BLR/stockpiles?asOf=2026-01-01')).json();
+      const belarus = (await h.get('/api/v1/states/BLR/stockpiles?asOf=2026-01-01')).json<unknown>();
       expect(belarus).toMatchObject({ remaining: 0, remainingAsDeclared: null });
     });
 

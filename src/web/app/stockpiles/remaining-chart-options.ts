@@ -29,7 +29,7 @@ export function remainingChartOptions(s: StateStockpile, narrow = false): EChart
   return {
     animation: false,
     textStyle: { color: TEXT, fontFamily: FONT },
-    grid: { left: 8, right: narrow ? 16 : 32, top: narrow ? 80 : 72, bottom: 8, containLabel: true },
+    grid: { left: 8, right: narrow ? 16 : 32, top: narrow ? 72 : 56, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0, textStyle: { color: TEXT, fontFamily: FONT, fontSize: narrow ? 11 : 12 } },
     tooltip: {
       trigger: 'axis',
@@ -68,19 +68,27 @@ export function remainingChartOptions(s: StateStockpile, narrow = false): EChart
         symbolSize: 7,
         lineStyle: { color: REMAINING, width: 2.5 },
         itemStyle: { color: REMAINING },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { color: DEADLINE, type: 'dashed', width: 2 },
-          label: {
-            color: DEADLINE,
-            formatter: () =>
-              t('web:stockpiles.chart.deadlineOn', { date: s.deadline === null ? '' : formatDate(s.deadline) }),
-            position: 'end',
-          },
-          data: deadline,
-        },
       },
+      // The deadline: a vertical dashed line, named in the legend (a label on the line would be cut on a phone).
+      ...(s.deadline === null
+        ? []
+        : [
+            {
+              id: 'deadline',
+              name: t('web:stockpiles.chart.deadlineOn', { date: formatDate(s.deadline) }),
+              type: 'line',
+              data: [],
+              lineStyle: { color: DEADLINE, type: 'dashed', width: 2 },
+              itemStyle: { color: DEADLINE },
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: DEADLINE, type: 'dashed', width: 2 },
+                label: { show: false },
+                data: deadline,
+              },
+            },
+          ]),
     ],
   };
 }
