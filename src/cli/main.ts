@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
+import { registerAccountCommands } from './account-commands.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerClearanceCommands } from './clearance-commands.js';
 import { registerCooperationCommands } from './cooperation-commands.js';
 import { registerServerCommands } from './server-commands.js';
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerStockpilesCommands(program);
   registerCooperationCommands(program);
   registerServerCommands(program);
+  registerAccountCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

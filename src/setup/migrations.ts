@@ -3,6 +3,7 @@
  * A new pillar adds its migrations here under the next free number (a test checks the order).
  */
 import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
+import { rolesPerStateMigration } from '../accounts/migrations/0011-roles-per-state.js';
 import { cooperationMigration } from '../cooperation/migrations/0009-cooperation.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
@@ -30,6 +31,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
+    '0011-roles-per-state': rolesPerStateMigration(dialect),
   };
 }
 
