@@ -28,7 +28,7 @@ export async function accountsPlugin(app: FastifyInstance, { store }: PillarOpti
     async (request, reply) => {
       const { email, password } = request.body;
       const { user, csrfToken } = await signIn(store, request, reply, { email, password, throttle });
-      return { user: { email: user.email, name: user.name, role: user.role }, csrfToken };
+      return { user: { email: user.email, name: user.name, role: user.role, state: user.state }, csrfToken };
     },
   );
   api.get(
@@ -39,7 +39,7 @@ export async function accountsPlugin(app: FastifyInstance, { store }: PillarOpti
       if (!auth) throw new HttpProblem(401, 'Not signed in.');
       reply.header('cache-control', 'no-store');
       return {
-        user: { email: auth.user.email, name: auth.user.name, role: auth.user.role },
+        user: { email: auth.user.email, name: auth.user.name, role: auth.user.role, state: auth.user.state },
         csrfToken: auth.session.csrfToken,
       };
     },

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Auth, CSRF_HEADER, SESSION_COOKIE, type SessionLookup, hashToken } from '../http/auth.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Store } from '../store/database.js';
-import { type User, WRITER_ROLES } from './model.js';
+import { type User, grantsOf } from './model.js';
 import { dummyHash, verifyPassword } from './passwords.js';
 import {
   createSession,
@@ -28,7 +28,7 @@ export function sessionLookup(store: Store): SessionLookup {
   return async (tokenHash): Promise<Auth | null> => {
     const found = await findValidSession(store, tokenHash);
     if (!found) return null;
-    return { user: found.user, session: found.session, canWrite: WRITER_ROLES.includes(found.user.role) };
+    return { user: found.user, session: found.session, grants: grantsOf(found.user) };
   };
 }
 
@@ -49,7 +49,8 @@ export async function signIn(
   // An unknown email costs the same hash as a wrong password, and gets the same answer: neither
   // the time nor the words tell whether an account exists.
   const verified = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
-  if (!found || !verified) {
+  // A disabled account gets the same answer as a wrong password.
+  if (!found || !verified || found.user.disabled) {
     throttle.fail(email);
     throw new HttpProblem(401, 'The email or the password is not right.');
   }

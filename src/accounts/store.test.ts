@@ -47,11 +47,22 @@ forEachDatabase((database) => {
     it.each([
       [
         'an email already used, in another case',
-        { email: 'ADA@example.org', role: 'editor' },
+        { email: 'ADA@example.org', role: 'editor', state: 'KHM' },
         { reason: 'conflict', field: 'email' },
       ],
+      ['an editor without a State', { email: 'b@example.org', role: 'editor' }, { reason: 'invalid', field: 'state' }],
+      [
+        'an editor of no State',
+        { email: 'b@example.org', role: 'editor', state: 'ZZZ' },
+        { reason: 'invalid', field: 'state' },
+      ],
+      [
+        'a State for an ISU account',
+        { email: 'b@example.org', role: 'isu', state: 'KHM' },
+        { reason: 'invalid', field: 'state' },
+      ],
       ['an unknown role', { email: 'b@example.org', role: 'owner' }, { reason: 'invalid', field: 'role' }],
-      ['something that is not an email', { email: 'b', role: 'editor' }, { reason: 'invalid', field: 'email' }],
+      ['something that is not an email', { email: 'b', role: 'viewer' }, { reason: 'invalid', field: 'email' }],
     ] as const)('refuses %s and writes nothing', async (_, input, rejection) => {
       const audit = (await listRecentAudit(store)).length;
       const error: unknown = await createUser(store, { name: 'B', passwordHash: 'h', ...input } as never, SYSTEM).catch(

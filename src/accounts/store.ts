@@ -7,6 +7,7 @@ import type { Selectable } from 'kysely';
 import { type Actor, writeAudit } from '../store/audit.js';
 import type { Store } from '../store/database.js';
 import { RejectedWriteError, isUniqueViolation } from '../core/rejection.js';
+import { isStateCode } from '../core/states.js';
 import { ROLES, type Role, type User } from './model.js';
 import type { UsersTable } from './tables.js';
 
@@ -22,6 +23,8 @@ export interface NewUser {
   email: string;
   name: string;
   role: Role;
+  /** The State (ISO3) of a national editor; required for an editor, refused for the other roles. */
+  state?: string | null;
   passwordHash: string;
 }
 
@@ -41,15 +44,35 @@ const userFromRow = (r: Selectable<UsersTable>): User => ({
   email: r.email,
   name: r.name,
   role: r.role,
+  state: r.state,
+  disabled: r.disabled_at !== null,
   createdAt: r.created_at,
 });
+
+/** A role and its State as stored: an editor works for one State (ISO3), the other roles for none. */
+export function checkScope(role: string, state: string | null | undefined): { role: Role; state: string | null } {
+  if (!(ROLES as readonly string[]).includes(role))
+    throw new RejectedWriteError('invalid', 'role', `one of ${ROLES.join(', ')}`, role);
+  const iso3 = state === undefined || state === null ? null : state.trim().toUpperCase();
+  if (role === 'editor') {
+    if (iso3 === null || !isStateCode(iso3))
+      throw new RejectedWriteError(
+        'invalid',
+        'state',
+        'the ISO 3166-1 alpha-3 code of the State a national editor works for',
+        state ?? '',
+      );
+  } else if (iso3 !== null) {
+    throw new RejectedWriteError('invalid', 'state', 'no State: only a national editor (role editor) has one', iso3);
+  }
+  return { role: role as Role, state: iso3 };
+}
 
 export async function createUser(store: Store, input: NewUser, actor: Actor): Promise<User> {
   const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email))
     throw new RejectedWriteError('invalid', 'email', 'an email address', input.email);
-  if (!(ROLES as readonly string[]).includes(input.role))
-    throw new RejectedWriteError('invalid', 'role', `one of ${ROLES.join(', ')}`, input.role);
+  const scope = checkScope(input.role, input.state);
   if (input.passwordHash === '') throw new RejectedWriteError('invalid', 'passwordHash', 'a password hash');
   try {
     return await store.db.transaction().execute(async (trx) => {
@@ -58,7 +81,9 @@ export async function createUser(store: Store, input: NewUser, actor: Actor): Pr
         .values({
           email,
           name: input.name,
-          role: input.role,
+          role: scope.role,
+          state: scope.state,
+          disabled_at: null,
           password_hash: input.passwordHash,
           created_at: new Date().toISOString(),
         })
@@ -93,6 +118,59 @@ export async function findUserByEmail(store: Store, email: string): Promise<User
 export async function findUserById(store: Store, id: number): Promise<User | null> {
   const row = await store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? userFromRow(row) : null;
+}
+
+/** Every account, oldest first. */
+export async function listUsers(store: Store): Promise<User[]> {
+  const rows = await store.db.selectFrom('users').selectAll().orderBy('id').execute();
+  return rows.map(userFromRow);
+}
+
+async function changeUser(
+  store: Store,
+  email: string,
+  change: (before: Selectable<UsersTable>) => Partial<Pick<UsersTable, 'role' | 'state' | 'disabled_at'>>,
+  actor: Actor,
+): Promise<User> {
+  return store.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+    if (!row) throw new RejectedWriteError('not-found', 'email', 'the email address of an account', email);
+    const before = userFromRow(row);
+    const updated = await trx
+      .updateTable('users')
+      .set(change(row))
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = userFromRow(updated);
+    // A changed role or a disabled account: its sessions end, so the change holds at once.
+    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await writeAudit(trx, actor, { action: 'update', entity: 'user', entityId: String(row.id), before, after });
+    return after;
+  });
+}
+
+/** Gives an account another role (and State, for a national editor); ends its sessions. */
+export function setRole(store: Store, email: string, role: string, state: string | null, actor: Actor): Promise<User> {
+  const scope = checkScope(role, state);
+  return changeUser(store, email, () => scope, actor);
+}
+
+/** Disables an account (it can no longer sign in; its sessions end), or enables it again. */
+export function setDisabled(
+  store: Store,
+  email: string,
+  disabled: boolean,
+  actor: Actor,
+  now = new Date(),
+): Promise<User> {
+  // Disabling twice keeps the first time.
+  return changeUser(
+    store,
+    email,
+    (row) => ({ disabled_at: disabled ? (row.disabled_at ?? now.toISOString()) : null }),
+    actor,
+  );
 }
 
 export async function countUsers(store: Store): Promise<number> {
@@ -161,9 +239,12 @@ export async function findValidSession(
       'users.email',
       'users.name',
       'users.role',
+      'users.state',
+      'users.disabled_at',
       'users.created_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
+    .where('users.disabled_at', 'is', null)
     // ISO 8601 instants in UTC compare as text in both engines.
     .where('sessions.expires_at', '>', now.toISOString())
     .executeTakeFirst();

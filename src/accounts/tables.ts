@@ -9,6 +9,10 @@ export interface UsersTable {
   role: Role;
   password_hash: string;
   created_at: string;
+  /** The State (ISO3) of a national editor (migration 0011). */
+  state: string | null;
+  /** When an admin disabled the account; null while it may sign in (migration 0011). */
+  disabled_at: string | null;
 }
 
 export interface SessionsTable {

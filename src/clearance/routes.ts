@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_STATE, requireWriter } from '../http/auth.js';
 import type { PillarOptions } from '../http/plugin.js';
 import type { EngineCache } from '../treaty/cache.js';
 import { article5Routes } from './article5/article5-routes.js';
@@ -121,7 +121,7 @@ export function clearancePlugin(app: FastifyInstance, options: ClearanceOptions)
     '/api/v1/states/:iso3/clearance',
     {
       bodyLimit: UPLOAD_LIMIT,
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary: 'Add clearance records, all or nothing (editor or admin; x-csrf-token)',

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../core/errors.js';
 import { t } from '../i18n/index.js';
 import { RejectedWriteError } from '../core/rejection.js';
+import { registerAccountCommands } from './account-commands.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerClearanceCommands } from './clearance-commands.js';
 import { registerCooperationCommands } from './cooperation-commands.js';
 import { registerReportingCommands } from './reporting-commands.js';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerCooperationCommands(program);
   registerReportingCommands(program);
   registerServerCommands(program);
+  registerAccountCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_TREATY, requireWriter, writeStateInBody } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, stateCode } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -16,6 +16,11 @@ import type { FlowFilter } from './totals.js';
 const TAGS = ['Cooperation'];
 /** An IATI file of a large donor runs to tens of megabytes. */
 const UPLOAD_LIMIT = 128 * 1024 * 1024;
+
+/** A national editor records flows its State received or gave: every flow names it as recipient or donor. */
+const FLOWS_OF_A_STATE = writeStateInBody<z.infer<typeof flowsBody>>((body, iso3) =>
+  body.flows.every((f) => f.recipient === iso3 || f.donor.id.toUpperCase() === iso3),
+);
 
 /** The query's filter, the recipient checked (a State's code in any case, or `global`). */
 function filterOf(query: z.infer<typeof fundingQuery>): FlowFilter {
@@ -78,7 +83,7 @@ export function cooperationPlugin(app: FastifyInstance, { store }: PillarOptions
   api.post(
     '/api/v1/funding/flows',
     {
-      config: WRITE,
+      config: FLOWS_OF_A_STATE,
       schema: {
         tags: TAGS,
         summary: 'Add funding flows, all or none (editor or admin; x-csrf-token)',
@@ -97,7 +102,7 @@ export function cooperationPlugin(app: FastifyInstance, { store }: PillarOptions
     '/api/v1/funding/iati',
     {
       bodyLimit: UPLOAD_LIMIT,
-      config: WRITE,
+      config: WRITE_TREATY, // flows of many States at once: ISU and admin
       schema: {
         tags: TAGS,
         summary:

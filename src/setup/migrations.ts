@@ -3,6 +3,7 @@
  * A new pillar adds its migrations here under the next free number (a test checks the order).
  */
 import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
+import { rolesPerStateMigration } from '../accounts/migrations/0011-roles-per-state.js';
 import { cooperationMigration } from '../cooperation/migrations/0009-cooperation.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
@@ -34,6 +35,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
     '0010-victims': victimsMigration(dialect),
+    '0011-roles-per-state': rolesPerStateMigration(dialect),
     '0013-treaty-events': treatyEventsMigration(dialect),
     '0016-article7-reports': article7ReportsMigration(dialect),
   };

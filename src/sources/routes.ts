@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_SHARED, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import type { PillarOptions } from '../http/plugin.js';
 import { HttpProblem } from '../http/problem.js';
@@ -30,7 +30,7 @@ export function sourcesPlugin(app: FastifyInstance, { store }: PillarOptions): P
   api.post(
     '/api/v1/sources',
     {
-      config: WRITE,
+      config: WRITE_SHARED,
       schema: { tags: TAGS, summary: 'Add a source (editor or admin; x-csrf-token)', body: sourceBody },
     },
     async (request, reply) => {

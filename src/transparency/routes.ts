@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CalendarDate } from '../core/date.js';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_TREATY, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -66,7 +66,7 @@ export function transparencyPlugin(app: FastifyInstance, options: TransparencyOp
   api.post(
     '/api/v1/figures',
     {
-      config: WRITE,
+      config: WRITE_TREATY,
       schema: { tags: TAGS, summary: 'Add a reported figure (editor or admin; x-csrf-token)', body: figureBody },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_TREATY, requireWriter } from '../http/auth.js';
 import type { PillarOptions } from '../http/plugin.js';
 import { type EngineCache, remember } from './cache.js';
 import { stateRecord } from './service.js';
@@ -113,7 +113,7 @@ export function treatyPlugin(app: FastifyInstance, { store, engines }: TreatyOpt
   api.post(
     '/api/v1/states/:iso3/instruments',
     {
-      config: WRITE,
+      config: WRITE_TREATY,
       schema: {
         tags: TREATY,
         summary: 'Record an instrument (editor or admin; x-csrf-token)',
@@ -133,7 +133,7 @@ export function treatyPlugin(app: FastifyInstance, { store, engines }: TreatyOpt
   api.post(
     '/api/v1/states/:iso3/extensions',
     {
-      config: WRITE,
+      config: WRITE_TREATY,
       schema: {
         tags: TREATY,
         summary: 'Record an Article 5 extension decision (editor or admin; x-csrf-token)',

@@ -68,7 +68,7 @@ forEachDatabase((database) => {
 
   describe('validation', () => {
     it('refuses a malformed body naming every field, and writes nothing', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const before = await auditCount();
       const body = expectProblem(
         await h.post(
@@ -96,7 +96,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses ten years and one day with a 422 naming the field, and an unknown State with a 404', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const before = await auditCount();
       const body = expectProblem(
         await h.post(`${URL}/requests`, { ...REQUEST, requestedDeadline: '2036-03-02' }, editor),
@@ -118,7 +118,7 @@ forEachDatabase((database) => {
     let id = 0;
 
     it('records a request (201) with its analysis and warnings, audited under the user', async () => {
-      const response = await h.post(`${URL}/requests`, REQUEST, await h.signIn('editor'));
+      const response = await h.post(`${URL}/requests`, REQUEST, await h.signIn('admin'));
       expect(response.statusCode).toBe(201);
       const answer = response.json<{ request: { id: number }; analysis: unknown; warnings: string[] }>();
       id = answer.request.id;
@@ -135,7 +135,7 @@ forEachDatabase((database) => {
     });
 
     it('grants it (201), and the State page shows the new deadline at once', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const state = await h.get('/api/v1/states/SEN?asOf=2026-01-01');
       expect(state.json()).toMatchObject({ article5: { currentDeadline: '2026-03-01' } });
       expect(expectProblem(await h.post(`${URL}/requests/99999/decision`, GRANT, editor), 404).errors?.[0]?.field).toBe(

@@ -261,7 +261,7 @@ forEachDatabase((database) => {
         type: 'FeatureCollection',
         features: [area('THA-S1', 'CHA', 102.5, { synthetic: true, informationDate: '2024-05-01' }, 14.1)],
       };
-      expect((await h.post('/api/v1/states/THA/clearance', synthetic, await h.signIn('editor'))).statusCode).toBe(201);
+      expect((await h.post('/api/v1/states/THA/clearance', synthetic, await h.signIn('admin'))).statusCode).toBe(201);
       expect((await h.get('/api/v1/states/THA/clearance')).json<Summary>().synthetic).toBe(true);
       const { hazard_areas: areas = [] } = layers(
         await h.get(`/api/v1/states/THA/clearance/tiles/${tileAt(10, 102.505, 14.105)}`),

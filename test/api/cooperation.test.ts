@@ -57,7 +57,7 @@ forEachDatabase((database) => {
     });
 
     it('adds flows all or none, and the answer follows on the date, in the issue shape', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const bad = expectProblem(
         await h.post('/api/v1/funding/flows', { flows: [flow(), flow({ sector: 'mines' })] }, editor),
         400,
@@ -169,7 +169,7 @@ forEachDatabase((database) => {
     });
 
     it('imports an IATI file all or nothing, and a re-import changes nothing', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const malformed = expectProblem(
         await upload(`source=S101&${RATES}`, '<iati-activities version="2.03">', editor),
         422,

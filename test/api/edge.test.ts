@@ -38,7 +38,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses a NUL or an unpaired surrogate in a JSON body, in a value or a name', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const nul = expectProblem(await h.post('/api/v1/figures', { ...FIGURE, scope: 'glo\u0000bal' }, editor), 400);
       expect(nul.errors?.[0]?.field).toBe('body.scope');
       const lone = '{"id":"S995","title":"a \\ud800 b","url":null,"published":"2026"}';
@@ -61,7 +61,7 @@ forEachDatabase((database) => {
       const response = await h.post(
         '/api/v1/sources',
         { id: 'S996', title: 'Mines \u{1F4A3} report\ttabbed', url: null, published: '2026' },
-        await h.signIn('editor'),
+        await h.signIn('admin'),
       );
       expect(response.statusCode).toBe(201);
     });
@@ -69,7 +69,7 @@ forEachDatabase((database) => {
 
   describe('nesting and numbers', () => {
     it('refuses a feature nested 10,000 levels deep with a 400, not a 500', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const deep = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":${nested(10_000)}}}]}`;
       const response = await h.app.inject({
         method: 'POST',
@@ -83,7 +83,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses an id beyond the integer column with a 400 naming it', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const grant = { granted: true, date: '2025-12-05', meeting: '22MSP', newDeadline: '2031-03-01' };
       for (const id of ['2147483648', '99999999999999999999', '1e308']) {
         const body = expectProblem(
@@ -96,7 +96,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses a figure value the column cannot hold with a 422 naming body.value', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       for (const value of [1e308, -1e308, Number.MAX_VALUE]) {
         const body = expectProblem(await h.post('/api/v1/figures', { ...FIGURE, value }, editor), 422);
         expect(body.errors?.map((e) => e.field)).toEqual(['body.value']);

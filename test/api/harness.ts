@@ -10,7 +10,9 @@ import { initDatabase } from '../../src/setup/seed.js';
 import type { TestDatabase } from '../../src/store/test-databases.js';
 
 export const PASSWORD = 'correct horse battery staple';
-export type Role = 'editor' | 'viewer' | 'admin';
+/** The accounts every harness has: `editor` is the national editor of KHM (Cambodia). */
+export type Role = 'editor' | 'viewer' | 'admin' | 'isu';
+export const EDITOR_STATE = 'KHM';
 
 export interface Problem {
   type: string;
@@ -34,10 +36,11 @@ export interface Harness {
   another(options?: Omit<AppOptions, 'store'>): Promise<FastifyInstance>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, payload: unknown, auth?: SignedIn | { cookie: string }): Promise<LightMyRequestResponse>;
-  signIn(role: Role): Promise<SignedIn>;
+  /** Signs in one of the harness's accounts, or any account made with PASSWORD by its email. */
+  signIn(who: Role | `${string}@${string}`): Promise<SignedIn>;
 }
 
-/** Declares beforeAll/afterAll that open `database`, load data/, add one account per role and build the app. */
+/** Declares beforeAll/afterAll that open `database`, load data/, add one account per role (the editor KHM's) and build the app. */
 export function useApp(database: TestDatabase): Harness {
   let store: Store | null = null;
   const apps: FastifyInstance[] = [];
@@ -45,8 +48,9 @@ export function useApp(database: TestDatabase): Harness {
     store = await database.open();
     await initDatabase(store);
     const passwordHash = await hashPassword(PASSWORD);
-    for (const role of ['admin', 'editor', 'viewer'] as const) {
-      await createUser(store, { email: `${role}@example.org`, name: `An ${role}`, role, passwordHash }, SYSTEM);
+    for (const role of ['admin', 'isu', 'editor', 'viewer'] as const) {
+      const state = role === 'editor' ? EDITOR_STATE : null;
+      await createUser(store, { email: `${role}@example.org`, name: `An ${role}`, role, state, passwordHash }, SYSTEM);
     }
     apps.push(await buildApp({ store }));
   });
@@ -76,11 +80,11 @@ export function useApp(database: TestDatabase): Harness {
       if (auth && 'csrfToken' in auth) headers['x-csrf-token'] = auth.csrfToken;
       return harness.app.inject({ method: 'POST', url, payload: payload as object, headers });
     },
-    async signIn(role) {
+    async signIn(who) {
       const response = await harness.app.inject({
         method: 'POST',
         url: '/api/v1/session',
-        payload: { email: `${role}@example.org`, password: PASSWORD },
+        payload: { email: who.includes('@') ? who : `${who}@example.org`, password: PASSWORD },
       });
       expect(response.statusCode).toBe(200);
       const cookie = response.cookies.find((c) => c.name === 'minefree_session');

@@ -18,7 +18,7 @@ forEachDatabase((database) => {
     const response = await h.app.inject(signInAs('Editor@Example.org', PASSWORD));
     expect(response.statusCode).toBe(200);
     const body = response.json<{ user: object; csrfToken: string }>();
-    expect(body.user).toEqual({ email: 'editor@example.org', name: 'An editor', role: 'editor' });
+    expect(body.user).toEqual({ email: 'editor@example.org', name: 'An editor', role: 'editor', state: 'KHM' });
     expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
     const cookie = response.cookies.find((c) => c.name === 'minefree_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -47,7 +47,7 @@ forEachDatabase((database) => {
     const { cookie, csrfToken } = await h.signIn('viewer');
     const session = await h.get('/api/v1/session', { cookie });
     expect(session.json()).toEqual({
-      user: { email: 'viewer@example.org', name: 'An viewer', role: 'viewer' },
+      user: { email: 'viewer@example.org', name: 'An viewer', role: 'viewer', state: null },
       csrfToken,
     });
     expect(session.headers['cache-control']).toBe('no-store');

@@ -35,15 +35,21 @@ describe('first account and sign-in over a socket', () => {
       MINEFREE_PASSWORD: 'a long enough password',
     });
     expect(badRole.status).toBe(2);
-    expect(badRole.stderr).toContain('admin, editor, viewer');
-    const short = minefree(['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'editor'], {
-      MINEFREE_PASSWORD: 'short',
-    });
+    expect(badRole.stderr).toContain('admin, isu, editor, viewer');
+    const short = minefree(
+      ['user', 'add', '--email', 'y@example.org', '--name', 'Y', '--role', 'editor', '--state', 'KHM'],
+      {
+        MINEFREE_PASSWORD: 'short',
+      },
+    );
     expect(short.status).toBe(2);
     for (const weak of ['password1234', ' '.repeat(12), 'qwertyuiop12']) {
-      const refused = minefree(['user', 'add', '--email', 'z@example.org', '--name', 'Z', '--role', 'editor'], {
-        MINEFREE_PASSWORD: weak,
-      });
+      const refused = minefree(
+        ['user', 'add', '--email', 'z@example.org', '--name', 'Z', '--role', 'editor', '--state', 'KHM'],
+        {
+          MINEFREE_PASSWORD: weak,
+        },
+      );
       expect(refused.status).toBe(2);
       expect(refused.stdout).toBe('');
     }

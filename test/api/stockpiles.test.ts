@@ -84,7 +84,7 @@ forEachDatabase((database) => {
       expectProblem(await h.post('/api/v1/states/GRC/stockpiles', { entries: [entry] }), 401);
       const viewer = await h.signIn('viewer');
       expectProblem(await h.post('/api/v1/states/GRC/stockpiles', { entries: [entry] }, viewer), 403);
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       expectProblem(
         await h.post('/api/v1/states/GRC/stockpiles', { entries: [entry] }, { cookie: editor.cookie }),
         403,
@@ -92,7 +92,7 @@ forEachDatabase((database) => {
     });
 
     it('adds entries, all or none, and the answer follows', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const url = '/api/v1/states/GRC/stockpiles';
       const good = { kind: 'retained', year: 2011, held: 6000, consumed: 158, sources: ['K1'] };
       // An unknown mine type: refused by the schema, naming the field.

@@ -57,7 +57,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses an editor without the CSRF token, or with another one', async () => {
-      const { cookie, csrfToken } = await h.signIn('editor');
+      const { cookie, csrfToken } = await h.signIn('isu');
       const missing = expectProblem(await h.post('/api/v1/states/NZL/instruments', WITHDRAWAL, { cookie }), 403);
       expect(missing.errors).toEqual([{ field: 'header.x-csrf-token', expected: 'the csrfToken of this session' }]);
       expectProblem(
@@ -74,7 +74,7 @@ forEachDatabase((database) => {
 
   describe('validation', () => {
     it('refuses an invalid body listing every failing field, and writes nothing', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const before = await auditCount();
       const instruments = (await h.get('/api/v1/states/NZL/instruments')).body;
       const body = expectProblem(
@@ -99,7 +99,7 @@ forEachDatabase((database) => {
         await h.post(
           '/api/v1/figures',
           { ...NEW_FIGURE, value: 'many', qualifier: 'roughly', period: '25', unit: undefined },
-          await h.signIn('editor'),
+          await h.signIn('admin'),
         ),
         400,
       );
@@ -112,7 +112,7 @@ forEachDatabase((database) => {
     });
 
     it('refuses a write the records cannot take with the field at fault, and writes nothing', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const before = await auditCount();
       const unknownSource = expectProblem(
         await h.post('/api/v1/states/NZL/instruments', { ...WITHDRAWAL, sources: ['S999'] }, editor),
@@ -131,7 +131,7 @@ forEachDatabase((database) => {
 
   describe('accepted writes', () => {
     it("accepts an editor's instrument with the token, audits it, and the next read shows it", async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const url = '/api/v1/states/NZL?asOf=2026-10-01';
       const first = await h.get(url);
       expect(first.json()).toMatchObject({ withdrawal: { state: 'none' } });
@@ -155,7 +155,7 @@ forEachDatabase((database) => {
     });
 
     it('accepts an extension decision and moves the Article 5 deadline', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       expect((await h.get('/api/v1/states/SEN?asOf=2026-01-01')).json()).toMatchObject({
         article5: { currentDeadline: '2026-03-01' },
       });
@@ -203,7 +203,7 @@ forEachDatabase((database) => {
     it('refuses a figure citing no stored source, and keeps nothing', async () => {
       const before = await auditCount();
       const body = expectProblem(
-        await h.post('/api/v1/figures', { ...NEW_FIGURE, source: 'S404' }, await h.signIn('editor')),
+        await h.post('/api/v1/figures', { ...NEW_FIGURE, source: 'S404' }, await h.signIn('admin')),
         422,
       );
       expect(body.errors?.[0]?.field).toBe('body.source');

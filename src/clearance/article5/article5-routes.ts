@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ClearanceOptions } from '../routes.js';
 import type { CalendarDate } from '../../core/date.js';
-import { WRITE, requireWriter } from '../../http/auth.js';
+import { WRITE_STATE, WRITE_TREATY, requireWriter } from '../../http/auth.js';
 import { PUBLIC_READ } from '../../http/etag.js';
 import { asOf, asOfQuery, calendarDate, iso3Param, knownState as known, sourceIds } from '../../http/params.js';
 import { decideRequest, declareCompletion, listArticle5Workflow, submitRequest } from './service.js';
@@ -67,7 +67,7 @@ export function article5Routes(app: FastifyInstance, { store, engines }: Clearan
   api.post(
     '/api/v1/states/:iso3/article5/requests',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: ARTICLE5,
         summary: 'Record an extension request (editor or admin; x-csrf-token); answers with its analysis and warnings',
@@ -99,7 +99,7 @@ export function article5Routes(app: FastifyInstance, { store, engines }: Clearan
   api.post(
     '/api/v1/states/:iso3/article5/requests/:id/decision',
     {
-      config: WRITE,
+      config: WRITE_TREATY, // the States Parties decide
       schema: {
         tags: ARTICLE5,
         summary:
@@ -132,7 +132,7 @@ export function article5Routes(app: FastifyInstance, { store, engines }: Clearan
   api.post(
     '/api/v1/states/:iso3/article5/completion',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: ARTICLE5,
         summary: 'Record a declaration of completion (editor or admin; x-csrf-token)',
