@@ -1,7 +1,7 @@
 /** HTTP routes of Article 7 reports (the reporting pillar's plugin). */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { WRITE, requireWriter } from '../http/auth.js';
+import { WRITE_STATE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -56,7 +56,7 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
   api.post(
     '/api/v1/states/:iso3/reports',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary:

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { columnLetters, type DataProblem } from '../core/errors.js';
-import { WRITE, WRITE_STATE, requireWriter } from '../http/auth.js';
+import { WRITE_STATE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -155,7 +155,7 @@ export function stockpilesPlugin(app: FastifyInstance, { store, engines }: Stock
     '/api/v1/states/:iso3/stockpiles/import',
     {
       bodyLimit: UPLOAD_LIMIT,
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary:
