@@ -24,6 +24,7 @@ const TABLES = [
   'states',
   'stockpile_entries',
   'successions',
+  'treaty_notices',
   'users',
 ];
 

@@ -15,7 +15,9 @@ import {
   ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
   STATES_COLUMNS,
+  NOTICES_COLUMNS,
   SUCCESSIONS_COLUMNS,
+  applyNotices,
   applySuccessions,
   article4CompletedFromRows,
   article4FromRows,
@@ -72,7 +74,9 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const stateRows = read('states.csv', STATES_COLUMNS);
   const statedStates = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
   const successionRows = read('successions.csv', SUCCESSIONS_COLUMNS);
-  const states = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
+  const succeeded = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
+  const noticeRows = read('treaty_notices.csv', NOTICES_COLUMNS);
+  const states = noticeRows === null ? succeeded : take(applyNotices(noticeRows, succeeded, known));
 
   const article4Rows = read('article4.csv', ARTICLE4_COLUMNS);
   const article4 = article4Rows === null ? new Map() : take(article4FromRows(article4Rows, known));

@@ -11,6 +11,7 @@ import type {
   ConsentKind,
   DeadlineState,
   ExtensionDecision,
+  NoticeKind,
   StateRecord,
   TreatyStatus,
   WithdrawalState,
@@ -36,6 +37,8 @@ export interface StateOnDate {
   consent: { date: CalendarDate; kind: ConsentKind } | null;
   entryIntoForce: CalendarDate | null;
   withdrawal: { notified: CalendarDate | null; effective: CalendarDate | null; state: WithdrawalState };
+  /** Notices that are not Article 20 withdrawals, known on the date; they change nothing in the status. */
+  notices: { kind: NoticeKind; date: CalendarDate; notified: CalendarDate | null; sources: readonly SourceId[] }[];
   article4: {
     deadline: CalendarDate | null;
     completed: PartialDate | null;
@@ -200,6 +203,14 @@ export class TreatyEngine {
         effective: effect?.effective ?? null,
         state: withdrawalState,
       },
+      notices: (record.notices ?? [])
+        .filter((n) => n.date <= asOf)
+        .map((n) => ({
+          kind: n.kind,
+          date: n.date,
+          notified: n.notified !== null && n.notified <= asOf ? n.notified : null,
+          sources: n.sources,
+        })),
       article4: bound ? this.article4On(record.iso3, eif, asOf) : NO_ARTICLE4,
       article5: bound ? this.article5On(record.iso3, eif, asOf) : NO_ARTICLE5,
       article7: { initialDue: bound ? initialReportDue(eif) : null },

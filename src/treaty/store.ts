@@ -33,6 +33,7 @@ import {
   instrumentFromRow,
   instrumentRows,
   isConsentKind,
+  noticeRows,
   stateRow,
   successionRows,
 } from './store-rows.js';
@@ -63,6 +64,7 @@ export async function insertFacts(
   await insertBatched(db, dialect, 'extension_decisions', [...facts.article5.values()].flatMap(extensionRows));
   await insertBatched(db, dialect, 'article5_events', [...facts.article5.values()].flatMap(article5EventRows));
   await insertBatched(db, dialect, 'successions', facts.states.flatMap(successionRows));
+  await insertBatched(db, dialect, 'treaty_notices', facts.states.flatMap(noticeRows));
 }
 
 /**
@@ -87,7 +89,8 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
     .execute();
   const article5Events = await db.selectFrom('article5_events').selectAll().orderBy('id').execute();
   const successions = await db.selectFrom('successions').selectAll().orderBy('iso3').execute();
-  return factsFromRows({ states, instruments, article4, article5, extensions, article5Events, successions });
+  const notices = await db.selectFrom('treaty_notices').selectAll().orderBy('id').execute();
+  return factsFromRows({ states, instruments, article4, article5, extensions, article5Events, successions, notices });
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */
