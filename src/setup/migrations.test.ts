@@ -14,6 +14,7 @@ const TABLES = [
   'devices_destroyed',
   'extension_decisions',
   'extension_requests',
+  'former_names',
   'funding_flows',
   'hazard_areas',
   'instruments',

@@ -75,6 +75,14 @@ export interface StateRecord extends Provenance {
   entryIntoForceStated: CalendarDate | null;
   /** Notices that are not Article 20 instruments (data/treaty_notices.csv). */
   notices?: readonly TreatyNotice[];
+  /** Names the State had before `name` (data/state_names.csv), each used on dates before `until`. */
+  formerNames?: readonly FormerName[];
+}
+
+/** A name a State had until a day (exclusive), as the UN used it. */
+export interface FormerName extends Provenance {
+  name: string;
+  until: CalendarDate;
 }
 
 /** Article 4 facts the sources state for a State. */

@@ -819,6 +819,7 @@ describe('loadReference', () => {
           'states.csv',
           'successions.csv',
           'treaty_notices.csv',
+          'state_names.csv',
           'article4.csv',
           'article4_completed.csv',
           'article5.csv',

@@ -432,3 +432,30 @@ export function applyNotices(
   const value = states.map((s) => ({ ...s, notices: byState.get(s.iso3) ?? [] }));
   return { value, problems };
 }
+
+// ---- state_names.csv --------------------------------------------------------------------------
+
+export const NAMES_COLUMNS = ['iso3', 'name', 'until', 'sources', 'notes'] as const;
+
+/** state_names.csv: former names of States, each with the day the current (or next) name replaced it. */
+export function applyFormerNames(
+  rows: readonly CsvRow[],
+  states: readonly StateRecord[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
+  const problems: DataProblem[] = [];
+  const byState = new Map<StateCode, { name: string; until: CalendarDate; sources: SourceId[] }[]>();
+  for (const row of rows) {
+    const reader = new FieldReader(row);
+    const iso3 = reader.state();
+    const name = reader.required('name', 'the former name');
+    const until = reader.date('until');
+    if (reader.text('until') === '') reader.report('until', 'the day the name stopped being used');
+    const sources = reader.sources(known);
+    problems.push(...reader.problems);
+    if (reader.ok && iso3 !== null && until !== null) {
+      byState.set(iso3, [...(byState.get(iso3) ?? []), { name, until, sources }]);
+    }
+  }
+  return { value: states.map((s) => ({ ...s, formerNames: byState.get(s.iso3) ?? [] })), problems };
+}

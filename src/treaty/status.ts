@@ -89,6 +89,12 @@ const NO_ARTICLE5 = {
   state: null,
 };
 
+/** The name a State had on the date: a former name before the day it changed, else its current name. */
+export function nameOn(record: StateRecord, asOf: CalendarDate): string {
+  const former = (record.formerNames ?? []).filter((f) => asOf < f.until).sort((a, b) => a.until.localeCompare(b.until));
+  return former[0]?.name ?? record.name;
+}
+
 function statusOn(record: StateRecord, withdrawal: WithdrawalState, asOf: CalendarDate): TreatyStatus {
   if (withdrawal === 'effective') return 'withdrawn';
   if (record.consent !== null && record.consent.deposited <= asOf) return 'state-party';
@@ -192,7 +198,7 @@ export class TreatyEngine {
     const notified = record.withdrawal?.deposited ?? null;
     return {
       iso3: record.iso3,
-      name: record.name,
+      name: nameOn(record, asOf),
       status,
       inForce: bound && eif <= asOf,
       signed: record.signature && record.signature.date <= asOf ? record.signature.date : null,
@@ -295,7 +301,7 @@ export class TreatyEngine {
         entries.push({ ...base, deadline: s.article5.currentDeadline, state: s.article5.state, decision });
       } else if (article === 7 && s.article7.initialDue) {
         const due = s.article7.initialDue;
-        entries.push({ ...base, deadline: asPartialDate(due), state: due > asOf ? 'open' : 'unknown' });
+        entries.push({ ...base, deadline: asPartialDate(due), state: due >= asOf ? 'open' : 'unknown' });
       }
     }
     const key = (e: DeadlineEntry): string => (e.deadline === null ? '9999' : earliestDay(e.deadline));

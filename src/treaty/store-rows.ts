@@ -17,6 +17,7 @@ import type {
   InstrumentsTable,
   StatesTable,
   TreatyNoticesTable,
+  FormerNamesTable,
 } from './tables.js';
 import type {
   ArmedConflict,
@@ -162,6 +163,16 @@ export function article5EventRows(r: Article5Record): Insertable<Article5EventsT
   ];
 }
 
+/** Former names of a State. */
+export function formerNameRows(record: StateRecord): Insertable<FormerNamesTable>[] {
+  return (record.formerNames ?? []).map((f) => ({
+    iso3: record.iso3,
+    name: f.name,
+    until: f.until,
+    sources: sourceIdsJson(f.sources),
+  }));
+}
+
 /** Notices that are not Article 20 withdrawals. */
 export function noticeRows(record: StateRecord): Insertable<TreatyNoticesTable>[] {
   return (record.notices ?? []).map((n) => ({
@@ -217,6 +228,7 @@ function stateFromRows(
   instruments: readonly InstrumentRecord[],
   succession: Selectable<SuccessionsTable> | undefined,
   notices: readonly Selectable<TreatyNoticesTable>[],
+  formerNames: readonly Selectable<FormerNamesTable>[],
 ): StateRecord {
   const record: StateRecord = {
     iso3: row.iso3,
@@ -234,6 +246,7 @@ function stateFromRows(
       positions: n.positions,
       sources: parseSourceIds(n.sources),
     })),
+    formerNames: formerNames.map((f) => ({ name: f.name, until: f.until, sources: parseSourceIds(f.sources) })),
   };
   for (const i of instruments) {
     if (i.kind === 'signature' && i.deposited !== null) record.signature = { date: i.deposited, sources: i.sources };
@@ -304,6 +317,7 @@ export interface FactRows {
   article5Events: Selectable<Article5EventsTable>[];
   successions: Selectable<SuccessionsTable>[];
   notices: Selectable<TreatyNoticesTable>[];
+  formerNames: Selectable<FormerNamesTable>[];
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => StateCode): Map<StateCode, T[]> {
@@ -322,9 +336,16 @@ export function factsFromRows(rows: FactRows): TreatyFacts {
   const events = groupBy(rows.article5Events, (e) => e.iso3);
   const successions = new Map(rows.successions.map((s) => [s.iso3, s]));
   const notices = groupBy(rows.notices, (n) => n.iso3);
+  const formerNames = groupBy(rows.formerNames, (f) => f.iso3);
   return {
     states: rows.states.map((s) =>
-      stateFromRows(s, instruments.get(s.iso3) ?? [], successions.get(s.iso3), notices.get(s.iso3) ?? []),
+      stateFromRows(
+        s,
+        instruments.get(s.iso3) ?? [],
+        successions.get(s.iso3),
+        notices.get(s.iso3) ?? [],
+        formerNames.get(s.iso3) ?? [],
+      ),
     ),
     article4: new Map(rows.article4.map((r) => [r.iso3, article4FromRow(r)])),
     article5: new Map(

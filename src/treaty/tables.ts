@@ -92,8 +92,18 @@ export interface TreatyNoticesTable {
   sources: SourceIdsJson;
 }
 
+/** A former name of a State, used on dates before `until`. */
+export interface FormerNamesTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  name: string;
+  until: CalendarDate;
+  sources: SourceIdsJson;
+}
+
 /** The tables the seed loads from data/, children before parents. */
 export const TREATY_REFERENCE_TABLES = [
+  'former_names',
   'treaty_notices',
   'article5_events',
   'successions',
@@ -114,5 +124,6 @@ declare module '../store/database.js' {
     article5_events: Article5EventsTable;
     successions: SuccessionsTable;
     treaty_notices: TreatyNoticesTable;
+    former_names: FormerNamesTable;
   }
 }

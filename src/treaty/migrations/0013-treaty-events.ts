@@ -43,8 +43,19 @@ export function treatyEventsMigration(dialect: DialectName): Migration {
         .addCheckConstraint('treaty_notices_date', sql`${dayShape(dialect, 'date')}`)
         .addCheckConstraint('treaty_notices_notified', sql`${dayShape(dialect, 'notified')}`)
         .execute();
+      // Former names of States (Swaziland until 19 Apr 2018), each used on dates before `until`.
+      await db.schema
+        .createTable('former_names')
+        .addColumn('id', 'integer', idColumn(dialect))
+        .addColumn('iso3', 'text', (c) => c.notNull().references('states.iso3'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('until', 'text', (c) => c.notNull())
+        .addColumn('sources', 'text', (c) => c.notNull())
+        .addCheckConstraint('former_names_until', sql`${dayShape(dialect, 'until')}`)
+        .execute();
     },
     async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('former_names').execute();
       await db.schema.dropTable('treaty_notices').execute();
       await db.schema.dropTable('successions').execute();
       await db.schema.dropTable('article5_events').execute();
