@@ -40,7 +40,7 @@ describe('minefree status', () => {
     const { stdout, status } = minefree('status', '--as-of', '2026-03-01');
     expect(status).toBe(0);
     expect(stdout).toContain('States Parties');
-    expect(stdout).toMatch(/Withdrawals pending\s+UKR/);
+    expect(stdout).toMatch(/Withdrawals in effect\s+EST, FIN, LTU, LVA, POL/);
   });
 });
 

@@ -17,6 +17,7 @@ const TABLES = [
   'devices_destroyed',
   'extension_decisions',
   'extension_requests',
+  'former_names',
   'funding_flows',
   'hazard_areas',
   'instruments',
@@ -27,6 +28,7 @@ const TABLES = [
   'states',
   'stockpile_entries',
   'successions',
+  'treaty_notices',
   'users',
   'va_frameworks',
 ];

@@ -28,6 +28,8 @@ const expected = {
     0,
   ),
   successions: data.facts.states.filter((s) => s.consent?.effective != null).length,
+  treaty_notices: data.facts.states.reduce((n, s) => n + (s.notices?.length ?? 0), 0),
+  former_names: data.facts.states.reduce((n, s) => n + (s.formerNames?.length ?? 0), 0),
   instruments: data.facts.states.reduce((n, s) => n + [s.signature, s.consent, s.withdrawal].filter(Boolean).length, 0),
 };
 const EMPTY = Object.fromEntries(Object.keys(expected).map((t) => [t, 0]));

@@ -45,6 +45,25 @@ export interface Withdrawal extends Provenance {
   armedConflict: ArmedConflict | null;
 }
 
+/** Kinds of notice that are not an Article 20 instrument of withdrawal. */
+export const NOTICE_KINDS = ['suspension'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * A notice that is not an Article 20 withdrawal (a notified "suspension", which the Convention
+ * does not provide for): recorded and shown with its sources and the positions taken on it; the
+ * State stays a State Party with all its obligations.
+ */
+export interface TreatyNotice extends Provenance {
+  kind: NoticeKind;
+  /** Day of the act the notice announces. */
+  date: CalendarDate;
+  /** Day the Depositary received it, when a source gives it. */
+  notified: CalendarDate | null;
+  description: string;
+  positions: string;
+}
+
 /** One State and the legal events of its relation to the Convention. */
 export interface StateRecord extends Provenance {
   iso3: StateCode;
@@ -54,6 +73,16 @@ export interface StateRecord extends Provenance {
   withdrawal: Withdrawal | null;
   /** Entry into force as a source states it: a test oracle, never used in place of the computed date. */
   entryIntoForceStated: CalendarDate | null;
+  /** Notices that are not Article 20 instruments (data/treaty_notices.csv). */
+  notices?: readonly TreatyNotice[];
+  /** Names the State had before `name` (data/state_names.csv), each used on dates before `until`. */
+  formerNames?: readonly FormerName[];
+}
+
+/** A name a State had until a day (exclusive), as the UN used it. */
+export interface FormerName extends Provenance {
+  name: string;
+  until: CalendarDate;
 }
 
 /** Article 4 facts the sources state for a State. */

@@ -107,10 +107,17 @@ describe('counts the sources state', () => {
     expect(engine.summary(d('2018-03-01')).notParty).toBe(33);
   });
 
-  it("today Ukraine's withdrawal is pending and five are in effect", () => {
+  it('today five withdrawals are in effect; Ukraine\'s "suspension" is no Article 20 withdrawal', () => {
     expect(engine.summary(d('2026-11-28')).withdrawals).toEqual({
       effective: ['EST', 'FIN', 'LTU', 'LVA', 'POL'],
-      pending: ['UKR'],
+      pending: [],
     });
+    const ukraine = engine.state('UKR', d('2026-11-28'));
+    expect(ukraine?.status).toBe('state-party');
+    expect(ukraine?.inForce).toBe(true);
+    expect(ukraine?.notices).toEqual([
+      { kind: 'suspension', date: '2025-07-15', notified: null, sources: ['D56', 'S24', 'S25', 'S16', 'S26', 'S27'] },
+    ]);
+    expect(engine.state('UKR', d('2025-07-14'))?.notices).toEqual([]);
   });
 });

@@ -719,10 +719,18 @@ describe('loadReference', () => {
     expect(facts.states.filter((s) => s.consent !== null)).toHaveLength(166);
     expect(sources.get('S00')).toMatchObject({ url: null, published: '2018-03' });
     expect(sources.get('S08')?.published).toBe('2018-01-02');
-    expect(facts.states.find((s) => s.iso3 === 'UKR')?.withdrawal).toMatchObject({
-      deposited: null,
-      announced: '2025-06-29',
-      armedConflict: { ended: null },
+    expect(facts.states.find((s) => s.iso3 === 'EST')?.withdrawal).toMatchObject({
+      deposited: '2025-06-27',
+      effectiveStated: '2025-12-27',
+    });
+    // A notified "suspension" is no Article 20 withdrawal (issue 14): a notice of its own.
+    const ukraine = facts.states.find((s) => s.iso3 === 'UKR');
+    expect(ukraine?.withdrawal).toBeNull();
+    expect(ukraine?.notices).toMatchObject([{ kind: 'suspension', date: '2025-07-15', notified: null }]);
+    expect(facts.states.find((s) => s.iso3 === 'SSD')?.consent).toMatchObject({
+      kind: 'succession',
+      deposited: '2011-11-11',
+      effective: '2011-07-09',
     });
     expect(facts.article4.get('BGR')?.completed).toBe('2000');
     expect(facts.article5.get('KHM')?.extensions).toHaveLength(3);
@@ -776,7 +784,7 @@ describe('loadReference', () => {
       }
       expect(caught).toBeInstanceOf(DataError);
       const messages = (caught as DataError).problems.map(describeProblem);
-      expect(messages).toHaveLength(5);
+      expect(messages).toHaveLength(6);
       expect(messages).toEqual(
         expect.arrayContaining([
           'states.csv, line 5, column 4 (ratified_or_acceded): expected a day between 01 and 28 for 1998-02, found "1998-02-29"',
@@ -790,6 +798,7 @@ describe('loadReference', () => {
             /^article4_completed\.csv, line 1, field completed_year: expected a column named "completed_year"/,
           ),
           'states.csv, line 185, column 10 (sources): expected a source id listed in sources.csv, found "S24"',
+          'treaty_notices.csv, line 2, column 7 (sources): expected a source id listed in sources.csv, found "S24"',
         ]),
       );
     });
@@ -809,6 +818,8 @@ describe('loadReference', () => {
           'sources.csv',
           'states.csv',
           'successions.csv',
+          'treaty_notices.csv',
+          'state_names.csv',
           'article4.csv',
           'article4_completed.csv',
           'article5.csv',

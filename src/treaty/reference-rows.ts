@@ -21,6 +21,9 @@ import {
   type Article5Record,
   CONSENT_KINDS,
   type ConsentKind,
+  NOTICE_KINDS,
+  type NoticeKind,
+  type TreatyNotice,
   type ExtensionDecision,
   type StateRecord,
 } from './model.js';
@@ -390,4 +393,69 @@ export function applySuccessions(
     return effective === undefined || s.consent === null ? s : { ...s, consent: { ...s.consent, effective } };
   });
   return { value, problems };
+}
+
+// ---- treaty_notices.csv -----------------------------------------------------------------------
+
+export const NOTICES_COLUMNS = ['iso3', 'kind', 'date', 'notified', 'description', 'positions', 'sources'] as const;
+
+/** treaty_notices.csv: notices that are not Article 20 withdrawals, added to their States. */
+export function applyNotices(
+  rows: readonly CsvRow[],
+  states: readonly StateRecord[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
+  const problems: DataProblem[] = [];
+  const byState = new Map<StateCode, TreatyNotice[]>();
+  const consentOf = new Map(states.map((s) => [s.iso3, s.consent]));
+  for (const row of rows) {
+    const reader = new FieldReader(row);
+    const iso3 = reader.state();
+    const kind = reader.text('kind');
+    if (!(NOTICE_KINDS as readonly string[]).includes(kind)) reader.report('kind', `one of ${NOTICE_KINDS.join(', ')}`);
+    const date = reader.date('date');
+    if (reader.text('date') === '') reader.report('date', 'the day of the act the notice announces');
+    const notified = reader.date('notified');
+    const description = reader.required('description', 'what the notice says');
+    const positions = reader.text('positions');
+    const sources = reader.sources(known);
+    const consent = iso3 === null ? undefined : consentOf.get(iso3);
+    if (iso3 !== null && consent === null) reader.report('iso3', 'a State that deposited its consent');
+    if (date !== null && consent) notBefore(reader, 'date', date, consent.deposited, 'not before the deposit of consent');
+    problems.push(...reader.problems);
+    if (reader.ok && iso3 !== null && date !== null) {
+      const list = byState.get(iso3) ?? [];
+      list.push({ kind: kind as NoticeKind, date, notified, description, positions, sources });
+      byState.set(iso3, list);
+    }
+  }
+  const value = states.map((s) => ({ ...s, notices: byState.get(s.iso3) ?? [] }));
+  return { value, problems };
+}
+
+// ---- state_names.csv --------------------------------------------------------------------------
+
+export const NAMES_COLUMNS = ['iso3', 'name', 'until', 'sources', 'notes'] as const;
+
+/** state_names.csv: former names of States, each with the day the current (or next) name replaced it. */
+export function applyFormerNames(
+  rows: readonly CsvRow[],
+  states: readonly StateRecord[],
+  known: ReadonlySet<SourceId> | null,
+): Validated<StateRecord[]> {
+  const problems: DataProblem[] = [];
+  const byState = new Map<StateCode, { name: string; until: CalendarDate; sources: SourceId[] }[]>();
+  for (const row of rows) {
+    const reader = new FieldReader(row);
+    const iso3 = reader.state();
+    const name = reader.required('name', 'the former name');
+    const until = reader.date('until');
+    if (reader.text('until') === '') reader.report('until', 'the day the name stopped being used');
+    const sources = reader.sources(known);
+    problems.push(...reader.problems);
+    if (reader.ok && iso3 !== null && until !== null) {
+      byState.set(iso3, [...(byState.get(iso3) ?? []), { name, until, sources }]);
+    }
+  }
+  return { value: states.map((s) => ({ ...s, formerNames: byState.get(s.iso3) ?? [] })), problems };
 }

@@ -15,7 +15,11 @@ import {
   ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
   STATES_COLUMNS,
+  NAMES_COLUMNS,
+  NOTICES_COLUMNS,
+  applyFormerNames,
   SUCCESSIONS_COLUMNS,
+  applyNotices,
   applySuccessions,
   article4CompletedFromRows,
   article4FromRows,
@@ -72,7 +76,11 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const stateRows = read('states.csv', STATES_COLUMNS);
   const statedStates = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
   const successionRows = read('successions.csv', SUCCESSIONS_COLUMNS);
-  const states = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
+  const succeeded = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
+  const noticeRows = read('treaty_notices.csv', NOTICES_COLUMNS);
+  const noticed = noticeRows === null ? succeeded : take(applyNotices(noticeRows, succeeded, known));
+  const nameRows = read('state_names.csv', NAMES_COLUMNS);
+  const states = nameRows === null ? noticed : take(applyFormerNames(nameRows, noticed, known));
 
   const article4Rows = read('article4.csv', ARTICLE4_COLUMNS);
   const article4 = article4Rows === null ? new Map() : take(article4FromRows(article4Rows, known));

@@ -11,6 +11,7 @@ import type {
   ConsentKind,
   DeadlineState,
   ExtensionDecision,
+  NoticeKind,
   StateRecord,
   TreatyStatus,
   WithdrawalState,
@@ -36,6 +37,8 @@ export interface StateOnDate {
   consent: { date: CalendarDate; kind: ConsentKind } | null;
   entryIntoForce: CalendarDate | null;
   withdrawal: { notified: CalendarDate | null; effective: CalendarDate | null; state: WithdrawalState };
+  /** Notices that are not Article 20 withdrawals, known on the date; they change nothing in the status. */
+  notices: { kind: NoticeKind; date: CalendarDate; notified: CalendarDate | null; sources: readonly SourceId[] }[];
   article4: {
     deadline: CalendarDate | null;
     completed: PartialDate | null;
@@ -85,6 +88,12 @@ const NO_ARTICLE5 = {
   reopened: null,
   state: null,
 };
+
+/** The name a State had on the date: a former name before the day it changed, else its current name. */
+export function nameOn(record: StateRecord, asOf: CalendarDate): string {
+  const former = (record.formerNames ?? []).filter((f) => asOf < f.until).sort((a, b) => a.until.localeCompare(b.until));
+  return former[0]?.name ?? record.name;
+}
 
 function statusOn(record: StateRecord, withdrawal: WithdrawalState, asOf: CalendarDate): TreatyStatus {
   if (withdrawal === 'effective') return 'withdrawn';
@@ -189,7 +198,7 @@ export class TreatyEngine {
     const notified = record.withdrawal?.deposited ?? null;
     return {
       iso3: record.iso3,
-      name: record.name,
+      name: nameOn(record, asOf),
       status,
       inForce: bound && eif <= asOf,
       signed: record.signature && record.signature.date <= asOf ? record.signature.date : null,
@@ -200,6 +209,14 @@ export class TreatyEngine {
         effective: effect?.effective ?? null,
         state: withdrawalState,
       },
+      notices: (record.notices ?? [])
+        .filter((n) => n.date <= asOf)
+        .map((n) => ({
+          kind: n.kind,
+          date: n.date,
+          notified: n.notified !== null && n.notified <= asOf ? n.notified : null,
+          sources: n.sources,
+        })),
       article4: bound ? this.article4On(record.iso3, eif, asOf) : NO_ARTICLE4,
       article5: bound ? this.article5On(record.iso3, eif, asOf) : NO_ARTICLE5,
       article7: { initialDue: bound ? initialReportDue(eif) : null },
@@ -284,7 +301,7 @@ export class TreatyEngine {
         entries.push({ ...base, deadline: s.article5.currentDeadline, state: s.article5.state, decision });
       } else if (article === 7 && s.article7.initialDue) {
         const due = s.article7.initialDue;
-        entries.push({ ...base, deadline: asPartialDate(due), state: due > asOf ? 'open' : 'unknown' });
+        entries.push({ ...base, deadline: asPartialDate(due), state: due >= asOf ? 'open' : 'unknown' });
       }
     }
     const key = (e: DeadlineEntry): string => (e.deadline === null ? '9999' : earliestDay(e.deadline));

@@ -16,6 +16,8 @@ import type {
   ExtensionDecisionsTable,
   InstrumentsTable,
   StatesTable,
+  TreatyNoticesTable,
+  FormerNamesTable,
 } from './tables.js';
 import type {
   ArmedConflict,
@@ -161,6 +163,29 @@ export function article5EventRows(r: Article5Record): Insertable<Article5EventsT
   ];
 }
 
+/** Former names of a State. */
+export function formerNameRows(record: StateRecord): Insertable<FormerNamesTable>[] {
+  return (record.formerNames ?? []).map((f) => ({
+    iso3: record.iso3,
+    name: f.name,
+    until: f.until,
+    sources: sourceIdsJson(f.sources),
+  }));
+}
+
+/** Notices that are not Article 20 withdrawals. */
+export function noticeRows(record: StateRecord): Insertable<TreatyNoticesTable>[] {
+  return (record.notices ?? []).map((n) => ({
+    iso3: record.iso3,
+    kind: n.kind,
+    date: n.date,
+    notified: n.notified,
+    description: n.description,
+    positions: n.positions,
+    sources: sourceIdsJson(n.sources),
+  }));
+}
+
 /** The Depositary's effective date of a succession, when recorded. */
 export function successionRows(record: StateRecord): Insertable<SuccessionsTable>[] {
   const consent = record.consent;
@@ -202,6 +227,8 @@ function stateFromRows(
   row: Selectable<StatesTable>,
   instruments: readonly InstrumentRecord[],
   succession: Selectable<SuccessionsTable> | undefined,
+  notices: readonly Selectable<TreatyNoticesTable>[],
+  formerNames: readonly Selectable<FormerNamesTable>[],
 ): StateRecord {
   const record: StateRecord = {
     iso3: row.iso3,
@@ -211,6 +238,15 @@ function stateFromRows(
     signature: null,
     consent: null,
     withdrawal: null,
+    notices: notices.map((n) => ({
+      kind: n.kind,
+      date: n.date,
+      notified: n.notified,
+      description: n.description,
+      positions: n.positions,
+      sources: parseSourceIds(n.sources),
+    })),
+    formerNames: formerNames.map((f) => ({ name: f.name, until: f.until, sources: parseSourceIds(f.sources) })),
   };
   for (const i of instruments) {
     if (i.kind === 'signature' && i.deposited !== null) record.signature = { date: i.deposited, sources: i.sources };
@@ -280,6 +316,8 @@ export interface FactRows {
   /** In the order they were entered. */
   article5Events: Selectable<Article5EventsTable>[];
   successions: Selectable<SuccessionsTable>[];
+  notices: Selectable<TreatyNoticesTable>[];
+  formerNames: Selectable<FormerNamesTable>[];
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => StateCode): Map<StateCode, T[]> {
@@ -297,8 +335,18 @@ export function factsFromRows(rows: FactRows): TreatyFacts {
   const extensions = groupBy(rows.extensions.map(extensionFromRow), (e) => e.iso3);
   const events = groupBy(rows.article5Events, (e) => e.iso3);
   const successions = new Map(rows.successions.map((s) => [s.iso3, s]));
+  const notices = groupBy(rows.notices, (n) => n.iso3);
+  const formerNames = groupBy(rows.formerNames, (f) => f.iso3);
   return {
-    states: rows.states.map((s) => stateFromRows(s, instruments.get(s.iso3) ?? [], successions.get(s.iso3))),
+    states: rows.states.map((s) =>
+      stateFromRows(
+        s,
+        instruments.get(s.iso3) ?? [],
+        successions.get(s.iso3),
+        notices.get(s.iso3) ?? [],
+        formerNames.get(s.iso3) ?? [],
+      ),
+    ),
     article4: new Map(rows.article4.map((r) => [r.iso3, article4FromRow(r)])),
     article5: new Map(
       rows.article5.map((r) => [r.iso3, article5FromRow(r, extensions.get(r.iso3) ?? [], events.get(r.iso3) ?? [])]),

@@ -54,13 +54,13 @@ forEachDatabase((database) => {
     });
 
     it('lists a State’s instruments in date order', async () => {
-      const ukr = await listInstruments(store, 'UKR');
-      expect(ukr.map((i) => [i.kind, i.deposited])).toEqual([
-        ['signature', '1999-02-24'],
-        ['ratification', '2005-12-27'],
+      const pol = await listInstruments(store, 'POL');
+      expect(pol.map((i) => [i.kind, i.deposited])).toEqual([
+        ['signature', '1997-12-04'],
+        ['ratification', '2012-12-27'],
         ['withdrawal', null],
       ]);
-      expect(ukr[2]).toMatchObject({ announced: '2025-06-29', armedConflict: { ended: null }, createdBy: null });
+      expect(pol[2]).toMatchObject({ effectiveStated: '2026-02-20', armedConflict: null, createdBy: null });
       expect(await listInstruments(store)).toHaveLength(
         reference.facts.states.reduce((n, s) => n + [s.signature, s.consent, s.withdrawal].filter(Boolean).length, 0),
       );
@@ -165,7 +165,7 @@ forEachDatabase((database) => {
       ],
       [
         'a second withdrawal',
-        { iso3: 'UKR', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] },
+        { iso3: 'EST', kind: 'withdrawal', deposited: '2026-01-01', sources: ['S02'] },
         { reason: 'conflict', field: 'kind' },
       ],
       [

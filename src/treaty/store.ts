@@ -32,7 +32,9 @@ import {
   factsFromRows,
   instrumentFromRow,
   instrumentRows,
+  formerNameRows,
   isConsentKind,
+  noticeRows,
   stateRow,
   successionRows,
 } from './store-rows.js';
@@ -63,6 +65,8 @@ export async function insertFacts(
   await insertBatched(db, dialect, 'extension_decisions', [...facts.article5.values()].flatMap(extensionRows));
   await insertBatched(db, dialect, 'article5_events', [...facts.article5.values()].flatMap(article5EventRows));
   await insertBatched(db, dialect, 'successions', facts.states.flatMap(successionRows));
+  await insertBatched(db, dialect, 'treaty_notices', facts.states.flatMap(noticeRows));
+  await insertBatched(db, dialect, 'former_names', facts.states.flatMap(formerNameRows));
 }
 
 /**
@@ -87,7 +91,19 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
     .execute();
   const article5Events = await db.selectFrom('article5_events').selectAll().orderBy('id').execute();
   const successions = await db.selectFrom('successions').selectAll().orderBy('iso3').execute();
-  return factsFromRows({ states, instruments, article4, article5, extensions, article5Events, successions });
+  const notices = await db.selectFrom('treaty_notices').selectAll().orderBy('id').execute();
+  const formerNames = await db.selectFrom('former_names').selectAll().orderBy('id').execute();
+  return factsFromRows({
+    states,
+    instruments,
+    article4,
+    article5,
+    extensions,
+    article5Events,
+    successions,
+    notices,
+    formerNames,
+  });
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */

@@ -8,7 +8,7 @@ import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
 import type { Flag, SourceIdsJson } from '../store/database.js';
-import type { InstrumentKind } from './model.js';
+import type { InstrumentKind, NoticeKind } from './model.js';
 
 export interface StatesTable {
   iso3: StateCode;
@@ -80,8 +80,31 @@ export interface SuccessionsTable {
   sources: SourceIdsJson;
 }
 
+/** A notice that is not an Article 20 withdrawal (issue 14). */
+export interface TreatyNoticesTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  kind: NoticeKind;
+  date: CalendarDate;
+  notified: CalendarDate | null;
+  description: string;
+  positions: string;
+  sources: SourceIdsJson;
+}
+
+/** A former name of a State, used on dates before `until`. */
+export interface FormerNamesTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  name: string;
+  until: CalendarDate;
+  sources: SourceIdsJson;
+}
+
 /** The tables the seed loads from data/, children before parents. */
 export const TREATY_REFERENCE_TABLES = [
+  'former_names',
+  'treaty_notices',
   'article5_events',
   'successions',
   'extension_decisions',
@@ -100,5 +123,7 @@ declare module '../store/database.js' {
     extension_decisions: ExtensionDecisionsTable;
     article5_events: Article5EventsTable;
     successions: SuccessionsTable;
+    treaty_notices: TreatyNoticesTable;
+    former_names: FormerNamesTable;
   }
 }

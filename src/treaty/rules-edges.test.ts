@@ -1,0 +1,295 @@
+// Table tests of the issue-14 rules and of the as-of edges mutation testing found unasserted:
+// the day before / the day of each event, month ends and leap years.
+import { describe, expect, it } from 'vitest';
+import { type CalendarDate, parseDate } from '../core/date.js';
+import { type PartialDate, parsePartialDate } from '../core/partial-date.js';
+import { STATE_CODES, type StateCode } from '../core/states.js';
+import { markReopened } from './article5.js';
+import type { Article4Record, Article5Record, StateRecord } from './model.js';
+import { TreatyEngine, type TreatyFacts, nameOn } from './status.js';
+import { stateRecord } from './test-facts.js';
+
+const d = (text: string): CalendarDate => parseDate(text);
+const p = (text: string): PartialDate => parsePartialDate(text);
+
+const named = ['SSD', 'MNE', 'UKR', 'SWZ', 'NGA', 'GNB', 'KHM', 'LKA', 'BLR', 'GRC', 'AGO'];
+const early: StateRecord[] = STATE_CODES.filter((c) => !named.includes(c))
+  .slice(0, 40)
+  .map((code) => stateRecord(code, { signed: '1997-12-03', deposited: '1998-06-29' }));
+
+function engineOf(states: StateRecord[], extra: Partial<TreatyFacts> = {}): TreatyEngine {
+  const listed = new Set([...states, ...early].map((s) => s.iso3));
+  const rest = STATE_CODES.filter((c) => !listed.has(c)).map((c) => stateRecord(c));
+  return new TreatyEngine({
+    states: [...early, ...states, ...rest],
+    article4: new Map(),
+    article5: new Map(),
+    ...extra,
+  });
+}
+
+const a5 = (iso3: StateCode, r: Partial<Article5Record>): Article5Record => ({
+  iso3,
+  originalDeadlineStated: null,
+  extensions: [],
+  currentDeadlineStated: null,
+  currentDeadlineAsOf: null,
+  completed: null,
+  notes: '',
+  sources: [],
+  declarations: [],
+  reopenings: [],
+  ...r,
+});
+const a4 = (iso3: StateCode, r: Partial<Article4Record>): Article4Record => ({
+  iso3,
+  deadlineStated: null,
+  deadlineMet: null,
+  completed: null,
+  stockpileRemaining: null,
+  remainingAsOf: null,
+  notes: '',
+  sources: [],
+  ...r,
+});
+
+describe('succession: effective from the date of succession the Depositary records', () => {
+  const ssd: StateRecord = {
+    ...stateRecord('SSD', { deposited: '2011-11-11', kind: 'succession' }),
+    consent: { kind: 'succession', deposited: d('2011-11-11'), effective: d('2011-07-09'), sources: ['D53'] },
+  };
+  const mne = stateRecord('MNE', { deposited: '2006-10-23', kind: 'succession' });
+  const engine = engineOf([ssd, mne], { article5: new Map([['SSD', a5('SSD', {})]]) });
+  it.each([
+    ['2011-11-10', 'not-party', null, false],
+    ['2011-11-11', 'state-party', '2011-07-09', true],
+  ] as const)('South Sudan on %s: %s, in force from %s', (asOf, status, eif, inForce) => {
+    const s = engine.state('SSD', d(asOf));
+    expect(s?.status).toBe(status);
+    expect(s?.entryIntoForce).toBe(eif);
+    expect(s?.inForce).toBe(inForce);
+  });
+  it('Articles 4, 5 and 7 count from the date of succession', () => {
+    const s = engine.state('SSD', d('2012-01-01'));
+    expect(s?.article4.deadline).toBe('2015-07-09');
+    expect(s?.article5.originalDeadline).toBe('2021-07-09');
+    expect(s?.article7.initialDue).toBe('2012-01-05');
+  });
+  it('without a Depositary date, Art. 17.2 applies to the deposit (Montenegro)', () => {
+    expect(engine.entryIntoForce('MNE')).toBe('2007-04-01');
+  });
+  it('successions are not among the 40 instruments of Art. 17.1', () => {
+    // 39 ratifications and one succession: no 40th instrument, so no Convention in force.
+    const states = early.map((s, i) =>
+      i === 0 && s.consent ? { ...s, consent: { ...s.consent, kind: 'succession' as const } } : s,
+    );
+    const rest = STATE_CODES.filter((c) => !states.some((s) => s.iso3 === c)).map((c) => stateRecord(c));
+    const e = new TreatyEngine({ states: [...states, ...rest], article4: new Map(), article5: new Map() });
+    expect(e.convention).toBeNull();
+    expect(engine.convention?.date).toBe('1998-12-01');
+  });
+});
+
+describe('as-of edges of the status', () => {
+  const lka = stateRecord('LKA', { signed: '1998-01-02', deposited: '2017-12-13', kind: 'accession' });
+  const engine = engineOf([lka]);
+  it.each([
+    ['1998-01-01', 'not-party', null, null, false],
+    ['1998-01-02', 'signatory', '1998-01-02', null, false],
+    ['2017-12-12', 'signatory', '1998-01-02', null, false],
+    ['2017-12-13', 'state-party', '1998-01-02', '2017-12-13', false],
+    ['2018-05-31', 'state-party', '1998-01-02', '2017-12-13', false],
+    ['2018-06-01', 'state-party', '1998-01-02', '2017-12-13', true],
+  ] as const)('on %s: %s, signed %s, consent %s, in force %s', (asOf, status, signed, consent, inForce) => {
+    const s = engine.state('LKA', d(asOf));
+    expect(s?.status).toBe(status);
+    expect(s?.signed).toBe(signed);
+    expect(s?.consent?.date ?? null).toBe(consent);
+    expect(s?.inForce).toBe(inForce);
+  });
+  it('inForce counts below statesParties during the six-month wait', () => {
+    const during = engine.summary(d('2018-01-01'));
+    expect(during.inForce).toBe(during.statesParties - 1);
+    const after = engine.summary(d('2018-06-01'));
+    expect(after.inForce).toBe(after.statesParties);
+  });
+  it('a withdrawal notice is not shown before it was received', () => {
+    const blr = stateRecord('BLR', {
+      deposited: '2003-09-03',
+      kind: 'accession',
+      withdrawal: { deposited: d('2025-06-27') },
+    });
+    const e = engineOf([blr]);
+    expect(e.state('BLR', d('2025-06-26'))?.withdrawal).toEqual({ notified: null, effective: null, state: 'none' });
+    expect(e.state('BLR', d('2025-06-27'))?.withdrawal).toEqual({
+      notified: '2025-06-27',
+      effective: '2025-12-27',
+      state: 'pending',
+    });
+  });
+});
+
+describe('a notice that is not an Article 20 withdrawal', () => {
+  const ukr: StateRecord = {
+    ...stateRecord('UKR', { signed: '1999-02-24', deposited: '2005-12-27' }),
+    notices: [
+      {
+        kind: 'suspension',
+        date: d('2025-07-15'),
+        notified: d('2025-07-20'),
+        description: '',
+        positions: '',
+        sources: ['D56'],
+      },
+    ],
+  };
+  const engine = engineOf([ukr]);
+  it.each([
+    ['2025-07-14', []],
+    ['2025-07-15', [{ kind: 'suspension', date: '2025-07-15', notified: null, sources: ['D56'] }]],
+    ['2025-07-20', [{ kind: 'suspension', date: '2025-07-15', notified: '2025-07-20', sources: ['D56'] }]],
+  ] as const)('on %s', (asOf, notices) => {
+    const s = engine.state('UKR', d(asOf));
+    expect(s?.notices).toEqual(notices);
+    expect(s?.status).toBe('state-party');
+    expect(s?.withdrawal.state).toBe('none');
+  });
+  it('changes nothing in the summary', () => {
+    expect(engine.summary(d('2026-11-30')).withdrawals).toEqual({ effective: [], pending: [] });
+  });
+});
+
+describe('names by date', () => {
+  const swz: StateRecord = {
+    ...stateRecord('SWZ', { deposited: '1998-12-22' }),
+    name: 'Eswatini',
+    formerNames: [{ name: 'Swaziland', until: d('2018-04-19'), sources: ['D59'] }],
+  };
+  it.each([
+    ['2018-04-18', 'Swaziland'],
+    ['2018-04-19', 'Eswatini'],
+    ['2026-11-30', 'Eswatini'],
+  ])('on %s: %s', (asOf, name) => {
+    expect(nameOn(swz, d(asOf))).toBe(name);
+    expect(engineOf([swz]).state('SWZ', d(asOf))?.name).toBe(name);
+  });
+  it('the earliest former name still in use applies', () => {
+    const record = {
+      ...swz,
+      formerNames: [
+        { name: 'B', until: d('2010-01-01'), sources: [] },
+        { name: 'A', until: d('2000-01-01'), sources: [] },
+      ],
+    };
+    expect(nameOn(record, d('1999-12-31'))).toBe('A');
+    expect(nameOn(record, d('2000-01-01'))).toBe('B');
+  });
+});
+
+describe('completion declared, then re-opened', () => {
+  const nga = stateRecord('NGA', { deposited: '2001-09-27', kind: 'accession' });
+  const record = a5('NGA', {
+    declarations: [{ declared: p('2011-11-29'), sources: ['D37'] }],
+    reopenings: [{ reported: p('2019-11'), sources: ['D37'] }],
+    extensions: markReopened(
+      [{ granted: p('2021-11-19'), deadline: p('2025-12-31'), meeting: '19MSP', sources: ['D38'] }],
+      [{ reported: p('2019-11'), sources: [] }],
+    ),
+  });
+  const engine = engineOf([nga], { article5: new Map([['NGA', record]]) });
+  it.each([
+    ['2011-11-28', '2012-03-01', null, null, 'open'],
+    ['2011-11-29', '2012-03-01', '2011-11-29', null, 'met'],
+    ['2019-11-29', '2012-03-01', '2011-11-29', null, 'met'],
+    ['2019-11-30', null, null, '2019-11', 'unknown'],
+    ['2021-11-18', null, null, '2019-11', 'unknown'],
+    ['2021-11-19', '2025-12-31', null, '2019-11', 'open'],
+  ] as const)('on %s: deadline %s, completed %s, re-opened %s, %s', (asOf, deadline, completed, reopened, state) => {
+    const a = engine.state('NGA', d(asOf))?.article5;
+    expect(a?.currentDeadline).toBe(deadline);
+    expect(a?.completed).toBe(completed);
+    expect(a?.reopened).toBe(reopened);
+    expect(a?.state).toBe(state);
+  });
+  it('marks only the first dated decision after the report', () => {
+    const chain = markReopened(
+      [
+        { granted: p('2019-11-29'), deadline: p('2020-01-01') },
+        { granted: null, deadline: p('2021-01-01') },
+        { granted: p('2019-12-01'), deadline: p('2022-01-01') },
+        { granted: p('2021-01-01'), deadline: p('2023-01-01') },
+      ],
+      [{ reported: p('2019-11'), sources: [] }],
+    );
+    expect(chain.map((e) => e.kind)).toEqual(['extension', 'extension', 'reopened', 'extension']);
+  });
+});
+
+describe('deadlines(5) and deadlines(7) on a date', () => {
+  const khm = stateRecord('KHM', { deposited: '1999-07-28' });
+  const ago = stateRecord('AGO', { deposited: '2002-07-05' });
+  const engine = engineOf([khm, ago], {
+    article5: new Map([
+      [
+        'KHM',
+        a5('KHM', {
+          extensions: [
+            { granted: p('2009-12-04'), deadline: p('2020-01-01'), meeting: '2RC', kind: 'extension', sources: ['D3'] },
+            {
+              granted: p('2025-12-05'),
+              deadline: p('2030-12-31'),
+              meeting: '22MSP',
+              kind: 'extension',
+              sources: ['S200'],
+            },
+          ],
+        }),
+      ],
+      ['AGO', a5('AGO', {})],
+    ]),
+  });
+  it('lists each State with its deadline and the decision that set it, earliest first', () => {
+    expect(engine.deadlines(5, d('2025-12-05'))).toEqual([
+      { iso3: 'AGO', name: 'AGO', deadline: '2013-01-01', state: 'unknown', decision: null },
+      {
+        iso3: 'KHM',
+        name: 'KHM',
+        deadline: '2030-12-31',
+        state: 'open',
+        decision: { meeting: '22MSP', granted: '2025-12-05', sources: ['S200'] },
+      },
+    ]);
+    expect(engine.deadlines(5, d('2025-12-04')).find((e) => e.iso3 === 'KHM')).toMatchObject({
+      deadline: '2020-01-01',
+      decision: { meeting: '2RC' },
+    });
+  });
+  it('lists the initial Article 7 report of each State Party, open until its day', () => {
+    // Cambodia: in force 1 Jan 2000, report due 180 days later, 29 Jun 2000 (a leap year).
+    const entries = engine.deadlines(7, d('2000-06-29')).filter((e) => e.iso3 === 'KHM' || e.iso3 === 'AGO');
+    expect(entries).toEqual([{ iso3: 'KHM', name: 'KHM', deadline: '2000-06-29', state: 'open' }]);
+    expect(engine.deadlines(7, d('2000-06-30')).find((e) => e.iso3 === 'KHM')?.state).toBe('unknown');
+  });
+});
+
+describe('Article 4: missed is true, false or null', () => {
+  const grc = stateRecord('GRC', { deposited: '2003-09-25' });
+  const blr = stateRecord('BLR', { deposited: '2003-09-03', kind: 'accession' });
+  const ago = stateRecord('AGO', { deposited: '2002-07-05' });
+  const engine = engineOf([grc, blr, ago], {
+    article4: new Map([
+      ['GRC', a4('GRC', { completed: p('2008-04') })],
+      ['BLR', a4('BLR', { completed: p('2007-12') })],
+      ['AGO', a4('AGO', {})],
+    ]),
+  });
+  it.each([
+    ['GRC', '2008-04-30', true, 'missed'],
+    ['GRC', '2008-03-02', null, 'unknown'],
+    ['BLR', '2008-03-31', false, 'met'],
+    ['AGO', '2007-01-02', null, 'unknown'],
+    ['AGO', '2007-01-01', null, 'open'],
+  ] as const)('%s on %s: missed %s (%s)', (iso3, asOf, missed, state) => {
+    expect(engine.state(iso3, d(asOf))?.article4).toMatchObject({ missed, state });
+  });
+});
