@@ -9,6 +9,8 @@ const TABLES = [
   'article4_records',
   'article5_records',
   'audit_log',
+  'clearance_ledger_states',
+  'clearance_ledger_totals',
   'completion_declarations',
   'devices_destroyed',
   'extension_decisions',

@@ -6,6 +6,7 @@ import { accountsMigration } from '../accounts/migrations/0002-accounts.js';
 import { cooperationMigration } from '../cooperation/migrations/0009-cooperation.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
+import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
 import type { DialectName, Store } from '../store/database.js';
@@ -30,6 +31,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0007-article5-workflow': article5WorkflowMigration(dialect),
     '0008-stockpiles': stockpilesMigration(dialect),
     '0009-cooperation': cooperationMigration(dialect),
+    '0012-read-models': readModelsMigration(dialect),
   };
 }
 
