@@ -5,7 +5,7 @@
  * summary on a date then reads, per series, the last total of each year up to that date — a few
  * hundred rows however many hazard areas the State holds — instead of every area.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { insertBatched } from '../store/batch.js';
@@ -63,9 +63,16 @@ export async function writeLedger(db: Kysely<Database>, dialect: DialectName, is
   const { series, facts } = ledgerChanges(records);
   await db.deleteFrom('clearance_ledger_totals').where('iso3', '=', iso3).execute();
   await db.deleteFrom('clearance_ledger_states').where('iso3', '=', iso3).execute();
-  const rows = [...series].flatMap(([name, total]) =>
-    total.points().map((p) => ({ iso3, series: name, day: p.day, total: p.total })),
-  );
+  const rows = [...series].flatMap(([name, total]) => {
+    const points = total.points();
+    return points.map((p, i) => ({
+      iso3,
+      series: name,
+      day: p.day,
+      total: p.total,
+      last_in_year: yearOf(points[i + 1]?.day ?? 0) !== yearOf(p.day) ? (1 as const) : (0 as const),
+    }));
+  });
   await insertBatched(db, dialect, 'clearance_ledger_totals', rows);
   await db
     .insertInto('clearance_ledger_states')
@@ -100,19 +107,35 @@ interface TotalRow {
   total: number;
 }
 
+const yearOf = (day: number): number => Math.floor(day / 10000);
+
 /**
- * Per series, the last total of each year up to `asOf` (the ledger's functions ask a total only
- * on 31 December of a year or on the as-of day, so these answer them exactly).
+ * Per series, the last total of each year up to `day` (the ledger's functions ask a total only
+ * on 31 December of a year or on the as-of day, so these answer them exactly): the rows marked
+ * last of their year, and the rows of the as-of year up to the day, both by index.
  */
-async function yearEndTotals(db: Kysely<Database>, dialect: DialectName, iso3: StateCode, day: number) {
-  const query =
-    dialect === 'sqlite'
-      ? // SQLite takes the bare columns from the row holding max(day).
-        sql<TotalRow>`select series, max(day) as day, total from clearance_ledger_totals
-          where iso3 = ${iso3} and day <= ${day} group by series, day / 10000`
-      : sql<TotalRow>`select distinct on (series, day / 10000) series, day, total from clearance_ledger_totals
-          where iso3 = ${iso3} and day <= ${day} order by series, day / 10000, day desc`;
-  return (await query.execute(db)).rows;
+async function yearEndTotals(db: Kysely<Database>, iso3: StateCode, day: number): Promise<TotalRow[]> {
+  const yearEnds = await db
+    .selectFrom('clearance_ledger_totals')
+    .select(['series', 'day', 'total'])
+    .where('iso3', '=', iso3)
+    .where('last_in_year', '=', 1)
+    .where('day', '<=', day)
+    .execute();
+  const thisYear = await db
+    .selectFrom('clearance_ledger_totals')
+    .select(['series', 'day', 'total'])
+    .where('iso3', '=', iso3)
+    .where('day', '>=', yearOf(day) * 10000)
+    .where('day', '<=', day)
+    .execute();
+  const last = new Map<string, TotalRow>();
+  for (const row of [...yearEnds, ...thisYear]) {
+    const key = `${row.series}|${yearOf(row.day)}`;
+    const known = last.get(key);
+    if (known === undefined || known.day < row.day) last.set(key, row);
+  }
+  return [...last.values()];
 }
 
 /**
@@ -130,7 +153,7 @@ export async function readLedger(store: Store, iso3: StateCode, asOf: CalendarDa
         .where('iso3', '=', iso3)
         .executeTakeFirst();
       if (state === undefined) return null;
-      const rows = await yearEndTotals(trx, store.dialect, iso3, dateNumber(asOf));
+      const rows = await yearEndTotals(trx, iso3, dateNumber(asOf));
       const points = new Map<string, TotalRow[]>();
       for (const row of rows) {
         const list = points.get(row.series) ?? [];

@@ -97,6 +97,8 @@ export interface ClearanceLedgerTotalsTable {
   /** yyyymmdd. */
   day: number;
   total: number;
+  /** 1 on the series' last change of its year. */
+  last_in_year: Flag;
 }
 
 /** What a State's summary shows besides the running totals; null days: nothing of the kind yet. */

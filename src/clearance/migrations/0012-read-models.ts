@@ -18,8 +18,21 @@ export function readModelsMigration(_dialect: DialectName): Migration {
         // yyyymmdd, the day the total changed.
         .addColumn('day', 'integer', (c) => c.notNull())
         .addColumn('total', 'double precision', (c) => c.notNull())
+        // 1 on the series' last change of its year: a summary reads these, and the as-of year's days.
+        .addColumn('last_in_year', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('clearance_ledger_totals_pk', ['iso3', 'series', 'day'])
         .addCheckConstraint('clearance_ledger_totals_day', sql`day between 10000101 and 99991231`)
+        .addCheckConstraint('clearance_ledger_totals_last_in_year', sql`last_in_year in (0, 1)`)
+        .execute();
+      await db.schema
+        .createIndex('clearance_ledger_totals_year_ends')
+        .on('clearance_ledger_totals')
+        .columns(['iso3', 'last_in_year', 'day'])
+        .execute();
+      await db.schema
+        .createIndex('clearance_ledger_totals_days')
+        .on('clearance_ledger_totals')
+        .columns(['iso3', 'day'])
         .execute();
       await db.schema
         .createTable('clearance_ledger_states')
