@@ -16,6 +16,7 @@ import { CHROMIUM as CHROMIUM_PATH, CHROMIUM_FLAGS as CHROMIUM_ARGS } from '../t
 import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';
+import { printRatios, readBenchmarks } from './reads.js';
 import { type Row, printTable, summarise, time } from './measure.js';
 import { victimsBenchmarks } from './victims.js';
 
@@ -137,6 +138,9 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
 
 await clearanceBenchmarks(rows, dir);
 await victimsBenchmarks(rows, dir);
+const ratios = await readBenchmarks();
 
 rmSync(dir, { recursive: true, force: true });
 printTable(rows);
+console.log('');
+printRatios(ratios);

@@ -24,14 +24,14 @@ import {
   type ReleasedYear,
 } from './model.js';
 
-const NO_EVENT = Number.POSITIVE_INFINITY;
-
 /** Changes of a value on days, kept sorted with their running total. */
-class RunningTotal {
-  private readonly days: Int32Array;
-  private readonly totals: Float64Array;
+export class RunningTotal {
+  private constructor(
+    private readonly days: Int32Array,
+    private readonly totals: Float64Array,
+  ) {}
 
-  constructor(days: readonly number[], deltas: readonly number[]) {
+  static of(days: readonly number[], deltas: readonly number[]): RunningTotal {
     const order = Array.from(days.keys()).sort((a, b) => (days[a] ?? 0) - (days[b] ?? 0));
     const outDays: number[] = [];
     const outTotals: number[] = [];
@@ -45,8 +45,17 @@ class RunningTotal {
         outTotals.push(total);
       }
     }
-    this.days = Int32Array.from(outDays);
-    this.totals = Float64Array.from(outTotals);
+    return new RunningTotal(Int32Array.from(outDays), Float64Array.from(outTotals));
+  }
+
+  /** From stored (day, total) points, days ascending (ledger-store.ts). */
+  static fromTotals(days: readonly number[], totals: readonly number[]): RunningTotal {
+    return new RunningTotal(Int32Array.from(days), Float64Array.from(totals));
+  }
+
+  /** The (day, running total) points, days ascending. */
+  points(): { day: number; total: number }[] {
+    return Array.from(this.days, (day, i) => ({ day, total: this.totals[i] ?? 0 }));
   }
 
   /** The total of the changes on or before `day`. */
@@ -77,7 +86,7 @@ class Changes {
     this.deltas.push(delta);
   }
   total(): RunningTotal {
-    return new RunningTotal(this.days, this.deltas);
+    return RunningTotal.of(this.days, this.deltas);
   }
 }
 
@@ -100,6 +109,28 @@ export interface ClearanceLedger {
   firstDevice: number;
 }
 
+/** What a ledger holds besides its running totals (NO_EVENT: nothing of the kind). */
+export interface LedgerFacts {
+  synthetic: boolean;
+  firstEvent: number;
+  firstRelease: number;
+  firstDevice: number;
+}
+
+/** The name of each running total, as the store keeps them (ledger-store.ts). */
+export const SERIES = {
+  openCount: (type: 'sha' | 'cha') => `open.${type}.count`,
+  openM2: (type: 'sha' | 'cha') => `open.${type}.m2`,
+  released: (kind: ReleaseKind) => `released.${kind}`,
+  releaseCount: 'releases',
+  newlyRecordedM2: 'newly.m2',
+  /** Records of destroyed devices (a year is listed when it has one). */
+  deviceRecords: (category: DeviceCategory) => `devices.${category}.records`,
+  deviceCount: (category: DeviceCategory) => `devices.${category}.count`,
+} as const;
+
+export const NO_EVENT = Number.POSITIVE_INFINITY;
+
 /** The days an area's remaining can change on: recorded, released, re-surveyed, closed. */
 function eventDates({ area, releases, revisions }: StateRecords['areas'][number]): CalendarDate[] {
   const dates = new Set<CalendarDate>([area.informationDate]);
@@ -109,14 +140,17 @@ function eventDates({ area, releases, revisions }: StateRecords['areas'][number]
   return [...dates].sort();
 }
 
-export function buildLedger(records: StateRecords): ClearanceLedger {
-  const open = {
-    sha: { count: new Changes(), areaM2: new Changes() },
-    cha: { count: new Changes(), areaM2: new Changes() },
+/** Every change of every running total of the State's records, by series name, and the ledger's facts. */
+export function ledgerChanges(records: StateRecords): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
+  const changes = new Map<string, Changes>();
+  const add = (name: string, day: number, delta: number): void => {
+    let c = changes.get(name);
+    if (c === undefined) {
+      c = new Changes();
+      changes.set(name, c);
+    }
+    c.add(day, delta);
   };
-  const released = { cancelled: new Changes(), reduced: new Changes(), cleared: new Changes() };
-  const releaseCount = new Changes();
-  const newly = new Changes();
   let firstEvent = NO_EVENT;
   let firstRelease = NO_EVENT;
   let synthetic = false;
@@ -124,7 +158,7 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
   for (const history of records.areas) {
     const { area } = history;
     synthetic ||= area.synthetic;
-    const bucket = area.type === 'SHA' ? open.sha : open.cha;
+    const type = area.type === 'SHA' ? 'sha' : 'cha';
     let count = 0;
     let remaining = 0;
     for (const date of eventDates(history)) {
@@ -132,55 +166,68 @@ export function buildLedger(records: StateRecords): ClearanceLedger {
       firstEvent = Math.min(firstEvent, day);
       const now = remainingOn(history, date);
       const isOpen = now > 0 ? 1 : 0;
-      bucket.count.add(day, isOpen - count);
-      bucket.areaM2.add(day, now - remaining);
+      add(SERIES.openCount(type), day, isOpen - count);
+      add(SERIES.openM2(type), day, now - remaining);
       count = isOpen;
       remaining = now;
     }
-    newly.add(dateNumber(area.informationDate), sizeOn(history, area.informationDate));
+    add(SERIES.newlyRecordedM2, dateNumber(area.informationDate), sizeOn(history, area.informationDate));
     for (const r of history.releases) {
       const day = dateNumber(r.date);
       firstRelease = Math.min(firstRelease, day);
-      released[r.kind].add(day, r.areaM2);
-      releaseCount.add(day, 1);
+      add(SERIES.released(r.kind), day, r.areaM2);
+      add(SERIES.releaseCount, day, 1);
     }
   }
 
-  const devices = Object.fromEntries(
-    DEVICE_CATEGORIES.map((c) => [c, { count: new Changes(), areaM2: new Changes() }]),
-  ) as Record<DeviceCategory, { count: Changes; areaM2: Changes }>;
   let firstDevice = NO_EVENT;
   for (const d of records.devices) {
     const day = dateNumber(d.date);
     firstDevice = Math.min(firstDevice, day);
-    // `count` holds the records (a year is listed when it has one), `areaM2` the devices.
-    devices[d.category].count.add(day, 1);
-    devices[d.category].areaM2.add(day, d.count);
+    add(SERIES.deviceRecords(d.category), day, 1);
+    add(SERIES.deviceCount(d.category), day, d.count);
   }
+  const series = new Map([...changes].map(([name, c]) => [name, c.total()]));
+  return { series, facts: { synthetic, firstEvent, firstRelease, firstDevice } };
+}
 
-  const series = (s: { count: Changes; areaM2: Changes }): Series => ({
-    count: s.count.total(),
-    areaM2: s.areaM2.total(),
+const NOTHING = RunningTotal.of([], []);
+
+/** A ledger from its running totals by name (ledgerChanges', or the store's) and its facts. */
+export function ledgerOf(
+  iso3: StateRecords['iso3'],
+  series: ReadonlyMap<string, RunningTotal>,
+  facts: LedgerFacts,
+): ClearanceLedger {
+  const get = (name: string): RunningTotal => series.get(name) ?? NOTHING;
+  const open = (type: 'sha' | 'cha'): Series => ({
+    count: get(SERIES.openCount(type)),
+    areaM2: get(SERIES.openM2(type)),
   });
   return {
-    iso3: records.iso3,
-    synthetic,
-    open: { sha: series(open.sha), cha: series(open.cha) },
+    iso3,
+    synthetic: facts.synthetic,
+    open: { sha: open('sha'), cha: open('cha') },
     released: {
-      cancelled: released.cancelled.total(),
-      reduced: released.reduced.total(),
-      cleared: released.cleared.total(),
+      cancelled: get(SERIES.released('cancelled')),
+      reduced: get(SERIES.released('reduced')),
+      cleared: get(SERIES.released('cleared')),
     },
-    releaseCount: releaseCount.total(),
-    devices: Object.fromEntries(DEVICE_CATEGORIES.map((c) => [c, series(devices[c])])) as Record<
-      DeviceCategory,
-      Series
-    >,
-    newlyRecordedM2: newly.total(),
-    firstEvent,
-    firstRelease,
-    firstDevice,
+    releaseCount: get(SERIES.releaseCount),
+    // `count` holds the records (a year is listed when it has one), `areaM2` the devices.
+    devices: Object.fromEntries(
+      DEVICE_CATEGORIES.map((c) => [c, { count: get(SERIES.deviceRecords(c)), areaM2: get(SERIES.deviceCount(c)) }]),
+    ) as Record<DeviceCategory, Series>,
+    newlyRecordedM2: get(SERIES.newlyRecordedM2),
+    firstEvent: facts.firstEvent,
+    firstRelease: facts.firstRelease,
+    firstDevice: facts.firstDevice,
   };
+}
+
+export function buildLedger(records: StateRecords): ClearanceLedger {
+  const { series, facts } = ledgerChanges(records);
+  return ledgerOf(records.iso3, series, facts);
 }
 
 const endKey = (year: number): number => year * 10000 + 1231;

@@ -13,6 +13,7 @@ import { landReleaseSummary } from './land-release.js';
 import type { ClearanceAnswer, ClearanceSummary } from './model.js';
 import type { ClearanceCache } from './serving/cache.js';
 import { loadStateFacts } from './store.js';
+import { storedClearance } from './store-ledger.js';
 import { ledgerSummary, summariseClearance } from './summary.js';
 
 /** The State's Article 5 deadline on the date, as the treaty engine gives it; null when none is known. */
@@ -20,8 +21,22 @@ export function article5Deadline(engine: TreatyEngine, iso3: StateCode, asOf: Ca
   return engine.state(iso3, asOf)?.article5.currentDeadline ?? null;
 }
 
-/** The `minefree clearance` answer for a State on a date, from the records as stored now. */
+/**
+ * The `minefree clearance` answer for a State on a date, from the ledger stored with the records
+ * (store-ledger.ts): a few hundred rows, however many hazard areas the State holds.
+ */
 export async function clearanceSummary(
+  store: Store,
+  engine: TreatyEngine,
+  iso3: StateCode,
+  asOf: CalendarDate,
+): Promise<ClearanceSummary> {
+  const { ledger } = await storedClearance(store, iso3, asOf);
+  return ledgerSummary(ledger, asOf, article5Deadline(engine, iso3, asOf));
+}
+
+/** The same answer computed from every record (the definition the stored ledger is held equal to). */
+export async function clearanceSummaryFromRecords(
   store: Store,
   engine: TreatyEngine,
   iso3: StateCode,
@@ -31,14 +46,14 @@ export async function clearanceSummary(
   return summariseClearance(records, asOf, article5Deadline(engine, iso3, asOf));
 }
 
-/** GET /api/v1/states/{iso3}/clearance: the summary from the ledger the cache keeps, with bounds and counts. */
+/** GET /api/v1/states/{iso3}/clearance: the summary from the stored ledger, with bounds and counts. */
 export async function clearanceAnswer(
   cache: ClearanceCache,
   engine: TreatyEngine,
   iso3: StateCode,
   asOf: CalendarDate,
 ): Promise<ClearanceAnswer> {
-  const { ledger, bounds, records } = await cache.clearance(iso3);
+  const { ledger, bounds, records } = await cache.clearance(iso3, asOf);
   return { ...ledgerSummary(ledger, asOf, article5Deadline(engine, iso3, asOf)), bounds, records };
 }
 

@@ -11,13 +11,10 @@ import type { Store } from '../store/database.js';
 import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
 import { type BatchProblem, type RecordLabel, batchProblems } from './consistency.js';
 import { boundingBox } from './geometry/area.js';
-import type { StateRecords } from './land-release.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
+import { type StateFacts, readStateFacts, writeLedger } from './store-ledger.js';
 import {
-  AREA_FACT_COLUMNS,
-  DEVICES_FACT_COLUMNS,
-  RELEASE_FACT_COLUMNS,
   activityFromRow,
   activityRow,
   devicesFromRow,
@@ -26,7 +23,6 @@ import {
   hazardAreaRow,
   releaseFromRow,
   releaseRow,
-  stateFactsFromRows,
 } from './store-rows.js';
 
 export const countsOf = (r: ClearanceRecords): ClearanceCounts => ({
@@ -91,6 +87,7 @@ export async function saveClearanceRecords(
       'devices_destroyed',
       records.devices.map((d) => devicesRow(d, iso3)),
     );
+    await writeLedger(trx, store.dialect, iso3);
     const counts = countsOf(records);
     // One row for the whole import: the records themselves are the "after", and can be exported.
     await writeAudit(trx, actor, {
@@ -217,6 +214,7 @@ export async function deleteSyntheticRecords(store: Store, iso3: StateCode, acto
       .where('synthetic', '=', 1)
       .executeTakeFirst();
     const count = Number(deleted.numDeletedRows);
+    if (count > 0) await writeLedger(trx, store.dialect, iso3);
     if (count > 0)
       await writeAudit(trx, actor, {
         action: 'delete',
@@ -234,42 +232,9 @@ export async function deleteSyntheticRecords(store: Store, iso3: StateCode, acto
  * stateFactsFromRows): only the columns it needs, no polygons, no activities but their count.
  * A third of the time of loadClearanceRecords on 200,000 areas.
  */
-export async function loadStateFacts(
-  store: Store,
-  iso3: StateCode,
-): Promise<{ records: StateRecords; bounds: BBox | null; counts: ClearanceCounts }> {
+export async function loadStateFacts(store: Store, iso3: StateCode): Promise<StateFacts> {
   return store.db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const areaRows = await trx
-        .selectFrom('hazard_areas')
-        .select(AREA_FACT_COLUMNS)
-        .where('iso3', '=', iso3)
-        .execute();
-      const releaseRows = await trx
-        .selectFrom('land_releases')
-        .select(RELEASE_FACT_COLUMNS)
-        .where('iso3', '=', iso3)
-        .execute();
-      const deviceRows = await trx
-        .selectFrom('devices_destroyed')
-        .select(DEVICES_FACT_COLUMNS)
-        .where('iso3', '=', iso3)
-        .execute();
-      const activities = await trx
-        .selectFrom('activities')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('iso3', '=', iso3)
-        .executeTakeFirst();
-      return {
-        ...stateFactsFromRows(iso3, areaRows, releaseRows, deviceRows),
-        counts: {
-          hazardAreas: areaRows.length,
-          activities: Number(activities?.n ?? 0),
-          landReleases: releaseRows.length,
-          devicesDestroyed: deviceRows.length,
-        },
-      };
-    });
+    .execute((trx) => readStateFacts(trx, iso3));
 }

@@ -90,6 +90,34 @@ export interface CompletionDeclarationsTable {
   source_id: string | null;
 }
 
+/** One running total of a State's clearance ledger on a day it changed (store-ledger.ts). */
+export interface ClearanceLedgerTotalsTable {
+  iso3: StateCode;
+  series: string;
+  /** yyyymmdd. */
+  day: number;
+  total: number;
+  /** 1 on the series' last change of its year. */
+  last_in_year: Flag;
+}
+
+/** What a State's summary shows besides the running totals; null days: nothing of the kind yet. */
+export interface ClearanceLedgerStatesTable {
+  iso3: StateCode;
+  synthetic: Flag;
+  first_event: number | null;
+  first_release: number | null;
+  first_device: number | null;
+  hazard_areas: number;
+  activities: number;
+  land_releases: number;
+  devices_destroyed: number;
+  min_x: number | null;
+  min_y: number | null;
+  max_x: number | null;
+  max_y: number | null;
+}
+
 declare module '../store/database.js' {
   interface Database {
     hazard_areas: HazardAreasTable;
@@ -98,5 +126,7 @@ declare module '../store/database.js' {
     devices_destroyed: DevicesDestroyedTable;
     extension_requests: ExtensionRequestsTable;
     completion_declarations: CompletionDeclarationsTable;
+    clearance_ledger_totals: ClearanceLedgerTotalsTable;
+    clearance_ledger_states: ClearanceLedgerStatesTable;
   }
 }

@@ -13,6 +13,8 @@ const TABLES = [
   'audit_log',
   'casualty_personal',
   'casualty_records',
+  'clearance_ledger_states',
+  'clearance_ledger_totals',
   'completion_declarations',
   'devices_destroyed',
   'extension_decisions',

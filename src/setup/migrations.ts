@@ -7,6 +7,7 @@ import { rolesPerStateMigration } from '../accounts/migrations/0011-roles-per-st
 import { cooperationMigration } from '../cooperation/migrations/0009-cooperation.js';
 import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
+import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
@@ -36,6 +37,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0009-cooperation': cooperationMigration(dialect),
     '0010-victims': victimsMigration(dialect),
     '0011-roles-per-state': rolesPerStateMigration(dialect),
+    '0012-read-models': readModelsMigration(dialect),
     '0013-treaty-events': treatyEventsMigration(dialect),
     '0016-article7-reports': article7ReportsMigration(dialect),
   };

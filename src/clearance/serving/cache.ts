@@ -1,15 +1,18 @@
 /**
- * What the server keeps of a State's clearance records between writes: the ledger (any date's
- * summary at once: service.ts clearanceAnswer) and the vector tiles. Each is rebuilt when the State's clearance version —
- * the id of its latest clearance audit row — has moved, so a write through another process
- * sharing the database is seen too; a write through this one invalidates at once.
+ * What the server keeps of a State's clearance records between writes: the vector tiles, rebuilt
+ * when the State's clearance version — the id of its latest clearance audit row — has moved, so
+ * a write through another process sharing the database is seen too; a write through this one
+ * invalidates at once. Summaries are no longer kept here: the ledger is stored with the records
+ * (store-ledger.ts) and read for the date asked, and the HTTP read cache keeps the answers.
  */
 import { auditVersion } from '../../store/versions.js';
 import type { StateCode } from '../../core/states.js';
 import type { Store } from '../../store/database.js';
-import { type ClearanceLedger, buildLedger } from '../ledger.js';
+import type { CalendarDate } from '../../core/date.js';
+import type { ClearanceLedger } from '../ledger.js';
 import type { BBox, ClearanceCounts } from '../model.js';
-import { loadClearanceRecords, loadStateFacts } from '../store.js';
+import { loadClearanceRecords } from '../store.js';
+import { storedClearance } from '../store-ledger.js';
 import { ClearanceTiles } from './tiles.js';
 
 /** The audit entity of clearance records (store.ts writes one row per State and batch). */
@@ -24,7 +27,6 @@ export interface StateClearance {
 
 interface Entry {
   version: number;
-  clearance?: Promise<StateClearance>;
   tiles?: Promise<ClearanceTiles>;
 }
 
@@ -46,15 +48,9 @@ export class ClearanceCache {
     return fresh;
   }
 
-  /** The State's ledger, bounds and record counts (no polygons are read). */
-  async clearance(iso3: StateCode): Promise<StateClearance> {
-    const entry = await this.entry(iso3);
-    entry.clearance ??= loadStateFacts(this.store, iso3).then(({ records, bounds, counts }) => ({
-      ledger: buildLedger(records),
-      bounds,
-      records: counts,
-    }));
-    return this.settled(iso3, entry, entry.clearance);
+  /** The State's ledger as it stands on `asOf`, bounds and record counts, from the stored ledger (a few rows). */
+  clearance(iso3: StateCode, asOf: CalendarDate): Promise<StateClearance> {
+    return storedClearance(this.store, iso3, asOf);
   }
 
   async tiles(iso3: StateCode): Promise<ClearanceTiles> {

@@ -1,0 +1,105 @@
+// The stored ledger (migration 0012) answers as the records do, on both databases: after an
+// import, after releases added to areas already stored, and after the synthetic records go.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CalendarDate, parseDate } from '../core/date.js';
+import { initDatabase } from '../setup/seed.js';
+import { SYSTEM } from '../store/audit.js';
+import type { Store } from '../store/database.js';
+import { forEachDatabase } from '../store/test-databases.js';
+import { loadFacts } from '../treaty/store.js';
+import { TreatyEngine } from '../treaty/status.js';
+import { DEVICE_CATEGORIES, type ClearanceRecords } from './model.js';
+import { clearanceSummary, clearanceSummaryFromRecords } from './service.js';
+import { readLedger } from './store-ledger.js';
+import { deleteSyntheticRecords, saveClearanceRecords } from './store.js';
+import { AS_OF, cleanHistory, day } from './test-histories.js';
+import { activity, devices } from './test-records.js';
+
+/**
+ * A clean, synthetic history (a State's records are all real or all synthetic), types mixed,
+ * devices destroyed; ids get the run's prefix.
+ */
+const batch = fc
+  .tuple(
+    cleanHistory,
+    fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+    fc.array(fc.tuple(fc.nat(7), day, fc.constantFrom(...DEVICE_CATEGORIES), fc.integer({ min: 1, max: 50 })), {
+      maxLength: 4,
+    }),
+  )
+  .map(([records, confirmed, found]) => (run: number): ClearanceRecords => {
+    const id = (old: string): string => `R${run}-${old}`;
+    const areas = records.areas.map((a, i) => ({
+      ...a,
+      id: id(a.id),
+      localRef: id(a.id),
+      type: confirmed[i] ? ('CHA' as const) : ('SHA' as const),
+    }));
+    const activities = areas.map((a) => activity(a.id));
+    const releases = records.releases
+      .filter((r) => r.areaM2 >= 1)
+      .map((r) => ({ ...r, id: id(r.id), hazardAreaId: id(r.hazardAreaId), activityId: `act-${id(r.hazardAreaId)}` }));
+    const destroyed = found.flatMap(([i, date, category, count]) => {
+      const on = activities[i];
+      return on ? [devices(on.id, date, category, count)] : [];
+    });
+    return { areas, revisions: [], activities, releases, devices: destroyed };
+  });
+
+forEachDatabase((database) => {
+  let store: Store;
+  let engine: TreatyEngine;
+  beforeAll(async () => {
+    store = await database.open();
+    await initDatabase(store);
+    engine = new TreatyEngine(await loadFacts(store));
+  });
+
+  const same = async (dates: readonly CalendarDate[]): Promise<void> => {
+    for (const asOf of dates)
+      expect(await clearanceSummary(store, engine, 'KHM', asOf)).toEqual(
+        await clearanceSummaryFromRecords(store, engine, 'KHM', asOf),
+      );
+  };
+
+  describe('the stored clearance ledger', () => {
+    it('answers as the records do, after imports, added releases and deleted synthetic records', async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(batch, day, async (generate, asOf) => {
+          run += 1;
+          const history = generate(run);
+          const dates = [asOf, AS_OF, parseDate('2018-06-30'), parseDate('2030-01-01')];
+          // The areas with half their releases, then the other half on areas already stored.
+          const half = Math.ceil(history.releases.length / 2);
+          await saveClearanceRecords(store, 'KHM', { ...history, releases: history.releases.slice(0, half) }, SYSTEM);
+          await same(dates);
+          const later = history.releases.slice(half);
+          if (later.length > 0) {
+            await saveClearanceRecords(
+              store,
+              'KHM',
+              { areas: [], revisions: [], activities: [], releases: later, devices: [] },
+              SYSTEM,
+            );
+            await same(dates);
+          }
+          if (run % 4 === 0) {
+            await deleteSyntheticRecords(store, 'KHM', SYSTEM);
+            await same(dates);
+          }
+        }),
+        { numRuns: 12 },
+      );
+    });
+
+    it('builds a State’s ledger on first read when the database predates it', async () => {
+      await store.db.deleteFrom('clearance_ledger_states').where('iso3', '=', 'KHM').execute();
+      await store.db.deleteFrom('clearance_ledger_totals').where('iso3', '=', 'KHM').execute();
+      expect(await readLedger(store, 'KHM', AS_OF)).toBeNull();
+      await same([AS_OF]);
+      expect(await readLedger(store, 'KHM', AS_OF)).not.toBeNull();
+    });
+  });
+});
