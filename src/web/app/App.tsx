@@ -7,6 +7,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
 import { StockpilesPage } from './stockpiles/StockpilesPage';
+import { CooperationPage } from './cooperation/CooperationPage';
 import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
@@ -30,6 +31,7 @@ export function App() {
         <Route path="states/:iso3" element={<StatePage />} />
         <Route path="figures" element={<FiguresPage />} />
         <Route path="stockpiles" element={<StockpilesPage />} />
+        <Route path="cooperation" element={<CooperationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -9,6 +9,7 @@ const PAGES = [
   { path: '/states', label: 'web:nav.states' },
   { path: '/figures', label: 'web:nav.figures' },
   { path: '/stockpiles', label: 'web:nav.stockpiles' },
+  { path: '/cooperation', label: 'web:nav.cooperation' },
 ] as const;
 
 /** Site name and the navigation; links keep the chosen date (the fact sheet is for it, today when none is chosen). */
