@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import {
   type FundingAnswer,
@@ -19,7 +19,7 @@ import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
 import { countedFlows, diagramLinks, flowDiagramOptions, sectorName } from './flow-diagram';
-import { NeedsTable, usdWords } from './NeedsTable';
+import { NeedsTable, usdWords, useStateNames } from './NeedsTable';
 import { trendOptions } from './trend-chart';
 import '../stockpiles/stockpiles.css';
 
@@ -89,11 +89,22 @@ function Summary({ answer }: { answer: FundingAnswer }) {
   );
 }
 
-function FlowDiagram({ flows, answer }: { flows: readonly FundingFlow[]; answer: FundingAnswer }) {
+function FlowDiagram({
+  flows,
+  answer,
+  names,
+}: {
+  flows: readonly FundingFlow[];
+  answer: FundingAnswer;
+  names: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   const year = answer.year;
-  const counted = year === null ? [] : countedFlows(flows, answer.asOf, year);
-  const { links, labels } = diagramLinks(counted);
+  const counted = useMemo(
+    () => (year === null ? [] : countedFlows(flows, answer.asOf, year)),
+    [flows, answer.asOf, year],
+  );
+  const { links, labels } = useMemo(() => diagramLinks(counted, names), [counted, names]);
   const options = useCallback((narrow: boolean) => flowDiagramOptions(links, labels, narrow), [links, labels]);
   return (
     <section aria-labelledby="cooperation-diagram-heading" data-testid="cooperation-diagram">
@@ -202,6 +213,7 @@ export function CooperationPage() {
   });
   const years = useApi<FundingYear[]>(paths.fundingYears(asOf), { keepPrevious: true });
   const needs = useApi<FundingNeeds>(paths.fundingNeeds(asOf), { keepPrevious: true });
+  const names = useStateNames(asOf);
   const ready = <T,>(l: { state: string; data?: T }): T | null => (l.state === 'ready' ? (l.data ?? null) : null);
   const a = ready<FundingAnswer>(answer);
   const n = ready<FundingNeeds>(needs);
@@ -221,7 +233,7 @@ export function CooperationPage() {
       </p>
       <AsOfPicker />
       {a === null ? <LoadStatus loaded={answer} what={t('web:cooperation.what')} /> : <Summary answer={a} />}
-      {a !== null && f !== null ? <FlowDiagram flows={f} answer={a} /> : null}
+      {a !== null && f !== null ? <FlowDiagram flows={f} answer={a} names={names} /> : null}
       {r !== null && y !== null ? <Trend reported={r} years={y} /> : null}
       <section aria-labelledby="cooperation-needs-heading" data-testid="cooperation-needs">
         <h2 id="cooperation-needs-heading">{t('web:cooperation.needs.heading')}</h2>
@@ -231,7 +243,13 @@ export function CooperationPage() {
         ) : n.rows.length === 0 ? (
           <p>{t('web:cooperation.needs.none')}</p>
         ) : (
-          <NeedsTable needs={n} link={link} prefix={SOURCES} caption={t('web:cooperation.needs.heading')} />
+          <NeedsTable
+            names={names}
+            needs={n}
+            link={link}
+            prefix={SOURCES}
+            caption={t('web:cooperation.needs.heading')}
+          />
         )}
       </section>
       <CitedSources ids={sources} prefix={SOURCES} heading={t('web:sources.heading')} headingId="sources-heading" />

@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import { CitedRefs, CitedSources } from '../stockpiles/CitedSources';
 import { useApi } from '../use-api';
 import { paths } from '../api';
-import { NeedsTable, usdWords } from './NeedsTable';
+import { NeedsTable, usdWords, useStateNames } from './NeedsTable';
 
 const SOURCES = 'funding-source';
 
@@ -13,6 +13,7 @@ export function FundingSection({ iso3, asOf }: { iso3: string; asOf: string }) {
   const t = useT();
   const answer = useApi<FundingAnswer>(paths.funding(asOf, iso3), { keepPrevious: true });
   const needs = useApi<FundingNeeds>(paths.fundingNeeds(asOf, iso3), { keepPrevious: true });
+  const names = useStateNames(asOf);
   const a = answer.state === 'ready' ? answer.data : null;
   const n = needs.state === 'ready' ? needs.data : null;
   const sources = [
@@ -41,7 +42,7 @@ export function FundingSection({ iso3, asOf }: { iso3: string; asOf: string }) {
       ) : n.rows.length === 0 ? (
         <p>{t('web:cooperation.state.noNeeds')}</p>
       ) : (
-        <NeedsTable needs={n} link={null} prefix={SOURCES} caption={t('web:cooperation.needs.heading')} />
+        <NeedsTable names={names} needs={n} link={null} prefix={SOURCES} caption={t('web:cooperation.needs.heading')} />
       )}
       {sources.length === 0 ? null : (
         <CitedSources

@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
-import type { FundingNeeds } from '../api';
+import { type FundingNeeds, type StateOnDate, paths } from '../api';
+import { useApi } from '../use-api';
+import { useMemo } from 'react';
 import { formatNumber, stateName, useT } from '../i18n';
 import { CitedRefs } from '../stockpiles/CitedSources';
 import { StockpileTable } from '../stockpiles/StockpileTable';
@@ -14,7 +16,9 @@ export function NeedsTable({
   link,
   prefix,
   caption,
+  names,
 }: {
+  names: ReadonlyMap<string, string>;
   needs: FundingNeeds;
   link: string | null;
   prefix: string;
@@ -36,7 +40,7 @@ export function NeedsTable({
       {needs.rows.map((r) => (
         <tr key={`${r.iso3}-${r.year}`} data-iso3={r.iso3}>
           <th scope="row">
-            <Link to={withAsOf(`/states/${r.iso3}`, link)}>{stateName(r.iso3, r.iso3)}</Link>
+            <Link to={withAsOf(`/states/${r.iso3}`, link)}>{stateName(r.iso3, names.get(r.iso3) ?? r.iso3)}</Link>
           </th>
           <td data-label={columns[1]}>{r.year}</td>
           <td data-label={columns[2]}>{usdWords(t, r.need)}</td>
@@ -55,4 +59,11 @@ export function NeedsTable({
       ))}
     </StockpileTable>
   );
+}
+
+/** The States' English names on a date (GET /states), by code; empty until loaded. */
+export function useStateNames(asOf: string): ReadonlyMap<string, string> {
+  const states = useApi<StateOnDate[]>(paths.states(asOf), { keepPrevious: true });
+  const list = states.state === 'ready' ? states.data : null;
+  return useMemo(() => new Map((list ?? []).map((s) => [s.iso3, s.name])), [list]);
 }

@@ -34,7 +34,10 @@ export function countedFlows(flows: readonly FundingFlow[], asOf: string, year: 
  * Links donor → recipient and recipient → sector, summed in cents. Node names carry a role
  * prefix in the key (a State may be donor and recipient); `label` is what is shown.
  */
-export function diagramLinks(flows: readonly FundingFlow[]): { links: DiagramLink[]; labels: Map<string, string> } {
+export function diagramLinks(
+  flows: readonly FundingFlow[],
+  names: ReadonlyMap<string, string> = new Map(),
+): { links: DiagramLink[]; labels: Map<string, string> } {
   const cents = new Map<string, number>();
   const labels = new Map<string, string>();
   const add = (source: string, target: string, value: number) => {
@@ -47,7 +50,12 @@ export function diagramLinks(flows: readonly FundingFlow[]): { links: DiagramLin
     const recipient = `r:${f.recipient ?? 'global'}`;
     const sector = `s:${f.sector}`;
     labels.set(donor, f.donor.kind === 'state' ? stateName(f.donor.id, f.donor.name) : f.donor.name);
-    labels.set(recipient, f.recipient === null ? t('web:cooperation.global') : stateName(f.recipient, f.recipient));
+    labels.set(
+      recipient,
+      f.recipient === null
+        ? t('web:cooperation.global')
+        : stateName(f.recipient, names.get(f.recipient) ?? f.recipient),
+    );
     labels.set(sector, sectorName(f.sector));
     add(donor, recipient, value);
     add(recipient, sector, value);
@@ -94,7 +102,7 @@ export function flowDiagramOptions(
       {
         type: 'sankey',
         left: 8,
-        right: narrow ? 72 : 140,
+        right: narrow ? 96 : 210,
         top: 8,
         bottom: 8,
         nodeWidth: narrow ? 10 : 16,
