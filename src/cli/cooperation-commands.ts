@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { FundingAnswer, QuotedFigure, Sector } from '../cooperation/model.js';
+import type { FundingAnswer, NeedsAnswer, QuotedFigure, Sector } from '../cooperation/model.js';
 import type { Qualifier } from '../core/source.js';
 import { UsageError } from '../core/errors.js';
 import { type StateCode, isStateCode } from '../core/states.js';
@@ -14,9 +14,10 @@ import { SYSTEM } from '../store/audit.js';
 import { asOfOption } from './args.js';
 import { ImportFailed, subcommand } from './shared.js';
 import { withStore } from './database.js';
-import { formatPairs } from './table.js';
+import { formatPairs, formatTable } from './table.js';
 
 interface FundingOptions {
+  needs?: boolean;
   year?: string;
   donor?: string;
   recipient?: string;
@@ -121,6 +122,38 @@ export function fundingText(f: FundingAnswer): string {
   return [title, '', body].join('\n');
 }
 
+/** `minefree funding --needs`: one line per State and year. */
+export function needsText(answer: NeedsAnswer): string {
+  if (answer.rows.length === 0) return t('cli:funding.needs.nothing', { date: answer.asOf });
+  const money = (n: number | null): string => (n === null ? t('common:dash') : usd(n));
+  const table = formatTable(
+    [
+      t('cli:funding.needs.state'),
+      t('cli:funding.needs.year'),
+      t('cli:funding.needs.need'),
+      t('cli:funding.needs.received'),
+      t('cli:funding.national'),
+      t('cli:funding.needs.gap'),
+      t('cli:funding.needs.coverage'),
+      t('cli:funding.needs.request'),
+    ],
+    answer.rows.map((r) => [
+      r.iso3,
+      String(r.year),
+      money(r.need),
+      usd(r.received),
+      usd(r.national),
+      money(r.gap),
+      r.coverage === null ? t('common:dash') : percent(r.coverage),
+      t('cli:funding.needs.requestValue', {
+        submitted: r.request.submitted,
+        source: r.request.source ?? t('common:dash'),
+      }),
+    ]),
+  );
+  return [t('cli:funding.needs.title', { date: answer.asOf }), '', table].join('\n');
+}
+
 function yearOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}$/.test(value))
@@ -140,13 +173,22 @@ function registerFunding(program: Command): void {
   program
     .command('funding')
     .description(t('cli:funding.description'))
+    .option('--needs', t('cli:funding.needs.option'))
     .option('--year <YYYY>', t('cli:funding.year'))
     .option('--donor <ID>', t('cli:funding.donor'))
     .option('--recipient <ISO3|global>', t('cli:funding.recipient'))
     .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))
     .option('--json', t('cli:option.jsonShape'))
     .action(async (o: FundingOptions) => {
-      const { fundingOn } = await import('../cooperation/service.js');
+      const { fundingOn, needsOn } = await import('../cooperation/service.js');
+      if (o.needs) {
+        const recipient = recipientOption(o.recipient);
+        const needs = await withStore((store) =>
+          needsOn(store, { asOf: asOfOption(o.asOf), iso3: recipient === 'global' ? undefined : recipient }),
+        );
+        process.stdout.write(o.json ? `${JSON.stringify(needs, null, 2)}\n` : `${needsText(needs)}\n`);
+        return;
+      }
       const filter = {
         asOf: asOfOption(o.asOf),
         year: yearOption(o.year),

@@ -119,3 +119,8 @@ export const fundingQuery = z.object({
   type: z.enum(FLOW_TYPES).optional().describe('Default disbursement'),
   asOf: calendarDate.optional().describe('Only flows public by this day (default: today)'),
 });
+
+export const needsQuery = z.object({
+  asOf: calendarDate.optional().describe('Requests submitted and flows public by this day (default: today)'),
+  iso3: z.string().max(100).optional().describe('Only this State: ISO3 code (any case)'),
+});

@@ -193,3 +193,57 @@ export interface YearTotal {
   /** Share of the five largest donors in the international total (0 when there is none). */
   topFiveShare: number;
 }
+
+/**
+ * A need for funding as an Article 5 extension request states it (the clearance pillar's workflow):
+ * the budget for the extension period and the work plan's planned release per year.
+ */
+export interface StatedNeed {
+  iso3: StateCode;
+  /** The request's row id in the clearance pillar. */
+  request: number;
+  submitted: CalendarDate;
+  requestedDeadline: CalendarDate;
+  /** US$ for the whole period; null when the request states none. */
+  budgetUsd: number | null;
+  workPlan: readonly { year: number; plannedReleaseM2: number }[];
+  /** Refused on or before the as-of date: its needs no longer stand. */
+  refused: boolean;
+  source: SourceId | null;
+}
+
+/** How a request's budget was spread over its years. */
+export const NEED_SPREADS = ['work-plan', 'even'] as const;
+export type NeedSpread = (typeof NEED_SPREADS)[number];
+
+/** One State and year: the need the latest request states against the support received (`GET /api/v1/funding/needs`). */
+export interface NeedRow {
+  iso3: StateCode;
+  year: number;
+  /** US$ of the request's budget for the year; null when the request states no budget. */
+  need: number | null;
+  /** International disbursements to the State in the year known on the date, US$. */
+  received: number;
+  /** The State's own funding in the year (national flows), US$. */
+  national: number;
+  /** need − received − national, US$ (negative: more than the need); null without a need. */
+  gap: number | null;
+  /** (received + national) / need, to four decimals; null without a need (or a need of 0). */
+  coverage: number | null;
+  /** `work-plan`: the budget spread in proportion to the planned release; `even`: in equal parts. */
+  spread: NeedSpread;
+  request: {
+    id: number;
+    submitted: CalendarDate;
+    requestedDeadline: CalendarDate;
+    budgetUsd: number | null;
+    source: SourceId | null;
+  };
+  /** Sources of the flows counted, sorted. */
+  sources: SourceId[];
+}
+
+export interface NeedsAnswer {
+  asOf: CalendarDate;
+  rows: NeedRow[];
+}

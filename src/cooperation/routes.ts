@@ -8,9 +8,9 @@ import { asOf, stateCode } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
 import { HttpProblem } from '../http/problem.js';
 import { IatiRejectedError } from './files/iati.js';
-import { flowsBody, fundingQuery, iatiQuery, readFlow, readRate } from './input.js';
+import { flowsBody, fundingQuery, iatiQuery, needsQuery, readFlow, readRate } from './input.js';
 import type { ExchangeRate } from './model.js';
-import { flowsStored, fundingOn, fundingYears, importIati, recordFlows } from './service.js';
+import { flowsStored, fundingOn, fundingYears, importIati, needsOn, recordFlows } from './service.js';
 import type { FlowFilter } from './totals.js';
 
 const TAGS = ['Cooperation'];
@@ -69,6 +69,28 @@ export function cooperationPlugin(app: FastifyInstance, { store }: PillarOptions
       },
     },
     async (request) => fundingYears(store, filterOf(request.query)),
+  );
+
+  api.get(
+    '/api/v1/funding/needs',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Needs stated in Article 5 extension requests (budget spread over the work plan) against the support received, per State and year, on a date',
+        querystring: needsQuery,
+      },
+    },
+    async (request) => {
+      const { iso3 } = request.query;
+      const code = iso3 === undefined ? undefined : stateCode(iso3);
+      if (code === null)
+        throw new HttpProblem(400, `"${iso3}" is not one of the 197 States.`, [
+          { field: 'query.iso3', expected: 'an ISO 3166-1 alpha-3 code of one of the 197 States' },
+        ]);
+      return needsOn(store, { asOf: asOf(request.query), iso3: code });
+    },
   );
 
   api.get(

@@ -3,3 +3,4 @@ export * from './totals.js';
 export * from './double-count.js';
 export * from './checks.js';
 export * from './reported.js';
+export * from './needs.js';

@@ -5,13 +5,16 @@ import type { SourceId } from '../core/source.js';
 import type { Actor } from '../store/audit.js';
 import type { Store } from '../store/database.js';
 import { type IatiCounts, readIati } from './files/iati.js';
-import type { ExchangeRate, FundingAnswer, FundingFlow, StoredFlow, YearTotal } from './model.js';
+import type { ExchangeRate, FundingAnswer, FundingFlow, NeedsAnswer, StoredFlow, YearTotal } from './model.js';
+import { needsAgainstSupport } from './needs.js';
+import type { StateCode } from '../core/states.js';
 import {
   type FlowsWritten,
   type ImportWritten,
   addFlows,
   importActivities,
   loadFlows,
+  loadStatedNeeds,
   unknownSources,
 } from './store.js';
 import { type FlowFilter, fundingAnswer, totalsByYear } from './totals.js';
@@ -28,6 +31,15 @@ export async function fundingOn(store: Store, filter: FlowFilter): Promise<Fundi
   if (fromFlows.basis === 'flows') return fromFlows;
   const figures = await listReportedFigures(store, { scope: 'global' });
   return fundingAnswerOn(fromFlows, figuresKnownOn(figures, filter.asOf), filter);
+}
+
+/** Needs stated in Article 5 extension requests against the support received, per State and year, on a date. */
+export async function needsOn(
+  store: Store,
+  filter: { asOf: CalendarDate; iso3?: StateCode | undefined },
+): Promise<NeedsAnswer> {
+  const [needs, flows] = await Promise.all([loadStatedNeeds(store.db, filter.asOf), loadFlows(store.db)]);
+  return needsAgainstSupport(needs, flows, filter);
 }
 
 export async function fundingYears(store: Store, filter: FlowFilter): Promise<YearTotal[]> {

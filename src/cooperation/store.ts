@@ -13,7 +13,8 @@ import { latestAuditId } from '../store/versions.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { type FlowProblem, flowsProblems } from './checks.js';
 import { doubleCounts } from './double-count.js';
-import type { ActivityFlows, FundingFlow, StoredFlow } from './model.js';
+import type { ActivityFlows, FundingFlow, StatedNeed, StoredFlow } from './model.js';
+import '../clearance/tables.js';
 import { flowFromRow, flowRow } from './store-rows.js';
 import { toCents } from './totals.js';
 
@@ -254,4 +255,29 @@ export async function importActivities(
     });
     return { ...counts, doubleCounted: written.doubleCounted };
   });
+}
+
+/**
+ * The Article 5 extension requests submitted by the date (the clearance pillar's workflow table),
+ * as the needs they state; `refused` when refused on or before the date.
+ */
+export async function loadStatedNeeds(db: Kysely<Database>, asOf: CalendarDate): Promise<StatedNeed[]> {
+  const rows = await db
+    .selectFrom('extension_requests')
+    .selectAll()
+    .where('submitted', '<=', asOf)
+    .orderBy('iso3')
+    .orderBy('submitted')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    iso3: r.iso3,
+    request: r.id,
+    submitted: r.submitted,
+    requestedDeadline: r.requested_deadline,
+    budgetUsd: r.budget_usd === null ? null : Number(r.budget_usd),
+    workPlan: JSON.parse(r.work_plan) as StatedNeed['workPlan'],
+    refused: r.outcome === 'refused' && r.decided_on !== null && r.decided_on <= asOf,
+    source: r.source_id,
+  }));
 }

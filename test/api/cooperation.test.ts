@@ -33,11 +33,11 @@ forEachDatabase((database) => {
         },
       });
 
-    it('answers zeros and no year before any flow is stored', async () => {
-      const response = await h.get('/api/v1/funding?asOf=2018-03-01');
+    it('answers zeros and no year before any flow or published figure is known', async () => {
+      const response = await h.get('/api/v1/funding?asOf=2000-01-01');
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({
-        asOf: '2018-03-01',
+        asOf: '2000-01-01',
         year: null,
         total: 0,
         international: 0,
@@ -46,7 +46,21 @@ forEachDatabase((database) => {
         topDonors: [],
         recipients: [],
         source: [],
+        basis: 'none',
+        reported: [],
       });
+    });
+
+    it('with no flow of the year, quotes the published figures known on the date (the seed’s 2015 figures)', async () => {
+      const answer = (await h.get('/api/v1/funding?asOf=2018-03-01&year=2015')).json<Record<string, unknown>>();
+      expect(answer).toMatchObject({
+        basis: 'reported',
+        international: 352_000_000,
+        national: 130_000_000,
+        source: ['S00'],
+      });
+      const latest = (await h.get('/api/v1/funding?asOf=2018-03-01')).json<Record<string, unknown>>();
+      expect(latest).toMatchObject({ basis: 'reported', year: 2016, international: 479_500_000 });
     });
 
     it('refuses a write without an editor session and CSRF token', async () => {
@@ -126,6 +140,8 @@ forEachDatabase((database) => {
         'topDonors',
         'recipients',
         'source',
+        'basis',
+        'reported',
       ]);
       expect(body).toEqual({
         asOf: '2018-03-01',
@@ -147,6 +163,8 @@ forEachDatabase((database) => {
           { iso3: null, amount: 1100 },
         ],
         source: ['S320', 'S95'],
+        basis: 'flows',
+        reported: [],
       });
       // The 2016 flow was published on 2 March 2018: the latest year then, not before.
       expect((await h.get('/api/v1/funding?asOf=2018-03-02')).json()).toMatchObject({ year: 2016, total: 5 });
@@ -204,6 +222,59 @@ forEachDatabase((database) => {
       expect(commitments.total).toBe(1_053_000);
     });
 
+    it('needs stated in an extension request against the support received, per year', async () => {
+      const editor = await h.signIn('editor');
+      const request = await h.post(
+        '/api/v1/states/SEN/article5/requests',
+        {
+          submitted: '2025-03-31',
+          requestedDeadline: '2036-03-01',
+          remainingAreaM2: 8_500,
+          budgetUsd: 1_000_000,
+          workPlan: [
+            { year: 2026, plannedReleaseM2: 4_000 },
+            { year: 2027, plannedReleaseM2: 4_500 },
+          ],
+          sourceId: 'S210',
+        },
+        editor,
+      );
+      expect(request.statusCode).toBe(201);
+      const flows = [
+        flow({ recipient: 'SEN', year: 2026, amount: 300_000, published: '2026-06-01' }),
+        flow({
+          donor: { id: 'SEN', name: 'Senegal', kind: 'state' },
+          recipient: 'SEN',
+          funding: 'national',
+          year: 2026,
+          amount: 100_000,
+          published: '2026-06-01',
+        }),
+      ];
+      expect((await h.post('/api/v1/funding/flows', { asOf: '2026-11-30', flows }, editor)).statusCode).toBe(201);
+      const answer = (await h.get('/api/v1/funding/needs?asOf=2026-11-30&iso3=sen')).json<{
+        rows: Record<string, unknown>[];
+      }>();
+      expect(answer.rows).toMatchObject([
+        {
+          iso3: 'SEN',
+          year: 2026,
+          need: 470_588.24,
+          received: 300_000,
+          national: 100_000,
+          gap: 70_588.24,
+          coverage: 0.85,
+        },
+        { iso3: 'SEN', year: 2027, need: 529_411.76, received: 0, national: 0, coverage: 0 },
+      ]);
+      const before = (await h.get('/api/v1/funding/needs?asOf=2026-05-31&iso3=SEN')).json<{
+        rows: { received: number }[];
+      }>();
+      expect(before.rows.map((r) => r.received)).toEqual([0, 0]);
+      expect((await h.get('/api/v1/funding/needs?asOf=2025-03-30')).json()).toEqual({ asOf: '2025-03-30', rows: [] });
+      expectProblem(await h.get('/api/v1/funding/needs?iso3=XYZ'), 400);
+    });
+
     it('is in the OpenAPI document', async () => {
       const doc = (await h.get('/api/v1/openapi.json')).json<{ paths: Record<string, unknown> }>();
       expect(Object.keys(doc.paths)).toEqual(
@@ -212,6 +283,7 @@ forEachDatabase((database) => {
           '/api/v1/funding/years',
           '/api/v1/funding/flows',
           '/api/v1/funding/iati',
+          '/api/v1/funding/needs',
         ]),
       );
     });

@@ -8,6 +8,7 @@ import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
 import { ReportsPage } from './reporting/ReportsPage';
 import { StockpilesPage } from './stockpiles/StockpilesPage';
+import { CooperationPage } from './cooperation/CooperationPage';
 import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
@@ -32,6 +33,7 @@ export function App() {
         <Route path="figures" element={<FiguresPage />} />
         <Route path="stockpiles" element={<StockpilesPage />} />
         <Route path="reports" element={<ReportsPage />} />
+        <Route path="cooperation" element={<CooperationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

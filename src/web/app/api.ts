@@ -10,6 +10,12 @@ import type {
   ReconciliationTotals,
   Verdict,
 } from '../../clearance/model.js';
+import type {
+  FundingAnswer as FundingAnswerJson,
+  NeedsAnswer as NeedsAnswerJson,
+  StoredFlow,
+  YearTotal,
+} from '../../cooperation/model.js';
 import type { CalendarDate } from '../../core/date.js';
 import type { PartialDate } from '../../core/partial-date.js';
 import type { SourceId } from '../../core/source.js';
@@ -122,7 +128,25 @@ export const paths = {
   reports: (asOf: string) => `/reports${asOfQuery(asOf)}`,
   /** Every State's Article 4 state on a date and the ledger's destructions by year (StockpilesByState). */
   stockpilesByState: (asOf: string) => `/stockpiles/states${asOfQuery(asOf)}`,
+  /** Funding in a year on a date, from flows or the published figures (FundingAnswer); one recipient State when given. */
+  funding: (asOf: string, recipient?: string) =>
+    `/funding${asOfQuery(asOf)}${recipient === undefined ? '' : `&recipient=${encodeURIComponent(recipient)}`}`,
+  /** Every stored funding flow (FundingFlow[]). */
+  fundingFlows: () => '/funding/flows',
+  /** Each year with a flow known on the date (FundingYear[]). */
+  fundingYears: (asOf: string) => `/funding/years${asOfQuery(asOf)}`,
+  /** Needs stated in Article 5 extension requests against support received (FundingNeeds); one State when given. */
+  fundingNeeds: (asOf: string, iso3?: string) =>
+    `/funding/needs${asOfQuery(asOf)}${iso3 === undefined ? '' : `&iso3=${encodeURIComponent(iso3)}`}`,
 };
+
+/** GET /funding (src/cooperation/model.ts). */
+export type FundingAnswer = Json<FundingAnswerJson>;
+/** GET /funding/flows: one stored flow. */
+export type FundingFlow = Json<StoredFlow>;
+export type FundingYear = Json<YearTotal>;
+/** GET /funding/needs. */
+export type FundingNeeds = Json<NeedsAnswerJson>;
 
 /**
  * The State's hazard areas and released land as Mapbox vector tiles, as a MapLibre tile URL

@@ -1,4 +1,4 @@
-import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, SankeyChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { type EChartsCoreOption, init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -8,6 +8,7 @@ register([
   LineChart,
   BarChart,
   CustomChart,
+  SankeyChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,

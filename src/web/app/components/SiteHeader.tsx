@@ -10,6 +10,7 @@ const PAGES = [
   { path: '/figures', label: 'web:nav.figures' },
   { path: '/stockpiles', label: 'web:nav.stockpiles' },
   { path: '/reports', label: 'web:nav.reports' },
+  { path: '/cooperation', label: 'web:nav.cooperation' },
 ] as const;
 
 /** Site name and the navigation; links keep the chosen date (the fact sheet is for it, today when none is chosen). */

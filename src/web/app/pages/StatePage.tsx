@@ -14,6 +14,7 @@ import { dayBefore } from '../dates';
 import { stateName, useT } from '../i18n';
 import { stateEvents } from '../state-events';
 import { StockpileSection } from '../stockpiles/StockpileSection';
+import { FundingSection } from '../cooperation/FundingSection';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
@@ -98,6 +99,7 @@ export function StatePage() {
       </section>
       <StockpileSection iso3={iso3} asOf={asOf} />
       <ClearanceSection iso3={iso3} asOf={asOf} name={currentState ? name : undefined} />
+      <FundingSection iso3={iso3} asOf={asOf} />
       {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
       {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
     </>
