@@ -8,6 +8,7 @@ import { registerServerCommands } from './server-commands.js';
 import { registerStockpilesCommands } from './stockpiles-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
 import { registerTreatyCommands } from './treaty-commands.js';
+import { registerVictimsCommands } from './victims-commands.js';
 
 /** Exit status for a bad argument: the user can fix the command line. */
 const USAGE_EXIT = 2;
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerClearanceCommands(program);
   registerStockpilesCommands(program);
   registerCooperationCommands(program);
+  registerVictimsCommands(program);
   registerServerCommands(program);
   return program;
 }
