@@ -7,11 +7,31 @@ import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { formatInteger, stateName, t } from '../i18n/index.js';
 import { SYSTEM } from '../store/audit.js';
-import type { GlobalVictimsAnswer, PublishedCount, StateVictimsAnswer } from '../victims/model.js';
+import type {
+  GlobalVictimsAnswer,
+  MechanismType,
+  PlanState,
+  PublishedCount,
+  StateVictimsAnswer,
+} from '../victims/model.js';
 import { asOfOption, stateArgument } from './args.js';
 import { withStore } from './database.js';
 import { ImportFailed, subcommand } from './shared.js';
 import { formatPairs, formatTable } from './table.js';
+
+const PLAN_STATE = {
+  'in-force': 'cli:victims.planState.in-force',
+  expired: 'cli:victims.planState.expired',
+  none: 'cli:victims.planState.none',
+} as const satisfies Record<PlanState, string>;
+const MECHANISM = {
+  'victim-assistance': 'cli:victims.mechanismType.victim-assistance',
+  disability: 'cli:victims.mechanismType.disability',
+} as const satisfies Record<MechanismType, string>;
+const PHASE = {
+  reading: 'cli:victims.import.reading',
+  writing: 'cli:victims.import.writing',
+} as const;
 
 /** Problems printed before the rest are only counted. */
 const SHOWN_PROBLEMS = 20;
@@ -40,7 +60,7 @@ export function globalVictimsText(a: GlobalVictimsAnswer): string {
       name: stateName(s.iso3),
       iso3: s.iso3,
       mechanism: yesNo(s.coordination),
-      plan: t(`cli:victims.planState.${s.planState}`),
+      plan: t(PLAN_STATE[s.planState]),
       survivors: yesNo(s.survivorParticipation),
     }),
   );
@@ -62,7 +82,7 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
       a.coordination === null
         ? t('cli:victims.unknown')
         : t('cli:victims.coordinationValue', {
-            type: t(`cli:victims.mechanismType.${a.coordination.type}`),
+            type: t(MECHANISM[a.coordination.type]),
             since: a.coordination.since ?? t('common:dash'),
           }),
     ],
@@ -74,7 +94,7 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
             title: a.plan.title,
             from: a.plan.from ?? t('common:dash'),
             to: a.plan.to ?? t('common:dash'),
-            state: t(`cli:victims.planState.${a.plan.state}`),
+            state: t(PLAN_STATE[a.plan.state]),
           }),
     ],
     [t('cli:victims.survivors'), yesNo(a.survivorParticipation)],
@@ -151,7 +171,7 @@ function registerImport(program: Command): void {
       const progress = (phase: 'reading' | 'writing', done: number): void => {
         if (!tty) return;
         const line = t('cli:victims.import.progress', {
-          phase: t(`cli:victims.import.${phase}`),
+          phase: t(PHASE[phase]),
           done: formatInteger(done),
         });
         process.stderr.write(`\r${line}\u001b[K`);
