@@ -11,6 +11,7 @@ import { registerServerCommands } from './server-commands.js';
 import { registerStockpilesCommands } from './stockpiles-commands.js';
 import { registerTransparencyCommands } from './transparency-commands.js';
 import { registerTreatyCommands } from './treaty-commands.js';
+import { registerVictimsCommands } from './victims-commands.js';
 
 /** Exit status for a bad argument: the user can fix the command line. */
 const USAGE_EXIT = 2;
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerStockpilesCommands(program);
   registerCooperationCommands(program);
   registerReportingCommands(program);
+  registerVictimsCommands(program);
   registerServerCommands(program);
   registerAccountCommands(program);
   registerBackupCommands(program);

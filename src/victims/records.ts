@@ -124,7 +124,8 @@ export function readRecord(
     if (okLat && okLon) point = { lat, lon };
   }
   const adminText = get('admin_area');
-  if (adminText.length > 200) fail('admin_area', 'an administrative area name of at most 200 characters');
+  if (adminText.length > 200 || adminText.includes('\u0000'))
+    fail('admin_area', 'an administrative area name of at most 200 characters, without NUL');
   const adminArea = adminText === '' ? null : adminText;
 
   const device = get('device');

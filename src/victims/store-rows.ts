@@ -2,7 +2,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
-import type { StateCode } from '../core/states.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
 import type {
   Activity,
@@ -110,7 +109,7 @@ export function frameworkRow(f: FrameworkReport): Insertable<VaFrameworksTable> 
 export function frameworkFromRow(row: Selectable<VaFrameworksTable>): FrameworkReport {
   const bool = (v: 0 | 1 | null): boolean | null => (v === null ? null : v === 1);
   return {
-    iso3: row.iso3 as StateCode,
+    iso3: row.iso3,
     reported: row.reported as CalendarDate,
     significantNumberOfVictims: bool(row.significant),
     mechanism:

@@ -9,6 +9,7 @@ import { forEachDatabase } from '../../src/store/test-databases.js';
 import { RECORD_COLUMNS } from '../../src/victims/records.js';
 import { addRecords } from '../../src/victims/store.js';
 import { casualties, casualty } from '../../src/victims/test-records.js';
+import type { GlobalVictimsAnswer, StateVictimsAnswer } from '../../src/victims/model.js';
 import { expectProblem, useApp } from './harness.js';
 
 const NAME = 'Qzx Secretname';
@@ -85,7 +86,7 @@ forEachDatabase((database) => {
     it('GET /api/v1/states/{iso3}/victims: the issue shape, small cells withheld', async () => {
       const response = await h.get('/api/v1/states/ago/victims?asOf=2025-01-01');
       expect(response.statusCode).toBe(200);
-      const body = response.json();
+      const body = response.json<StateVictimsAnswer>();
       expect(Object.keys(body).sort()).toEqual(
         [
           'asOf',
@@ -108,9 +109,9 @@ forEachDatabase((database) => {
     });
 
     it('GET /api/v1/victims: the States with significant numbers and the published counts', async () => {
-      const body = (await h.get('/api/v1/victims?asOf=2018-06-01')).json();
-      expect(body.states.map((s: { iso3: string }) => s.iso3)).toContain('KHM');
-      expect(body.published.significantNumberOfVictims.value).toBe(31);
+      const body = (await h.get('/api/v1/victims?asOf=2018-06-01')).json<GlobalVictimsAnswer>();
+      expect(body.states.map((s) => s.iso3)).toContain('KHM');
+      expect(body.published.significantNumberOfVictims?.value).toBe(31);
       expect(body.counts.significantNumberOfVictims).toBe(body.states.length);
     });
 
@@ -130,7 +131,7 @@ forEachDatabase((database) => {
       const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken };
       const list = await h.app.inject({ method: 'GET', url: '/api/v1/states/AGO/casualties?limit=5', headers });
       expect(list.statusCode).toBe(200);
-      expect(list.json().total).toBe(ids.length);
+      expect(list.json<{ total: number }>().total).toBe(ids.length);
       expect(list.body).not.toContain(NAME);
       const before = (await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 })).length;
       const personal = await h.app.inject({ method: 'GET', url: '/api/v1/casualties/AGO-LONE/personal', headers });
