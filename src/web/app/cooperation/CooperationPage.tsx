@@ -25,6 +25,13 @@ import '../stockpiles/stockpiles.css';
 
 const SOURCES = 'source';
 
+const QUALIFIED = {
+  about: 'web:cooperation.qualifier.about',
+  'more than': 'web:cooperation.qualifier.moreThan',
+  'at least': 'web:cooperation.qualifier.atLeast',
+  almost: 'web:cooperation.qualifier.almost',
+} as const;
+
 /** The year's answer: computed from flows, or the published figures quoted, each with its sources. */
 function Summary({ answer }: { answer: FundingAnswer }) {
   const t = useT();
@@ -33,12 +40,7 @@ function Summary({ answer }: { answer: FundingAnswer }) {
   const amount = (value: number | null, indicators: string[]) => {
     const q = quoted(indicators);
     const words = usdWords(t, value);
-    return q && q.qualifier !== 'exact'
-      ? t(
-          `web:cooperation.qualifier.${q.qualifier === 'more than' ? 'moreThan' : q.qualifier === 'at least' ? 'atLeast' : q.qualifier}`,
-          { value: words },
-        )
-      : words;
+    return q && q.qualifier !== 'exact' ? t(QUALIFIED[q.qualifier], { value: words }) : words;
   };
   return (
     <section aria-labelledby="cooperation-summary-heading" data-testid="cooperation-summary" data-basis={answer.basis}>
