@@ -16,6 +16,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/transparency/factsheet/pdf.
 import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';
+import { throttledBenchmarks } from './throttled.js';
 import { type Row, printTable, summarise, time } from './measure.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -135,6 +136,7 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
 }
 
 await clearanceBenchmarks(rows, dir);
+await throttledBenchmarks(rows, dir);
 
 rmSync(dir, { recursive: true, force: true });
 printTable(rows);
