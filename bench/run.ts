@@ -17,6 +17,7 @@ import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';
 import { printRatios, readBenchmarks } from './reads.js';
+import { throttledBenchmarks } from './throttled.js';
 import { type Row, printTable, summarise, time } from './measure.js';
 import { victimsBenchmarks } from './victims.js';
 
@@ -139,6 +140,7 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
 await clearanceBenchmarks(rows, dir);
 await victimsBenchmarks(rows, dir);
 const ratios = await readBenchmarks();
+await throttledBenchmarks(rows, dir);
 
 rmSync(dir, { recursive: true, force: true });
 printTable(rows);

@@ -3,7 +3,6 @@ import zlib from 'node:zlib';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountsPlugin } from '../accounts/routes.js';
@@ -26,6 +25,7 @@ import { transparencyPlugin } from '../transparency/routes.js';
 import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
 import { victimsPlugin } from '../victims/routes.js';
+import { registerApiDocs } from './api-docs.js';
 import { registerWeb } from './web.js';
 
 /** Where the JSON log lines go: `true` is stderr; a stream (a test's) receives them instead. */
@@ -117,7 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
+  registerApiDocs(app, () => app.swagger());
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const { store } = options;

@@ -9,7 +9,8 @@ import { type Chromium, launchChromium } from './chromium.js';
 import { type TestServer, type TestServerOptions, startTestServer } from './server.js';
 
 export interface BrowserPages {
-  open: (path: string) => Promise<Page>;
+  /** Opens the path in a new tab, at `viewport` (default 1280 x 900) from the first paint. */
+  open: (path: string, viewport?: { width: number; height: number }) => Promise<Page>;
   /** Closes the page; a script error on it fails the test. */
   done: (page: Page) => Promise<void>;
 }
@@ -32,8 +33,9 @@ export function useBrowserPages(options: TestServerOptions = {}): BrowserPages {
   });
 
   return {
-    open: async (path) => {
+    open: async (path, viewport) => {
       const page = await chromium.context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       const errors: string[] = [];
       pageErrors.set(page, errors);
       page.on('pageerror', (error) => errors.push(error.message));

@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { AboutDataPage } from './pages/AboutDataPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { FiguresPage } from './pages/FiguresPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -34,6 +35,7 @@ export function App() {
         <Route path="stockpiles" element={<StockpilesPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="cooperation" element={<CooperationPage />} />
+        <Route path="about-data" element={<AboutDataPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

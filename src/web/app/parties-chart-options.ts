@@ -158,3 +158,24 @@ export function partiesChartOptions(
     ],
   };
 }
+
+/** The chart in one paragraph: first, peak and last counts, and every withdrawal. */
+export function partiesDescription(history: readonly HistoryPoint[], marks: readonly WithdrawalMark[]): string {
+  const first = history[0];
+  const last = history[history.length - 1];
+  if (!first || !last) return t('web:partiesChart.noData');
+  const peak = Math.max(...history.map((p) => p.statesParties));
+  const withdrawals = marks
+    .flatMap((m) => m.events)
+    .map((e) => t('web:partiesChart.withdrawal', { names: e.names.join(', '), date: formatDate(e.date) }))
+    .join('; ');
+  return (
+    t('web:partiesChart.rose', {
+      first: first.statesParties,
+      firstDate: formatDate(first.date),
+      peak,
+      last: last.statesParties,
+      lastDate: formatDate(last.date),
+    }) + (withdrawals ? t('web:partiesChart.withdrawals', { list: withdrawals }) : t('web:partiesChart.noWithdrawal'))
+  );
+}

@@ -8,7 +8,7 @@ import {
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clearanceTilesUrl } from '../api';
 import {
   CLEARANCE_LAYERS,
@@ -17,15 +17,18 @@ import {
   clearanceFilters,
   clearanceLegend,
   clearanceLayers,
+  HAZARD_LAYER,
   dateInt,
   featureWords,
   shapeBounds,
   sliderDates,
 } from '../clearance-map';
 import { formatDate } from '../dates';
+import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
 import { mapStyle } from '../map/map-style';
 import { countryShapes } from '../map/world-shapes';
+import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
 
@@ -78,6 +81,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const shown = dates[index] ?? asOf;
   const shownRef = useRef(shown);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const popupRef = useRef<Popup | null>(null);
   const [ready, setReady] = useState(false);
   /** Clearance features drawn in the view once the map is idle; null before the first time. */
   const [drawn, setDrawn] = useState<number | null>(null);
@@ -121,6 +125,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
       className: 'map-popup clearance-popup',
       maxWidth: 'min(21rem, 85vw)',
     });
+    popupRef.current = popup;
     created.on('load', () => {
       const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
       created.addSource(CLEARANCE_SOURCE, source);
@@ -167,6 +172,29 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     map?.getCanvas().setAttribute('aria-label', label);
   }, [map, label]);
 
+  // A row of the table: the map zooms to the area and opens its popup, as a click on it would.
+  const showArea = useCallback(
+    (row: HazardAreaRow) => {
+      const popup = popupRef.current;
+      if (!map || !popup || row.box === null) return;
+      const [west, south, east, north] = row.box;
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: 40, maxZoom: 14, animate: false },
+      );
+      const words = featureWords(HAZARD_LAYER, row.properties, shownRef.current);
+      popup
+        .setLngLat([(west + east) / 2, (south + north) / 2])
+        .setDOMContent(popupContent(words.title, words.rows))
+        .addTo(map);
+      container.current?.scrollIntoView({ block: 'nearest' });
+    },
+    [map],
+  );
+
   useEffect(() => {
     shownRef.current = shown;
     if (!map) return;
@@ -210,6 +238,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
           </p>
         ) : null}
         <p className="note">{t('web:clearanceMap.note')}</p>
+        <HazardAreasTable iso3={iso3} day={shown} onShow={showArea} />
       </div>
       <section className="map-legend clearance-legend" aria-label={t('web:clearanceMap.legend')}>
         {clearanceLegend().map((group) => (

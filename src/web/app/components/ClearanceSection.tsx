@@ -14,6 +14,7 @@ import {
 import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
+import { ChartTable } from './ChartTable';
 import { ExtensionPlan } from './ExtensionPlan';
 import { LoadStatus } from './LoadStatus';
 
@@ -26,10 +27,11 @@ function hasRecords(summary: ClearanceSummary): boolean {
   return summary.reconciliation.length > 0 || summary.open.sha.count + summary.open.cha.count > 0;
 }
 
-function Loading({ what }: { what: string }) {
+/** Stands where a map or chart will be, at its height, so nothing moves when it arrives. */
+function Loading({ what, reserve }: { what: string; reserve: string }) {
   const t = useT();
   return (
-    <p role="status" className="load-status">
+    <p role="status" className={`load-status ${reserve}`}>
       {t('web:load.loading', { what })}
     </p>
   );
@@ -130,7 +132,7 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
           {remainingDescription(remaining)}{' '}
           {t('web:clearance.remainingUnits', { name: remaining.unit.name, symbol: remaining.unit.symbol })}
         </p>
-        <Suspense fallback={<Loading what={t('web:what.chart')} />}>
+        <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
           <ResponsiveChart
             options={remainingOptions}
             label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
@@ -138,6 +140,16 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
             data={{ 'data-testid': 'clearance-remaining-chart' }}
           />
         </Suspense>
+        <ChartTable
+          caption={t('web:clearance.remainingTable', { unit: remaining.unit.name })}
+          columns={[t('web:clearance.tableDate'), t('web:clearance.tableRemaining', { symbol: remaining.unit.symbol })]}
+          rows={remaining.remaining.map(([date, value]) => [
+            <time key="d" dateTime={date}>
+              {formatDate(date)}
+            </time>,
+            formatNumber(value, { maximumFractionDigits: 2 }),
+          ])}
+        />
       </figure>
       <figure className="chart-figure" aria-labelledby="clearance-released-heading">
         <h3 id="clearance-released-heading">{t('web:clearance.releasedHeading', { tag })}</h3>
@@ -146,7 +158,7 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
           {t('web:clearance.releasedUnits', { name: released.unit.name, symbol: released.unit.symbol })}
         </p>
         {released.years.length === 0 ? null : (
-          <Suspense fallback={<Loading what={t('web:what.chart')} />}>
+          <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
             <ResponsiveChart
               options={releasedOptions}
               label={t('web:clearance.releasedLabel', { unit: released.unit.name, tag })}
@@ -154,6 +166,23 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
               data={{ 'data-testid': 'clearance-released-chart' }}
             />
           </Suspense>
+        )}
+        {released.years.length === 0 ? null : (
+          <ChartTable
+            caption={t('web:clearance.releasedTable', { unit: released.unit.name })}
+            columns={[
+              t('web:clearance.tableYear'),
+              t('web:clearance.tableCancelled', { symbol: released.unit.symbol }),
+              t('web:clearance.tableReduced', { symbol: released.unit.symbol }),
+              t('web:clearance.tableCleared', { symbol: released.unit.symbol }),
+            ]}
+            rows={released.years.map((year, i) => [
+              year,
+              formatNumber(released.cancelled[i] ?? 0, { maximumFractionDigits: 2 }),
+              formatNumber(released.reduced[i] ?? 0, { maximumFractionDigits: 2 }),
+              formatNumber(released.cleared[i] ?? 0, { maximumFractionDigits: 2 }),
+            ])}
+          />
         )}
       </figure>
     </>
@@ -187,7 +216,7 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
           <p className="note">{t('web:clearance.intro', { date: formatDate(summary.asOf) })}</p>
           <Headline summary={summary} />
           <h3 id="clearance-map-heading">{t('web:clearance.mapHeading', { tag })}</h3>
-          <Suspense fallback={<Loading what={t('web:what.map')} />}>
+          <Suspense fallback={<Loading what={t('web:what.map')} reserve="clearance-map-slot" />}>
             <ClearanceMap
               iso3={summary.iso3}
               asOf={summary.asOf}

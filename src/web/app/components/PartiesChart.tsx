@@ -9,9 +9,9 @@ import {
 import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { keyboardTooltips } from '../chart-keyboard';
 import type { HistoryPoint } from '../api';
-import { formatDate } from '../dates';
-import { t, useT } from '../i18n';
+import { useT } from '../i18n';
 import { partiesChartOptions, type WithdrawalMark } from '../parties-chart-options';
 
 register([
@@ -31,27 +31,7 @@ interface Props {
   end: string;
 }
 
-function describe(history: readonly HistoryPoint[], marks: readonly WithdrawalMark[]): string {
-  const first = history[0];
-  const last = history[history.length - 1];
-  if (!first || !last) return t('web:partiesChart.noData');
-  const peak = Math.max(...history.map((p) => p.statesParties));
-  const withdrawals = marks
-    .flatMap((m) => m.events)
-    .map((e) => t('web:partiesChart.withdrawal', { names: e.names.join(', '), date: formatDate(e.date) }))
-    .join('; ');
-  return (
-    t('web:partiesChart.rose', {
-      first: first.statesParties,
-      firstDate: formatDate(first.date),
-      peak,
-      last: last.statesParties,
-      lastDate: formatDate(last.date),
-    }) + (withdrawals ? t('web:partiesChart.withdrawals', { list: withdrawals }) : t('web:partiesChart.noWithdrawal'))
-  );
-}
-
-/** States Parties over time (ECharts, SVG renderer), with withdrawals and the chosen date marked. */
+/** The chart of States Parties over time (ECharts, SVG renderer), with withdrawals and the chosen date marked. */
 export function PartiesChart({ history, marks, asOf, end }: Props) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
@@ -61,22 +41,17 @@ export function PartiesChart({ history, marks, asOf, end }: Props) {
     if (!element) return;
     const chart = init(element, null, { renderer: 'svg' });
     chart.setOption(partiesChartOptions(history, marks, asOf, end));
+    const keys = keyboardTooltips(element, chart);
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(element);
     return () => {
+      keys();
       observer.disconnect();
       chart.dispose();
     };
     // t: the chart's words are drawn again when the language changes.
   }, [history, marks, asOf, end, t]);
 
-  return (
-    <figure className="chart-figure">
-      <figcaption>
-        <h2>{t('web:partiesChart.heading')}</h2>
-        <p className="chart-description">{describe(history, marks)}</p>
-      </figcaption>
-      <div ref={box} className="chart" role="img" aria-label={t('web:partiesChart.label')} />
-    </figure>
-  );
+  // The figure, its caption and its data table are the dashboard's: they show before ECharts arrives.
+  return <div ref={box} className="chart" role="img" aria-label={t('web:partiesChart.label')} />;
 }

@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import { type EChartsCoreOption, init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { keyboardTooltips } from '../chart-keyboard';
 
 register([
   LineChart,
@@ -39,6 +40,7 @@ export function ResponsiveChart({ options, label, className, data = {} }: Props)
     const chart = init(element, null, { renderer: 'svg' });
     let narrow = element.clientWidth < NARROW;
     chart.setOption(options(narrow));
+    const keys = keyboardTooltips(element, chart);
     const observer = new ResizeObserver(() => {
       if (narrow !== element.clientWidth < NARROW) {
         narrow = !narrow;
@@ -48,6 +50,7 @@ export function ResponsiveChart({ options, label, className, data = {} }: Props)
     });
     observer.observe(element);
     return () => {
+      keys();
       observer.disconnect();
       chart.dispose();
     };

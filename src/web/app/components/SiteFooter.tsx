@@ -1,4 +1,5 @@
 import { Trans } from 'react-i18next';
+import { Link } from 'react-router';
 import { useT } from '../i18n';
 
 /** Where the data comes from, on every page. */
@@ -8,6 +9,9 @@ export function SiteFooter() {
     <footer className="site-footer">
       <p>
         <Trans t={t} i18nKey="web:footer.about" components={{ code: <code /> }} />
+      </p>
+      <p>
+        <Link to="/about-data">{t('web:footer.aboutData')}</Link> · <a href="/api/v1/docs">{t('web:footer.api')}</a>
       </p>
       <p>{t('web:footer.credits')}</p>
     </footer>

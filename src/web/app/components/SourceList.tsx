@@ -24,7 +24,7 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
                   <>
                     {' · '}
                     <a href={source.url} target="_blank" rel="noopener noreferrer">
-                      {t('web:sources.open', { id: source.id })}
+                      {t('web:sources.openTitled', { title: source.title })}
                       <span className="visually-hidden">{t('web:sources.newTab')}</span>
                     </a>
                   </>

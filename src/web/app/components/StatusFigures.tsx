@@ -74,7 +74,12 @@ export function StatusFigures({ summary, names }: Props) {
           <dt>{t('web:figuresOnDate.notParty')}</dt>
           <dd>
             <span className="figure-number">{summary.notParty}</span>
-            <span className="figure-note">{t('web:figuresOnDate.notPartyNote')}</span>
+            <span className="figure-note">
+              {t('web:figuresOnDate.notPartyNote', {
+                never: summary.notParty - withdrawals.effective.length,
+                withdrew: withdrawals.effective.length,
+              })}
+            </span>
           </dd>
         </div>
         <div className="figure">

@@ -1,12 +1,14 @@
 import { Suspense, lazy, useMemo } from 'react';
 import { type HistoryPoint, type StateOnDate, type StatusSummary, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
+import { ChartTable } from '../components/ChartTable';
+import { DateText } from '../components/DateText';
 import { FactSheetLinks } from '../components/FactSheetLinks';
 import { LoadStatus } from '../components/LoadStatus';
 import { StatusFigures } from '../components/StatusFigures';
 import { formatDate, today } from '../dates';
 import { formatNumber, stateName, useT } from '../i18n';
-import { withdrawalMarks } from '../parties-chart-options';
+import { partiesDescription, withdrawalMarks } from '../parties-chart-options';
 import { useApi } from '../use-api';
 import { useAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
@@ -59,16 +61,32 @@ export function DashboardPage() {
       ) : (
         <LoadStatus loaded={summary} what={t('web:what.status')} />
       )}
-      {history.state === 'ready' ? (
-        <Suspense
-          fallback={
-            <p role="status" className="load-status">
-              {t('web:load.loading', { what: t('web:what.chart') })}
-            </p>
-          }
-        >
-          <PartiesChart history={history.data} marks={marks} asOf={asOf} end={end} />
-        </Suspense>
+      {/* Shown once the figures above are in, so their arrival moves nothing below (CLS). */}
+      {summary.state !== 'ready' ? null : history.state === 'ready' ? (
+        <figure className="chart-figure">
+          <figcaption>
+            <h2>{t('web:partiesChart.heading')}</h2>
+            <p className="chart-description">{partiesDescription(history.data, marks)}</p>
+          </figcaption>
+          <Suspense
+            fallback={
+              <p role="status" className="load-status chart">
+                {t('web:load.loading', { what: t('web:what.chart') })}
+              </p>
+            }
+          >
+            <PartiesChart history={history.data} marks={marks} asOf={asOf} end={end} />
+          </Suspense>
+          <ChartTable
+            caption={t('web:partiesChart.tableCaption')}
+            columns={[t('web:partiesChart.date'), t('web:partiesChart.parties'), t('web:partiesChart.inForce')]}
+            rows={history.data.map((p) => [
+              <DateText key="d" date={p.date} />,
+              formatNumber(p.statesParties),
+              formatNumber(p.inForce),
+            ])}
+          />
+        </figure>
       ) : (
         <LoadStatus loaded={history} what={t('web:what.history')} />
       )}

@@ -126,7 +126,7 @@ export function FiguresPage() {
                   {view.periods.length > 1 ? (
                     <Suspense
                       fallback={
-                        <p role="status" className="load-status">
+                        <p role="status" className="load-status chart figures-chart">
                           {t('web:figures.loadingChart')}
                         </p>
                       }
@@ -137,8 +137,10 @@ export function FiguresPage() {
                         asOf={current.asOf}
                         label={t('web:figures.chartLabel', { label })}
                       />
-                      <p className="note">{t('web:figures.chartNote')}</p>
                     </Suspense>
+                  ) : null}
+                  {view.periods.length > 1 ? (
+                    <p className="note">{t('web:figures.chartNote')}</p>
                   ) : (
                     <p className="note">{t('web:figures.onePeriod')}</p>
                   )}

@@ -6,6 +6,7 @@ import { AsOfPicker } from '../components/AsOfPicker';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { MapLegend } from '../components/MapLegend';
+import { MapStateList } from '../components/MapStateList';
 import { WorldMap } from '../components/WorldMap';
 import { formatDate } from '../dates';
 import { useApi } from '../use-api';
@@ -42,6 +43,7 @@ export default function MapPage() {
         <WorldMap states={shown} label={t('web:map.label', { date: formatDate(asOf) })} onSelect={onSelect} />
         <MapLegend states={shown} />
       </div>
+      <MapStateList states={shown} asOf={link} />
       <p className="note">
         <Trans t={t} i18nKey="web:map.note" components={{ tuvalu: <Link to={withAsOf('/states/TUV', link)} /> }} />
       </p>

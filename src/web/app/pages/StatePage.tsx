@@ -8,6 +8,7 @@ import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { SourceList } from '../components/SourceList';
 import { SourceNotes } from '../components/SourceNotes';
+import { PageSources } from '../components/SourceRefs';
 import { StateSummary } from '../components/StateSummary';
 import { StateTimeline } from '../components/StateTimeline';
 import { dayBefore } from '../dates';
@@ -53,6 +54,11 @@ export function StatePage() {
     [facts, currentState, obligations, asOf, t],
   );
 
+  const sourcesById = useMemo(
+    () => new Map(facts.state === 'ready' ? facts.data.sources.map((s) => [s.id, s] as const) : []),
+    [facts],
+  );
+
   if (current.state === 'error' && current.status === 404) {
     return (
       <>
@@ -82,26 +88,30 @@ export function StatePage() {
         )}
       </p>
       <AsOfPicker />
-      {currentState === null ? <LoadStatus loaded={current} what={t('web:what.state')} /> : null}
-      {currentState === null ? null : obligations ? (
-        <StateSummary state={currentState} obligations={obligations} />
+      {/* The summary and the timeline show together, and the sections below only after them, so
+          nothing on screen is pushed down when an answer arrives (CLS). */}
+      {currentState === null || obligations === null || events === null ? (
+        <LoadStatus
+          loaded={
+            current.state !== 'ready' ? current : facts.state !== 'ready' ? facts : before !== null ? earlier : current
+          }
+          what={t('web:what.state')}
+        />
       ) : (
-        <LoadStatus loaded={earlier} what={t('web:what.state')} />
+        <PageSources.Provider value={sourcesById}>
+          <StateSummary state={currentState} obligations={obligations} />
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t('web:state.timeline')}</h2>
+            <p className="note">{t('web:state.timelineNote')}</p>
+            <StateTimeline events={events} asOf={asOf} />
+          </section>
+          <StockpileSection iso3={iso3} asOf={asOf} />
+          <ClearanceSection iso3={iso3} asOf={asOf} name={name} />
+          <FundingSection iso3={iso3} asOf={asOf} />
+          {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
+          {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
+        </PageSources.Provider>
       )}
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">{t('web:state.timeline')}</h2>
-        <p className="note">{t('web:state.timelineNote')}</p>
-        {events ? (
-          <StateTimeline events={events} asOf={asOf} />
-        ) : (
-          <LoadStatus loaded={facts} what={t('web:what.record')} />
-        )}
-      </section>
-      <StockpileSection iso3={iso3} asOf={asOf} />
-      <ClearanceSection iso3={iso3} asOf={asOf} name={currentState ? name : undefined} />
-      <FundingSection iso3={iso3} asOf={asOf} />
-      {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
-      {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
     </>
   );
 }

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+
+interface Props {
+  /** What the table holds (its caption), in words. */
+  caption: string;
+  /** The column headings; the first column's cells head their rows. */
+  columns: readonly string[];
+  /** One array of cells per row, in the columns' order. */
+  rows: readonly (readonly ReactNode[])[];
+}
+
+/** A chart's figures as a table, collapsed under the chart: the same data for keyboards, screen readers and copying. */
+export function ChartTable({ caption, columns, rows }: Props) {
+  const t = useT();
+  return (
+    <details className="chart-table">
+      <summary>{t('web:chartTable.show', { count: rows.length })}</summary>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((cells, i) => (
+              <tr key={i}>
+                {cells.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j} className="number">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
