@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AuthUser, WRITE, requireWriter } from '../http/auth.js';
+import { type AuthUser, WRITE_STATE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
@@ -24,10 +24,11 @@ const UPLOAD_LIMIT = 256 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Who may read or write the casualty records of `iso3`: the one place the pillar authorises.
- * Today an editor or admin (with the CSRF token); when State-scoped roles land, scope it here.
+ * Who may read or write the casualty records of `iso3`: every such route is `WRITE_STATE`, so the
+ * kit has already checked, before the body, that the account may change that State's records
+ * (its national editor, or an admin); this returns that user for the audit row.
  */
-export function authoriseRecords(request: FastifyRequest, _iso3: StateCode | null): AuthUser {
+export function authoriseRecords(request: FastifyRequest, _iso3: StateCode): AuthUser {
   return requireWriter(request);
 }
 
@@ -87,7 +88,7 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
   api.get(
     '/api/v1/states/:iso3/casualties',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary:
@@ -106,7 +107,7 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
   api.post(
     '/api/v1/states/:iso3/casualties',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary: 'Add casualty records (the fields of a casualty file), all or none (editor or admin; x-csrf-token)',
@@ -130,7 +131,7 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
     '/api/v1/states/:iso3/casualties/import',
     {
       bodyLimit: UPLOAD_LIMIT,
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary: `Import a casualty file, all or nothing: CSV (Content-Type text/csv) or XLSX (${XLSX_TYPE}) (editor or admin; x-csrf-token)`,
@@ -170,20 +171,22 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
   );
 
   api.get(
-    '/api/v1/casualties/:id/personal',
+    '/api/v1/states/:iso3/casualties/:id/personal',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary:
           "A record's personal details (name, contact, consent); every read is audited (editor or admin; x-csrf-token)",
-        params: recordIdParam,
+        params: iso3Param.extend(recordIdParam.shape),
       },
     },
     async (request) => {
+      const iso3 = knownState(request.params.iso3);
+      const user = authoriseRecords(request, iso3);
       const record = await getRecord(store, request.params.id);
-      const user = authoriseRecords(request, record?.state ?? null);
-      if (record === null) throw new HttpProblem(404, 'No casualty record has this id.');
+      if (record === null || record.state !== iso3)
+        throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
       const details = await readPersonal(store, record.id, { userId: user.id });
       if (details === null) throw new HttpProblem(404, 'No personal details are recorded for this record.');
       return details;
@@ -191,20 +194,22 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
   );
 
   api.put(
-    '/api/v1/casualties/:id/personal',
+    '/api/v1/states/:iso3/casualties/:id/personal',
     {
-      config: WRITE,
+      config: WRITE_STATE,
       schema: {
         tags: TAGS,
         summary: "Record a record's personal details with the consent given (editor or admin; x-csrf-token)",
-        params: recordIdParam,
+        params: iso3Param.extend(recordIdParam.shape),
         body: personalBody,
       },
     },
     async (request, reply) => {
+      const iso3 = knownState(request.params.iso3);
+      const user = authoriseRecords(request, iso3);
       const record = await getRecord(store, request.params.id);
-      const user = authoriseRecords(request, record?.state ?? null);
-      if (record === null) throw new HttpProblem(404, 'No casualty record has this id.');
+      if (record === null || record.state !== iso3)
+        throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
       await writePersonal(store, readPersonalBody(record.id, request.body), { userId: user.id });
       return reply.code(204).send();
     },

@@ -117,12 +117,12 @@ forEachDatabase((database) => {
 
     it('records and personal details are for editors; every personal read is audited', async () => {
       expectProblem(await h.get('/api/v1/states/AGO/casualties'), 401);
-      expectProblem(await h.get('/api/v1/casualties/AGO-LONE/personal'), 401);
+      expectProblem(await h.get('/api/v1/states/AGO/casualties/AGO-LONE/personal'), 401);
       const viewer = await h.signIn('viewer');
       expectProblem(
         await h.app.inject({
           method: 'GET',
-          url: '/api/v1/casualties/AGO-LONE/personal',
+          url: '/api/v1/states/AGO/casualties/AGO-LONE/personal',
           headers: { cookie: viewer.cookie, 'x-csrf-token': viewer.csrfToken },
         }),
         403,
@@ -134,7 +134,7 @@ forEachDatabase((database) => {
       expect(list.json<{ total: number }>().total).toBe(ids.length);
       expect(list.body).not.toContain(NAME);
       const before = (await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 })).length;
-      const personal = await h.app.inject({ method: 'GET', url: '/api/v1/casualties/AGO-LONE/personal', headers });
+      const personal = await h.app.inject({ method: 'GET', url: '/api/v1/states/AGO/casualties/AGO-LONE/personal', headers });
       expect(personal.json()).toMatchObject({ name: NAME, consent: 'given' });
       const audit = await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 });
       expect(audit.length).toBe(before + 1);
