@@ -380,8 +380,10 @@ export function applySuccessions(
     if (iso3 !== null && state !== undefined && state.consent?.kind !== 'succession') {
       reader.report('iso3', 'a State whose consent in states.csv is a succession');
     }
-    if (isUsed === true && reading !== 'depositary') reader.report('used', '"no" (only the Depositary\'s date is used)');
-    if (isUsed === true && iso3 !== null && used.has(iso3)) reader.report('used', `"no" (${iso3} already has a used reading)`);
+    if (isUsed === true && reading !== 'depositary')
+      reader.report('used', '"no" (only the Depositary\'s date is used)');
+    if (isUsed === true && iso3 !== null && used.has(iso3))
+      reader.report('used', `"no" (${iso3} already has a used reading)`);
     if (isUsed === true && effective !== null && state?.consent && effective > state.consent.deposited) {
       reader.report('effective', `a date on or before the deposit of the notification (${state.consent.deposited})`);
     }
@@ -421,7 +423,8 @@ export function applyNotices(
     const sources = reader.sources(known);
     const consent = iso3 === null ? undefined : consentOf.get(iso3);
     if (iso3 !== null && consent === null) reader.report('iso3', 'a State that deposited its consent');
-    if (date !== null && consent) notBefore(reader, 'date', date, consent.deposited, 'not before the deposit of consent');
+    if (date !== null && consent)
+      notBefore(reader, 'date', date, consent.deposited, 'not before the deposit of consent');
     problems.push(...reader.problems);
     if (reader.ok && iso3 !== null && date !== null) {
       const list = byState.get(iso3) ?? [];

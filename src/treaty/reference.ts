@@ -76,7 +76,8 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const stateRows = read('states.csv', STATES_COLUMNS);
   const statedStates = stateRows === null ? [] : take(statesFromRows('states.csv', stateRows, known));
   const successionRows = read('successions.csv', SUCCESSIONS_COLUMNS);
-  const succeeded = successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
+  const succeeded =
+    successionRows === null ? statedStates : take(applySuccessions(successionRows, statedStates, known));
   const noticeRows = read('treaty_notices.csv', NOTICES_COLUMNS);
   const noticed = noticeRows === null ? succeeded : take(applyNotices(noticeRows, succeeded, known));
   const nameRows = read('state_names.csv', NAMES_COLUMNS);

@@ -91,7 +91,9 @@ const NO_ARTICLE5 = {
 
 /** The name a State had on the date: a former name before the day it changed, else its current name. */
 export function nameOn(record: StateRecord, asOf: CalendarDate): string {
-  const former = (record.formerNames ?? []).filter((f) => asOf < f.until).sort((a, b) => a.until.localeCompare(b.until));
+  const former = (record.formerNames ?? [])
+    .filter((f) => asOf < f.until)
+    .sort((a, b) => a.until.localeCompare(b.until));
   return former[0]?.name ?? record.name;
 }
 
@@ -116,14 +118,15 @@ function article5State(
     asOf,
     extendable: true,
     // An extension recorded without its decision day may already have replaced the deadline shown.
-    completeUntil:
-      undated || record.currentDeadlineAsOf === null ? null : earliestDay(record.currentDeadlineAsOf),
+    completeUntil: undated || record.currentDeadlineAsOf === null ? null : earliestDay(record.currentDeadlineAsOf),
   });
 }
 
 /** Events known on `asOf`: those whose last possible day has passed, in date order. */
 function knownOn<T>(events: readonly T[], day: (e: T) => PartialDate, asOf: CalendarDate): T[] {
-  return events.filter((e) => latestDay(day(e)) <= asOf).sort((a, b) => latestDay(day(a)).localeCompare(latestDay(day(b))));
+  return events
+    .filter((e) => latestDay(day(e)) <= asOf)
+    .sort((a, b) => latestDay(day(a)).localeCompare(latestDay(day(b))));
 }
 
 /**

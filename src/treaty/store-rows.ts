@@ -253,8 +253,7 @@ function stateFromRows(
     else if (isConsentKind(i.kind) && i.deposited !== null) {
       record.consent = { kind: i.kind, deposited: i.deposited, sources: i.sources };
       if (i.kind === 'succession' && succession !== undefined) record.consent.effective = succession.effective;
-    }
-    else if (i.kind === 'withdrawal') {
+    } else if (i.kind === 'withdrawal') {
       const { deposited, effectiveStated, announced, armedConflict, sources } = i;
       record.withdrawal = { deposited, effectiveStated, announced, armedConflict, sources };
     }
