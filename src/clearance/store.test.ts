@@ -130,7 +130,7 @@ forEachDatabase((database) => {
         ],
         reconciliation: [2020, 2021, 2022, 2023].map((year) => ({ year, differenceM2: 0 })),
         // On that date the engine knows the 2020 extension's deadline only as "2025": it holds until 31 Dec 2025.
-        deadline: '2025',
+        deadline: '2025-12-31',
         forecast: { completion: '2028-07-01', low: '2032-12-31', high: '2026-12-31', verdict: 'off-track' },
         synthetic: false,
       });

@@ -35,8 +35,16 @@ const TABLES = [
   'va_frameworks',
 ];
 
+/** The tables of this store's own schema (PostgreSQL's introspection lists every schema's, other test files' too). */
 async function tableNames(store: Store): Promise<string[]> {
-  return (await store.db.introspection.getTables()).map((t) => t.name).sort();
+  const own =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db)).rows[0]?.schema
+      : undefined;
+  return (await store.db.introspection.getTables())
+    .filter((t) => own === undefined || t.schema === own)
+    .map((t) => t.name)
+    .sort();
 }
 
 // Raw rows, typed loosely on purpose: these are what a careless writer could send.

@@ -223,7 +223,7 @@ forEachDatabase((database) => {
     });
 
     it('needs stated in an extension request against the support received, per year', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const request = await h.post(
         '/api/v1/states/SEN/article5/requests',
         {

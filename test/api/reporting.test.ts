@@ -75,12 +75,12 @@ forEachDatabase((database) => {
       expectProblem(await h.post('/api/v1/states/LKA/reports', body), 401);
       const viewer = await h.signIn('viewer');
       expectProblem(await h.post('/api/v1/states/LKA/reports', body, viewer), 403);
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       expectProblem(await h.post('/api/v1/states/LKA/reports', body, { cookie: editor.cookie }), 403);
     });
 
     it('records a submission once, refuses what contradicts the record, and the answer follows', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const url = '/api/v1/states/LKA/reports';
       const good = { report: 2018, received: '2019-04-30', language: 'en', sources: ['S39'], asOf: '2019-06-01' };
       // A year before entry into force (1 June 2018).
@@ -116,7 +116,7 @@ forEachDatabase((database) => {
     });
 
     it('records a statement that a report had not been received, which makes it overdue', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const url = '/api/v1/states/PSE/reports';
       const statement = { report: 2018, notReceivedOn: '2019-06-18', sources: ['R1'], asOf: '2019-07-01' };
       // A statement about a year not yet over on that day says nothing.

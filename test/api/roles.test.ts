@@ -47,6 +47,13 @@ const POLICY: Record<string, 'state' | 'state-in-body' | 'treaty' | 'shared'> = 
   'POST /api/v1/states/:iso3/article5/completion': 'state',
   'POST /api/v1/funding/flows': 'state-in-body',
   'POST /api/v1/funding/iati': 'treaty',
+  'POST /api/v1/states/:iso3/stockpiles/import': 'state',
+  'POST /api/v1/states/:iso3/reports': 'state',
+  'GET /api/v1/states/:iso3/casualties': 'state',
+  'POST /api/v1/states/:iso3/casualties': 'state',
+  'POST /api/v1/states/:iso3/casualties/import': 'state',
+  'GET /api/v1/states/:iso3/casualties/:id/personal': 'state',
+  'PUT /api/v1/states/:iso3/casualties/:id/personal': 'state',
 };
 
 const kindOf = (records: Records): string =>

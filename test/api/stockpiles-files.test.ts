@@ -31,7 +31,7 @@ forEachDatabase((database) => {
     const h = useApp(database);
     // One sign-in per role for the whole file (sign-ins are rate limited).
     let editorSession: SignedIn | null = null;
-    const signInEditor = async (): Promise<SignedIn> => (editorSession ??= await h.signIn('editor'));
+    const signInEditor = async (): Promise<SignedIn> => (editorSession ??= await h.signIn('admin'));
     const ledger = async (iso3: string) =>
       (await h.get(`/api/v1/states/${iso3}/stockpiles/ledger`)).json<{ id: number }[]>();
 

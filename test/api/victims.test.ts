@@ -127,14 +127,18 @@ forEachDatabase((database) => {
         }),
         403,
       );
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken };
       const list = await h.app.inject({ method: 'GET', url: '/api/v1/states/AGO/casualties?limit=5', headers });
       expect(list.statusCode).toBe(200);
       expect(list.json<{ total: number }>().total).toBe(ids.length);
       expect(list.body).not.toContain(NAME);
       const before = (await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 })).length;
-      const personal = await h.app.inject({ method: 'GET', url: '/api/v1/states/AGO/casualties/AGO-LONE/personal', headers });
+      const personal = await h.app.inject({
+        method: 'GET',
+        url: '/api/v1/states/AGO/casualties/AGO-LONE/personal',
+        headers,
+      });
       expect(personal.json()).toMatchObject({ name: NAME, consent: 'given' });
       const audit = await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 });
       expect(audit.length).toBe(before + 1);
@@ -142,7 +146,7 @@ forEachDatabase((database) => {
     });
 
     it('imports a CSV upload for an editor, naming row and field on refusal', async () => {
-      const editor = await h.signIn('editor');
+      const editor = await h.signIn('admin');
       const headers = { cookie: editor.cookie, 'x-csrf-token': editor.csrfToken, 'content-type': 'text/csv' };
       const line = (id: string, age: string) =>
         RECORD_COLUMNS.map(
