@@ -22,7 +22,9 @@ export function Bars({ bars, label, testId }: { bars: readonly Bar[]; label: str
             <span className="victim-bar-withheld">{t('web:victims.withheld')}</span>
           ) : (
             <span className="victim-bar-track">
-              <span className="victim-bar-fill" style={{ width: `${(100 * b.value) / max}%` }} />
+              <span className="victim-bar-area">
+                <span className="victim-bar-fill" style={{ width: `${(100 * b.value) / max}%` }} />
+              </span>
               <span className="victim-bar-value">{formatNumber(b.value)}</span>
             </span>
           )}

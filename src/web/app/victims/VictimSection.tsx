@@ -146,7 +146,7 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
                 id="age"
                 heading={t('web:victims.state.byAge')}
                 cells={b.byAgeBand}
-                label={(k) => (k === 'unknown' ? t('web:victims.unknown') : k)}
+                label={(k) => (k === 'unknown' ? t('web:victims.ageUnknown') : k)}
               />
               <Breakdown
                 id="status"
