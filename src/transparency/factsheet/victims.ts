@@ -25,6 +25,14 @@ const COMPUTED = {
   states_parties_va_survivor_participation: 'withSurvivorParticipation',
 } as const satisfies Partial<Record<keyof typeof INDICATORS, keyof VictimFrameworks['counts']>>;
 
+/** The sentence each computed count becomes. */
+const COMPUTED_WORDS = {
+  states_parties_significant_victims: 'factsheet:victims.computed.states_parties_significant_victims',
+  states_parties_va_coordination_mechanism: 'factsheet:victims.computed.states_parties_va_coordination_mechanism',
+  states_parties_va_plan: 'factsheet:victims.computed.states_parties_va_plan',
+  states_parties_va_survivor_participation: 'factsheet:victims.computed.states_parties_va_survivor_participation',
+} as const satisfies Record<keyof typeof COMPUTED, string>;
+
 /**
  * The frameworks data's counts stand in for the published ones only when complete: every State
  * counted has its mechanism, plan and survivor participation stated, and they are at least as many
@@ -54,7 +62,7 @@ export function victims(context: SectionContext): Section {
       found = true;
       paragraphs.push(
         text(
-          t(`factsheet:victims.computed.${indicator as keyof typeof COMPUTED}`, {
+          t(COMPUTED_WORDS[indicator as keyof typeof COMPUTED], {
             value: qualified('exact', value),
             date: longDate(context.asOf),
           }),

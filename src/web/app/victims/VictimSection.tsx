@@ -10,6 +10,33 @@ import './victims.css';
 
 type Cell = CasualtyBreakdowns['bySex'][number];
 
+const MECHANISM_WORDS = {
+  'victim-assistance': 'web:victims.state.mechanism.victim-assistance',
+  disability: 'web:victims.state.mechanism.disability',
+} as const;
+const PLAN_WORDS = {
+  'in-force': 'web:victims.state.planState.in-force',
+  expired: 'web:victims.state.planState.expired',
+  none: 'web:victims.state.planState.none',
+} as const;
+const SEX_WORDS: Record<string, 'web:victims.sex.female' | 'web:victims.sex.male' | 'web:victims.sex.unknown'> = {
+  female: 'web:victims.sex.female',
+  male: 'web:victims.sex.male',
+  unknown: 'web:victims.sex.unknown',
+};
+const STATUS_WORDS: Record<
+  string,
+  | 'web:victims.status.civilian'
+  | 'web:victims.status.military'
+  | 'web:victims.status.deminer'
+  | 'web:victims.status.unknown'
+> = {
+  civilian: 'web:victims.status.civilian',
+  military: 'web:victims.status.military',
+  deminer: 'web:victims.status.deminer',
+  unknown: 'web:victims.status.unknown',
+};
+
 /** The framework on the date as a timeline: the mechanism from its start, the plan from its start to its end. */
 function FrameworkTimeline({ v }: { v: StateVictims }) {
   const t = useT();
@@ -27,7 +54,7 @@ function FrameworkTimeline({ v }: { v: StateVictims }) {
             t('web:victims.state.mechanismNotFound')
           ) : (
             <>
-              {t(`web:victims.state.mechanism.${v.coordination.type}`)}{' '}
+              {t(MECHANISM_WORDS[v.coordination.type])}{' '}
               {v.coordination.since === null ? null : (
                 <>
                   {t('web:victims.state.since')} <DateText date={v.coordination.since} />
@@ -45,7 +72,7 @@ function FrameworkTimeline({ v }: { v: StateVictims }) {
                 title: v.plan.title,
                 from: v.plan.from === null ? t('web:date.notFound') : formatDate(v.plan.from),
                 to: v.plan.to === null ? t('web:date.notFound') : formatDate(v.plan.to),
-                state: t(`web:victims.state.planState.${v.plan.state}`),
+                state: t(PLAN_WORDS[v.plan.state]),
               })}
             </>
           )}
@@ -140,7 +167,7 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
                 id="sex"
                 heading={t('web:victims.state.bySex')}
                 cells={b.bySex}
-                label={(k) => t(`web:victims.sex.${k as 'female' | 'male' | 'unknown'}`)}
+                label={(k) => t(SEX_WORDS[k] ?? 'web:victims.sex.unknown')}
               />
               <Breakdown
                 id="age"
@@ -152,7 +179,7 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
                 id="status"
                 heading={t('web:victims.state.byStatus')}
                 cells={b.byStatus}
-                label={(k) => t(`web:victims.status.${k as 'civilian' | 'military' | 'deminer' | 'unknown'}`)}
+                label={(k) => t(STATUS_WORDS[k] ?? 'web:victims.status.unknown')}
               />
             </div>
           )}

@@ -14,7 +14,7 @@ import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
 import { useStateNames } from '../cooperation/NeedsTable';
 import { type Bar, Bars } from './Bars';
-import { FRAMEWORK_COLOUR, FRAMEWORK_STATES, type FrameworkState, frameworkState } from './palette';
+import { FRAMEWORK_COLOUR, FRAMEWORK_STATES, FRAMEWORK_WORDS, type FrameworkState, frameworkState } from './palette';
 import './victims.css';
 
 // MapLibre loads only with the map: the counts show first.
@@ -23,12 +23,13 @@ const ChoroplethMap = lazy(() => import('../components/WorldMap').then((m) => ({
 const OTHER = 'other';
 const PALETTE: Record<string, string> = { ...FRAMEWORK_COLOUR, [OTHER]: OTHER_LAND_COLOUR };
 const NO_FIGURES: ReportedFigure[] = [];
-const COUNT_KEYS = [
-  'significantNumberOfVictims',
-  'withCoordinationMechanism',
-  'withPlanInForce',
-  'withSurvivorParticipation',
-] as const;
+const COUNT_WORDS = {
+  significantNumberOfVictims: 'web:victims.counts.significantNumberOfVictims',
+  withCoordinationMechanism: 'web:victims.counts.withCoordinationMechanism',
+  withPlanInForce: 'web:victims.counts.withPlanInForce',
+  withSurvivorParticipation: 'web:victims.counts.withSurvivorParticipation',
+} as const;
+const COUNT_KEYS = Object.keys(COUNT_WORDS) as (keyof typeof COUNT_WORDS)[];
 
 /** The counts computed from the frameworks data beside the counts a source published. */
 function Counts({ global }: { global: GlobalVictims }) {
@@ -54,7 +55,7 @@ function Counts({ global }: { global: GlobalVictims }) {
               const published = global.published[key];
               return (
                 <tr key={key} data-testid={`victim-count-${key}`}>
-                  <th scope="row">{t(`web:victims.counts.${key}`)}</th>
+                  <th scope="row">{t(COUNT_WORDS[key])}</th>
                   <td className="number" data-label={t('web:victims.counts.computed')}>
                     {formatNumber(global.counts[key])}
                   </td>
@@ -90,7 +91,7 @@ function VictimsMap({ global, link }: { global: GlobalVictims; link: string | nu
         category: frameworkState(s),
         popup: t('web:victims.map.popup', {
           name: nameOf(s.iso3),
-          state: t(`web:victims.map.state.${frameworkState(s)}`),
+          state: t(FRAMEWORK_WORDS[frameworkState(s)]),
         }),
       })),
     [global, t, nameOf],
@@ -121,7 +122,7 @@ function VictimsMap({ global, link }: { global: GlobalVictims; link: string | nu
             {FRAMEWORK_STATES.map((state) => (
               <li key={state}>
                 <span className="swatch" style={{ background: FRAMEWORK_COLOUR[state] }} aria-hidden="true" />
-                {t(`web:victims.map.state.${state}`)}{' '}
+                {t(FRAMEWORK_WORDS[state])}{' '}
                 <span className="count">{t('web:victims.map.count', { count: members(state).length })}</span>
               </li>
             ))}
@@ -142,7 +143,7 @@ function VictimsMap({ global, link }: { global: GlobalVictims; link: string | nu
           return (
             <section key={state} aria-labelledby={`victim-list-${state}`}>
               <h3 id={`victim-list-${state}`}>
-                {t(`web:victims.map.state.${state}`)}{' '}
+                {t(FRAMEWORK_WORDS[state])}{' '}
                 <span className="count">{t('web:victims.map.count', { count: list.length })}</span>
               </h3>
               <ul className="state-links">

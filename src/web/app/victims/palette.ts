@@ -16,3 +16,10 @@ export function frameworkState(s: GlobalVictims['states'][number]): FrameworkSta
   if (s.coordination) return 'mechanism-only';
   return 'neither';
 }
+
+/** Each framework state's words (catalogue keys in full). */
+export const FRAMEWORK_WORDS = {
+  'plan-in-force': 'web:victims.map.state.plan-in-force',
+  'mechanism-only': 'web:victims.map.state.mechanism-only',
+  neither: 'web:victims.map.state.neither',
+} as const satisfies Record<FrameworkState, string>;
