@@ -9,7 +9,10 @@ import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { figuresKnownOn } from './editions.js';
 import { type FactSheetInput, buildFactSheet } from './factsheet/build.js';
-import type { FlowFunding, LedgerStockpiles } from './factsheet/context.js';
+import type { FlowFunding, LedgerStockpiles, VictimFrameworks } from './factsheet/context.js';
+import { globalFrameworks, latestReport } from '../victims/frameworks.js';
+import type { FrameworkReport } from '../victims/model.js';
+import { loadFrameworks } from '../victims/store.js';
 import type { FundingFlow } from '../cooperation/model.js';
 import { loadFlows } from '../cooperation/store.js';
 import { countedFlows, fundingAnswer } from '../cooperation/totals.js';
@@ -65,6 +68,23 @@ export function flowFundingOn(flows: readonly FundingFlow[], asOf: CalendarDate)
   };
 }
 
+/**
+ * The victim assistance counts from the frameworks data on the date (the rules of `GET /victims`),
+ * complete when every State counted has its mechanism, plan and survivor participation stated.
+ * Null when the data holds no State with significant numbers of victims on the date.
+ */
+export function frameworkCountsOn(reports: readonly FrameworkReport[], asOf: CalendarDate): VictimFrameworks | null {
+  const { states, counts } = globalFrameworks(reports, asOf);
+  if (states.length === 0) return null;
+  const latest = states.flatMap((s) => latestReport(reports, s.iso3, asOf) ?? []);
+  return {
+    states: states.length,
+    complete: latest.every((r) => r.mechanism !== null && r.plan !== null && r.survivorParticipation !== null),
+    counts,
+    sources: [...new Set(latest.flatMap((r) => r.sources))],
+  };
+}
+
 /** What a fact sheet is built from, read from the database. */
 export async function factSheetInputFromStore(
   store: Store,
@@ -72,15 +92,27 @@ export async function factSheetInputFromStore(
   asOf: CalendarDate,
 ): Promise<FactSheetInput> {
   plans ??= loadActionPlans();
-  const [figures, sources, ledgers, flows] = await Promise.all([
+  const [figures, sources, ledgers, flows, reports] = await Promise.all([
     listReportedFigures(store),
     loadSources(store),
     loadLedgers(store.db),
     loadFlows(store.db),
+    loadFrameworks(store.db),
   ]);
   const stockpiles = ledgerStockpilesOn(engine, ledgers, asOf);
   const funding = flowFundingOn(flows, asOf);
-  return { asOf, engine, figures, sources, plans: plans.plans, actions: plans.actions, stockpiles, funding };
+  const frameworks = frameworkCountsOn(reports, asOf);
+  return {
+    asOf,
+    engine,
+    figures,
+    sources,
+    plans: plans.plans,
+    actions: plans.actions,
+    stockpiles,
+    funding,
+    frameworks,
+  };
 }
 
 /** The fact sheet for a date, from the stored records and the engine. */

@@ -48,6 +48,7 @@ export const PAGES: PageCase[] = [
   },
   { name: 'figures', path: '/figures', ready: '.chart svg' },
   { name: 'stockpiles', path: '/stockpiles?asOf=2018-03-01' },
+  { name: 'victim assistance', path: '/victims?asOf=2018-12-31' },
   { name: 'words and marks', path: '/about-data' },
   { name: 'page not found', path: '/nowhere' },
   { name: 'fact sheet', path: '/factsheet?asOf=2018-03-01' },

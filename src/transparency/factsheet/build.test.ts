@@ -201,3 +201,66 @@ describe('the cooperation section: from the stored flows where they hold the yea
     expect(sectionText(sheet)).not.toContain("minefree's funding flows");
   });
 });
+
+describe('the victim assistance section: counted from the frameworks data when complete, else the published counts', () => {
+  const section = (sheet: FactSheet) => sheet.sections.find((s) => s.id === 'victim-assistance');
+  const sectionText = (sheet: FactSheet): string => JSON.stringify(section(sheet)?.paragraphs.map((p) => p.text));
+  const complete = (states: number) => ({
+    states,
+    complete: true,
+    counts: {
+      significantNumberOfVictims: states,
+      withCoordinationMechanism: 22,
+      withPlanInForce: 14,
+      withSurvivorParticipation: 19,
+    },
+    sources: ['V1', 'V2'],
+  });
+  const withFrameworks = (date: string, frameworks: ReturnType<typeof complete>): FactSheet =>
+    buildFactSheet({ ...factSheetInputFromReference(parseDate(date)), frameworks });
+
+  it('as of 2018-03-01, Cambodia alone in data/: the published 2017 counts stand, the coverage said with its endnote', () => {
+    const { sheet, input } = get('2018-03-01');
+    expect(input.frameworks).toMatchObject({ states: 1, complete: false });
+    const body = sectionText(sheet);
+    expect(body).toContain('31 States Parties reported significant numbers of mine victims (2017).');
+    expect(body).toContain('20 of them had a coordination mechanism for victim assistance (2017).');
+    expect(body).not.toContain("States' records");
+    expect(body).toContain("Minefree's records of victim assistance frameworks cover 1 State");
+    const figure = sheet.figures.find((f) => f.id === 'va_frameworks_states');
+    expect(figure?.value).toBe(1);
+    expect(sheet.endnotes.find((n) => n.n === figure?.note)?.text).toContain('victim_assistance_frameworks.csv');
+  });
+
+  it('as of 2010-01-01, before any framework observation: no coverage sentence', () => {
+    const { sheet, input } = get('2010-01-01');
+    expect(input.frameworks).toBeNull();
+    expect(sectionText(sheet)).not.toContain('victim assistance frameworks cover');
+  });
+
+  it.each(['2018-03-01', '2026-11-28'])('as of %s, frameworks complete for 31 States: the counts computed', (date) => {
+    const sheet = withFrameworks(date, complete(31));
+    const body = sectionText(sheet);
+    expect(body).toContain('31 States Parties had significant numbers of mine victims on');
+    expect(body).toContain("computed from 31 States' records.");
+    expect(body).toContain('22 of them had a coordination mechanism for victim assistance.');
+    expect(body).toContain('14 had a national plan for victim assistance in force.');
+    expect(body).toContain('19 involved survivors in their coordination.');
+    expect(body).not.toContain('(2017)');
+    const figure = sheet.figures.find((f) => f.id === 'states_parties_va_plan' && f.computed);
+    expect(figure?.value).toBe(14);
+    const note = sheet.endnotes.find((n) => n.n === figure?.note)?.text;
+    expect(note).toContain('31 States with significant numbers of victims');
+    expect(note).toContain('V1, V2');
+    const allowed = new Set(sheet.figures.flatMap((f) => [amount(f.value), String(f.value)]));
+    for (const p of section(sheet)?.paragraphs ?? [])
+      for (const n of statedNumbers(p.text)) expect(allowed.has(n), `"${n}" in "${p.text}"`).toBe(true);
+  });
+
+  it('complete but fewer States than the published count: the published counts stand', () => {
+    const sheet = withFrameworks('2018-03-01', complete(3));
+    const body = sectionText(sheet);
+    expect(body).toContain('31 States Parties reported significant numbers of mine victims (2017).');
+    expect(body).not.toContain("States' records");
+  });
+});

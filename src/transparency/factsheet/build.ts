@@ -5,7 +5,7 @@ import type { TreatyEngine } from '../../treaty/status.js';
 import { type ActionPlan, type PlannedAction, planInForce } from '../action-plans.js';
 import { figuresKnownOn } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import type { FlowFunding, LedgerStockpiles, SectionContext } from './context.js';
+import type { FlowFunding, LedgerStockpiles, SectionContext, VictimFrameworks } from './context.js';
 import { clearance } from './clearance.js';
 import { cooperation } from './cooperation.js';
 import { conclusion, headline } from './headline.js';
@@ -29,6 +29,8 @@ export interface FactSheetInput {
   stockpiles: LedgerStockpiles;
   /** Funding from the stored flows on `asOf` (the cooperation pillar computes it); null when none is known. */
   funding: FlowFunding | null;
+  /** Victim assistance counts from the frameworks data on `asOf` (the victims pillar's rules); null when none. */
+  frameworks: VictimFrameworks | null;
 }
 
 /**
@@ -51,6 +53,7 @@ export function buildFactSheet(input: FactSheetInput): FactSheet {
     actions: [...input.actions],
     stockpiles: input.stockpiles,
     funding: input.funding,
+    frameworks: input.frameworks,
   };
   const sections = [headline, universalization, stockpiles, clearance, victims, cooperation, conclusion].map((write) =>
     write(context),

@@ -41,6 +41,26 @@ export interface FlowFunding {
   sources: readonly SourceId[];
 }
 
+/**
+ * The victim assistance counts computed from the frameworks data (src/victims, the same rules as
+ * `GET /api/v1/victims`) on the date; the fact sheet states them only when `complete`, and quotes
+ * the published counts otherwise.
+ */
+export interface VictimFrameworks {
+  /** How many States with significant numbers of victims on the date the counts are computed from. */
+  states: number;
+  /** Every one of them has its mechanism, plan and survivor participation stated by a source read. */
+  complete: boolean;
+  counts: {
+    significantNumberOfVictims: number;
+    withCoordinationMechanism: number;
+    withPlanInForce: number;
+    withSurvivorParticipation: number;
+  };
+  /** The sources of the observations counted. */
+  sources: readonly SourceId[];
+}
+
 /** What every section is written from, all for one as-of date. */
 export interface SectionContext {
   asOf: CalendarDate;
@@ -57,6 +77,8 @@ export interface SectionContext {
   stockpiles: LedgerStockpiles;
   /** Funding from the stored flows on the date; null when no flow is known. */
   funding: FlowFunding | null;
+  /** Victim assistance counts from the frameworks data on the date; null when it holds no State then. */
+  frameworks: VictimFrameworks | null;
 }
 
 /** How minefree computes the figures it states itself, for their endnotes. */
@@ -65,3 +87,5 @@ export const stockpileLedgerMethod = (): string => t('factsheet:method.stockpile
 export const article5Method = (): string => t('factsheet:method.article5');
 export const fundingFlowsMethod = (funding: FlowFunding): string =>
   t('factsheet:method.fundingFlows', { count: funding.flows, year: funding.year, sources: funding.sources.join(', ') });
+export const vaFrameworksMethod = (frameworks: VictimFrameworks): string =>
+  t('factsheet:method.vaFrameworks', { count: frameworks.states, sources: frameworks.sources.join(', ') });

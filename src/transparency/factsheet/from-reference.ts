@@ -3,7 +3,8 @@ import { loadReference } from '../../treaty/reference.js';
 import { TreatyEngine } from '../../treaty/status.js';
 import { loadLedgers } from '../../stockpiles/reference.js';
 import { loadActionPlans, loadReportedFigures } from '../reference.js';
-import { ledgerStockpilesOn } from '../service.js';
+import { loadFrameworks } from '../../victims/reference.js';
+import { frameworkCountsOn, ledgerStockpilesOn } from '../service.js';
 import { type FactSheetInput } from './build.js';
 
 /** Everything a fact sheet is built from, read from data/ (the CLI's source until it reads the store). */
@@ -13,5 +14,16 @@ export function factSheetInputFromReference(asOf: CalendarDate): FactSheetInput 
   const engine = new TreatyEngine(facts);
   const stockpiles = ledgerStockpilesOn(engine, loadLedgers(sources, engine), asOf);
   // No funding flow is shipped in data/: the cooperation section quotes the published figures.
-  return { asOf, engine, figures: loadReportedFigures(sources), sources, plans, actions, stockpiles, funding: null };
+  const frameworks = frameworkCountsOn(loadFrameworks(sources), asOf);
+  return {
+    asOf,
+    engine,
+    figures: loadReportedFigures(sources),
+    sources,
+    plans,
+    actions,
+    stockpiles,
+    funding: null,
+    frameworks,
+  };
 }

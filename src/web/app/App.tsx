@@ -10,6 +10,7 @@ import { StatesPage } from './pages/StatesPage';
 import { ReportsPage } from './reporting/ReportsPage';
 import { StockpilesPage } from './stockpiles/StockpilesPage';
 import { CooperationPage } from './cooperation/CooperationPage';
+import { VictimsPage } from './victims/VictimsPage';
 import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
@@ -35,6 +36,7 @@ export function App() {
         <Route path="stockpiles" element={<StockpilesPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="cooperation" element={<CooperationPage />} />
+        <Route path="victims" element={<VictimsPage />} />
         <Route path="about-data" element={<AboutDataPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -27,6 +27,11 @@ import type {
   StoredEntry,
 } from '../../stockpiles/model.js';
 import type { ReportsOnDate as ReportsOnDateAnswer } from '../../reporting/model.js';
+import type {
+  CasualtyBreakdowns as CasualtyBreakdownsAnswer,
+  GlobalVictimsAnswer,
+  StateVictimsAnswer,
+} from '../../victims/model.js';
 import type { HistoryPoint as HistoryPointAnswer } from '../../treaty/history.js';
 import type { StateRecordAnswer } from '../../treaty/service.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
@@ -140,6 +145,13 @@ export const paths = {
   /** Needs stated in Article 5 extension requests against support received (FundingNeeds); one State when given. */
   fundingNeeds: (asOf: string, iso3?: string) =>
     `/funding/needs${asOfQuery(asOf)}${iso3 === undefined ? '' : `&iso3=${encodeURIComponent(iso3)}`}`,
+  /** The States with significant numbers of victims and the counts on a date (GlobalVictims). */
+  victims: (asOf: string) => `/victims${asOfQuery(asOf)}`,
+  /** One State's victim assistance framework and casualties per year on a date (StateVictims). */
+  stateVictims: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/victims${asOfQuery(asOf)}`,
+  /** One State's casualties by sex, age band, status and device, suppressed (CasualtyBreakdowns). */
+  victimBreakdowns: (iso3: string, asOf: string) =>
+    `/states/${encodeURIComponent(iso3)}/victims/breakdowns${asOfQuery(asOf)}`,
 };
 
 /** GET /funding (src/cooperation/model.ts). */
@@ -195,3 +207,12 @@ export type StockpilesByState = Json<StockpilesByStateAnswer>;
 
 /** One entry of GET /states/{iso3}/stockpiles/ledger, as stored, with its sources. */
 export type LedgerEntryJson = Json<StoredEntry>;
+
+/** GET /victims: the States with significant numbers of victims and the counts on a date (src/victims/model.ts). */
+export type GlobalVictims = Json<GlobalVictimsAnswer>;
+
+/** GET /states/{iso3}/victims: a State's framework and casualties per year (suppressed). */
+export type StateVictims = Json<StateVictimsAnswer>;
+
+/** GET /states/{iso3}/victims/breakdowns: casualties by sex, age band, status and device (suppressed). */
+export type CasualtyBreakdowns = Json<CasualtyBreakdownsAnswer>;

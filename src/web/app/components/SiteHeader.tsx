@@ -11,6 +11,7 @@ const PAGES = [
   { path: '/stockpiles', label: 'web:nav.stockpiles' },
   { path: '/reports', label: 'web:nav.reports' },
   { path: '/cooperation', label: 'web:nav.cooperation' },
+  { path: '/victims', label: 'web:nav.victims' },
 ] as const;
 
 /** Site name and the navigation; links keep the chosen date (the fact sheet is for it, today when none is chosen). */

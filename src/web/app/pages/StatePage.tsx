@@ -16,6 +16,7 @@ import { stateName, useT } from '../i18n';
 import { stateEvents } from '../state-events';
 import { StockpileSection } from '../stockpiles/StockpileSection';
 import { FundingSection } from '../cooperation/FundingSection';
+import { VictimSection } from '../victims/VictimSection';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
@@ -108,6 +109,7 @@ export function StatePage() {
           <StockpileSection iso3={iso3} asOf={asOf} />
           <ClearanceSection iso3={iso3} asOf={asOf} name={name} />
           <FundingSection iso3={iso3} asOf={asOf} />
+          <VictimSection iso3={iso3} asOf={asOf} />
           {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
           {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
         </PageSources.Provider>

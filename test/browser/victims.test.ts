@@ -1,0 +1,113 @@
+/**
+ * The victim assistance pages in Chromium against the real server (SQLite): the Victim assistance
+ * page's counts beside the published ones, its map as a list and the casualties per year by edition;
+ * Cambodia's section with synthetic casualty records (the records `minefree demo casualties` makes),
+ * the small cells said in words, never as numbers; both at 1280 and 375 px. With
+ * MINEFREE_SCREENSHOTS=<folder> set, each page is also saved there (to look at; nothing is compared).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../src/core/date.js';
+import type { StateCode } from '../../src/core/states.js';
+import { SYSTEM } from '../../src/store/audit.js';
+import { demoCasualties } from '../../src/victims/demo/demo.js';
+import { addRecords } from '../../src/victims/store.js';
+import { useBrowserPages } from './pages.js';
+
+interface PageGlobals {
+  document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number } };
+}
+
+const KHM = 'KHM' as StateCode;
+const { open, done } = useBrowserPages({
+  prepare: async (store) => {
+    const records = demoCasualties(KHM, 300, parseDate('2025-12-31'), 7);
+    await addRecords(store, KHM, records, [], SYSTEM, { recorded: parseDate('2026-01-01'), source: 'test: demo' });
+  },
+});
+const SHOTS = process.env.MINEFREE_SCREENSHOTS;
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  if (SHOTS === undefined || SHOTS === '') return;
+  mkdirSync(SHOTS, { recursive: true });
+  const { width, height } = await page.evaluate(() => {
+    const { scrollWidth, scrollHeight } = (globalThis as unknown as PageGlobals).document.documentElement;
+    return { width: scrollWidth, height: scrollHeight };
+  });
+  const piece = 1400;
+  for (let y = 0, n = 1; y < height; y += piece, n += 1) {
+    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
+    await page.screenshot({ path: join(SHOTS, `${name}-${n}.png`), fullPage: true, clip });
+  }
+}
+
+const sideways = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
+    return scrollWidth > clientWidth;
+  });
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('main h1');
+  await expect.poll(() => page.locator('.load-status').count(), { timeout: 20_000 }).toBe(0);
+}
+
+describe('victim assistance pages in Chromium', () => {
+  for (const viewport of [
+    { width: 1280, height: 900 },
+    { width: 375, height: 800 },
+  ]) {
+    it(`shows the counts beside the published ones, the map as a list and the casualties by edition at ${viewport.width} px`, async () => {
+      const page = await open('/victims?asOf=2018-12-31', viewport);
+      await settled(page);
+      expect(await page.locator('h1').textContent()).toBe('Victim assistance');
+      const significant = page.getByTestId('victim-count-significantNumberOfVictims');
+      // Cambodia is the one State of the frameworks data; the ICRC fact sheet quotes 31 from Landmine Monitor 2017.
+      expect(await significant.locator('td').first().textContent()).toBe('1');
+      expect(await significant.locator('td').nth(1).textContent()).toContain('31');
+      const list = page.getByTestId('victim-map-list');
+      await list.locator('summary').click();
+      expect(await list.getByRole('link', { name: 'Cambodia' }).getAttribute('href')).toBe(
+        '/states/KHM?asOf=2018-12-31',
+      );
+      const years = page.getByTestId('victim-years');
+      await years.locator('summary').click();
+      // 2016: 8,605 casualties in LM2017 (the latest edition on the date to publish 2016: LM2018 came out in November 2018).
+      expect(await years.locator('tr', { hasText: '2016' }).textContent()).toMatch(/9,437|8,605/);
+      expect(await sideways(page)).toBe(false);
+      await screenshot(page, `victims-${viewport.width}`);
+      await done(page);
+    }, 90_000);
+
+    it(`shows Cambodia's framework and casualty charts, small cells withheld in words, at ${viewport.width} px`, async () => {
+      const page = await open('/states/KHM?asOf=2026-06-30', viewport);
+      await settled(page);
+      const section = page.getByTestId('state-victims');
+      await section.waitFor();
+      await expect.poll(() => section.getByTestId('victim-by-year').count(), { timeout: 20_000 }).toBe(1);
+      expect(await section.getByTestId('victim-synthetic').textContent()).toContain('demonstration records');
+      expect(await section.getByTestId('victim-framework').textContent()).toContain(
+        'Significant number of victims: yes',
+      );
+      for (const id of ['victim-by-sex', 'victim-by-age', 'victim-by-status']) {
+        await expect.poll(() => section.getByTestId(id).count(), { timeout: 20_000 }).toBe(1);
+        await section.getByTestId(id).locator('summary').click();
+      }
+      // The civilian/military table: every row a count or "fewer than 5, withheld", never a number below 5.
+      const cells = await section.getByTestId('victim-by-status').locator('tbody td').allTextContents();
+      expect(cells.length).toBe(4);
+      for (const cell of cells) {
+        if (cell === 'fewer than 5, withheld') continue;
+        expect(Number(cell.replace(/,/g, ''))).toBeGreaterThanOrEqual(5);
+      }
+      // 300 records over 26 years: some years hold fewer than 5 killed, said in words.
+      await section.locator('details.chart-table summary').first().click();
+      expect(await section.locator('tbody').first().textContent()).toContain('fewer than 5, withheld');
+      expect(await sideways(page)).toBe(false);
+      await screenshot(page, `victims-state-${viewport.width}`);
+      await done(page);
+    }, 90_000);
+  }
+});
