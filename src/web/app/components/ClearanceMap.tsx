@@ -27,7 +27,7 @@ import { formatDate } from '../dates';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
 import { mapStyle } from '../map/map-style';
-import { countryShapes } from '../map/world-shapes';
+import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
@@ -85,6 +85,18 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const [ready, setReady] = useState(false);
   /** Clearance features drawn in the view once the map is idle; null before the first time. */
   const [drawn, setDrawn] = useState<number | null>(null);
+  // The detailed shapes (a State's extent); ClearanceSection started the download before this code loaded.
+  const [shapes, setShapes] = useState<CountryShapes | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void loadCountryShapes('50m').then((loaded) => {
+      if (current) setShapes(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const fit = useMemo<LngLatBoundsLike | null>(() => {
     if (bounds !== null)
@@ -96,8 +108,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   }, [bounds]);
 
   useEffect(() => {
-    if (!container.current) return;
-    const shapes = countryShapes();
+    if (!container.current || shapes === null) return;
     const target = fit ??
       shapeBounds(shapes, iso3) ?? [
         [-180, -56],
@@ -166,7 +177,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     };
     // The label is updated by the effect below; the map is made once per State and extent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [iso3, fit]);
+  }, [iso3, fit, shapes]);
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useMemo } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import { type ClearanceSummary, paths } from '../api';
 import { releasedChartOptions, remainingChartOptions } from '../clearance-chart-options';
@@ -13,6 +13,7 @@ import {
 } from '../clearance-series';
 import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
+import { loadCountryShapes } from '../map/world-shapes';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
 import { ExtensionPlan } from './ExtensionPlan';
@@ -194,6 +195,11 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
   const t = useT();
   const loaded = useApi<ClearanceSummary>(paths.clearance(iso3, asOf), { keepPrevious: true });
   const summary = loaded.state === 'ready' ? loaded.data : null;
+  const withMap = summary !== null && hasRecords(summary);
+  // The map's shapes download beside the map's code, not after it.
+  useEffect(() => {
+    if (withMap) void loadCountryShapes('50m').catch(() => undefined);
+  }, [withMap]);
   const tag = summary?.synthetic ? t('web:clearance.syntheticTag') : '';
   const firstYear = summary?.reconciliation[0]?.year ?? Number(asOf.slice(0, 4));
 
