@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   type FilterSpecification,
+  type GeoJSONSource,
   type LngLatBoundsLike,
   Map as MapLibreMap,
   NavigationControl,
@@ -26,7 +27,7 @@ import {
 import { formatDate } from '../dates';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
-import { mapStyle } from '../map/map-style';
+import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
 import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { HazardAreasTable } from './HazardAreasTable';
 
@@ -48,6 +49,8 @@ interface Props {
   firstYear: number;
   /** The map's name, for screen readers. */
   label: string;
+  /** Called once the map has drawn for the first time. */
+  onDrawn?: () => void;
 }
 
 function popupContent(title: string, rows: [string, string][]): HTMLElement {
@@ -69,7 +72,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 }
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
-export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: Props) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
@@ -85,12 +88,18 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const [ready, setReady] = useState(false);
   /** Clearance features drawn in the view once the map is idle; null before the first time. */
   const [drawn, setDrawn] = useState<number | null>(null);
-  // The detailed shapes (a State's extent); ClearanceSection started the download before this code loaded.
+  // The coarse shapes first (ClearanceSection started their download before this code loaded), so the
+  // hazard areas are drawn soon; then the detailed ones, which suit a State's extent (see below).
   const [shapes, setShapes] = useState<CountryShapes | null>(null);
+  const drawnRef = useRef(onDrawn);
+
+  useEffect(() => {
+    drawnRef.current = onDrawn;
+  }, [onDrawn]);
 
   useEffect(() => {
     let current = true;
-    void loadCountryShapes('50m').then((loaded) => {
+    void loadCountryShapes('110m').then((loaded) => {
       if (current) setShapes(loaded);
     });
     return () => {
@@ -109,6 +118,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
 
   useEffect(() => {
     if (!container.current || shapes === null) return;
+    let alive = true;
     const target = fit ??
       shapeBounds(shapes, iso3) ?? [
         [-180, -56],
@@ -153,6 +163,13 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
           }).length,
         );
         setReady(true);
+        drawnRef.current?.();
+      });
+      // Once drawn, the detailed shapes replace the coarse ones (they do not share the bandwidth with the tiles).
+      created.once('idle', () => {
+        void loadCountryShapes('50m').then((detailed) => {
+          if (alive) void created.getSource<GeoJSONSource>(COUNTRIES_SOURCE)?.setData(detailed);
+        });
       });
     });
     created.on('click', (event) => {
@@ -168,6 +185,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     }
     window.__minefreeClearanceMap = created;
     return () => {
+      alive = false;
       popup.remove();
       created.remove();
       setMap(null);
