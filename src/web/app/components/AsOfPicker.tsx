@@ -3,6 +3,9 @@ import { OPENED_FOR_SIGNATURE, formatDate, readDate, today } from '../dates';
 import { useAsOf } from '../use-as-of';
 import { monthName, useT } from '../i18n';
 
+/** The date the format hint shows as an example. */
+const FORMAT_EXAMPLE = '2018-03-01';
+
 /**
  * "Status on": the date every figure on the page is computed for; kept in the address (`?asOf=`).
  * A text field showing the date as the page writes dates ("1 March 2018", in the page's language, not
@@ -59,8 +62,8 @@ export function AsOfPicker() {
           {t('web:asOf.today')}
         </button>
       ) : null}
-      <span id={`${id}-format`} className="hint">
-        {t('web:asOf.format', { example: formatDate(OPENED_FOR_SIGNATURE) })}
+      <span id={`${id}-format`} className="as-of-format">
+        {t('web:asOf.format', { example: formatDate(FORMAT_EXAMPLE) })}
       </span>
       <span id={`${id}-hint`} className="hint" aria-live="polite">
         {message !== '' ? message : chosen ? '' : t('web:asOf.hint')}
