@@ -59,6 +59,21 @@ describe('web app in Chromium', () => {
     await done(page);
   });
 
+  it('shows the date in the date field as the page writes dates, and reads a date typed that way', async () => {
+    const page = await open('/?asOf=2018-03-01');
+    const field = page.getByLabel('Status on');
+    expect(await field.inputValue()).toBe('1 March 2018');
+    await field.press('Control+a');
+    await field.press('Backspace');
+    await page.keyboard.type('1 March');
+    await expect.poll(() => page.locator('.as-of-picker .hint').textContent()).toContain('full date');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.type(' 2017');
+    await page.waitForURL(/asOf=2017-03-01/);
+    expect(await field.getAttribute('aria-invalid')).toBe('false');
+    await done(page);
+  });
+
   it('opens the page of the State clicked on the map', async () => {
     const page = await open('/map');
     await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });

@@ -53,3 +53,28 @@ export function dayBefore(date: string): string {
   }
   return `${pad(year - 1, 4)}-12-31`;
 }
+
+/** What a person typed in a date field, read: a full date, or why it is not one yet. */
+export type ReadDate = { date: string } | { problem: 'empty' | 'incomplete' };
+
+/**
+ * A date typed as the page shows dates ("1 March 2018", "1 Mar 2018", "March 1, 2018": a day, a month
+ * name of the page's language and a four-digit year, in any order) or as `YYYY-MM-DD`. `months[m - 1]`
+ * holds the names of month m (long and short), compared without case or a closing dot. Pure.
+ */
+export function readDate(text: string, months: readonly (readonly string[])[]): ReadDate {
+  const trimmed = text.trim();
+  if (trimmed === '') return { problem: 'empty' };
+  if (FULL_DATE.test(trimmed)) return isCalendarDate(trimmed) ? { date: trimmed } : { problem: 'incomplete' };
+  const fold = (word: string): string => word.toLocaleLowerCase().replace(/\.$/, '');
+  const numbers = trimmed.match(/\d+/g) ?? [];
+  const words = trimmed.match(/[^\d\s.,/-]+\.?/gu) ?? [];
+  if (numbers.length !== 2 || words.length !== 1) return { problem: 'incomplete' };
+  const word = fold(words[0] ?? '');
+  const month = months.findIndex((names) => names.some((name) => fold(name) === word)) + 1;
+  const year = numbers.find((n) => n.length === 4);
+  const day = numbers.find((n) => n !== year && n.length <= 2);
+  if (month === 0 || year === undefined || day === undefined) return { problem: 'incomplete' };
+  const date = `${year}-${pad(month)}-${pad(Number(day))}`;
+  return isCalendarDate(date) ? { date } : { problem: 'incomplete' };
+}

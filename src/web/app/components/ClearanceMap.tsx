@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import {
   type FilterSpecification,
+  type GeoJSONSource,
   type LngLatBoundsLike,
   Map as MapLibreMap,
   NavigationControl,
@@ -26,8 +27,8 @@ import {
 import { formatDate } from '../dates';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
-import { mapStyle } from '../map/map-style';
-import { countryShapes } from '../map/world-shapes';
+import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
+import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
@@ -48,6 +49,8 @@ interface Props {
   firstYear: number;
   /** The map's name, for screen readers. */
   label: string;
+  /** Called once the map has drawn for the first time. */
+  onDrawn?: () => void;
 }
 
 function popupContent(title: string, rows: [string, string][]): HTMLElement {
@@ -69,7 +72,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 }
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
-export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: Props) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
@@ -85,6 +88,24 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   const [ready, setReady] = useState(false);
   /** Clearance features drawn in the view once the map is idle; null before the first time. */
   const [drawn, setDrawn] = useState<number | null>(null);
+  // The coarse shapes first (ClearanceSection started their download before this code loaded), so the
+  // hazard areas are drawn soon; then the detailed ones, which suit a State's extent (see below).
+  const [shapes, setShapes] = useState<CountryShapes | null>(null);
+  const drawnRef = useRef(onDrawn);
+
+  useEffect(() => {
+    drawnRef.current = onDrawn;
+  }, [onDrawn]);
+
+  useEffect(() => {
+    let current = true;
+    void loadCountryShapes('110m').then((loaded) => {
+      if (current) setShapes(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const fit = useMemo<LngLatBoundsLike | null>(() => {
     if (bounds !== null)
@@ -96,8 +117,8 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
   }, [bounds]);
 
   useEffect(() => {
-    if (!container.current) return;
-    const shapes = countryShapes();
+    if (!container.current || shapes === null) return;
+    let alive = true;
     const target = fit ??
       shapeBounds(shapes, iso3) ?? [
         [-180, -56],
@@ -142,6 +163,13 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
           }).length,
         );
         setReady(true);
+        drawnRef.current?.();
+      });
+      // Once drawn, the detailed shapes replace the coarse ones (they do not share the bandwidth with the tiles).
+      created.once('idle', () => {
+        void loadCountryShapes('50m').then((detailed) => {
+          if (alive) void created.getSource<GeoJSONSource>(COUNTRIES_SOURCE)?.setData(detailed);
+        });
       });
     });
     created.on('click', (event) => {
@@ -157,6 +185,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     }
     window.__minefreeClearanceMap = created;
     return () => {
+      alive = false;
       popup.remove();
       created.remove();
       setMap(null);
@@ -166,7 +195,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label }: Props) {
     };
     // The label is updated by the effect below; the map is made once per State and extent.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [iso3, fit]);
+  }, [iso3, fit, shapes]);
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useMemo } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { Trans } from 'react-i18next';
 import { type ClearanceSummary, paths } from '../api';
 import { releasedChartOptions, remainingChartOptions } from '../clearance-chart-options';
@@ -13,6 +13,7 @@ import {
 } from '../clearance-series';
 import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
+import { loadCountryShapes } from '../map/world-shapes';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
 import { ExtensionPlan } from './ExtensionPlan';
@@ -21,6 +22,9 @@ import { LoadStatus } from './LoadStatus';
 // MapLibre and ECharts are loaded only for a State with records: the rest of the page shows first.
 const ClearanceMap = lazy(() => import('./ClearanceMap').then((m) => ({ default: m.ClearanceMap })));
 const ResponsiveChart = lazy(() => import('./ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })));
+
+/** When the map has not drawn by then, the charts load anyway. */
+const CHARTS_AT_THE_LATEST_MS = 8000;
 
 function hasRecords(summary: ClearanceSummary): boolean {
   if (summary.records !== undefined) return summary.records.hazardAreas > 0;
@@ -109,7 +113,7 @@ function Headline({ summary }: { summary: ClearanceSummary }) {
   );
 }
 
-function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
+function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: string; start: boolean }) {
   const t = useT();
   const remaining = useMemo(() => remainingView(summary), [summary]);
   const released = useMemo(() => releasedView(summary), [summary]);
@@ -132,14 +136,18 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
           {remainingDescription(remaining)}{' '}
           {t('web:clearance.remainingUnits', { name: remaining.unit.name, symbol: remaining.unit.symbol })}
         </p>
-        <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
-          <ResponsiveChart
-            options={remainingOptions}
-            label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
-            className="clearance-chart"
-            data={{ 'data-testid': 'clearance-remaining-chart' }}
-          />
-        </Suspense>
+        {start ? (
+          <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
+            <ResponsiveChart
+              options={remainingOptions}
+              label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
+              className="clearance-chart"
+              data={{ 'data-testid': 'clearance-remaining-chart' }}
+            />
+          </Suspense>
+        ) : (
+          <Loading what={t('web:what.chart')} reserve="chart clearance-chart" />
+        )}
         <ChartTable
           caption={t('web:clearance.remainingTable', { unit: remaining.unit.name })}
           columns={[t('web:clearance.tableDate'), t('web:clearance.tableRemaining', { symbol: remaining.unit.symbol })]}
@@ -157,7 +165,9 @@ function Charts({ summary, tag }: { summary: ClearanceSummary; tag: string }) {
           {releasedDescription(released)}{' '}
           {t('web:clearance.releasedUnits', { name: released.unit.name, symbol: released.unit.symbol })}
         </p>
-        {released.years.length === 0 ? null : (
+        {released.years.length === 0 ? null : !start ? (
+          <Loading what={t('web:what.chart')} reserve="chart clearance-chart" />
+        ) : (
           <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
             <ResponsiveChart
               options={releasedOptions}
@@ -194,6 +204,20 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
   const t = useT();
   const loaded = useApi<ClearanceSummary>(paths.clearance(iso3, asOf), { keepPrevious: true });
   const summary = loaded.state === 'ready' ? loaded.data : null;
+  const withMap = summary !== null && hasRecords(summary);
+  // The map's shapes download beside the map's code, not after it.
+  useEffect(() => {
+    if (withMap) void loadCountryShapes('110m').catch(() => undefined);
+  }, [withMap]);
+  // On a slow connection the map comes first: the charts' code (ECharts) is fetched once the map has
+  // drawn, or after a few seconds if it has not, so the two do not share the bandwidth.
+  const [chartsStart, setChartsStart] = useState(false);
+  const mapDrawn = useCallback(() => setChartsStart(true), []);
+  useEffect(() => {
+    if (!withMap) return;
+    const timer = setTimeout(() => setChartsStart(true), CHARTS_AT_THE_LATEST_MS);
+    return () => clearTimeout(timer);
+  }, [withMap]);
   const tag = summary?.synthetic ? t('web:clearance.syntheticTag') : '';
   const firstYear = summary?.reconciliation[0]?.year ?? Number(asOf.slice(0, 4));
 
@@ -223,9 +247,10 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
               bounds={summary.bounds ?? null}
               firstYear={firstYear}
               label={t('web:clearance.mapLabel', { name: name ?? iso3, tag })}
+              onDrawn={mapDrawn}
             />
           </Suspense>
-          <Charts summary={summary} tag={tag} />
+          <Charts summary={summary} tag={tag} start={chartsStart} />
           <ExtensionPlan iso3={summary.iso3} asOf={summary.asOf} />
         </>
       )}

@@ -1,10 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateOnDate } from '../api';
 import { COUNTRIES_FILL, COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
-import { countryShapes } from '../map/world-shapes';
+import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { stateName, t } from '../i18n';
 import { categoryLabel, statusCategory } from '../status';
 
@@ -73,16 +73,28 @@ export function ChoroplethMap({
   const [painted, setPainted] = useState(false);
   const byCode = useRef(new Map<string, MapItem>());
   const select = useRef(onSelect);
+  // The world at world zoom: the coarse shapes first, then every State's (see below).
+  const [shapes, setShapes] = useState<CountryShapes | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void loadCountryShapes('110m').then((loaded) => {
+      if (current) setShapes(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
 
   useEffect(() => {
     select.current = onSelect;
   }, [onSelect]);
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || shapes === null) return;
     const created = new MapLibreMap({
       container: container.current,
-      style: mapStyle(countryShapes(), palette),
+      style: mapStyle(shapes, palette),
       bounds: WORLD,
       fitBoundsOptions: { padding: 8 },
       minZoom: -1,
@@ -124,6 +136,15 @@ export function ChoroplethMap({
       created.resize();
       created.fitBounds(WORLD, { padding: 8, animate: false });
       setMap(created);
+      // Then the detailed shapes, so that the smallest States (left out at 1:110m) appear when zoomed in.
+      void loadCountryShapes('50m').then((detailed) => {
+        const source = created.getSource<GeoJSONSource>(COUNTRIES_SOURCE);
+        if (source === undefined) return;
+        void source.setData(detailed);
+        for (const item of byCode.current.values()) {
+          created.setFeatureState({ source: COUNTRIES_SOURCE, id: item.iso3 }, { category: item.category });
+        }
+      });
     });
     window.__minefreeMap = created;
     return () => {
@@ -131,9 +152,9 @@ export function ChoroplethMap({
       created.remove();
       if (window.__minefreeMap === created) delete window.__minefreeMap;
     };
-    // The label is updated by the effect below; the map is created once (with its palette).
+    // The label is updated by the effect below; the map is created once (with its palette), when the shapes are in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [shapes === null]);
 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { type ReactNode, Suspense, lazy, useCallback, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import {
   type FundingAnswer,
@@ -11,7 +11,6 @@ import {
 import { AsOfPicker } from '../components/AsOfPicker';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
-import { ResponsiveChart } from '../components/ResponsiveChart';
 import { formatNumber, useT } from '../i18n';
 import { CitedRefs, CitedSources } from '../stockpiles/CitedSources';
 import { StockpileTable } from '../stockpiles/StockpileTable';
@@ -22,6 +21,27 @@ import { countedFlows, diagramLinks, flowDiagramOptions, sectorName } from './fl
 import { NeedsTable, usdWords, useStateNames } from './NeedsTable';
 import { trendOptions } from './trend-chart';
 import '../stockpiles/stockpiles.css';
+
+// ECharts is loaded only by the pages that draw a chart, and only when they draw it.
+const ResponsiveChart = lazy(() =>
+  import('../components/ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })),
+);
+
+/** Stands where the chart will be, at its height, so nothing moves when it arrives. */
+function ChartSlot({ className, children }: { className: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className={`load-status chart ${className}`}>
+          {t('web:load.loading', { what: t('web:what.chart') })}
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 const SOURCES = 'source';
 
@@ -115,11 +135,13 @@ function FlowDiagram({
         <p>{t('web:cooperation.diagram.none')}</p>
       ) : (
         <>
-          <ResponsiveChart
-            options={options}
-            label={t('web:cooperation.diagram.label')}
-            className="cooperation-diagram"
-          />
+          <ChartSlot className="cooperation-diagram">
+            <ResponsiveChart
+              options={options}
+              label={t('web:cooperation.diagram.label')}
+              className="cooperation-diagram"
+            />
+          </ChartSlot>
           <details>
             <summary>{t('web:cooperation.diagram.table')}</summary>
             <StockpileTable
@@ -158,7 +180,9 @@ function Trend({ reported, years }: { reported: readonly ReportedFigure[]; years
         <p>{t('web:cooperation.trend.none')}</p>
       ) : (
         <>
-          <ResponsiveChart options={options} label={t('web:cooperation.trend.label')} className="cooperation-trend" />
+          <ChartSlot className="cooperation-trend">
+            <ResponsiveChart options={options} label={t('web:cooperation.trend.label')} className="cooperation-trend" />
+          </ChartSlot>
           <details>
             <summary>{t('web:cooperation.trend.table')}</summary>
             <StockpileTable
