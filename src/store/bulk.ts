@@ -4,8 +4,8 @@
  *   SQLite driver has one connection, held by the transaction while its callback runs, so the
  *   raw handle's statements land in that transaction (checked: the handle must be in one). No
  *   journal or synchronous setting is touched.
- * - PostgreSQL: one `insert … select … from json_populate_recordset(null::table, $1)` per large
- *   chunk, through the transaction itself, so the table's own column types convert the values.
+ * - PostgreSQL: one `insert … select * from unnest($1::type[], …)` per chunk of 20,000 rows, one
+ *   array per column cast to the column's own type, through the transaction itself.
  * All or nothing is the transaction's: a refused row throws, and the caller's transaction rolls back.
  */
 import type SQLite from 'better-sqlite3';
@@ -74,31 +74,41 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
   };
 }
 
-/** Rows per statement on PostgreSQL: one JSON parameter, so no bound-parameter limit applies. */
+/** Rows per statement on PostgreSQL: one array parameter per column, so no bound-parameter limit applies. */
 const PG_CHUNK = 20_000;
 
 export const postgresBulkInsert: BulkInsert = async (trx, table, columns, rows) => {
   if (!trx.isTransaction) throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
-  const list = columns.map(quoted).join(', ');
-  const text = `insert into ${quoted(table)} (${list}) select ${list} from json_populate_recordset(null::${quoted(table)}, $1::json)`;
-  const keys = columns.map((c) => JSON.stringify(c));
+  // The table's own column types (looked up once a call), so each array is cast to its column's type.
+  const found = await trx.executeQuery<{ name: string; type: string }>(
+    CompiledQuery.raw(
+      'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
+      [quoted(table)],
+    ),
+  );
+  const typeOf = new Map(found.rows.map((r) => [r.name, r.type]));
+  const casts = columns.map((c, i) => {
+    const type = typeOf.get(c);
+    if (type === undefined) throw new Error(`no column "${c}" in table "${table}"`);
+    return `$${i + 1}::${type}[]`;
+  });
+  const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) select * from unnest(${casts.join(', ')})`;
+  const width = columns.length;
   let count = 0;
-  let parts: string[] = [];
+  let arrays: unknown[][] = columns.map(() => []);
+  let filled = 0;
   const flush = async (): Promise<void> => {
-    if (parts.length === 0) return;
-    const json = `[${parts.join(',')}]`;
-    parts = [];
-    await trx.executeQuery(CompiledQuery.raw(text, [json]));
+    if (filled === 0) return;
+    const parameters = arrays;
+    arrays = columns.map(() => []);
+    filled = 0;
+    await trx.executeQuery(CompiledQuery.raw(text, parameters));
   };
   for (const row of rows) {
-    let object = '{';
-    for (let c = 0; c < keys.length; c++) {
-      const v = row[c];
-      object += `${c === 0 ? '' : ','}${keys[c]}:${v === undefined ? 'null' : JSON.stringify(v)}`;
-    }
-    parts.push(`${object}}`);
+    for (let c = 0; c < width; c++) arrays[c]?.push(row[c] ?? null);
+    filled += 1;
     count += 1;
-    if (parts.length >= PG_CHUNK) await flush();
+    if (filled >= PG_CHUNK) await flush();
   }
   await flush();
   return count;
