@@ -9,6 +9,7 @@
 import SQLite from 'better-sqlite3';
 import { type Generated, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { type BulkInsert, postgresBulkInsert, sqliteBulkInsert } from './bulk.js';
 import { Changes, postgresListener, sqliteDataVersion } from './changes.js';
 import { watchWrites } from './write-watch.js';
 
@@ -41,6 +42,8 @@ export interface Store {
   readonly dialect: DialectName;
   /** Whether anything may have been written since last asked, without a query (changes.ts). */
   readonly changes: Changes;
+  /** Large imports: rows inserted in the caller's transaction by the engine's fast path (bulk.ts). */
+  readonly bulkInsert: BulkInsert;
   close(): Promise<void>;
 }
 
@@ -91,6 +94,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     db,
     dialect: 'postgres',
     changes,
+    bulkInsert: postgresBulkInsert,
     close: async () => {
       await changes.close();
       await db.destroy();
@@ -110,7 +114,13 @@ function openSqlite(file: string): Store {
   const db = new Kysely<Database>({
     dialect: watchWrites(new SqliteDialect({ database }), () => changes.bump()),
   });
-  return { db, dialect: 'sqlite', changes, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    changes,
+    bulkInsert: sqliteBulkInsert(database, () => changes.bump()),
+    close: () => db.destroy(),
+  };
 }
 
 /** Opens the store and runs one query, so a wrong URL or file fails here rather than on first use. */

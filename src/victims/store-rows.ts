@@ -47,6 +47,56 @@ export function recordRow(r: CasualtyRecord, recorded: CalendarDate): Insertable
   };
 }
 
+/** The columns of `recordValues`, in its order. */
+export const RECORD_ROW_COLUMNS = [
+  'id',
+  'iso3',
+  'incident_date',
+  'incident_year',
+  'historic',
+  'lat',
+  'lon',
+  'admin_area',
+  'device',
+  'outcome',
+  'sex',
+  'age',
+  'age_band',
+  'status',
+  'child',
+  'activity',
+  'needs',
+  'referrals',
+  'synthetic',
+  'recorded',
+] as const satisfies readonly (keyof CasualtyRecordsTable)[];
+
+/** `recordRow` as values in the order of RECORD_ROW_COLUMNS (the bulk insert's shape). */
+export function recordValues(r: CasualtyRecord, recorded: CalendarDate): unknown[] {
+  return [
+    r.id,
+    r.state,
+    r.incidentDate,
+    Number(r.incidentDate.slice(0, 4)),
+    flag(r.historic),
+    r.place.point?.lat ?? null,
+    r.place.point?.lon ?? null,
+    r.place.adminArea,
+    r.device,
+    r.outcome,
+    r.sex,
+    r.age,
+    r.ageBand,
+    r.status,
+    r.child === null ? null : flag(r.child),
+    r.activity,
+    r.needs.join(';'),
+    r.referrals.join(';'),
+    flag(r.synthetic),
+    recorded,
+  ];
+}
+
 export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRecord {
   return {
     id: row.id,

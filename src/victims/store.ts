@@ -22,8 +22,9 @@ import {
   frameworkRow,
   personalFromRow,
   personalRow,
+  RECORD_ROW_COLUMNS,
   recordFromRow,
-  recordRow,
+  recordValues,
 } from './store-rows.js';
 
 /** Audit entities whose rows change the records (`database`: a reload of data/ changes the frameworks). */
@@ -101,7 +102,7 @@ export async function addRecords(
             ? `no real records for ${iso3} while it holds demo records (delete them first: minefree demo casualties --state ${iso3} --delete)`
             : `no demo records for ${iso3}: it holds real records`,
         );
-      await insertRecordRows(trx, store.dialect, records, options.recorded);
+      await insertRecordRows(store, trx, records, options.recorded);
       if (personal.length > 0) await insertBatched(trx, store.dialect, 'casualty_personal', personal.map(personalRow));
       await writeAudit(trx, actor, {
         action: 'create',
@@ -128,20 +129,16 @@ export async function addRecords(
 }
 
 async function insertRecordRows(
+  store: Store,
   trx: Kysely<Database>,
-  dialect: DialectName,
   records: readonly CasualtyRecord[],
   recorded: CalendarDate,
 ): Promise<void> {
-  // In slices, so a million records never become a million row objects at once.
-  const SLICE = 20_000;
-  for (let i = 0; i < records.length; i += SLICE)
-    await insertBatched(
-      trx,
-      dialect,
-      'casualty_records',
-      records.slice(i, i + SLICE).map((r) => recordRow(r, recorded)),
-    );
+  // One row of values at a time, so a million records never become a million row arrays at once.
+  function* values(): Generator<unknown[]> {
+    for (const r of records) yield recordValues(r, recorded);
+  }
+  await store.bulkInsert(trx, 'casualty_records', RECORD_ROW_COLUMNS, values());
 }
 
 /** Deletes the demo records of a State (never real ones), with one audit row; returns how many. */

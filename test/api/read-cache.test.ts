@@ -26,6 +26,7 @@ function counted(store: Store, counter: QueryCounter): Store {
     db: store.db.withPlugin(counter),
     dialect: store.dialect,
     changes: store.changes,
+    bulkInsert: store.bulkInsert,
     close: () => store.close(),
   };
 }

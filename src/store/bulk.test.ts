@@ -1,0 +1,60 @@
+// The store's bulk insert on SQLite and PostgreSQL: rows land in the caller's transaction, a row
+// the database refuses anywhere (here after more than one PostgreSQL chunk) leaves nothing, and
+// it refuses to run outside a transaction.
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from './database.js';
+import { migrateToLatest } from './migrate.js';
+import { auditLogMigration } from './migrations/0001-audit-log.js';
+import { forEachDatabase } from './test-databases.js';
+
+const COLUMNS = ['id', 'at', 'user_id', 'action', 'entity', 'entity_id', 'before', 'after'] as const;
+const row = (id: number): unknown[] => [
+  id,
+  '2026-11-30T00:00:00.000Z',
+  null,
+  'create',
+  'bulk',
+  `e${id}`,
+  null,
+  '{"n":1}',
+];
+const count = async (store: Store): Promise<number> => {
+  const r = await sql<{ n: number }>`select count(*) as n from audit_log where entity = 'bulk'`.execute(store.db);
+  return Number(r.rows[0]?.n);
+};
+
+forEachDatabase((database) => {
+  describe('bulk insert', () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await database.open();
+      await migrateToLatest(store, (dialect) => ({ '0001-audit-log': auditLogMigration(dialect) }));
+    });
+
+    it('writes every row in the transaction, nulls and text as given', async () => {
+      const rows = Array.from({ length: 1000 }, (_, i) => row(i + 1));
+      const n = await store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', COLUMNS, rows));
+      expect(n).toBe(1000);
+      expect(await count(store)).toBe(1000);
+      const last = await store.db.selectFrom('audit_log').selectAll().where('id', '=', 1000).executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ entity_id: 'e1000', user_id: null, before: null, after: '{"n":1}' });
+    });
+
+    it('writes nothing when a row is refused, however far in', async () => {
+      const before = await count(store);
+      function* rows(): Generator<unknown[]> {
+        for (let i = 0; i < 30_000; i++) yield row(5000 + i);
+        yield row(5000); // the same id again
+      }
+      await expect(
+        store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', COLUMNS, rows())),
+      ).rejects.toThrow();
+      expect(await count(store)).toBe(before);
+    });
+
+    it('runs only inside a transaction', async () => {
+      await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);
+    });
+  });
+});
