@@ -4,6 +4,7 @@
  * the problem+json 4xx from the route's kind), the sign-in and CSRF token on every write, a server.
  * Documentation only: nothing here is compiled into a serializer, so it cannot change an answer.
  */
+import type { SwaggerTransformObject } from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from './auth.js';
 
@@ -156,10 +157,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
  * @fastify/swagger that completes the document with what the routes and `answers` say.
  * A documented route with no entry in `answers` is documented with an error, so it is found.
  */
-export function openApiCompleter(
-  app: FastifyInstance,
-  answers: Answers,
-): (input: { openapiObject: Partial<Document> }) => Document {
+export function openApiCompleter(app: FastifyInstance, answers: Answers): SwaggerTransformObject {
   const routes = new Map<string, RouteInfo>();
   app.addHook('onRoute', (route) => {
     const path = openApiPath(route.url);
@@ -171,8 +169,8 @@ export function openApiCompleter(
         hasBody: route.schema?.body !== undefined,
       });
   });
-  return ({ openapiObject }) => {
-    const doc = openapiObject as Document;
+  return (input) => {
+    const doc = ('openapiObject' in input ? input.openapiObject : input.swaggerObject) as Document;
     doc.servers = [{ url: '/', description: 'The server that serves this document' }];
     // Reads are open to anyone; a signed-in session may be sent (it changes no public answer).
     doc.security = [{}, { [SESSION_SCHEME]: [] }];
@@ -206,6 +204,6 @@ export function openApiCompleter(
         op.responses = responses;
       }
     }
-    return doc;
+    return doc as ReturnType<SwaggerTransformObject>;
   };
 }
