@@ -127,7 +127,14 @@ const stateReports = {
     reports: arr({
       type: 'object',
       required: ['report', 'due', 'mark'],
-      properties: { report: str(), due: orNull(partialDay), mark: str() },
+      properties: {
+        report: {
+          anyOf: [{ const: 'initial' }, int],
+          description: "'initial' (Art. 7.1) or the year an annual report covers (Art. 7.2)",
+        },
+        due: orNull(partialDay),
+        mark: str(),
+      },
     }),
   },
   description: 'Article 7 reports of one State: each due, received or not',
@@ -224,7 +231,7 @@ export const ANSWERS: Answers = {
       states: arr({
         type: 'object',
         required: ['iso3', 'name', 'state'],
-        properties: { iso3, name: str(), state: str() },
+        properties: { iso3, name: str(), state: orNull(str()) },
       }),
       destroyedByYear: arr(obj({ year: int, quantity: num, entries: int })),
     },
@@ -237,7 +244,7 @@ export const ANSWERS: Answers = {
       name: str(),
       asOf: day,
       deadline: orNull(day),
-      state: str(),
+      state: orNull(str()),
       destroyed: arr({ type: 'object' }),
       transferred: arr({ type: 'object' }),
     },

@@ -20,6 +20,8 @@ interface OpenApiDocument {
 /** One answer the document does not describe. */
 export interface Mismatch {
   request: string;
+  /** The route, status and media type. */
+  route?: string;
   status: number;
   problem: string;
 }
@@ -71,8 +73,15 @@ export function checkAnswers(app: FastifyInstance): Mismatch[] {
       validate = ajv.compile(resolveRefs(media.schema) as object);
       compiled.set(key, validate);
     }
-    if (!validate(JSON.parse(text)))
-      mismatches.push({ request: where, status, problem: ajv.errorsText(validate.errors) });
+    if (!validate(JSON.parse(text))) {
+      // One line per route and kind of error: array indices as *, the first five errors.
+      const errors = [
+        ...new Set((validate.errors ?? []).map((e) => `${e.instancePath.replace(/\/\d+/g, '/*')} ${e.message ?? ''}`)),
+      ];
+      const problem = errors.slice(0, 5).join('; ');
+      if (!mismatches.some((m) => m.problem === problem && m.status === status && m.route === key))
+        mismatches.push({ request: where, route: key, status, problem });
+    }
     return payload;
   });
   return mismatches;
