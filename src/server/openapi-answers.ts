@@ -308,7 +308,7 @@ export const ANSWERS: Answers = {
     required: ['asOf', 'year', 'total', 'bySector', 'topDonors', 'recipients'],
     properties: {
       asOf: day,
-      year: int,
+      year: orNull(int),
       total: num,
       bySector: arr({ type: 'object' }),
       topDonors: arr({ type: 'object' }),
