@@ -204,6 +204,6 @@ export function openApiCompleter(app: FastifyInstance, answers: Answers): Swagge
         op.responses = responses;
       }
     }
-    return doc as ReturnType<SwaggerTransformObject>;
+    return doc;
   };
 }
