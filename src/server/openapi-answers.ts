@@ -249,7 +249,10 @@ export const ANSWERS: Answers = {
       transferred: arr({ type: 'object' }),
     },
   }),
-  'POST /api/v1/states/{iso3}/stockpiles': written('The ledger entry as stored'),
+  'POST /api/v1/states/{iso3}/stockpiles': json(201, 'The ledger entries as stored', {
+    type: ['object', 'array'],
+    description: 'The ledger entries as stored',
+  }),
   'GET /api/v1/states/{iso3}/stockpiles/ledger': json(200, "The State's stockpile ledger", arr({ type: 'object' })),
   'GET /api/v1/states/{iso3}/stockpiles/export': [
     {
@@ -309,7 +312,7 @@ export const ANSWERS: Answers = {
     properties: {
       asOf: day,
       year: orNull(int),
-      total: num,
+      total: orNull(num),
       bySector: arr({ type: 'object' }),
       topDonors: arr({ type: 'object' }),
       recipients: arr({ type: 'object' }),
