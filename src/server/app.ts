@@ -15,6 +15,7 @@ import { registerEdgeChecks } from '../http/edge.js';
 import { registerSecurityHeaders } from '../http/headers.js';
 import { clientErrorHandler, frameworkErrors, registerUrlLimit } from '../http/framework-errors.js';
 import { registerEtag } from '../http/etag.js';
+import { openApiCompleter } from '../http/openapi.js';
 import { errorHandler } from '../http/problem.js';
 import { sourcesPlugin } from '../sources/routes.js';
 import { stockpilesPlugin } from '../stockpiles/routes.js';
@@ -26,6 +27,7 @@ import { EngineCache } from '../treaty/cache.js';
 import { treatyPlugin } from '../treaty/routes.js';
 import { victimsPlugin } from '../victims/routes.js';
 import { registerApiDocs } from './api-docs.js';
+import { ANSWERS } from './openapi-answers.js';
 import { registerWeb } from './web.js';
 
 /** Where the JSON log lines go: `true` is stderr; a stream (a test's) receives them instead. */
@@ -111,11 +113,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'minefree API',
         version: '1',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
         description:
           'The Anti-Personnel Mine Ban Convention: status, deadlines, sources and figures on any date. Errors are RFC 9457 problem+json.',
       },
     },
     transform: jsonSchemaTransform,
+    // operationIds, answers (2xx and problem+json 4xx), security on writes, servers: documentation only.
+    transformObject: openApiCompleter(app, ANSWERS),
   });
   registerApiDocs(app, () => app.swagger());
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());

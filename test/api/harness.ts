@@ -8,6 +8,7 @@ import { SYSTEM } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/database.js';
 import { initDatabase } from '../../src/setup/seed.js';
 import type { TestDatabase } from '../../src/store/test-databases.js';
+import { type Mismatch, checkAnswers } from './openapi-check.js';
 
 export const PASSWORD = 'correct horse battery staple';
 /** The accounts every harness has: `editor` is the national editor of KHM (Cambodia). */
@@ -44,6 +45,12 @@ export interface Harness {
 export function useApp(database: TestDatabase): Harness {
   let store: Store | null = null;
   const apps: FastifyInstance[] = [];
+  // Every JSON answer is checked against the OpenAPI document's schema for it (openapi-check.ts).
+  const mismatches: Mismatch[][] = [];
+  const checked = (app: FastifyInstance): FastifyInstance => {
+    mismatches.push(checkAnswers(app));
+    return app;
+  };
   beforeAll(async () => {
     store = await database.open();
     await initDatabase(store);
@@ -52,10 +59,11 @@ export function useApp(database: TestDatabase): Harness {
       const state = role === 'editor' ? EDITOR_STATE : null;
       await createUser(store, { email: `${role}@example.org`, name: `An ${role}`, role, state, passwordHash }, SYSTEM);
     }
-    apps.push(await buildApp({ store }));
+    apps.push(checked(await buildApp({ store })));
   });
   afterAll(async () => {
     for (const app of apps.splice(0)) await app.close();
+    expect(mismatches.flat(), 'answers the OpenAPI document does not describe').toEqual([]);
   });
 
   const harness: Harness = {
@@ -69,7 +77,7 @@ export function useApp(database: TestDatabase): Harness {
       return app;
     },
     async another(options = {}) {
-      const app = await buildApp({ ...options, store: harness.store });
+      const app = checked(await buildApp({ ...options, store: harness.store }));
       apps.push(app);
       return app;
     },
