@@ -77,6 +77,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflicts with what is stored',
   413: 'The request body is too large',
+  414: 'The address (path and query) is too long',
   415: 'Unsupported media type',
   422: 'The change would break the stored records',
   429: 'Too many attempts',
@@ -123,7 +124,8 @@ const problemResponse = (status: number): JsonSchema => ({
 
 /** The 4xx a route can answer, from its kind. */
 function problemStatuses(method: string, path: string, route: RouteInfo): number[] {
-  const statuses = new Set<number>([400]);
+  // Every route: a bad field, or an address longer than the server reads (framework-errors.ts).
+  const statuses = new Set<number>([400, 414]);
   if (route.hasParams) statuses.add(404);
   if (route.write) for (const s of [401, 403, 409, 422]) statuses.add(s);
   if (route.hasBody || (route.write && method !== 'GET' && method !== 'DELETE')) {
