@@ -60,7 +60,7 @@ export function globalVictimsText(a: GlobalVictimsAnswer): string {
       name: stateName(s.iso3),
       iso3: s.iso3,
       mechanism: yesNo(s.coordination),
-      plan: t(PLAN_STATE[s.planState]),
+      plan: s.planState === null ? t('cli:victims.unknown') : t(PLAN_STATE[s.planState]),
       survivors: yesNo(s.survivorParticipation),
     }),
   );

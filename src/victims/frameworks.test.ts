@@ -61,6 +61,14 @@ describe('frameworkOn', () => {
     expect(frameworkOn(later, 'KHM', d('2018-05-31')).coordination).toBeNull();
     expect(frameworkOn(later, 'KHM', d('2018-06-01')).coordination).not.toBeNull();
   });
+  it('says what no source states as not found (null), never as none', () => {
+    const silent = [report({ mechanism: null, plan: null, survivorParticipation: null })];
+    expect(globalFrameworks(silent, d('2018-01-01')).states).toEqual([
+      { iso3: 'KHM', coordination: null, planState: null, survivorParticipation: null },
+    ]);
+    const found = globalFrameworks([report({})], d('2018-01-01')).states[0];
+    expect(found).toMatchObject({ coordination: true, planState: 'in-force' });
+  });
   it('global counts on a date', () => {
     expect(globalFrameworks(reports, d('2018-01-01')).counts).toEqual({
       significantNumberOfVictims: 2,

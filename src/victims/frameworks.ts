@@ -69,8 +69,9 @@ export function globalFrameworks(
     if (f.significantNumberOfVictims !== true) continue;
     states.push({
       iso3,
-      coordination: f.coordination !== null,
-      planState: f.plan?.state ?? 'none',
+      // An empty cell in the data means "not found", not "none": what no source states stays null.
+      coordination: f.coordination === null ? null : true,
+      planState: f.plan === null ? null : f.plan.state,
       survivorParticipation: f.survivorParticipation,
     });
   }

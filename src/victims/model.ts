@@ -192,8 +192,10 @@ export interface GlobalVictimsAnswer {
   asOf: CalendarDate;
   states: {
     iso3: StateCode;
-    coordination: boolean;
-    planState: PlanState;
+    /** true: a source states a mechanism on the date; null: none found in the sources read. */
+    coordination: true | null;
+    /** null: no plan found in the sources read ('none' is a known plan not yet in force). */
+    planState: PlanState | null;
     survivorParticipation: boolean | null;
   }[];
   counts: {
