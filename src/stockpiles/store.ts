@@ -104,26 +104,32 @@ export async function addEntries(
         clash.found,
       );
     }
-    const added: StoredEntry[] = [];
-    for (const entry of entries) {
-      const row = await trx
-        .insertInto('stockpile_entries')
-        .values(entryRow(entry))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      added.push(entryFromRow(row));
-    }
-    const missing = await unknownSources(trx, added);
-    if (missing !== null)
-      throw new RejectedWriteError(
-        'invalid',
-        `entries[${missing.index}].sources`,
-        'the id of a stored source',
-        missing.id,
-      );
+    const added = await insertEntries(trx, entries);
     await writeAudit(trx, actor, { action: 'create', entity: 'stockpile', entityId: iso3, before: null, after: added });
     return added;
   });
+}
+
+/** Inserts `entries` in the caller's transaction; refuses (and so rolls back) an entry citing an unknown source. */
+async function insertEntries(trx: Kysely<Database>, entries: readonly LedgerEntry[]): Promise<StoredEntry[]> {
+  const stored: StoredEntry[] = [];
+  for (const entry of entries) {
+    const row = await trx
+      .insertInto('stockpile_entries')
+      .values(entryRow(entry))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    stored.push(entryFromRow(row));
+  }
+  const missing = await unknownSources(trx, stored);
+  if (missing !== null)
+    throw new RejectedWriteError(
+      'invalid',
+      `entries[${missing.index}].sources`,
+      'the id of a stored source',
+      missing.id,
+    );
+  return stored;
 }
 
 async function unknownSources(
@@ -164,23 +170,7 @@ export async function replaceLedger(
     await lockForWrite(trx, store.dialect, `minefree.stockpiles.${iso3}`);
     const before = await loadLedger(trx, iso3);
     await trx.deleteFrom('stockpile_entries').where('iso3', '=', iso3).execute();
-    const stored: StoredEntry[] = [];
-    for (const entry of entries) {
-      const row = await trx
-        .insertInto('stockpile_entries')
-        .values(entryRow(entry))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      stored.push(entryFromRow(row));
-    }
-    const missing = await unknownSources(trx, stored);
-    if (missing !== null)
-      throw new RejectedWriteError(
-        'invalid',
-        `entries[${missing.index}].sources`,
-        'the id of a stored source',
-        missing.id,
-      );
+    const stored = await insertEntries(trx, entries);
     await writeAudit(trx, actor, {
       action: before.length === 0 ? 'create' : 'update',
       entity: 'stockpile',

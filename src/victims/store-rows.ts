@@ -71,30 +71,10 @@ export const RECORD_ROW_COLUMNS = [
   'recorded',
 ] as const satisfies readonly (keyof CasualtyRecordsTable)[];
 
-/** `recordRow` as values in the order of RECORD_ROW_COLUMNS (the bulk insert's shape). */
+/** `recordRow` as values in the order of RECORD_ROW_COLUMNS (the bulk insert's shape): one mapping, not two. */
 export function recordValues(r: CasualtyRecord, recorded: CalendarDate): unknown[] {
-  return [
-    r.id,
-    r.state,
-    r.incidentDate,
-    Number(r.incidentDate.slice(0, 4)),
-    flag(r.historic),
-    r.place.point?.lat ?? null,
-    r.place.point?.lon ?? null,
-    r.place.adminArea,
-    r.device,
-    r.outcome,
-    r.sex,
-    r.age,
-    r.ageBand,
-    r.status,
-    r.child === null ? null : flag(r.child),
-    r.activity,
-    r.needs.join(';'),
-    r.referrals.join(';'),
-    flag(r.synthetic),
-    recorded,
-  ];
+  const row = recordRow(r, recorded);
+  return RECORD_ROW_COLUMNS.map((column) => row[column]);
 }
 
 export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRecord {
