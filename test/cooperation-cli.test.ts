@@ -72,8 +72,9 @@ describe('minefree import iati, minefree funding', () => {
     expect(JSON.parse(afg.stdout)).toMatchObject({ total: 300_000, recipients: [{ iso3: 'AFG', amount: 300_000 }] });
   });
 
-  it('the seed’s 2015 figures as of 2018-03-01, from the stored published figures, each with its source', () => {
-    const result = minefree('funding', '--year', '2015', '--as-of', '2018-03-01', '--json');
+  it('the seed’s 2015 figures are known from the June 2017 factsheet they came from until LM2017 revised them', () => {
+    // On 13 December 2017 the latest publication is the ICBL factsheet of June 2017 the seed quotes.
+    const result = minefree('funding', '--year', '2015', '--as-of', '2017-12-13', '--json');
     expect(result.status).toBe(0);
     const body = JSON.parse(result.stdout) as {
       basis: string;
@@ -92,17 +93,19 @@ describe('minefree import iati, minefree funding', () => {
     expect(quoted.international_support_usd).toMatchObject({ qualifier: 'about', source: 'S00' });
     expect(quoted.affected_states_self_funding_usd).toMatchObject({ qualifier: 'more than', source: 'S00' });
     for (const q of body.reported) expect(q.citedDocument).toContain('Global Support for Mine Action');
-    // A day earlier, LM2017's revision was the latest edition.
-    const before = JSON.parse(minefree('funding', '--year', '2015', '--as-of', '2018-02-28', '--json').stdout) as {
-      international: number;
-      national: number;
-      source: string[];
-    };
-    expect(before).toMatchObject({ international: 394_000_000, national: 131_200_000, source: ['S320'] });
-    const text = minefree('funding', '--year', '2015', '--as-of', '2018-03-01');
+    const text = minefree('funding', '--year', '2015', '--as-of', '2017-12-13');
     expect(text.stdout).toContain('about US$352,000,000');
     expect(text.stdout).toContain('more than US$130,000,000');
     expect(text.stdout).toContain('citing ICBL, Global Support for Mine Action factsheet, June 2017');
+    // From LM2017's launch day (14 December 2017) its revision supersedes them; the sector split, not revised, stays.
+    for (const asOf of ['2017-12-14', '2018-03-01']) {
+      const after = JSON.parse(minefree('funding', '--year', '2015', '--as-of', asOf, '--json').stdout) as {
+        international: number;
+        national: number;
+        source: string[];
+      };
+      expect(after).toMatchObject({ international: 394_000_000, national: 131_200_000, source: ['S00', 'S320'] });
+    }
   }, 120_000);
 
   it('funding as text, and a wrong recipient is a usage error', () => {

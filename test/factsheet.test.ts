@@ -36,7 +36,8 @@ describe('minefree factsheet', () => {
     expect(sheet.figures.find((f) => f.id === 'states_parties' && f.computed)?.value).toBe(164);
     expect(sheet.figures.find((f) => f.id === 'casualties_mines_erw' && f.period === '2016')).toMatchObject({
       value: 8605,
-      source: { id: 'S00', published: '2018-03-01' },
+      // LM2017 itself and the ICRC fact sheet quoting it are both dated by LM2017's launch day: the edition wins.
+      source: { id: 'S74', published: '2017-12-14' },
     });
     expect(sheet.sections.map((s) => s.title)).toContain('Stockpile destruction');
     expect(sheet.endnotes.length).toBeGreaterThan(5);

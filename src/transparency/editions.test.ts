@@ -8,11 +8,14 @@ import { loadReportedFigures } from './reference.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 
-describe('publication day of a source dated by month or year', () => {
+describe('publication day of a source dated by month or year: the last day of it', () => {
   it.each([
     ['2017-12-14', '2017-12-14'],
-    ['2018-03', '2018-03-01'],
-    ['2024-02', '2024-02-01'],
+    ['2018-03', '2018-03-31'],
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['2019-11', '2019-11-30'],
+    ['2017-06', '2017-06-30'],
     ['2004', '2004-12-31'],
   ])('%s counts as published on %s', (published, day) => {
     expect(publicationDay(parsePartialDate(published))).toBe(day);
@@ -51,6 +54,18 @@ describe('the edition rule', () => {
     ['2030-01-01', 9439],
   ])('on %s the figure for 2016 is %s', (asOf, value) => {
     expect(figureFor(figuresKnownOn(editions, d(asOf)), 'casualties_mines_erw', '2016')?.value ?? null).toBe(value);
+  });
+
+  it.each([
+    ['quoting document first', [true, false]],
+    ['edition first', [false, true]],
+  ])('on the same day the edition itself wins over a document quoting it (%s)', (_, quoting) => {
+    const [a, b] = quoting.map((quotes, i) => ({
+      ...figure(100 + i, '2017-12-14'),
+      citedDocument: quotes ? 'Landmine Monitor 2017' : null,
+    }));
+    const known = figuresKnownOn([a!, b!], d('2018-01-01'));
+    expect(known.map((f) => f.citedDocument)).toEqual([null]);
   });
 
   it('takes the most recent period an indicator has', () => {

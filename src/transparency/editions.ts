@@ -1,15 +1,14 @@
 import { type CalendarDate } from '../core/date.js';
-import { type PartialDate, earliestDay, latestDay } from '../core/partial-date.js';
+import { type PartialDate, latestDay } from '../core/partial-date.js';
 import type { ReportedFigure } from './model.js';
 
 /**
- * The day a source counts as published. A full date is that day. A month (`2018-03`, the ICRC
- * fact sheet of March 2018) counts from the month's first day, as documents dated by month are
- * cited from that month. A bare year (`2004`) counts from 31 December: the year alone cannot
- * place it earlier without guessing.
+ * The day a source counts as published. A full date is that day (a Landmine Monitor edition's
+ * launch day, data/editions.csv). Where only the month or the year is known, the last day of it:
+ * a figure is not known before it is published, and nothing places it earlier without guessing.
  */
 export function publicationDay(published: PartialDate): CalendarDate {
-  return published.length === 4 ? latestDay(published) : earliestDay(published);
+  return latestDay(published);
 }
 
 const key = (f: ReportedFigure): string => `${f.indicator}|${f.scope}|${f.period}`;
@@ -28,7 +27,13 @@ export function figuresKnownOn(figures: readonly ReportedFigure[], asOf: Calenda
   for (const figure of figures) {
     if (figure.published === null || figure.published > asOf) continue;
     const current = latest.get(key(figure));
-    if (!current || (current.published ?? '') <= figure.published) latest.set(key(figure), figure);
+    if (!current || current.published === null || current.published < figure.published) latest.set(key(figure), figure);
+    // On the same day, the edition itself is cited rather than a document quoting it.
+    else if (
+      current.published === figure.published &&
+      (figure.citedDocument === null || current.citedDocument !== null)
+    )
+      latest.set(key(figure), figure);
   }
   return [...latest.values()].sort(
     (a, b) =>

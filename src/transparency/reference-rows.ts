@@ -5,7 +5,7 @@
  */
 import type { CsvRow } from '../core/csv.js';
 import type { DataProblem } from '../core/errors.js';
-import { partialDateProblem } from '../core/partial-date.js';
+import { type PartialDate, parsePartialDate, partialDateProblem } from '../core/partial-date.js';
 import { QUALIFIERS, type Qualifier, type SourceId } from '../core/source.js';
 import type { Source } from '../sources/model.js';
 import { publicationDay } from './editions.js';
@@ -48,6 +48,56 @@ export const FUNDING_COLUMNS = [
   'sources',
 ];
 export const ARTICLE4_GLOBAL_COLUMNS = ['as_of', 'metric', 'value', 'qualifier', 'notes', 'sources'];
+export const EDITION_COLUMNS = ['edition', 'title', 'published', 'sources', 'notes'];
+
+/**
+ * A document figures come from (data/editions.csv): a Landmine Monitor edition with its launch day,
+ * or a document the ICRC fact sheet cites. `published` is null where no source gives its date.
+ */
+export interface Edition {
+  label: string;
+  title: string;
+  published: PartialDate | null;
+}
+
+/** Editions by label (`LM2017`) and by title (`Landmine Monitor 2017`, as cited documents name them). */
+export interface Editions {
+  byLabel: ReadonlyMap<string, Edition>;
+  byTitle: ReadonlyMap<string, Edition>;
+}
+
+export function editionsFromRows(
+  rows: readonly CsvRow[],
+  sources: ReadonlyMap<SourceId, Source>,
+): { editions: Editions; problems: DataProblem[] } {
+  const problems: DataProblem[] = [];
+  const byLabel = new Map<string, Edition>();
+  const byTitle = new Map<string, Edition>();
+  for (const row of rows) {
+    const label = row.get('edition').trim();
+    const title = row.get('title').trim();
+    const text = row.get('published').trim();
+    const dateProblem = text === '' ? null : partialDateProblem(text);
+    if (label === '') problems.push(row.problem('edition', 'a label such as LM2017'));
+    else if (byLabel.has(label))
+      problems.push(row.problem('edition', `one row per edition (${label} is listed twice)`));
+    if (title === '') problems.push(row.problem('title', 'the title documents cite it by'));
+    if (dateProblem !== null) problems.push(row.problem('published', dateProblem));
+    const ids = row
+      .get('sources')
+      .split(';')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    const unknown = ids.filter((id) => !sources.has(id));
+    if (unknown.length > 0)
+      problems.push(row.problem('sources', `source ids listed in data/sources.csv (unknown: ${unknown.join(', ')})`));
+    if (text !== '' && ids.length === 0) problems.push(row.problem('sources', 'the source that gives this day'));
+    const edition = { label, title, published: text === '' || dateProblem !== null ? null : parsePartialDate(text) };
+    byLabel.set(label, edition);
+    byTitle.set(title, edition);
+  }
+  return { editions: { byLabel, byTitle }, problems };
+}
 
 /** The ICRC fact sheet of March 2018 (data/SOURCES.md): every figure of its file comes from it. */
 export const ICRC_FACT_SHEET: SourceId = 'S00';
@@ -110,7 +160,31 @@ export interface FigureRows {
 class FigureReader {
   readonly figures: ReportedFigure[] = [];
   readonly problems: DataProblem[] = [];
-  constructor(private readonly sources: ReadonlyMap<SourceId, Source>) {}
+  constructor(
+    private readonly sources: ReadonlyMap<SourceId, Source>,
+    private readonly editions: Editions,
+  ) {}
+
+  /**
+   * The day the edition a figure came from was published (`LM2020/LM2021`: the first of them), or
+   * null when data/editions.csv knows no day for it. A label it does not list is a problem.
+   */
+  editionDay(row: CsvRow, field: string): ReportedFigure['published'] {
+    const labels = row
+      .get(field)
+      .split('/')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    const editions: Edition[] = [];
+    for (const label of labels) {
+      const edition = this.editions.byLabel.get(label);
+      if (edition === undefined)
+        this.problems.push(row.problem(field, `an edition listed in data/editions.csv (not ${label})`));
+      else editions.push(edition);
+    }
+    const first = editions.sort((a, b) => a.label.localeCompare(b.label))[0];
+    return first?.published ? publicationDay(first.published) : null;
+  }
 
   qualifier(row: CsvRow, field: string): Qualifier | null {
     const word = row.get(field).trim().toLowerCase();
@@ -146,8 +220,31 @@ class FigureReader {
     return problem === null ? text : null;
   }
 
-  /** The source of a figure: the earliest-published of those listed, as the figure was public from then. */
-  source(row: CsvRow, field: string): { id: SourceId; published: ReportedFigure['published'] } | null {
+  /**
+   * The source of a figure and the day it became public: the day of the edition it came from where
+   * that is known (a later document quoting it does not make it newer), else the earliest-published
+   * of the sources listed.
+   */
+  source(
+    row: CsvRow,
+    field: string,
+    editionField?: string,
+  ): { id: SourceId; published: ReportedFigure['published'] } | null {
+    const origin = editionField === undefined ? null : this.editionDay(row, editionField);
+    const quoted = this.quotingSource(row, field);
+    if (quoted === null) return null;
+    if (origin !== null && quoted.published !== null && origin > quoted.published)
+      this.problems.push(
+        row.problem(
+          field,
+          `sources published on or after the edition they quote (${origin}), not on ${quoted.published}`,
+        ),
+      );
+    return origin === null ? quoted : { id: quoted.id, published: origin };
+  }
+
+  /** The earliest-published of the sources listed. */
+  private quotingSource(row: CsvRow, field: string): { id: SourceId; published: ReportedFigure['published'] } | null {
     const ids = row
       .get(field)
       .split(';')
@@ -172,8 +269,12 @@ class FigureReader {
   }
 }
 
-export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>): FigureRows {
-  const reader = new FigureReader(sources);
+export function icrcFiguresFromRows(
+  rows: readonly CsvRow[],
+  sources: ReadonlyMap<SourceId, Source>,
+  editions: Editions,
+): FigureRows {
+  const reader = new FigureReader(sources, editions);
   const s00 = sources.get(ICRC_FACT_SHEET);
   const first = rows[0];
   if (!s00 && first)
@@ -183,12 +284,20 @@ export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMa
       field: null,
       found: null,
     });
-  const published = s00?.published ? publicationDay(s00.published) : null;
+  const factSheetDay = s00?.published ? publicationDay(s00.published) : null;
   for (const row of rows) {
     const period = reader.period(row, 'period');
     const value = reader.number(row, 'value');
     const qualifier = reader.qualifier(row, 'qualifier');
+    const cited = row.get('cited_source').trim();
+    const origin = cited === '' ? undefined : editions.byTitle.get(cited);
+    if (origin === undefined && cited !== '')
+      reader.problems.push(
+        row.problem('cited_source', `a document listed by its title in data/editions.csv (not "${cited}")`),
+      );
     if (period === null || value === null || qualifier === null) continue;
+    // A figure the fact sheet quotes from an earlier document was public from that document's day.
+    const published = origin?.published ? publicationDay(origin.published) : factSheetDay;
     reader.figures.push({
       indicator: row.get('indicator'),
       scope: row.get('scope'),
@@ -207,13 +316,17 @@ export function icrcFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMa
   return reader;
 }
 
-export function casualtyFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>): FigureRows {
-  const reader = new FigureReader(sources);
+export function casualtyFiguresFromRows(
+  rows: readonly CsvRow[],
+  sources: ReadonlyMap<SourceId, Source>,
+  editions: Editions,
+): FigureRows {
+  const reader = new FigureReader(sources, editions);
   for (const row of rows) {
     const period = reader.period(row, 'year');
     const value = reader.number(row, 'casualties');
     const qualifier = reader.qualifier(row, 'qualifier');
-    const source = row.get('sources') === '' ? null : reader.source(row, 'sources');
+    const source = row.get('sources') === '' ? null : reader.source(row, 'sources', 'edition');
     // A figure with no source is left out (the 2014 first edition row): it cannot be traced.
     if (period === null || value === null || qualifier === null || source === null) continue;
     reader.figures.push({
@@ -234,11 +347,15 @@ export function casualtyFiguresFromRows(rows: readonly CsvRow[], sources: Readon
   return reader;
 }
 
-export function fundingFiguresFromRows(rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>): FigureRows {
-  const reader = new FigureReader(sources);
+export function fundingFiguresFromRows(
+  rows: readonly CsvRow[],
+  sources: ReadonlyMap<SourceId, Source>,
+  editions: Editions,
+): FigureRows {
+  const reader = new FigureReader(sources, editions);
   for (const row of rows) {
     const period = reader.period(row, 'year');
-    const source = reader.source(row, 'sources');
+    const source = reader.source(row, 'sources', 'edition');
     if (period === null || source === null) continue;
     for (const { column, indicator, unit, scale } of FUNDING_INDICATORS) {
       const value = reader.number(row, column);
@@ -265,8 +382,9 @@ export function fundingFiguresFromRows(rows: readonly CsvRow[], sources: Readonl
 export function article4GlobalFiguresFromRows(
   rows: readonly CsvRow[],
   sources: ReadonlyMap<SourceId, Source>,
+  editions: Editions,
 ): FigureRows {
-  const reader = new FigureReader(sources);
+  const reader = new FigureReader(sources, editions);
   for (const row of rows) {
     const period = reader.period(row, 'as_of');
     const value = reader.number(row, 'value');

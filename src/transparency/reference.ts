@@ -8,11 +8,14 @@ import { DEFAULT_DATA_DIR } from '../treaty/reference.js';
 import {
   ARTICLE4_GLOBAL_COLUMNS,
   CASUALTY_COLUMNS,
+  EDITION_COLUMNS,
+  type Editions,
   type FigureRows,
   FUNDING_COLUMNS,
   ICRC_FIGURE_COLUMNS,
   article4GlobalFiguresFromRows,
   casualtyFiguresFromRows,
+  editionsFromRows,
   fundingFiguresFromRows,
   icrcFiguresFromRows,
 } from './reference-rows.js';
@@ -26,10 +29,13 @@ import {
   actionsFromRows,
 } from './action-plans.js';
 
+/** The documents figures come from, with the day each was published (the edition rule, README). */
+const EDITIONS_FILE = 'editions.csv';
+
 const FILES: readonly {
   file: string;
   columns: readonly string[];
-  read: (rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>) => FigureRows;
+  read: (rows: readonly CsvRow[], sources: ReadonlyMap<SourceId, Source>, editions: Editions) => FigureRows;
 }[] = [
   { file: 'reported_figures_icrc_2018.csv', columns: ICRC_FIGURE_COLUMNS, read: icrcFiguresFromRows },
   { file: 'casualties_by_year.csv', columns: CASUALTY_COLUMNS, read: casualtyFiguresFromRows },
@@ -43,9 +49,18 @@ export function loadReportedFigures(
 ): ReportedFigure[] {
   const problems: DataProblem[] = [];
   const figures: ReportedFigure[] = [];
+  let editions: Editions = { byLabel: new Map(), byTitle: new Map() };
+  try {
+    const read = editionsFromRows(readCsv(join(dir, EDITIONS_FILE), EDITIONS_FILE, EDITION_COLUMNS), sources);
+    editions = read.editions;
+    problems.push(...read.problems);
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    problems.push(...error.problems);
+  }
   for (const { file, columns, read } of FILES) {
     try {
-      const result = read(readCsv(join(dir, file), file, columns), sources);
+      const result = read(readCsv(join(dir, file), file, columns), sources, editions);
       figures.push(...result.figures);
       problems.push(...result.problems);
     } catch (error) {

@@ -142,22 +142,33 @@ describe('the cooperation section: from the stored flows where they hold the yea
   const section = (sheet: FactSheet) => sheet.sections.find((s) => s.id === 'cooperation');
   const sectionText = (sheet: FactSheet): string => JSON.stringify(section(sheet)?.paragraphs.map((p) => p.text));
 
-  it('as of 2018-03-01, with no flow stored: 2016 (LM2017) quoted, and the seed’s 2015 figures, each with its endnote', () => {
+  it('as of 2018-03-01, with no flow stored: 2016 (LM2017) quoted; for 2015 LM2017’s revision supersedes the June 2017 figures the seed quotes, the sector split (not revised) stays', () => {
     const { sheet } = get('2018-03-01');
     const body = sectionText(sheet);
     expect(body).toContain('Donors provided US$479.5 million of international support for mine action in 2016.');
-    expect(body).toContain('International support in 2016 was up from about US$352 million in 2015.');
+    expect(body).toContain('International support in 2016 was up from US$394 million in 2015.');
+    expect(body).toContain("Affected States' own funding in 2016 was down from US$131.2 million in 2015.");
     expect(body).toContain(
       'The latest split by sector known on this date is for 2015: 64% to clearance and risk education, 7% to victim assistance, 1% to stockpile destruction.',
     );
-    expect(body).toContain("Affected States' own funding in 2016 was down from more than US$130 million in 2015.");
-    const ids = ['international_support_usd', 'international_support_share_clearance_risk_education'];
-    for (const id of ids) {
-      const figure = sheet.figures.find((f) => f.id === id && f.period === '2015');
-      expect(figure?.source.id, id).toBe('S00');
-      const note = sheet.endnotes.find((n) => n.n === figure?.note);
-      expect(note?.text).toContain('Global Support for Mine Action');
-    }
+    const split = sheet.figures.find(
+      (f) => f.id === 'international_support_share_clearance_risk_education' && f.period === '2015',
+    );
+    expect(split?.source.id).toBe('S00');
+    expect(sheet.endnotes.find((n) => n.n === split?.note)?.text).toContain('Global Support for Mine Action');
+  });
+
+  it.each([
+    // The seed quotes an ICBL factsheet of June 2017: its figures are known from that month's last day,
+    // not from the day the seed itself was published, and until LM2017 revised them on 14 December 2017.
+    ['2017-06-29', 'S95', 340_100_000],
+    ['2017-06-30', 'S00', 352_000_000],
+    ['2017-12-13', 'S00', 352_000_000],
+    ['2017-12-14', 'S320', 394_000_000],
+  ])('on %s the 2015 international support known is from %s (%s)', (asOf, source, value) => {
+    const sheet = buildFactSheet(factSheetInputFromReference(parseDate(asOf)));
+    const figure = sheet.figures.find((f) => f.id === 'international_support_usd' && f.period === '2015');
+    expect([figure?.source.id, figure?.value]).toEqual([source, value]);
   });
 
   const funding = {
