@@ -230,16 +230,20 @@ describe('the victim assistance section: counted from the frameworks data when c
   const withFrameworks = (date: string, frameworks: ReturnType<typeof complete>): FactSheet =>
     buildFactSheet({ ...factSheetInputFromReference(parseDate(date)), frameworks });
 
-  it('as of 2018-03-01, Cambodia alone in data/: the published 2017 counts stand, the coverage said with its endnote', () => {
+  it('as of 2018-03-01, data/ covers some States, not all: the published 2017 counts stand, the coverage said with its endnote', () => {
     const { sheet, input } = get('2018-03-01');
-    expect(input.frameworks).toMatchObject({ states: 1, complete: false });
+    // Fewer States than the 31 published, and most of them without a mechanism, plan or participation stated.
+    expect(input.frameworks).toMatchObject({ complete: false });
+    const states = input.frameworks?.states ?? 0;
+    expect(states).toBeGreaterThan(1);
+    expect(states).toBeLessThan(31);
     const body = sectionText(sheet);
     expect(body).toContain('31 States Parties reported significant numbers of mine victims (2017).');
     expect(body).toContain('20 of them had a coordination mechanism for victim assistance (2017).');
     expect(body).not.toContain("States' records");
-    expect(body).toContain("Minefree's records of victim assistance frameworks cover 1 State");
+    expect(body).toContain(`Minefree's records of victim assistance frameworks cover ${states} States`);
     const figure = sheet.figures.find((f) => f.id === 'va_frameworks_states');
-    expect(figure?.value).toBe(1);
+    expect(figure?.value).toBe(states);
     expect(sheet.endnotes.find((n) => n.n === figure?.note)?.text).toContain('victim_assistance_frameworks.csv');
   });
 
