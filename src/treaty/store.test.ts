@@ -58,7 +58,7 @@ forEachDatabase((database) => {
       expect(pol.map((i) => [i.kind, i.deposited])).toEqual([
         ['signature', '1997-12-04'],
         ['ratification', '2012-12-27'],
-        ['withdrawal', null],
+        ['withdrawal', '2025-08-20'],
       ]);
       expect(pol[2]).toMatchObject({ effectiveStated: '2026-02-20', armedConflict: null, createdBy: null });
       expect(await listInstruments(store)).toHaveLength(
