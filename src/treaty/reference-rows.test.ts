@@ -755,7 +755,7 @@ describe('loadReference', () => {
         r
           .get('sources')
           .split(';')
-          .filter((id) => !known.has(id))
+          .filter((id) => id !== '' && !known.has(id))
           .map((id) => `${r.file}:${r.line} ${id}`),
       );
     expect(unknown).toEqual([]);

@@ -128,7 +128,8 @@ describe('a different date gives a different, true text', () => {
     expect(text('2018-03-01')).toContain(
       '4 States Parties still held stockpiled AP mines on this date: Greece, Oman, Sri Lanka and Ukraine.',
     );
-    expect(text('2018-03-01')).toContain('8 States Parties had missed their four-year deadline by this date.');
+    // Djibouti's completion on 2 March 2003, one day after its deadline (Landmine Monitor, K133), counts as missed.
+    expect(text('2018-03-01')).toContain('9 States Parties had missed their four-year deadline by this date.');
     expect(text('2026-11-28')).toMatch(/Belarus \(deadline 2008, completed 5 April 2017\)/);
   });
   it('takes "what needs to be done" from the plan in force', () => {
