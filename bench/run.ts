@@ -16,6 +16,7 @@ import { CHROMIUM as CHROMIUM_PATH, CHROMIUM_FLAGS as CHROMIUM_ARGS } from '../t
 import { loadReference } from '../src/treaty/reference.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { clearanceBenchmarks } from './clearance.js';
+import { loadBenchmarks } from './load.js';
 import { printRatios, readBenchmarks } from './reads.js';
 import { throttledBenchmarks } from './throttled.js';
 import { type Row, printTable, summarise, time } from './measure.js';
@@ -140,6 +141,8 @@ async function firstPaint(start: () => ChildProcess, url: string): Promise<numbe
 await clearanceBenchmarks(rows, dir);
 await victimsBenchmarks(rows, dir);
 const ratios = await readBenchmarks();
+// 200 clients for 5 minutes per database (MINEFREE_BENCH_LOAD_SECONDS for a quick run).
+ratios.push(...(await loadBenchmarks()));
 await throttledBenchmarks(rows, dir);
 
 rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import { insertBatched } from '../store/batch.js';
 import type { Database, DialectName, Store } from '../store/database.js';
+import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
 import type { StateRecords } from './land-release.js';
 import { type ClearanceLedger, NO_EVENT, RunningTotal, ledgerChanges, ledgerOf } from './ledger.js';
@@ -53,6 +54,9 @@ export async function readStateFacts(db: Kysely<Database>, iso3: StateCode): Pro
 
 const dayOrNull = (day: number): number | null => (day === NO_EVENT ? null : day);
 const dayOrNone = (day: number | null): number => day ?? NO_EVENT;
+
+/** The lock a writer of a State's clearance records (and so of its ledger) takes first (store/write-lock.ts). */
+export const clearanceLock = (iso3: StateCode): string => `minefree.clearance.${iso3}`;
 
 /**
  * Rewrites the State's ledger from its records as `db` sees them: call it inside the
@@ -199,7 +203,10 @@ export async function storedClearance(store: Store, iso3: StateCode, asOf: Calen
   const found = await readLedger(store, iso3, asOf);
   if (found !== null) return found;
   try {
-    await store.db.transaction().execute((trx) => writeLedger(trx, store.dialect, iso3));
+    await store.db.transaction().execute(async (trx) => {
+      await lockForWrite(trx, store.dialect, clearanceLock(iso3));
+      await writeLedger(trx, store.dialect, iso3);
+    });
   } catch (error) {
     // Another process built it at the same moment: theirs is as good.
     if ((await readLedger(store, iso3, asOf)) === null) throw error;

@@ -1,13 +1,15 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import { SYSTEM, listRecentAudit } from '../store/audit.js';
-import type { Store } from '../store/database.js';
+import { type Store, openDatabase } from '../store/database.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { initDatabase } from '../setup/seed.js';
-import { forEachDatabase } from '../store/test-databases.js';
+import { TEST_PG_URL, forEachDatabase } from '../store/test-databases.js';
 import { loadFacts } from '../treaty/store.js';
 import { TreatyEngine } from '../treaty/status.js';
 import type { Activity, ClearanceRecords } from './model.js';
+import { storedClearance } from './store-ledger.js';
 import { GEOMETRY_NOT_LOADED } from './store-rows.js';
 import { clearanceSummary } from './service.js';
 import { deleteSyntheticRecords, loadClearanceRecords, saveClearanceRecords, storedAreaCounts } from './store.js';
@@ -64,6 +66,18 @@ const count = async (
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** A second store on the same database, as another process would open it. */
+async function openAgain(store: Store): Promise<Store> {
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+    return openDatabase({ url: TEST_PG_URL, schema: rows[0]?.schema });
+  }
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
+    store.db,
+  );
+  return openDatabase({ file: rows[0]?.file });
+}
 
 forEachDatabase((database) => {
   describe('clearance store', () => {
@@ -241,5 +255,34 @@ forEachDatabase((database) => {
       await initDatabase(store, { reset: true });
       expect(await count(store, 'hazard_areas')).toBe(2);
     });
+
+    // PostgreSQL only: two SQLite connections in one process would deadlock (better-sqlite3 waits
+    // for the other's write lock synchronously, holding the event loop the other needs to commit);
+    // between processes SQLite's one write lock, taken first, orders the writers.
+    it.runIf(database.name === 'postgres')(
+      'writes two batches of one State sent at once through two connections (two processes): both, and a ledger that counts both',
+      async () => {
+        const other = await openAgain(store);
+        try {
+          const asOf = parseDate('2026-01-01');
+          const before = (await storedClearance(store, 'KHM', asOf)).records.hazardAreas;
+          const batch = (id: string): ClearanceRecords => ({
+            areas: [hazardArea(id, '2024-01-01', 1_000, { synthetic: false })],
+            revisions: [],
+            activities: [],
+            releases: [],
+            devices: [],
+          });
+          await Promise.all([
+            saveClearanceRecords(store, 'KHM', batch('P-1'), SYSTEM),
+            saveClearanceRecords(other, 'KHM', batch('P-2'), SYSTEM),
+          ]);
+          for (const reader of [store, other])
+            expect((await storedClearance(reader, 'KHM', asOf)).records.hazardAreas).toBe(before + 2);
+        } finally {
+          await other.close();
+        }
+      },
+    );
   });
 });

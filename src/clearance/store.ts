@@ -8,12 +8,13 @@ import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { Store } from '../store/database.js';
+import { lockForWrite } from '../store/write-lock.js';
 import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
 import { type BatchProblem, type RecordLabel, batchProblems } from './consistency.js';
 import { boundingBox } from './geometry/area.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
-import { type StateFacts, readStateFacts, writeLedger } from './store-ledger.js';
+import { type StateFacts, clearanceLock, readStateFacts, writeLedger } from './store-ledger.js';
 import {
   activityFromRow,
   activityRow,
@@ -61,10 +62,9 @@ export async function saveClearanceRecords(
   options: SaveOptions = {},
 ): Promise<ClearanceCounts> {
   return store.db.transaction().execute(async (trx) => {
-    if (store.dialect === 'sqlite') {
-      // Take the write lock first, so the checks below see what the insert will meet.
-      await trx.updateTable('hazard_areas').set({ name: '' }).where('id', '=', '').execute();
-    }
+    // The State's lock first, so the checks and the ledger below see what another writer of the
+    // State (another request, another process) has committed, and the ledger is rewritten whole.
+    await lockForWrite(trx, store.dialect, clearanceLock(iso3));
     const context = await readStoredContext(trx, store.dialect, iso3, records);
     const problems = batchProblems(iso3, records, context, storeLabel);
     if (problems.length > 0) throw rejection(problems);
@@ -208,6 +208,7 @@ export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: B
 /** Deletes the State's synthetic records (the demo's), with one audit row; real records are never touched. */
 export async function deleteSyntheticRecords(store: Store, iso3: StateCode, actor: Actor): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, store.dialect, clearanceLock(iso3));
     const deleted = await trx
       .deleteFrom('hazard_areas')
       .where('iso3', '=', iso3)

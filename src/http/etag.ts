@@ -4,7 +4,9 @@
  *   whenever a write could change the answer (dataVersion), and each day for answers that default
  *   to today. It is computed before the handler, so a matching If-None-Match is a 304 without any work;
  * - its answer is kept under the same key (read-cache.ts), so the next request for it runs no
- *   handler and no query. `{ etag: true }` alone gives the ETag without keeping the answer.
+ *   handler and no query; requests for it that arrive while it is being computed wait for that
+ *   one answer instead of each computing it (after a write, hundreds of clients miss at once).
+ *   `{ etag: true }` alone gives the ETag without keeping the answer.
  * The data version is known without a query while nothing is written (store/changes.ts).
  */
 import { createHash } from 'node:crypto';
@@ -30,7 +32,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     etag: string | null;
     /** Where to keep this request's answer: set on a cache miss of a readCache route. */
-    readCacheKey: { version: number; key: string } | null;
+    readCacheKey: { version: number; key: string; settle?: (answer: CachedAnswer | null) => void } | null;
   }
 }
 
@@ -48,6 +50,8 @@ function matches(request: FastifyRequest, etag: string): boolean {
 const header = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCache = new ReadCache()): void {
+  /** Answers being computed, by version and key: later requests for one wait for it. */
+  const computing = new Map<string, Promise<CachedAnswer | null>>();
   app.decorateRequest('etag', null);
   app.decorateRequest('readCacheKey', null);
   // Other processes' writes are watched before the first request (PostgreSQL: LISTEN in effect).
@@ -67,11 +71,38 @@ export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCach
     if (config.readCache !== true) return undefined;
     // The answer is compressed here, once, rather than by @fastify/compress on every request.
     request.headers['x-no-compression'] = '1';
-    if (kept === undefined) {
+    if (kept !== undefined) return send(reply, kept, negotiate(request.headers['accept-encoding']), cache);
+    const flight = `${version}\n${key}`;
+    const running = computing.get(flight);
+    if (running !== undefined) {
+      const answer = await running;
+      if (answer !== null) return send(reply, answer, negotiate(request.headers['accept-encoding']), cache);
+      // That one was not kept (a problem, a cookie): this request answers for itself.
       request.readCacheKey = { version, key };
       return undefined;
     }
-    return send(reply, kept, negotiate(request.headers['accept-encoding']), cache);
+    let resolve: (answer: CachedAnswer | null) => void = () => undefined;
+    const done = new Promise<CachedAnswer | null>((r) => (resolve = r));
+    computing.set(flight, done);
+    const settle = (answer: CachedAnswer | null): void => {
+      if (computing.get(flight) === done) computing.delete(flight);
+      resolve(answer);
+    };
+    request.readCacheKey = { version, key, settle };
+    return undefined;
+  });
+  // Whatever became of the answer (an error, an aborted request), the requests waiting for it go on.
+  const release = (request: FastifyRequest): void => {
+    request.readCacheKey?.settle?.(null);
+    request.readCacheKey = null;
+  };
+  app.addHook('onResponse', (request, _reply, next) => {
+    release(request);
+    next();
+  });
+  app.addHook('onRequestAbort', (request, next) => {
+    release(request);
+    next();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     // Routes of contexts made before these decorators have neither field (undefined, not null).
@@ -79,8 +110,8 @@ export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCach
     reply.header('etag', request.etag).header('cache-control', CACHE_CONTROL);
     const where = request.readCacheKey;
     if (!where) return payload;
-    request.readCacheKey = null;
     if ((typeof payload !== 'string' && !Buffer.isBuffer(payload)) || reply.hasHeader('set-cookie')) return payload;
+    request.readCacheKey = null;
     const answer: CachedAnswer = {
       etag: request.etag,
       contentType: header(reply.getHeader('content-type')),
@@ -89,6 +120,7 @@ export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCach
       encoded: new Map(),
     };
     cache.set(where.version, where.key, answer);
+    where.settle?.(answer);
     reply.header('vary', 'accept-encoding');
     const { body, encoding } = encodedBody(answer, negotiate(request.headers['accept-encoding']));
     if (encoding === 'identity') return payload;

@@ -118,6 +118,31 @@ forEachDatabase((database) => {
       expect(counter.count - before).toBe(0);
     });
 
+    it('computes an answer once for many requests that miss it at the same time (after a write)', async () => {
+      const url = '/api/v1/stockpiles?asOf=2024-06-30';
+      // The queries of one request on its own, cold.
+      await addSource(store, source('Sherd1'), SYSTEM);
+      let before = counter.count;
+      const alone = await get(url);
+      const one = counter.count - before;
+      expect(one).toBeGreaterThan(0);
+      // Twenty at once, cold again: the queries of one, and twenty times the same answer.
+      await addSource(store, source('Sherd2'), SYSTEM);
+      before = counter.count;
+      const many = await Promise.all(Array.from({ length: 20 }, () => get(url)));
+      expect(counter.count - before).toBe(one);
+      for (const response of many) {
+        expect(response.statusCode).toBe(200);
+        expect(response.body).toBe(alone.body);
+      }
+      expect(new Set(many.map((r) => r.headers.etag)).size).toBe(1);
+    });
+
+    it('lets requests waiting for an answer that fails answer for themselves', async () => {
+      const many = await Promise.all(Array.from({ length: 5 }, () => get('/api/v1/sources/Snothing')));
+      expect(many.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404]);
+    });
+
     it('keeps no problem: a 404 is asked again', async () => {
       expect((await get('/api/v1/sources/Snone')).statusCode).toBe(404);
       const before = counter.count;
