@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDate } from '../core/date.js';
 import { DEVICE_CATEGORIES, type PublishedTotal } from './model.js';
 import { type StatePublished, type YearDeviceCount, type YearFigure, allRecordsByDevice, seriesBeside } from './series.js';
 import { suppressTable } from './suppression.js';
@@ -9,7 +10,7 @@ const figure = (year: number, value: number, edition: string, published: string)
   qualifier: 'exact',
   edition,
   source: `S-${edition}`,
-  published,
+  published: parseDate(published),
 });
 const total = (f: YearFigure): PublishedTotal => {
   const { year: _year, ...rest } = f;

@@ -4,6 +4,7 @@
  * category of every record kept here. A withheld recorded total stays withheld and has no
  * difference (the difference and the published total would give it away). No I/O here.
  */
+import { compareDates } from '../core/date.js';
 import {
   type BreakdownCell,
   type CasualtyYear,
@@ -23,7 +24,7 @@ export interface YearFigure extends PublishedTotal {
 export type RecordedYear = Pick<CasualtyYear, 'year' | 'total'>;
 
 const byPublication = (a: PublishedTotal, b: PublishedTotal): number =>
-  a.published.localeCompare(b.published) || (a.edition ?? '').localeCompare(b.edition ?? '');
+  compareDates(a.published, b.published) || (a.edition ?? '').localeCompare(b.edition ?? '');
 
 /** Every year with a published or a recorded total, oldest first. */
 export function seriesBeside(published: readonly YearFigure[], recorded: readonly RecordedYear[]): SeriesYear[] {
