@@ -163,17 +163,21 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
             ])}
           />
           <h4 id="victim-series-heading">{t('web:victims.state.seriesHeading')}</h4>
-          <p className="note">
-            {v.series.some((y) => y.published !== null)
-              ? t('web:victims.state.seriesIntro')
-              : t('web:victims.state.seriesNoPublished')}
-          </p>
-          <SeriesChart
-            series={v.series}
-            label={t('web:victims.state.seriesLabel')}
-            caption={t('web:victims.state.seriesHeading')}
-            testId="victim-series"
-          />
+          {v.series.some((y) => y.published !== null) ? (
+            <>
+              <p className="note">{t('web:victims.state.seriesIntro')}</p>
+              <SeriesChart
+                series={v.series}
+                label={t('web:victims.state.seriesLabel')}
+                caption={t('web:victims.state.seriesHeading')}
+                testId="victim-series"
+              />
+            </>
+          ) : (
+            <p className="note" data-testid="victim-series-none">
+              {t('web:victims.state.seriesNoPublished')}
+            </p>
+          )}
           {b === null ? (
             <LoadStatus loaded={breakdowns} what={t('web:victims.what')} />
           ) : (
