@@ -53,7 +53,13 @@ function seriesLines(series: readonly SeriesYear[], synthetic: boolean): string[
   return [
     `${t('cli:victims.series')}${synthetic ? ` (${t('cli:victims.synthetic')})` : ''}:`,
     formatTable(
-      [t('cli:victims.year'), t('cli:victims.published'), t('cli:victims.edition'), t('cli:victims.recorded'), t('cli:victims.difference')],
+      [
+        t('cli:victims.year'),
+        t('cli:victims.published'),
+        t('cli:victims.edition'),
+        t('cli:victims.recorded'),
+        t('cli:victims.difference'),
+      ],
       series.map((y) => [
         String(y.year),
         y.published === null ? dash : formatInteger(y.published.value),

@@ -381,27 +381,31 @@ export const ANSWERS: Answers = {
       synthetic: bool,
     },
   }),
-  'GET /api/v1/states/{iso3}/victims/frameworks': json(200, "Every observation of the State's framework, oldest first", {
-    type: 'object',
-    required: ['iso3', 'asOf', 'frameworks'],
-    properties: {
-      iso3,
-      asOf: day,
-      frameworks: arr(
-        obj({
-          iso3,
-          reported: day,
-          significantNumberOfVictims: orNull(bool),
-          mechanism: orNull({ type: 'object', required: ['type', 'since'] }),
-          plan: orNull({ type: 'object', required: ['title', 'from', 'to'] }),
-          survivorParticipation: orNull(bool),
-          services: { type: 'object' },
-          sources: arr(source),
-          notes: str(),
-        }),
-      ),
+  'GET /api/v1/states/{iso3}/victims/frameworks': json(
+    200,
+    "Every observation of the State's framework, oldest first",
+    {
+      type: 'object',
+      required: ['iso3', 'asOf', 'frameworks'],
+      properties: {
+        iso3,
+        asOf: day,
+        frameworks: arr(
+          obj({
+            iso3,
+            reported: day,
+            significantNumberOfVictims: orNull(bool),
+            mechanism: orNull({ type: 'object', required: ['type', 'since'] }),
+            plan: orNull({ type: 'object', required: ['title', 'from', 'to'] }),
+            survivorParticipation: orNull(bool),
+            services: { type: 'object' },
+            sources: arr(source),
+            notes: str(),
+          }),
+        ),
+      },
     },
-  }),
+  ),
   'GET /api/v1/states/{iso3}/victims/breakdowns': json(200, 'Casualties by sex, age, status and device', {
     type: 'object',
     required: ['iso3', 'asOf', 'bySex', 'byAgeBand', 'byStatus', 'byDevice'],

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import { DEVICE_CATEGORIES, type PublishedTotal } from './model.js';
-import { type StatePublished, type YearDeviceCount, type YearFigure, allRecordsByDevice, seriesBeside } from './series.js';
+import {
+  type StatePublished,
+  type YearDeviceCount,
+  type YearFigure,
+  allRecordsByDevice,
+  seriesBeside,
+} from './series.js';
 import { suppressTable } from './suppression.js';
 
 const figure = (year: number, value: number, edition: string, published: string): YearFigure => ({
@@ -42,7 +48,14 @@ describe('seriesBeside', () => {
       published: [only],
       recorded: [],
       expected: [
-        { year: 2015, published: total(only), editions: [total(only)], recorded: null, suppressed: false, difference: null },
+        {
+          year: 2015,
+          published: total(only),
+          editions: [total(only)],
+          recorded: null,
+          suppressed: false,
+          difference: null,
+        },
       ],
     },
     {
@@ -56,7 +69,14 @@ describe('seriesBeside', () => {
       published: [only],
       recorded: [{ year: 2015, total: null }],
       expected: [
-        { year: 2015, published: total(only), editions: [total(only)], recorded: null, suppressed: true, difference: null },
+        {
+          year: 2015,
+          published: total(only),
+          editions: [total(only)],
+          recorded: null,
+          suppressed: true,
+          difference: null,
+        },
       ],
     },
     {
@@ -68,7 +88,14 @@ describe('seriesBeside', () => {
       ],
       expected: [
         { year: 1999, published: null, editions: [], recorded: 7, suppressed: false, difference: null },
-        { year: 2015, published: total(only), editions: [total(only)], recorded: null, suppressed: false, difference: null },
+        {
+          year: 2015,
+          published: total(only),
+          editions: [total(only)],
+          recorded: null,
+          suppressed: false,
+          difference: null,
+        },
         {
           year: 2016,
           published: total(lm2017),

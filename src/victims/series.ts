@@ -75,10 +75,7 @@ export interface AllRecords {
  * nothing to those; the cells are then suppressed around these fixed margins. Should a line be
  * left with a single withheld value, every cell is withheld.
  */
-export function allRecordsByDevice(
-  counts: readonly YearDeviceCount[],
-  states: readonly StatePublished[],
-): AllRecords {
+export function allRecordsByDevice(counts: readonly YearDeviceCount[], states: readonly StatePublished[]): AllRecords {
   const years = [...new Set(counts.map((c) => c.year))].sort((a, b) => a - b);
   const cells = years.map((year) =>
     DEVICE_CATEGORIES.map((device) =>

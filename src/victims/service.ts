@@ -18,13 +18,7 @@ import type {
   StateVictimsAnswer,
 } from './model.js';
 import { type StatePublished, type YearFigure, allRecordsByDevice, seriesBeside } from './series.js';
-import {
-  dimensionCounts,
-  holdsSynthetic,
-  loadFrameworks,
-  stateYearDeviceCounts,
-  yearOutcomeCounts,
-} from './store.js';
+import { dimensionCounts, holdsSynthetic, loadFrameworks, stateYearDeviceCounts, yearOutcomeCounts } from './store.js';
 
 /** The indicator of data/casualties_by_year.csv among the reported figures (the transparency pillar's). */
 const CASUALTIES = 'casualties_mines_erw';

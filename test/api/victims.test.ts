@@ -188,7 +188,9 @@ forEachDatabase((database) => {
         expect(f.sources.length).toBeGreaterThan(0);
         for (const s of f.sources) expect(s.title).not.toBe(s.id);
       }
-      const early = (await h.get(`/api/v1/states/KHM/victims/frameworks?asOf=${days[0] ?? ''}`)).json<FrameworkHistory>();
+      const early = (
+        await h.get(`/api/v1/states/KHM/victims/frameworks?asOf=${days[0] ?? ''}`)
+      ).json<FrameworkHistory>();
       expect(early.frameworks.map((f) => f.reported)).toEqual([days[0]]);
       const none = (await h.get('/api/v1/states/KHM/victims/frameworks?asOf=2000-01-01')).json<FrameworkHistory>();
       expect(none.frameworks).toEqual([]);

@@ -110,7 +110,9 @@ describe('victim assistance pages in Chromium', () => {
       expect(await years.getByTestId('victim-global-synthetic').count()).toBe(1);
       await years.locator('summary').click();
       // 2016: every edition listed, oldest first; the difference is the records less the latest edition.
-      const row = (await years.locator('tr', { hasText: /^2016/ }).locator('td').allTextContents()).map((c) => c.trim());
+      const row = (await years.locator('tr', { hasText: /^2016/ }).locator('td').allTextContents()).map((c) =>
+        c.trim(),
+      );
       expect(row[0]).toBe('9,439');
       expect(row[1]).toMatch(/8,605 in Landmine Monitor 2017.*9,437 in Landmine Monitor 2018.*9,439/);
       const recorded = Number(row[2]?.replace(/,/g, ''));

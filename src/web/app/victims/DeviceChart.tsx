@@ -26,10 +26,7 @@ const isDevice = (key: string): key is Device => key in DEVICES;
 export function DeviceChart({ years }: { years: readonly DeviceYear[] }) {
   const t = useT();
   const withheld = t('web:victims.withheld');
-  const max = Math.max(
-    1,
-    ...years.map((y) => y.total ?? y.cells.reduce((sum, c) => sum + (c.count ?? 0), 0)),
-  );
+  const max = Math.max(1, ...years.map((y) => y.total ?? y.cells.reduce((sum, c) => sum + (c.count ?? 0), 0)));
   return (
     <div data-testid="victim-devices-chart">
       <ul className="victim-series-legend" aria-hidden="true">

@@ -36,10 +36,7 @@ export function SeriesChart({
     ) : (
       <span className="victim-bar-track">
         <span className="victim-bar-area">
-          <span
-            className="victim-bar-fill"
-            style={{ width: `${(100 * value) / max}%`, background: colour }}
-          />
+          <span className="victim-bar-fill" style={{ width: `${(100 * value) / max}%`, background: colour }} />
         </span>
         <span className="victim-bar-value">{formatNumber(value)}</span>
       </span>
