@@ -15,6 +15,7 @@ import { SYSTEM } from '../../src/store/audit.js';
 import { demoCasualties } from '../../src/victims/demo/demo.js';
 import { addRecords } from '../../src/victims/store.js';
 import { insertFigures } from '../../src/transparency/store.js';
+import { expectAccessible } from './axe.js';
 import { useBrowserPages } from './pages.js';
 
 interface PageGlobals {
@@ -128,6 +129,8 @@ describe('victim assistance pages in Chromium', () => {
         expect(Number(cell.replace(/,/g, ''))).toBeGreaterThanOrEqual(5);
       }
       expect(await sideways(page)).toBe(false);
+      // The charts and tables with records in them (the a11y suite's pages have none): axe, tables open.
+      await expectAccessible(page, `/victims with records at ${viewport.width} px`);
       await screenshot(page, `victims-records-${viewport.width}`);
       await done(page);
     }, 90_000);
@@ -173,6 +176,7 @@ describe('victim assistance pages in Chromium', () => {
       await section.locator('details.chart-table summary').first().click();
       expect(await section.locator('tbody').first().textContent()).toContain('fewer than 5, withheld');
       expect(await sideways(page)).toBe(false);
+      await expectAccessible(page, `/states/KHM with records at ${viewport.width} px`);
       await screenshot(page, `victims-state-${viewport.width}`);
       await done(page);
     }, 90_000);
