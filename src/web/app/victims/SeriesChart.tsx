@@ -1,14 +1,10 @@
 import { type SeriesYearJson } from '../api';
 import { ChartTable } from '../components/ChartTable';
-import { formatNumber, useT } from '../i18n';
+import { formatList, formatNumber, useT } from '../i18n';
 import { editionName, qualifiedAmount } from '../figure-words';
 
 const PUBLISHED_COLOUR = '#0072b2';
 const RECORDED_COLOUR = '#d55e00';
-
-/** "Landmine Monitor 2018 (S75)", or the source alone when the data names no edition. */
-const editionLabel = (e: SeriesYearJson['editions'][number]): string =>
-  e.edition === null ? e.source : `${editionName(e.edition)} (${e.source})`;
 
 /**
  * Per year, the published total (latest edition by the date) and the total of the records kept
@@ -29,6 +25,11 @@ export function SeriesChart({
   const t = useT();
   const withheld = t('web:victims.withheld');
   const none = t('web:victims.series.none');
+  // "Landmine Monitor 2018 (S75)", or the source alone when the data names no edition.
+  const editionLabel = (e: SeriesYearJson['editions'][number]): string =>
+    e.edition === null
+      ? e.source
+      : t('web:victims.series.editionSource', { edition: editionName(e.edition), source: e.source });
   const max = Math.max(1, ...series.flatMap((y) => [y.published?.value ?? 0, y.recorded ?? 0]));
   const bar = (value: number | null, colour: string, text: string) =>
     value === null ? (
@@ -78,20 +79,16 @@ export function SeriesChart({
           y.published === null ? none : qualifiedAmount(y.published.qualifier, y.published.value),
           y.editions.length === 0
             ? none
-            : y.editions
-                .map((e) =>
+            : formatList(
+                y.editions.map((e) =>
                   t('web:victims.series.editionValue', {
                     value: qualifiedAmount(e.qualifier, e.value),
                     edition: editionLabel(e),
                   }),
-                )
-                .join('; '),
+                ),
+              ),
           y.recorded === null ? (y.suppressed ? withheld : none) : formatNumber(y.recorded),
-          y.difference === null
-            ? none
-            : y.difference > 0
-              ? `+${formatNumber(y.difference)}`
-              : formatNumber(y.difference),
+          y.difference === null ? none : formatNumber(y.difference, { signDisplay: 'exceptZero' }),
         ])}
       />
     </div>
