@@ -79,11 +79,17 @@ describe('minefree import casualties, demo casualties, victims', { timeout: 240_
       'plan',
       'survivorParticipation',
       'casualties',
+      'series',
       'synthetic',
     ]);
     expect(body.casualties).toEqual([
       { year: 2019, killed: null, injured: null, total: null, suppressed: true },
       { year: 2020, killed: null, injured: null, total: null, suppressed: true },
+    ]);
+    // No total published for Angola alone: the series has the withheld recorded totals only.
+    expect(body.series).toEqual([
+      { year: 2019, published: null, editions: [], recorded: null, suppressed: true, difference: null },
+      { year: 2020, published: null, editions: [], recorded: null, suppressed: true, difference: null },
     ]);
     const text = minefree('victims', 'AGO');
     expect(text.stdout).toContain('Angola (AGO): victim assistance on');
@@ -114,9 +120,16 @@ describe('minefree import casualties, demo casualties, victims', { timeout: 240_
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('31 published');
     expect(text.stdout).toContain('Cambodia (KHM)');
+    expect(text.stdout).toContain('Casualties per year: published totals (latest edition on the date)');
     const json = JSON.parse(minefree('victims', '--as-of', '2018-06-01', '--json').stdout) as {
       counts: Record<string, number>;
+      series: { year: number; published: { value: number; published: string } | null; editions: unknown[] }[];
     };
+    // Each year's published total is its latest edition out by the date; none is from after it.
+    const y2016 = json.series.find((y) => y.year === 2016);
+    expect(y2016?.published).toEqual(y2016?.editions.at(-1));
+    for (const y of json.series) expect((y.published?.published ?? '') <= '2018-06-01').toBe(true);
+    expect(json.series.some((y) => y.year === 2017)).toBe(false);
     expect(Object.keys(json.counts)).toEqual([
       'significantNumberOfVictims',
       'withCoordinationMechanism',

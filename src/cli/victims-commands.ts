@@ -12,6 +12,7 @@ import type {
   MechanismType,
   PlanState,
   PublishedCount,
+  SeriesYear,
   StateVictimsAnswer,
 } from '../victims/model.js';
 import { asOfOption, stateArgument } from './args.js';
@@ -46,6 +47,30 @@ function published(p: PublishedCount | null): string {
     : t('cli:victims.publishedValue', { value: formatInteger(p.value), period: p.period, source: p.source });
 }
 
+/** The published totals (latest edition) beside the recorded totals, with the difference. */
+function seriesLines(series: readonly SeriesYear[], synthetic: boolean): string[] {
+  const dash = t('common:dash');
+  return [
+    `${t('cli:victims.series')}${synthetic ? ` (${t('cli:victims.synthetic')})` : ''}:`,
+    formatTable(
+      [
+        t('cli:victims.year'),
+        t('cli:victims.published'),
+        t('cli:victims.edition'),
+        t('cli:victims.recorded'),
+        t('cli:victims.difference'),
+      ],
+      series.map((y) => [
+        String(y.year),
+        y.published === null ? dash : formatInteger(y.published.value),
+        y.published === null ? dash : (y.published.edition ?? y.published.source),
+        y.recorded === null ? (y.suppressed ? t('cli:victims.withheld') : dash) : formatInteger(y.recorded),
+        y.difference === null ? dash : formatInteger(y.difference),
+      ]),
+    ),
+  ];
+}
+
 export function globalVictimsText(a: GlobalVictimsAnswer): string {
   const count = (computed: number, p: PublishedCount | null): string =>
     t('cli:victims.countValue', { computed: formatInteger(computed), published: published(p) });
@@ -71,6 +96,7 @@ export function globalVictimsText(a: GlobalVictimsAnswer): string {
     '',
     `${t('cli:victims.states')}:`,
     ...(states.length === 0 ? [t('common:none')] : states),
+    ...(a.series.length === 0 ? [] : ['', ...seriesLines(a.series, a.synthetic)]),
   ].join('\n');
 }
 
@@ -116,6 +142,7 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
     );
     if (a.casualties.some((c) => c.suppressed)) lines.push(t('cli:victims.withheldNote'));
   }
+  if (a.series.some((y) => y.published !== null)) lines.push('', ...seriesLines(a.series, a.synthetic));
   return lines.join('\n');
 }
 

@@ -35,6 +35,22 @@ const json = (status: Answer['status'], description: string, schema: JsonSchema)
 ];
 
 const source = obj({ id: str(), title: str(), url: orNull(str()), published: orNull(partialDay) }, 'A source');
+const breakdownCell = obj({ key: str(), count: orNull(int), suppressed: bool });
+const publishedTotal = obj({
+  value: num,
+  qualifier: str(),
+  edition: orNull(str()),
+  source: str('A source id (GET /api/v1/sources/{id})'),
+  published: day,
+});
+const seriesYear = obj({
+  year: int,
+  published: orNull(publishedTotal),
+  editions: arr(publishedTotal),
+  recorded: orNull(int),
+  suppressed: bool,
+  difference: orNull(int),
+});
 const user = obj({ email: str(), name: str(), role: str(), state: orNull(iso3) });
 const session = obj({ user, csrfToken: str('Send it as the x-csrf-token header of every write') });
 
@@ -341,28 +357,65 @@ export const ANSWERS: Answers = {
 
   'GET /api/v1/victims': json(200, 'Victim assistance on the date, every State with significant numbers', {
     type: 'object',
-    required: ['asOf', 'states', 'counts'],
+    required: ['asOf', 'states', 'counts', 'series', 'byDevice', 'synthetic'],
     properties: {
       asOf: day,
       states: arr({ type: 'object', required: ['iso3'], properties: { iso3 } }),
       counts: { type: 'object' },
+      series: arr(seriesYear, 'The global published totals by edition beside the sum of every record kept here'),
+      byDevice: arr(
+        obj({ year: int, cells: arr(breakdownCell), total: orNull(int) }),
+        'Casualties per year by device category of every record kept here (cells below 5 and their complements withheld)',
+      ),
+      synthetic: bool,
     },
   }),
   'GET /api/v1/states/{iso3}/victims': json(200, "The State's victim assistance on the date", {
     type: 'object',
-    required: ['iso3', 'asOf', 'casualties', 'synthetic'],
-    properties: { iso3, asOf: day, casualties: arr({ type: 'object' }), synthetic: bool },
+    required: ['iso3', 'asOf', 'casualties', 'series', 'synthetic'],
+    properties: {
+      iso3,
+      asOf: day,
+      casualties: arr({ type: 'object' }),
+      series: arr(seriesYear, "The State's published totals by edition beside its recorded totals"),
+      synthetic: bool,
+    },
   }),
+  'GET /api/v1/states/{iso3}/victims/frameworks': json(
+    200,
+    "Every observation of the State's framework, oldest first",
+    {
+      type: 'object',
+      required: ['iso3', 'asOf', 'frameworks'],
+      properties: {
+        iso3,
+        asOf: day,
+        frameworks: arr(
+          obj({
+            iso3,
+            reported: day,
+            significantNumberOfVictims: orNull(bool),
+            mechanism: orNull({ type: 'object', required: ['type', 'since'] }),
+            plan: orNull({ type: 'object', required: ['title', 'from', 'to'] }),
+            survivorParticipation: orNull(bool),
+            services: { type: 'object' },
+            sources: arr(source),
+            notes: str(),
+          }),
+        ),
+      },
+    },
+  ),
   'GET /api/v1/states/{iso3}/victims/breakdowns': json(200, 'Casualties by sex, age, status and device', {
     type: 'object',
     required: ['iso3', 'asOf', 'bySex', 'byAgeBand', 'byStatus', 'byDevice'],
     properties: {
       iso3,
       asOf: day,
-      bySex: arr(obj({ key: str(), count: orNull(int), suppressed: bool })),
-      byAgeBand: arr(obj({ key: str(), count: orNull(int), suppressed: bool })),
-      byStatus: arr(obj({ key: str(), count: orNull(int), suppressed: bool })),
-      byDevice: arr(obj({ key: str(), count: orNull(int), suppressed: bool })),
+      bySex: arr(breakdownCell),
+      byAgeBand: arr(breakdownCell),
+      byStatus: arr(breakdownCell),
+      byDevice: arr(breakdownCell),
     },
   }),
   'GET /api/v1/states/{iso3}/casualties': json(200, "A page of the State's casualty records", anyObject('A page')),

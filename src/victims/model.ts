@@ -6,8 +6,9 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
-import type { SourceId } from '../core/source.js';
+import type { Qualifier, SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
+import type { Source } from '../sources/model.js';
 
 /** What caused the casualty (the device categories the clearance pillar counts, plus `unknown`). */
 export const DEVICE_CATEGORIES = [
@@ -167,6 +168,40 @@ export interface FrameworkOnDate {
   sources: SourceId[];
 }
 
+/** One edition's published casualty total for a year (data/casualties_by_year.csv through the reported figures). */
+export interface PublishedTotal {
+  value: number;
+  qualifier: Qualifier;
+  /** The edition's label (`LM2017`), or null when the data gives none. */
+  edition: string | null;
+  source: SourceId;
+  /** The day the figure became public. */
+  published: CalendarDate;
+}
+
+/** One year of the casualty series: the published totals beside the total computed from records kept here. */
+export interface SeriesYear {
+  year: number;
+  /** The total of the latest edition published by the date; null when no edition gives one. */
+  published: PublishedTotal | null;
+  /** Every edition published by the date that gives the year, oldest first (revisions included). */
+  editions: PublishedTotal[];
+  /** The total of the records kept here; null when none is kept for the year or when it is withheld. */
+  recorded: number | null;
+  /** The recorded total is withheld (below 5, or a cell that would give one away). */
+  suppressed: boolean;
+  /** `recorded - published.value`; null unless both are shown. */
+  difference: number | null;
+}
+
+/** One year of the casualties by device category of every record kept here (all States), suppressed. */
+export interface DeviceYear {
+  year: number;
+  cells: BreakdownCell[];
+  /** The year's total; null when withheld. */
+  total: number | null;
+}
+
 /** `GET /api/v1/states/{iso3}/victims?asOf=`: the shape of the issue, plus `synthetic`. */
 export interface StateVictimsAnswer {
   iso3: StateCode;
@@ -176,6 +211,8 @@ export interface StateVictimsAnswer {
   plan: { title: string; from: PartialDate | null; to: PartialDate | null; state: PlanState } | null;
   survivorParticipation: boolean | null;
   casualties: CasualtyYear[];
+  /** The State's published totals (by edition) beside its recorded totals, per year. */
+  series: SeriesYear[];
   /** True when the State's records are demo records (`minefree demo casualties`). */
   synthetic: boolean;
 }
@@ -211,4 +248,22 @@ export interface GlobalVictimsAnswer {
     withPlanInForce: PublishedCount | null;
     withSurvivorParticipation: PublishedCount | null;
   };
+  /** The global published totals (by edition) beside the sum of every record kept here, per year. */
+  series: SeriesYear[];
+  /** Casualties per year by device category of every record kept here, suppressed. */
+  byDevice: DeviceYear[];
+  /** True when any record counted in `series` or `byDevice` is a demo record. */
+  synthetic: boolean;
+}
+
+/** One observation of a State's framework as `GET /api/v1/states/{iso3}/victims/frameworks` gives it. */
+export interface FrameworkHistoryRow extends Omit<FrameworkReport, 'sources'> {
+  sources: Source[];
+}
+
+/** `GET /api/v1/states/{iso3}/victims/frameworks?asOf=`: every observation published by the date, oldest first. */
+export interface FrameworkHistory {
+  iso3: StateCode;
+  asOf: CalendarDate;
+  frameworks: FrameworkHistoryRow[];
 }

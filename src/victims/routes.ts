@@ -16,7 +16,7 @@ import { today } from '../core/date.js';
 import { importCasualties } from './files/import.js';
 import { CasualtyImportError, describeImportProblem } from './files/read.js';
 import { pageQuery, personalBody, readPersonalBody, readRecords, recordIdParam, recordsBody } from './input.js';
-import { globalVictims, stateBreakdowns, stateVictims } from './service.js';
+import { frameworkHistory, globalVictims, stateBreakdowns, stateVictims } from './service.js';
 import { addRecords, getRecord, listRecords, readPersonal, writePersonal } from './store.js';
 
 const TAGS = ['Victim assistance'];
@@ -83,6 +83,21 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
       },
     },
     async (request) => stateBreakdowns(store, knownState(request.params.iso3), asOf(request.query)),
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/victims/frameworks',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          "Every observation of a State's victim assistance framework published by the date, oldest first, with its sources",
+        params: iso3Param,
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => frameworkHistory(store, knownState(request.params.iso3), asOf(request.query)),
   );
 
   api.get(

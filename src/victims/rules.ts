@@ -3,3 +3,4 @@ export * from './records.js';
 export * from './suppression.js';
 export * from './aggregates.js';
 export * from './frameworks.js';
+export * from './series.js';

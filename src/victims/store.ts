@@ -201,6 +201,33 @@ export async function dimensionCounts(store: Store, iso3: StateCode, asOf: Calen
   };
 }
 
+/** Records of every State known on `asOf`, counted by State, year and device; `synthetic` when any is a demo record. */
+export async function stateYearDeviceCounts(
+  store: Store,
+  asOf: CalendarDate,
+): Promise<{ iso3: StateCode; year: number; device: string; count: number; synthetic: boolean }[]> {
+  const rows = await store.db
+    .selectFrom('casualty_records')
+    .select([
+      'iso3',
+      'incident_year',
+      'device',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.max('synthetic').as('synthetic'),
+    ])
+    .where('incident_date', '<=', asOf)
+    .where('recorded', '<=', asOf)
+    .groupBy(['iso3', 'incident_year', 'device'])
+    .execute();
+  return rows.map((r) => ({
+    iso3: r.iso3,
+    year: Number(r.incident_year),
+    device: r.device,
+    count: Number(r.n),
+    synthetic: Number(r.synthetic) === 1,
+  }));
+}
+
 /** The States that hold records, and whether they are demo records. */
 export async function statesWithRecords(store: Store): Promise<{ iso3: StateCode; synthetic: boolean }[]> {
   const rows = await store.db

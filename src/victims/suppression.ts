@@ -19,6 +19,18 @@ export interface SuppressedTable {
   rowTotals: (number | null)[];
   columnTotals: (number | null)[];
   total: number | null;
+  /** False when a line was left with one withheld value and nothing it may add (only with fixed margins). */
+  safe: boolean;
+}
+
+/**
+ * Margins whose fate another published table decides (true: withheld, false: published). The rule
+ * never changes them and adds only cells as complements.
+ */
+export interface FixedMargins {
+  rowTotals: readonly boolean[];
+  columnTotals: readonly boolean[];
+  total: boolean;
 }
 
 /** The full grid with margins: row R holds the column totals, column C the row totals. */
@@ -37,11 +49,20 @@ export function suppressTable(
   cells: readonly (readonly number[])[],
   columns: number,
   threshold: number = SMALL_CELL,
+  fixed?: FixedMargins,
 ): SuppressedTable {
   const R = cells.length;
   const C = columns;
   const grid = withMargins(cells, C);
-  const hidden: boolean[][] = grid.map((row) => row.map((v) => v < threshold));
+  const isFixed = ([r, c]: [number, number]): boolean => fixed !== undefined && (r === R || c === C);
+  const hidden: boolean[][] = grid.map((row, r) =>
+    row.map((v, c) => {
+      if (fixed === undefined || (r < R && c < C)) return v < threshold;
+      if (r === R && c === C) return fixed.total;
+      return r === R ? fixed.columnTotals[c] === true : fixed.rowTotals[r] === true;
+    }),
+  );
+  let safe = true;
   const lines: [number, number][][] = [];
   for (let r = 0; r <= R; r++) lines.push(Array.from({ length: C + 1 }, (_, c): [number, number] => [r, c]));
   for (let c = 0; c <= C; c++) lines.push(Array.from({ length: R + 1 }, (_, r): [number, number] => [r, c]));
@@ -54,7 +75,7 @@ export function suppressTable(
       let best: [number, number] | null = null;
       for (const at of line) {
         const [r, c] = at;
-        if (hidden[r]?.[c] === true) continue;
+        if (hidden[r]?.[c] === true || isFixed(at)) continue;
         if (best === null) {
           best = at;
           continue;
@@ -64,7 +85,11 @@ export function suppressTable(
           rank(at) < rank(best) || (rank(at) === rank(best) && (grid[r]?.[c] ?? 0) < (grid[br]?.[bc] ?? 0));
         if (better) best = at;
       }
-      if (best === null) continue; // a line of one entry: nothing to add (cannot happen with C >= 1)
+      if (best === null) {
+        // A line of one entry (no rows) gives nothing away; a longer one can be stuck only with fixed margins.
+        if (line.length > 1) safe = false;
+        continue;
+      }
       const [r, c] = best;
       const row = hidden[r];
       if (row !== undefined) row[c] = true;
@@ -77,5 +102,6 @@ export function suppressTable(
     rowTotals: Array.from({ length: R }, (_, r) => shown(r, C)),
     columnTotals: Array.from({ length: C }, (_, c) => shown(R, c)),
     total: shown(R, C),
+    safe,
   };
 }

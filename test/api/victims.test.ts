@@ -9,7 +9,8 @@ import { forEachDatabase } from '../../src/store/test-databases.js';
 import { RECORD_COLUMNS } from '../../src/victims/records.js';
 import { addRecords } from '../../src/victims/store.js';
 import { casualties, casualty } from '../../src/victims/test-records.js';
-import type { GlobalVictimsAnswer, StateVictimsAnswer } from '../../src/victims/model.js';
+import type { FrameworkHistory, GlobalVictimsAnswer, StateVictimsAnswer } from '../../src/victims/model.js';
+import { insertFigures } from '../../src/transparency/store.js';
 import { expectProblem, useApp } from './harness.js';
 
 const NAME = 'Qzx Secretname';
@@ -31,8 +32,8 @@ function leaks(body: unknown, ids: readonly string[], url: string): string[] {
     if (value === null || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
     for (const key of PRIVATE_KEYS) if (key in object) found.push(`key ${path}.${key}`);
-    if ('suppressed' in object)
-      for (const key of ['killed', 'injured', 'total', 'count']) {
+    if ('suppressed' in object || 'cells' in object)
+      for (const key of ['killed', 'injured', 'total', 'count', 'recorded']) {
         const v = object[key];
         if (typeof v === 'number' && v < 5) found.push(`cell ${path}.${key} = ${v}`);
       }
@@ -96,6 +97,7 @@ forEachDatabase((database) => {
           'plan',
           'significantNumberOfVictims',
           'survivorParticipation',
+          'series',
           'synthetic',
         ].sort(),
       );
@@ -106,6 +108,93 @@ forEachDatabase((database) => {
         { year: 2021, killed: null, injured: null, total: null, suppressed: true },
       ]);
       expectProblem(await h.get('/api/v1/states/XXX/victims'), 404);
+    });
+
+    it('GET /api/v1/states/{iso3}/victims: the series, a published State figure beside the recorded total', async () => {
+      await insertFigures(h.store.db, h.store.dialect, [
+        {
+          indicator: 'casualties_mines_erw',
+          scope: 'AGO',
+          period: '2019',
+          value: 40,
+          qualifier: 'at least',
+          unit: 'casualties',
+          source: 'S78',
+          citedDocument: null,
+          citedPage: null,
+          edition: 'LM2020',
+          published: day('2020-11-12'),
+          notes: 'a test figure',
+        },
+      ]);
+      const body = (await h.get('/api/v1/states/AGO/victims?asOf=2025-01-01')).json<StateVictimsAnswer>();
+      expect(body.series).toEqual([
+        {
+          year: 2019,
+          published: {
+            value: 40,
+            qualifier: 'at least',
+            edition: 'LM2020',
+            source: 'S78',
+            published: '2020-11-12',
+          },
+          editions: [{ value: 40, qualifier: 'at least', edition: 'LM2020', source: 'S78', published: '2020-11-12' }],
+          recorded: 42,
+          suppressed: false,
+          difference: 2,
+        },
+        { year: 2020, published: null, editions: [], recorded: null, suppressed: true, difference: null },
+        { year: 2021, published: null, editions: [], recorded: null, suppressed: true, difference: null },
+      ]);
+      // Before the edition was published and the records stored (2024): no year.
+      const before = (await h.get('/api/v1/states/AGO/victims?asOf=2020-11-11')).json<StateVictimsAnswer>();
+      expect(before.series).toEqual([]);
+    });
+
+    it('GET /api/v1/victims: the global series beside the sum of the records, and casualties by device', async () => {
+      const body = (await h.get('/api/v1/victims?asOf=2025-01-01')).json<GlobalVictimsAnswer>();
+      const y2016 = body.series.find((y) => y.year === 2016);
+      expect(y2016?.editions.length).toBeGreaterThan(1);
+      expect(y2016?.published).toEqual(y2016?.editions.at(-1));
+      expect(y2016?.recorded).toBeNull();
+      const y2019 = body.series.find((y) => y.year === 2019);
+      expect(y2019?.recorded).toBe(42);
+      expect(y2019?.difference).toBe(42 - (y2019?.published?.value ?? NaN));
+      // AGO withholds 2020 and 2021: so does the sum.
+      expect(body.series.find((y) => y.year === 2020)).toMatchObject({ recorded: null, suppressed: true });
+      expect(body.byDevice.map((y) => y.year)).toEqual([2019, 2020, 2021]);
+      const d2019 = body.byDevice[0];
+      expect(d2019?.total).toBe(42);
+      expect(d2019?.cells.find((c) => c.key === 'ap-mine')).toEqual({ key: 'ap-mine', count: 42, suppressed: false });
+      for (const year of body.byDevice)
+        for (const cell of year.cells) expect(cell.count === null || cell.count >= 5).toBe(true);
+      expect(body.synthetic).toBe(false);
+      // An edition counts only once published: on 2020-01-01 no 2019 figure, fewer editions of 2016, no records.
+      const early = (await h.get('/api/v1/victims?asOf=2020-01-01')).json<GlobalVictimsAnswer>();
+      expect(early.series.some((y) => y.year === 2019)).toBe(false);
+      expect(early.series.find((y) => y.year === 2016)?.editions.length).toBeLessThan(y2016?.editions.length ?? 0);
+      expect(early.byDevice).toEqual([]);
+    });
+
+    it('GET /api/v1/states/{iso3}/victims/frameworks: every observation, oldest first, with its sources', async () => {
+      const response = await h.get('/api/v1/states/khm/victims/frameworks');
+      expect(response.statusCode).toBe(200);
+      const body = response.json<FrameworkHistory>();
+      expect(body.iso3).toBe('KHM');
+      expect(body.frameworks.length).toBeGreaterThan(1);
+      const days = body.frameworks.map((f) => f.reported);
+      expect(days).toEqual([...days].sort());
+      for (const f of body.frameworks) {
+        expect(f.sources.length).toBeGreaterThan(0);
+        for (const s of f.sources) expect(s.title).not.toBe(s.id);
+      }
+      const early = (
+        await h.get(`/api/v1/states/KHM/victims/frameworks?asOf=${days[0] ?? ''}`)
+      ).json<FrameworkHistory>();
+      expect(early.frameworks.map((f) => f.reported)).toEqual([days[0]]);
+      const none = (await h.get('/api/v1/states/KHM/victims/frameworks?asOf=2000-01-01')).json<FrameworkHistory>();
+      expect(none.frameworks).toEqual([]);
+      expectProblem(await h.get('/api/v1/states/XXX/victims/frameworks'), 404);
     });
 
     it('GET /api/v1/victims: the States with significant numbers and the published counts', async () => {

@@ -29,6 +29,7 @@ import type {
 import type { ReportsOnDate as ReportsOnDateAnswer } from '../../reporting/model.js';
 import type {
   CasualtyBreakdowns as CasualtyBreakdownsAnswer,
+  FrameworkHistory,
   GlobalVictimsAnswer,
   StateVictimsAnswer,
 } from '../../victims/model.js';
@@ -152,6 +153,9 @@ export const paths = {
   /** One State's casualties by sex, age band, status and device, suppressed (CasualtyBreakdowns). */
   victimBreakdowns: (iso3: string, asOf: string) =>
     `/states/${encodeURIComponent(iso3)}/victims/breakdowns${asOfQuery(asOf)}`,
+  /** Every observation of one State's framework published by the date, oldest first (VictimFrameworks). */
+  victimFrameworks: (iso3: string, asOf: string) =>
+    `/states/${encodeURIComponent(iso3)}/victims/frameworks${asOfQuery(asOf)}`,
 };
 
 /** GET /funding (src/cooperation/model.ts). */
@@ -216,3 +220,9 @@ export type StateVictims = Json<StateVictimsAnswer>;
 
 /** GET /states/{iso3}/victims/breakdowns: casualties by sex, age band, status and device (suppressed). */
 export type CasualtyBreakdowns = Json<CasualtyBreakdownsAnswer>;
+
+/** GET /states/{iso3}/victims/frameworks: every observation of the State's framework, with its sources. */
+export type VictimFrameworks = Json<FrameworkHistory>;
+
+/** One year of a casualty series: the published totals by edition beside the recorded total. */
+export type SeriesYearJson = StateVictims['series'][number];

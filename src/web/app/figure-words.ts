@@ -92,3 +92,8 @@ export function editionName(edition: string): string {
   if (years.every((year) => year !== undefined)) return t('web:figureWords.edition', { years: years.join('/') });
   return edition;
 }
+
+/** A number with its qualifier and no unit: "at least 8,605". */
+export function qualifiedAmount(qualifier: Qualifier, value: number): string {
+  return t(QUALIFIER[qualifier], { value: amount(value) });
+}

@@ -6,6 +6,8 @@ import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
 import { type Bar, Bars } from './Bars';
+import { FrameworkHistory } from './FrameworkHistory';
+import { SeriesChart } from './SeriesChart';
 import './victims.css';
 
 type Cell = CasualtyBreakdowns['bySex'][number];
@@ -128,6 +130,7 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
     <section aria-labelledby="victims-heading" data-testid="state-victims">
       <h2 id="victims-heading">{t('web:victims.state.heading')}</h2>
       {v === null ? <LoadStatus loaded={answer} what={t('web:victims.what')} /> : <FrameworkTimeline v={v} />}
+      <FrameworkHistory iso3={iso3} asOf={asOf} />
       {v === null ? null : !hasRecords ? (
         <p data-testid="victim-no-records">{t('web:victims.state.noRecords')}</p>
       ) : (
@@ -159,6 +162,22 @@ export function VictimSection({ iso3, asOf }: { iso3: string; asOf: string }) {
               c.total === null ? withheld : formatNumber(c.total),
             ])}
           />
+          <h4 id="victim-series-heading">{t('web:victims.state.seriesHeading')}</h4>
+          {v.series.some((y) => y.published !== null) ? (
+            <>
+              <p className="note">{t('web:victims.state.seriesIntro')}</p>
+              <SeriesChart
+                series={v.series}
+                label={t('web:victims.state.seriesLabel')}
+                caption={t('web:victims.state.seriesHeading')}
+                testId="victim-series"
+              />
+            </>
+          ) : (
+            <p className="note" data-testid="victim-series-none">
+              {t('web:victims.state.seriesNoPublished')}
+            </p>
+          )}
           {b === null ? (
             <LoadStatus loaded={breakdowns} what={t('web:victims.what')} />
           ) : (

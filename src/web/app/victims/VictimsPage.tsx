@@ -1,9 +1,8 @@
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { type GlobalVictims, type ReportedFigure, paths } from '../api';
+import { type GlobalVictims, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
-import { ChartTable } from '../components/ChartTable';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { formatDate } from '../dates';
@@ -13,7 +12,8 @@ import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
 import { useStateNames } from '../cooperation/NeedsTable';
-import { type Bar, Bars } from './Bars';
+import { DeviceChart } from './DeviceChart';
+import { SeriesChart } from './SeriesChart';
 import { FRAMEWORK_COLOUR, FRAMEWORK_STATES, FRAMEWORK_WORDS, type FrameworkState, frameworkState } from './palette';
 import './victims.css';
 
@@ -22,7 +22,6 @@ const ChoroplethMap = lazy(() => import('../components/WorldMap').then((m) => ({
 
 const OTHER = 'other';
 const PALETTE: Record<string, string> = { ...FRAMEWORK_COLOUR, [OTHER]: OTHER_LAND_COLOUR };
-const NO_FIGURES: ReportedFigure[] = [];
 const COUNT_WORDS = {
   significantNumberOfVictims: 'web:victims.counts.significantNumberOfVictims',
   withCoordinationMechanism: 'web:victims.counts.withCoordinationMechanism',
@@ -161,29 +160,43 @@ function VictimsMap({ global, link }: { global: GlobalVictims; link: string | nu
   );
 }
 
-/** Casualties per year, each year's figure from the latest edition of the Landmine Monitor published by the date. */
-function CasualtiesByYear({ figures }: { figures: readonly ReportedFigure[] }) {
+/** Casualties per year: each year's total in the latest Landmine Monitor edition by the date, beside the sum of the records kept here. */
+function CasualtiesByYear({ global }: { global: GlobalVictims }) {
   const t = useT();
-  const rows = useMemo(
-    () => figures.filter((f) => f.scope === 'global').sort((a, b) => a.period.localeCompare(b.period)),
-    [figures],
-  );
-  if (rows.length === 0) return null;
-  const bars: Bar[] = rows.map((f) => ({ label: f.period, value: f.value }));
+  if (global.series.length === 0) return null;
   return (
     <section aria-labelledby="victim-years-heading" data-testid="victim-years">
       <h2 id="victim-years-heading">{t('web:victims.years.heading')}</h2>
       <p className="note">{t('web:victims.years.intro')}</p>
-      <Bars bars={bars} label={t('web:victims.years.label')} testId="victim-years-chart" />
-      <ChartTable
+      {global.synthetic ? (
+        <p className="note" data-testid="victim-global-synthetic">
+          {t('web:victims.years.synthetic')}
+        </p>
+      ) : null}
+      <SeriesChart
+        series={global.series}
+        label={t('web:victims.years.label')}
         caption={t('web:victims.years.caption')}
-        columns={[t('web:victims.years.year'), t('web:victims.years.total'), t('web:victims.years.edition')]}
-        rows={rows.map((f) => [
-          f.period,
-          formatNumber(f.value),
-          t('web:victims.years.editionValue', { edition: f.edition ?? f.source.id, source: f.source.id }),
-        ])}
+        testId="victim-years-chart"
       />
+    </section>
+  );
+}
+
+/** Casualties per year by device category, from every record kept here (suppressed). */
+function CasualtiesByDevice({ global }: { global: GlobalVictims }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="victim-devices-heading" data-testid="victim-devices">
+      <h2 id="victim-devices-heading">{t('web:victims.devices.heading')}</h2>
+      {global.byDevice.length === 0 ? (
+        <p>{t('web:victims.devices.none')}</p>
+      ) : (
+        <>
+          <p className="note">{t('web:victims.devices.intro')}</p>
+          <DeviceChart years={global.byDevice} />
+        </>
+      )}
     </section>
   );
 }
@@ -195,7 +208,6 @@ export function VictimsPage() {
   const { asOf, chosen } = useAsOf();
   const link = chosen ? asOf : null;
   const loaded = useApi<GlobalVictims>(paths.victims(asOf), { keepPrevious: true });
-  const figures = useApi<ReportedFigure[]>(paths.figuresKnown('casualties_mines_erw', asOf));
   const global = loaded.state === 'ready' ? loaded.data : null;
   return (
     <>
@@ -209,7 +221,8 @@ export function VictimsPage() {
         <>
           <Counts global={global} />
           <VictimsMap global={global} link={link} />
-          <CasualtiesByYear figures={figures.state === 'ready' ? figures.data : NO_FIGURES} />
+          <CasualtiesByYear global={global} />
+          <CasualtiesByDevice global={global} />
         </>
       )}
     </>
