@@ -1,5 +1,5 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, Popup, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateOnDate } from '../api';
@@ -9,6 +9,8 @@ import { stateName, t } from '../i18n';
 import { categoryLabel, statusCategory } from '../status';
 
 setWorkerUrl(workerUrl);
+// The worker's script downloads now, beside the country shapes, not once the first map is made.
+prewarm();
 
 /** The inhabited world, Antarctica left out: what the map shows first. */
 const WORLD: [[number, number], [number, number]] = [
