@@ -209,6 +209,28 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
     map?.getCanvas().setAttribute('aria-label', label);
   }, [map, label]);
 
+  // A WebGL canvas prints blank (its buffer is cleared after each frame): before printing, the map is
+  // drawn once more and copied, in the same task, into an image that only print shows.
+  const printImage = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    if (!map) return;
+    const copy = () => {
+      if (!printImage.current) return;
+      map.redraw();
+      printImage.current.src = map.getCanvas().toDataURL('image/png');
+    };
+    const print = window.matchMedia('print');
+    const onChange = (event: MediaQueryListEvent) => {
+      if (event.matches) copy();
+    };
+    window.addEventListener('beforeprint', copy);
+    print.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', copy);
+      print.removeEventListener('change', onChange);
+    };
+  }, [map]);
+
   // A row of the table: the map zooms to the area and opens its popup, as a click on it would.
   const showArea = useCallback(
     (row: HazardAreaRow) => {
@@ -269,6 +291,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
           data-shown={shown}
           data-drawn={drawn ?? ''}
         />
+        <img ref={printImage} className="clearance-map-print" alt={label} />
         {drawn === 0 ? (
           <p className="clearance-map-empty" role="status">
             {t('web:clearanceMap.empty', { date: formatDate(shown) })}
