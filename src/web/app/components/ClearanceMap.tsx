@@ -29,7 +29,9 @@ import { formatDate } from '../dates';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
 import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
-import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
+import { loadCountryShapes } from '../map/world-shapes';
+import { useCountryShapes } from '../map/use-country-shapes';
+import { ShapesFailed } from './ShapesFailed';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
@@ -93,22 +95,12 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
   const [drawn, setDrawn] = useState<number | null>(null);
   // The coarse shapes first (ClearanceSection started their download before this code loaded), so the
   // hazard areas are drawn soon; then the detailed ones, which suit a State's extent (see below).
-  const [shapes, setShapes] = useState<CountryShapes | null>(null);
+  const { shapes, failed, retry } = useCountryShapes();
   const drawnRef = useRef(onDrawn);
 
   useEffect(() => {
     drawnRef.current = onDrawn;
   }, [onDrawn]);
-
-  useEffect(() => {
-    let current = true;
-    void loadCountryShapes('110m').then((loaded) => {
-      if (current) setShapes(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const fit = useMemo<LngLatBoundsLike | null>(() => {
     if (bounds !== null)
@@ -284,6 +276,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
             <span>{formatDate(asOf, true)}</span>
           </div>
         </div>
+        {failed ? <ShapesFailed onRetry={retry} /> : null}
         <div
           ref={container}
           className="clearance-map"
