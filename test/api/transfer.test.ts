@@ -64,5 +64,22 @@ forEachDatabase((database) => {
         expect(html.toString('utf8')).toContain('<div id="root">');
       }
     });
+
+    it('sends the dashboard with its heading and lead already in the HTML (its LCP), other pages with an empty root', async () => {
+      const words = JSON.parse(readFileSync('src/i18n/locales/en/web.json', 'utf8')) as {
+        dashboard: { heading: string; lead: string };
+      };
+      const text = async (url: string) => {
+        const page = await get(url, 'br');
+        expect(page.headers['content-encoding']).toBe('br');
+        return brotliDecompressSync(page.rawPayload).toString('utf8');
+      };
+      for (const url of ['/', '/?asOf=2017-12-14']) {
+        const html = await text(url);
+        expect(html).toContain(`<h1>${words.dashboard.heading}</h1>`);
+        expect(html).toContain(`<p class="lead">${words.dashboard.lead}</p>`);
+      }
+      expect(await text('/states/KHM')).toContain('<div id="root"></div>');
+    });
   });
 });
