@@ -20,7 +20,8 @@ export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT)
     await app.register(fastifyStatic, {
       root,
       wildcard: false,
-      index: 'index.html',
+      // `/` is the dashboard, sent with its first screen already in the HTML (src/web/app/shell.tsx).
+      index: ['dashboard.html', 'index.html'],
       // The build wrote .br and .gz beside each text file: sent as they are when the browser accepts them.
       preCompressed: true,
       setHeaders: (response, path) => {

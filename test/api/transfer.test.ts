@@ -64,5 +64,25 @@ forEachDatabase((database) => {
         expect(html.toString('utf8')).toContain('<div id="root">');
       }
     });
+
+    it('sends the dashboard with its heading and lead already in the HTML (its LCP), other pages with an empty root', async () => {
+      const words = JSON.parse(readFileSync('src/i18n/locales/en/web.json', 'utf8')) as {
+        dashboard: { heading: string; lead: string };
+      };
+      const text = async (url: string) => {
+        const page = await get(url, 'br');
+        expect(page.statusCode).toBe(200);
+        const br = page.headers['content-encoding'] === 'br';
+        return { br, html: (br ? brotliDecompressSync(page.rawPayload) : page.rawPayload).toString('utf8') };
+      };
+      for (const url of ['/', '/?asOf=2017-12-14']) {
+        const { br, html } = await text(url);
+        // Pre-compressed at build, like every other file of the app.
+        expect(br).toBe(true);
+        expect(html).toContain(`<h1>${words.dashboard.heading}</h1>`);
+        expect(html).toContain(`<p class="lead">${words.dashboard.lead}</p>`);
+      }
+      expect((await text('/states/KHM')).html).toContain('<div id="root"></div>');
+    });
   });
 });

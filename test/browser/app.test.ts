@@ -91,6 +91,24 @@ describe('web app in Chromium', () => {
     await done(page);
   });
 
+  it("says when the map's country shapes did not download, and draws the map when asked again", async () => {
+    const page = await open('/about-data');
+    // The shapes are a static file (countries-110m-<hash>.json): its download fails once, as on a dropped connection.
+    const shapes = /countries-110m-[^/]*\.json$/;
+    await page.route(shapes, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('link', { name: 'World map' }).click();
+    const failed = page.getByTestId('map-failed');
+    await failed.waitFor({ timeout: 30_000 });
+    expect(await failed.getAttribute('role')).toBe('alert');
+    expect(await failed.textContent()).toContain('did not download');
+    expect(await page.locator('.world-map[data-ready=true]').count()).toBe(0);
+    await page.unroute(shapes);
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });
+    expect(await failed.count()).toBe(0);
+    await done(page);
+  });
+
   it('shows Sri Lanka entering into force on 1 June 2018, citing source S06 with its link', async () => {
     const page = await open('/states/LKA');
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Sri Lanka');

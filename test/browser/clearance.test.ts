@@ -65,6 +65,22 @@ async function zoomToArea(page: Page): Promise<void> {
   );
 }
 
+/** How many colours the clearance map's print copy holds (sampled; 0 when there is none), run in the page. */
+const COLOURS_OF_PRINT_IMAGE = `(async () => {
+  const image = document.querySelector('.clearance-map-print');
+  if (!image || !image.src.startsWith('data:image/png')) return 0;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  return seen.size;
+})()`;
+
 /** The ids of the hazard areas the map draws in its view. */
 const drawnAreaIds = (page: Page): Promise<string[]> =>
   page.evaluate((layers) => {
@@ -195,6 +211,28 @@ forEachDatabase((database) => {
         return [scrollWidth, clientWidth];
       });
       expect(scroll).toBeLessThanOrEqual(client);
+      // Nor do the tables inside their own boxes: the hazard areas and land released each year stack as cards.
+      await page.evaluate(`document.querySelectorAll('.clearance-section details').forEach((d) => { d.open = true; })`);
+      await page.getByTestId('hazard-areas').locator('tbody tr').first().waitFor({ timeout: 15_000 });
+      const overflow = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('.clearance-section .table-scroll')].map(
+          (box) => (box.getAttribute('aria-label') || '') + ': ' + (box.scrollWidth - box.clientWidth))`,
+      );
+      expect(overflow.length).toBeGreaterThanOrEqual(3);
+      expect(overflow.filter((line) => !line.endsWith(': 0'))).toEqual([]);
+      await done(page);
+    }, 90_000);
+
+    it('prints the map as an image copied from it (its WebGL canvas prints blank)', async () => {
+      const page = await open(PAGE);
+      await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
+      await page.pdf({ format: 'A4' });
+      // The image was drawn from the map: more than one colour (a blank copy is one).
+      const colours = await page.evaluate<number>(COLOURS_OF_PRINT_IMAGE);
+      expect(colours).toBeGreaterThan(2);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.clearance-map').isVisible()).toBe(false);
+      expect(await page.locator('.clearance-map-print').isVisible()).toBe(true);
       await done(page);
     });
   });

@@ -93,7 +93,32 @@ async function problemMessage(response: Response): Promise<string> {
   return `${response.status} ${response.statusText}`;
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** Reads started ahead of the component that needs them (see `prefetchJson`), by path. */
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts reading `path` now, before the component that shows it is on screen (the State page asks for
+ * its clearance beside its record, not after it): the next `getJson` of the same path takes this read.
+ */
+export function prefetchJson<T>(path: string): Promise<T> {
+  let read = prefetched.get(path) as Promise<T> | undefined;
+  if (read === undefined) {
+    read = fetchJson<T>(path);
+    // A failed read is not kept: the component's own read tries again.
+    read.catch(() => prefetched.delete(path));
+    prefetched.set(path, read);
+  }
+  return read;
+}
+
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const early = prefetched.get(path) as Promise<T> | undefined;
+  if (early === undefined) return fetchJson<T>(path, signal);
+  prefetched.delete(path);
+  return early;
+}
+
+async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, { signal, headers: { accept: 'application/json' } });

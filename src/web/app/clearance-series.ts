@@ -106,6 +106,12 @@ export interface RemainingView {
 }
 
 /** The remaining area on the as-of date: the as-of year's closing, else what is open. */
+/** Whether the State has clearance records to draw (a map, charts), or only the sentence that it has none. */
+export function hasRecords(summary: ClearanceSummary): boolean {
+  if (summary.records !== undefined) return summary.records.hazardAreas > 0;
+  return summary.reconciliation.length > 0 || summary.open.sha.count + summary.open.cha.count > 0;
+}
+
 export function remainingOnDate(summary: ClearanceSummary): number {
   const last = summary.reconciliation.at(-1);
   if (last !== undefined && String(last.year) === summary.asOf.slice(0, 4)) return last.closingM2;

@@ -14,7 +14,9 @@ interface Props {
 export function ChartTable({ caption, columns, rows }: Props) {
   const t = useT();
   return (
-    <details className="chart-table">
+    // Four columns or more stack below 36rem (each row a block, each figure after its column's name):
+    // they do not fit a phone's width side by side.
+    <details className={columns.length >= 4 ? 'chart-table stack-narrow' : 'chart-table'}>
       <summary>{t('web:chartTable.show', { count: rows.length })}</summary>
       <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
         <table>
@@ -37,7 +39,7 @@ export function ChartTable({ caption, columns, rows }: Props) {
                       {cell}
                     </th>
                   ) : (
-                    <td key={j} className="number">
+                    <td key={j} className="number" data-label={columns[j]}>
                       {cell}
                     </td>
                   ),

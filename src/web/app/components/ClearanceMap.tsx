@@ -6,6 +6,7 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   Popup,
+  prewarm,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -28,10 +29,14 @@ import { formatDate } from '../dates';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { useT } from '../i18n';
 import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
-import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
+import { loadCountryShapes } from '../map/world-shapes';
+import { useCountryShapes } from '../map/use-country-shapes';
+import { ShapesFailed } from './ShapesFailed';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
+// The worker's script downloads now, beside the country shapes, not once the first map is made.
+prewarm();
 
 declare global {
   interface Window {
@@ -90,22 +95,12 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
   const [drawn, setDrawn] = useState<number | null>(null);
   // The coarse shapes first (ClearanceSection started their download before this code loaded), so the
   // hazard areas are drawn soon; then the detailed ones, which suit a State's extent (see below).
-  const [shapes, setShapes] = useState<CountryShapes | null>(null);
+  const { shapes, failed, retry } = useCountryShapes();
   const drawnRef = useRef(onDrawn);
 
   useEffect(() => {
     drawnRef.current = onDrawn;
   }, [onDrawn]);
-
-  useEffect(() => {
-    let current = true;
-    void loadCountryShapes('110m').then((loaded) => {
-      if (current) setShapes(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const fit = useMemo<LngLatBoundsLike | null>(() => {
     if (bounds !== null)
@@ -124,9 +119,17 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
         [-180, -56],
         [180, 78],
       ];
+    // The clearance tiles are in the first style, not added on 'load': their requests go out beside the
+    // shapes' processing instead of after the first draw (one round trip less on a slow connection).
+    const base = mapStyle(shapes);
+    const clearance = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
     const created = new MapLibreMap({
       container: container.current,
-      style: mapStyle(shapes),
+      style: {
+        ...base,
+        sources: { ...base.sources, [CLEARANCE_SOURCE]: clearance.source },
+        layers: [...base.layers, ...clearance.layers],
+      },
       bounds: target,
       fitBoundsOptions: { padding: 24, maxZoom: 13 },
       minZoom: 0,
@@ -148,9 +151,6 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
     });
     popupRef.current = popup;
     created.on('load', () => {
-      const { source, layers } = clearanceLayers(clearanceTilesUrl(iso3), dateInt(shownRef.current));
-      created.addSource(CLEARANCE_SOURCE, source);
-      for (const layer of layers) created.addLayer(layer);
       // The attribution starts folded: open, it covers much of a phone-sized map.
       created.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       created.resize();
@@ -200,6 +200,28 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
   useEffect(() => {
     map?.getCanvas().setAttribute('aria-label', label);
   }, [map, label]);
+
+  // A WebGL canvas prints blank (its buffer is cleared after each frame): before printing, the map is
+  // drawn once more and copied, in the same task, into an image that only print shows.
+  const printImage = useRef<HTMLImageElement>(null);
+  useEffect(() => {
+    if (!map) return;
+    const copy = () => {
+      if (!printImage.current) return;
+      map.redraw();
+      printImage.current.src = map.getCanvas().toDataURL('image/png');
+    };
+    const print = window.matchMedia('print');
+    const onChange = (event: MediaQueryListEvent) => {
+      if (event.matches) copy();
+    };
+    window.addEventListener('beforeprint', copy);
+    print.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', copy);
+      print.removeEventListener('change', onChange);
+    };
+  }, [map]);
 
   // A row of the table: the map zooms to the area and opens its popup, as a click on it would.
   const showArea = useCallback(
@@ -254,6 +276,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
             <span>{formatDate(asOf, true)}</span>
           </div>
         </div>
+        {failed ? <ShapesFailed onRetry={retry} /> : null}
         <div
           ref={container}
           className="clearance-map"
@@ -261,6 +284,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
           data-shown={shown}
           data-drawn={drawn ?? ''}
         />
+        <img ref={printImage} className="clearance-map-print" alt={label} />
         {drawn === 0 ? (
           <p className="clearance-map-empty" role="status">
             {t('web:clearanceMap.empty', { date: formatDate(shown) })}

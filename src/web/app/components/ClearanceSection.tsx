@@ -4,6 +4,7 @@ import { type ClearanceSummary, paths } from '../api';
 import { releasedChartOptions, remainingChartOptions } from '../clearance-chart-options';
 import {
   areaWords,
+  hasRecords,
   lastDay,
   releasedDescription,
   releasedView,
@@ -13,23 +14,19 @@ import {
 } from '../clearance-series';
 import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
-import { loadCountryShapes } from '../map/world-shapes';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
 import { ExtensionPlan } from './ExtensionPlan';
 import { LoadStatus } from './LoadStatus';
+import { loadClearanceMap } from './clearance-preload';
 
-// MapLibre and ECharts are loaded only for a State with records: the rest of the page shows first.
-const ClearanceMap = lazy(() => import('./ClearanceMap').then((m) => ({ default: m.ClearanceMap })));
+// MapLibre and ECharts are loaded only for a State with records (the State page starts the map's
+// download as soon as its clearance answer says so: preloadClearanceMap).
+const ClearanceMap = lazy(() => loadClearanceMap().then((m) => ({ default: m.ClearanceMap })));
 const ResponsiveChart = lazy(() => import('./ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })));
 
 /** When the map has not drawn by then, the charts load anyway. */
 const CHARTS_AT_THE_LATEST_MS = 8000;
-
-function hasRecords(summary: ClearanceSummary): boolean {
-  if (summary.records !== undefined) return summary.records.hazardAreas > 0;
-  return summary.reconciliation.length > 0 || summary.open.sha.count + summary.open.cha.count > 0;
-}
 
 /** Stands where a map or chart will be, at its height, so nothing moves when it arrives. */
 function Loading({ what, reserve }: { what: string; reserve: string }) {
@@ -205,10 +202,6 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
   const loaded = useApi<ClearanceSummary>(paths.clearance(iso3, asOf), { keepPrevious: true });
   const summary = loaded.state === 'ready' ? loaded.data : null;
   const withMap = summary !== null && hasRecords(summary);
-  // The map's shapes download beside the map's code, not after it.
-  useEffect(() => {
-    if (withMap) void loadCountryShapes('110m').catch(() => undefined);
-  }, [withMap]);
   // On a slow connection the map comes first: the charts' code (ECharts) is fetched once the map has
   // drawn, or after a few seconds if it has not, so the two do not share the bandwidth.
   const [chartsStart, setChartsStart] = useState(false);

@@ -52,7 +52,8 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
           : ''}
       </p>
       {plan === null || plan.years.length === 0 ? null : (
-        <div className="table-scroll">
+        // Four columns: one card per year below 36rem (styles.css, .stack-narrow).
+        <div className="table-scroll stack-narrow">
           <table className="plan-table">
             <caption>{t('web:extension.caption')}</caption>
             <thead>
@@ -67,15 +68,15 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
               {plan.years.map((y) => (
                 <tr key={y.year} className={y.differenceM2 !== null && y.differenceM2 < 0 ? 'behind' : undefined}>
                   <th scope="row">{y.year}</th>
-                  <td>{areaWords(y.plannedM2)}</td>
-                  <td>
+                  <td data-label={t('web:extension.planned')}>{areaWords(y.plannedM2)}</td>
+                  <td data-label={t('web:extension.released')}>
                     {y.releasedM2 === null
                       ? t('web:extension.notStarted')
                       : y.complete
                         ? areaWords(y.releasedM2)
                         : t('web:extension.soFar', { area: areaWords(y.releasedM2) })}
                   </td>
-                  <td>
+                  <td data-label={t('web:extension.against')}>
                     {y.differenceM2 === null
                       ? ''
                       : y.differenceM2 < 0

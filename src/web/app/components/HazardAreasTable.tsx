@@ -48,7 +48,7 @@ export function HazardAreasTable({ iso3, day, onShow }: Props) {
           closed: formatDate(r.statusDate ?? ''),
         });
   return (
-    <details className="hazard-table chart-table" data-testid="hazard-areas">
+    <details className="hazard-table chart-table stack-narrow" data-testid="hazard-areas">
       <summary>
         {loaded.state === 'ready'
           ? t('web:hazardTable.summary', { count: rows.length, date: formatDate(day) })
@@ -105,18 +105,18 @@ export function HazardAreasTable({ iso3, day, onShow }: Props) {
                         {r.reference}
                       </button>
                     </th>
-                    <td>
+                    <td data-label={heading.type}>
                       {r.type === 'SHA'
                         ? t('web:clearanceMap.sha')
                         : r.type === 'CHA'
                           ? t('web:clearanceMap.cha')
                           : r.type}
                     </td>
-                    <td className="number" data-m2={formatNumber(r.areaM2)}>
+                    <td className="number" data-m2={formatNumber(r.areaM2)} data-label={heading.areaM2}>
                       {areaWords(r.areaM2)}
                     </td>
-                    <td>{statusWords(r)}</td>
-                    <td>
+                    <td data-label={heading.status}>{statusWords(r)}</td>
+                    <td data-label={heading.recorded}>
                       <time dateTime={r.recorded}>{formatDate(r.recorded)}</time>
                     </td>
                   </tr>

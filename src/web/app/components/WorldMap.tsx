@@ -1,14 +1,18 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, Popup, setWorkerUrl } from 'maplibre-gl';
+import { type GeoJSONSource, Map as MapLibreMap, NavigationControl, Popup, prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StateOnDate } from '../api';
 import { COUNTRIES_FILL, COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
-import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
+import { loadCountryShapes } from '../map/world-shapes';
+import { useCountryShapes } from '../map/use-country-shapes';
+import { ShapesFailed } from './ShapesFailed';
 import { stateName, t } from '../i18n';
 import { categoryLabel, statusCategory } from '../status';
 
 setWorkerUrl(workerUrl);
+// The worker's script downloads now, beside the country shapes, not once the first map is made.
+prewarm();
 
 /** The inhabited world, Antarctica left out: what the map shows first. */
 const WORLD: [[number, number], [number, number]] = [
@@ -74,17 +78,7 @@ export function ChoroplethMap({
   const byCode = useRef(new Map<string, MapItem>());
   const select = useRef(onSelect);
   // The world at world zoom: the coarse shapes first, then every State's (see below).
-  const [shapes, setShapes] = useState<CountryShapes | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void loadCountryShapes('110m').then((loaded) => {
-      if (current) setShapes(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const { shapes, failed, retry } = useCountryShapes();
 
   useEffect(() => {
     select.current = onSelect;
@@ -177,5 +171,10 @@ export function ChoroplethMap({
     };
   }, [map, items]);
 
-  return <div ref={container} className="world-map" data-ready={painted ? 'true' : 'false'} />;
+  return (
+    <>
+      {failed ? <ShapesFailed onRetry={retry} /> : null}
+      <div ref={container} className="world-map" data-ready={painted ? 'true' : 'false'} />
+    </>
+  );
 }

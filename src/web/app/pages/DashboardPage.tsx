@@ -2,6 +2,7 @@ import { Suspense, lazy, useMemo } from 'react';
 import { type HistoryPoint, type StateOnDate, type StatusSummary, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { ChartTable } from '../components/ChartTable';
+import { DashboardIntro } from '../components/DashboardIntro';
 import { DateText } from '../components/DateText';
 import { FactSheetLinks } from '../components/FactSheetLinks';
 import { LoadStatus } from '../components/LoadStatus';
@@ -42,8 +43,7 @@ export function DashboardPage() {
 
   return (
     <>
-      <h1>{t('web:dashboard.heading')}</h1>
-      <p className="lead">{t('web:dashboard.lead')}</p>
+      <DashboardIntro />
       <AsOfPicker />
       <FactSheetLinks asOf={asOf} />
       {/* Said again, politely, when the date changes: the figures below change without a new page. */}

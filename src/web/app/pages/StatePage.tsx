@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type StateFacts, type StateOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { ClearanceSection } from '../components/ClearanceSection';
+import { preloadClearance } from '../components/clearance-preload';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { SourceList } from '../components/SourceList';
@@ -32,6 +33,9 @@ export function StatePage() {
   const t = useT();
   const iso3 = (useParams().iso3 ?? '').toUpperCase();
   const { asOf, chosen } = useAsOf();
+  // The clearance (and, for a State with records, the map's code and shapes) downloads beside the
+  // State's record, not after the sections above it have rendered.
+  useEffect(() => preloadClearance(iso3, asOf), [iso3, asOf]);
   const current = useApi<StateOnDate>(paths.state(iso3, asOf));
   const facts = useApi<StateFacts>(paths.stateFacts(iso3));
   const currentState = current.state === 'ready' ? current.data : null;
