@@ -13,13 +13,11 @@
  * PostgreSQL server (a fresh schema is made and dropped).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { createUser } from '../src/accounts/store.js';
 import { hashPassword } from '../src/accounts/passwords.js';
 import { saveClearanceRecords } from '../src/clearance/store.js';
@@ -28,9 +26,10 @@ import { SYSTEM } from '../src/store/audit.js';
 import { type DialectName, type Store, openDatabase } from '../src/store/database.js';
 import { demoClearance } from '../test/browser/seeded-pages.js';
 import type { RatioRow } from './reads.js';
+import { BENCH_PG_URL, createBenchSchema } from './pg-schema.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PG_URL = process.env.MINEFREE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const SECONDS = Number(process.env.MINEFREE_BENCH_LOAD_SECONDS ?? 300);
 const CONNECTIONS = Number(process.env.MINEFREE_BENCH_LOAD_CONNECTIONS ?? 200);
 /** Of the connections, these write (the others read). */
@@ -92,25 +91,13 @@ async function prepare(dialect: DialectName, dir: string): Promise<Prepared | nu
   let env: Record<string, string>;
   let dispose: () => Promise<void>;
   if (dialect === 'postgres') {
-    const schema = `bench_load_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    try {
-      await admin.connect();
-      await admin.query(`create schema ${schema}`);
-    } catch {
-      return null;
-    } finally {
-      await admin.end().catch(() => undefined);
-    }
+    const created = await createBenchSchema('bench_load');
+    if (created === null) return null;
+    const { schema } = created;
     store = await openDatabase({ url: PG_URL, schema });
     const options = encodeURIComponent(`-c search_path=${schema}`);
     env = { DATABASE_URL: `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${options}`, MINEFREE_DB: '' };
-    dispose = async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
+    dispose = created.drop;
   } else {
     const file = join(dir, 'load.db');
     store = await openDatabase({ file });

@@ -6,13 +6,11 @@
  * against a plain SQL count and sum over the same State's hazard areas.
  * Run alone with `npx tsx bench/reads.ts`; MINEFREE_BENCH_SECONDS sets each autocannon run (5 s).
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { parseDate } from '../src/core/date.js';
 import { clearanceSummary } from '../src/clearance/service.js';
 import { storedClearance } from '../src/clearance/store-ledger.js';
@@ -24,8 +22,9 @@ import { loadFacts } from '../src/treaty/store.js';
 import { TreatyEngine } from '../src/treaty/status.js';
 import { demoDatabase } from './clearance.js';
 import { summarise } from './measure.js';
+import { BENCH_PG_URL, createBenchSchema } from './pg-schema.js';
 
-const PG_URL = process.env.MINEFREE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PG_URL = BENCH_PG_URL;
 const SECONDS = Number(process.env.MINEFREE_BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 
@@ -48,25 +47,14 @@ async function rate(url: string): Promise<{ perSecond: number; errors: number; p
 }
 
 async function openPostgres(): Promise<{ store: Store; drop: () => Promise<void> } | null> {
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-  } catch {
-    return null;
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const store = await openDatabase({ url: PG_URL, schema });
+  const created = await createBenchSchema('bench');
+  if (created === null) return null;
+  const store = await openDatabase({ url: PG_URL, schema: created.schema });
   return {
     store,
     drop: async () => {
       await store.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
+      await created.drop();
     },
   };
 }

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VectorTile } from '@mapbox/vector-tile';
-import pg from 'pg';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../src/accounts/store.js';
@@ -18,7 +17,7 @@ import { hashPassword } from '../src/accounts/passwords.js';
 import { initDatabase } from '../src/setup/seed.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type DialectName, openDatabase } from '../src/store/database.js';
-import { TEST_PG_URL } from '../src/store/test-databases.js';
+import { TEST_PG_URL, onAdmin } from '../src/store/test-databases.js';
 
 const BIN = fileURLToPath(new URL('../bin/minefree.js', import.meta.url));
 const PASSWORD = 'correct horse battery staple';
@@ -61,16 +60,6 @@ async function stop(server: Server): Promise<void> {
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   server.child.kill('SIGTERM');
   await exited;
-}
-
-async function onAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** A fresh database, loaded from data/, with an admin; the environment that points `serve` at it. */

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
 import { SYSTEM, listRecentAudit } from '../store/audit.js';
-import { type Store, openDatabase } from '../store/database.js';
+import type { Store } from '../store/database.js';
 import { RejectedWriteError } from '../core/rejection.js';
 import { initDatabase } from '../setup/seed.js';
-import { TEST_PG_URL, forEachDatabase } from '../store/test-databases.js';
+import { forEachDatabase, openAgain } from '../store/test-databases.js';
 import { loadFacts } from '../treaty/store.js';
 import { TreatyEngine } from '../treaty/status.js';
 import type { Activity, ClearanceRecords } from './model.js';
@@ -66,18 +65,6 @@ const count = async (
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-/** A second store on the same database, as another process would open it. */
-async function openAgain(store: Store): Promise<Store> {
-  if (store.dialect === 'postgres') {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
-    return openDatabase({ url: TEST_PG_URL, schema: rows[0]?.schema });
-  }
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
-    store.db,
-  );
-  return openDatabase({ file: rows[0]?.file });
-}
 
 forEachDatabase((database) => {
   describe('clearance store', () => {

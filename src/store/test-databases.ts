@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
 import { type DialectName, type Store, openDatabase } from './database.js';
@@ -31,7 +32,8 @@ async function openSqlite(): Promise<Opened> {
   };
 }
 
-async function onAdmin(statement: string): Promise<void> {
+/** Runs one statement on the PostgreSQL test database outside any store (creating or dropping a schema). */
+export async function onAdmin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
   await client.connect();
   try {
@@ -83,4 +85,16 @@ export function forEachDatabase(body: (database: TestDatabase) => void): void {
       },
     });
   });
+}
+
+/** A second store on the same database, as another process would open it. */
+export async function openAgain(store: Store): Promise<Store> {
+  if (store.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
+    return openDatabase({ url: TEST_PG_URL, schema: rows[0]?.schema });
+  }
+  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
+    store.db,
+  );
+  return openDatabase({ file: rows[0]?.file });
 }

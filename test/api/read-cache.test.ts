@@ -2,13 +2,13 @@
 // and a write through this store or another one (another process's, in effect) is seen on the next read.
 import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { type KyselyPlugin, sql } from 'kysely';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { addSource } from '../../src/sources/store.js';
 import { SYSTEM } from '../../src/store/audit.js';
-import { type Store, openDatabase } from '../../src/store/database.js';
-import { TEST_PG_URL, forEachDatabase } from '../../src/store/test-databases.js';
+import type { Store } from '../../src/store/database.js';
+import { forEachDatabase, openAgain } from '../../src/store/test-databases.js';
 import { initDatabase } from '../../src/setup/seed.js';
 
 /** Counts every query the app sends through Kysely (selects, writes and raw SQL). */
@@ -29,18 +29,6 @@ function counted(store: Store, counter: QueryCounter): Store {
     bulkInsert: store.bulkInsert,
     close: () => store.close(),
   };
-}
-
-/** A second store on the same database, as another process would open it. */
-async function openAgain(store: Store): Promise<Store> {
-  if (store.dialect === 'postgres') {
-    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(store.db);
-    return openDatabase({ url: TEST_PG_URL, schema: rows[0]?.schema });
-  }
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
-    store.db,
-  );
-  return openDatabase({ file: rows[0]?.file });
 }
 
 /** PostgreSQL's NOTIFY arrives a moment after the commit: the first read after it has arrived. */
