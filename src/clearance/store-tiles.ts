@@ -154,7 +154,12 @@ export async function tileChangesAfter(store: Store, iso3: StateCode, after: num
 /** True when PostGIS's ST_AsMVT can be called on this connection (PostgreSQL with the extension on the search path). */
 export async function hasPostgis(store: Store): Promise<boolean> {
   if (store.dialect !== 'postgres') return false;
-  const { rows } = await sql<{ found: boolean }>`select to_regproc('st_asmvt') is not null as found`.execute(store.db);
+  // ST_AsMVT is overloaded, so to_regproc cannot name it: look for a visible one.
+  const { rows } = await sql<{
+    found: boolean;
+  }>`select exists (select 1 from pg_proc where proname = 'st_asmvt' and pg_function_is_visible(oid)) as found`.execute(
+    store.db,
+  );
   return rows[0]?.found === true;
 }
 
