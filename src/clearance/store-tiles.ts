@@ -32,7 +32,9 @@ function meeting(dialect: DialectName, table: 'hazard_areas' | 'land_releases', 
   if (dialect === 'postgres') {
     const box = sql`box(point(${sql.ref(`${alias}.min_x`)}, ${sql.ref(`${alias}.min_y`)}), point(${sql.ref(`${alias}.max_x`)}, ${sql.ref(`${alias}.max_y`)}))`;
     return sql.join(
-      spans.map(([w, s, e, n]) => sql`${box} && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`),
+      spans.map(
+        ([w, s, e, n]) => sql`${box} && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`,
+      ),
       sql` or `,
     );
   }

@@ -37,7 +37,12 @@ const TABLES = [
 ];
 
 /** SQLite's R*Trees of the tile index (0019) and their keys; PostgreSQL indexes the tables themselves. */
-const SQLITE_TILE_TABLES = ['hazard_area_boxes', 'hazard_area_tile_keys', 'land_release_boxes', 'land_release_tile_keys'];
+const SQLITE_TILE_TABLES = [
+  'hazard_area_boxes',
+  'hazard_area_tile_keys',
+  'land_release_boxes',
+  'land_release_tile_keys',
+];
 const RTREE_SHADOWS = ['node', 'parent', 'rowid'];
 const tablesOf = (store: Store): string[] =>
   store.dialect === 'sqlite'

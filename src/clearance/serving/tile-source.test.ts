@@ -147,7 +147,9 @@ async function seeded(open: () => Promise<Store>): Promise<Store> {
   return store;
 }
 
-forEachDatabase(({ open, name }) => {
+forEachDatabase((database) => {
+  const { name } = database;
+  const open = (): Promise<Store> => database.open();
   describe('tiles from the spatial index', () => {
     let store: Store;
     beforeAll(async () => {
@@ -155,8 +157,8 @@ forEachDatabase(({ open, name }) => {
     });
 
     it.each([
-      { iso3: 'KHM' as StateCode, records: () => khmRecords('KHM') },
-      { iso3: 'FJI' as StateCode, records: () => fiji },
+      { iso3: 'KHM' as const, records: () => khmRecords('KHM') },
+      { iso3: 'FJI' as const, records: () => fiji },
     ])('gives the same bytes as the tiles built from every record of $iso3', async ({ iso3, records }) => {
       const memory = ClearanceTiles.fromRecords(await loadClearanceRecords(store, iso3));
       const indexed = new IndexedTiles(store);
@@ -212,9 +214,9 @@ forEachDatabase(({ open, name }) => {
       let built = 0;
       const indexed = new IndexedTiles(store);
       const counting: TileSource = {
-        tile: (...args) => {
+        tile: (iso3, z, x, y) => {
           built++;
-          return indexed.tile(...args);
+          return indexed.tile(iso3, z, x, y);
         },
       };
       const cache = new TileCache(counting, store);
