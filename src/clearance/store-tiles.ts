@@ -27,29 +27,46 @@ export function boxSpans([west, south, east, north]: BBox): BBox[] {
 const byId = (dialect: DialectName, column: string): RawBuilder<unknown> =>
   dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
 
-/** `alias` rows whose box meets one of `spans`: through the R*Tree in SQLite, the GiST box index in PostgreSQL. */
-function meeting(dialect: DialectName, table: 'hazard_areas' | 'land_releases', alias: string, spans: BBox[]) {
+/**
+ * `from` clause of the `alias` rows of `table` whose box meets one of `spans`, and the condition
+ * to add. SQLite: the R*Tree first, then the keys and the table by primary key (CROSS JOIN fixes
+ * that order: left to choose, SQLite walks the State's index and probes the R*Tree per row).
+ * PostgreSQL: the table, filtered by its GiST box index.
+ */
+function meeting(
+  dialect: DialectName,
+  table: 'hazard_areas' | 'land_releases',
+  alias: string,
+  spans: BBox[],
+): { from: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   if (dialect === 'postgres') {
     const box = sql`box(point(${sql.ref(`${alias}.min_x`)}, ${sql.ref(`${alias}.min_y`)}), point(${sql.ref(`${alias}.max_x`)}, ${sql.ref(`${alias}.max_y`)}))`;
-    return sql.join(
-      spans.map(
-        ([w, s, e, n]) => sql`${box} && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`,
+    return {
+      from: sql`${sql.table(table)} ${sql.raw(alias)}`,
+      where: sql.join(
+        spans.map(
+          ([w, s, e, n]) => sql`${box} && box(point(${w}::float8, ${s}::float8), point(${e}::float8, ${n}::float8))`,
+        ),
+        sql` or `,
       ),
-      sql` or `,
-    );
+    };
   }
   const [keys, boxes] =
     table === 'hazard_areas'
       ? ['hazard_area_tile_keys', 'hazard_area_boxes']
       : ['land_release_tile_keys', 'land_release_boxes'];
+  // union, not union all: a box across the whole world meets both spans of a tile at the edge.
   const inBoxes = sql.join(
     spans.map(
       ([w, s, e, n]) =>
         sql`select key from ${sql.table(boxes)} where min_x <= ${e} and max_x >= ${w} and min_y <= ${n} and max_y >= ${s}`,
     ),
-    sql` union all `,
+    sql` union `,
   );
-  return sql`${sql.ref(`${alias}.id`)} in (select id from ${sql.table(keys)} where key in (${inBoxes}))`;
+  return {
+    from: sql`(${inBoxes}) as b cross join ${sql.table(keys)} as k on k.key = b.key cross join ${sql.table(table)} as ${sql.raw(alias)} on ${sql.ref(`${alias}.id`)} = k.id`,
+    where: sql`1 = 1`,
+  };
 }
 
 interface AreaTileRow {
@@ -88,18 +105,20 @@ export async function readTileFeatures(
   releases: TileFeature<LandReleaseTileProperties>[];
 }> {
   const spans = boxSpans(box);
+  const areas = meeting(store.dialect, 'hazard_areas', 'a', spans);
+  const releases = meeting(store.dialect, 'land_releases', 'r', spans);
   return store.db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const areaRows = await sql<AreaTileRow>`select a.id, a.type, a.status, a.information_date, a.status_date,
           a.area_m2, a.synthetic, a.geometry
-        from hazard_areas a where a.iso3 = ${iso3} and (${meeting(store.dialect, 'hazard_areas', 'a', spans)})
+        from ${areas.from} where a.iso3 = ${iso3} and (${areas.where})
         order by ${byId(store.dialect, 'a.id')}`.execute(trx);
       const releaseRows = await sql<ReleaseTileRow>`select r.id, r.hazard_area_id, r.kind, r.release_date, r.area_m2,
           h.synthetic, r.geometry
-        from land_releases r join hazard_areas h on h.id = r.hazard_area_id
-        where r.iso3 = ${iso3} and (${meeting(store.dialect, 'land_releases', 'r', spans)})
+        from ${releases.from} ${store.dialect === 'sqlite' ? sql`cross join` : sql`join`} hazard_areas h on h.id = r.hazard_area_id
+        where r.iso3 = ${iso3} and (${releases.where})
         order by ${byId(store.dialect, 'r.id')}`.execute(trx);
       return {
         areas: areaRows.rows.map((r) => ({
@@ -201,10 +220,11 @@ interface CentreTileRow {
  * Polygon's centre is its stored box's): what a tile below POLYGON_MIN_ZOOM draws as points.
  */
 export async function readTileCentres(store: Store, iso3: StateCode, box: BBox): Promise<CentreRow[]> {
+  const centres = meeting(store.dialect, 'hazard_areas', 'a', boxSpans(box));
   const { rows } = await sql<CentreTileRow>`select a.type, a.status, a.information_date, a.status_date, a.synthetic,
       a.min_x, a.min_y, a.max_x, a.max_y,
       case when a.geometry like '%"MultiPolygon"%' then a.geometry end as multi
-    from hazard_areas a where a.iso3 = ${iso3} and (${meeting(store.dialect, 'hazard_areas', 'a', boxSpans(box))})
+    from ${centres.from} where a.iso3 = ${iso3} and (${centres.where})
     order by ${byId(store.dialect, 'a.id')}`.execute(store.db);
   return rows.map((r) => ({
     properties: {
@@ -242,18 +262,18 @@ export async function postgisTile(
     ? sql<{ mvt: Buffer | null }>`select ST_AsMVT(t, 'hazard_area_points', 4096, 'geom') as mvt from (
         select a.type, a.status, ${recorded} as recorded, ${closed} as closed, a.synthetic,
           ST_AsMVTGeom(ST_Transform(ST_Centroid(ST_Envelope(ST_ExteriorRing(ST_GeometryN(${geom('a')}, 1)))), 3857), ${env}, 4096, 64, true) as geom
-        from hazard_areas a where a.iso3 = ${iso3} and (${meeting('postgres', 'hazard_areas', 'a', spans)})
+        from hazard_areas a where a.iso3 = ${iso3} and (${meeting('postgres', 'hazard_areas', 'a', spans).where})
         order by a.id collate "C") t where geom is not null`
     : sql<{ mvt: Buffer | null }>`select (select ST_AsMVT(t, 'hazard_areas', 4096, 'geom') from (
           select a.id, a.type, a.status, ${recorded} as recorded, ${closed} as closed, a.area_m2 as "areaM2", a.synthetic,
             ST_AsMVTGeom(ST_Transform(${geom('a')}, 3857), ${env}, 4096, 64, true) as geom
-          from hazard_areas a where a.iso3 = ${iso3} and (${meeting('postgres', 'hazard_areas', 'a', spans)})
+          from hazard_areas a where a.iso3 = ${iso3} and (${meeting('postgres', 'hazard_areas', 'a', spans).where})
           order by a.id collate "C") t where geom is not null)
         || (select ST_AsMVT(t, 'land_releases', 4096, 'geom') from (
           select r.id, r.hazard_area_id as "hazardAreaId", r.kind, replace(r.release_date, '-', '')::int as released,
             r.area_m2 as "areaM2", h.synthetic, ST_AsMVTGeom(ST_Transform(${geom('r')}, 3857), ${env}, 4096, 64, true) as geom
           from land_releases r join hazard_areas h on h.id = r.hazard_area_id
-          where r.iso3 = ${iso3} and (${meeting('postgres', 'land_releases', 'r', spans)})
+          where r.iso3 = ${iso3} and (${meeting('postgres', 'land_releases', 'r', spans).where})
           order by r.id collate "C") t where geom is not null) as mvt`;
   const { rows } = await query.execute(store.db);
   const mvt = rows[0]?.mvt ?? null;
