@@ -264,9 +264,8 @@ forEachDatabase((database) => {
         const indexed = new IndexedTiles(store);
         const postgis = new PostgisTiles(store);
         for (const iso3 of ['KHM', 'FJI'] as StateCode[]) {
-          const wanted = tilesToCompare(iso3 === 'KHM' ? khmRecords('KHM') : fiji).filter(
-            ([z]) => z >= POLYGON_MIN_ZOOM,
-          );
+          // Points too: the same areas with the same properties (positions may round apart).
+          const wanted = tilesToCompare(iso3 === 'KHM' ? khmRecords('KHM') : fiji);
           for (const [z, x, y] of wanted)
             expect(features(await postgis.tile(iso3, z, x, y)), `${iso3} ${z}/${x}/${y}`).toEqual(
               features(await indexed.tile(iso3, z, x, y)),
