@@ -22,7 +22,8 @@ import { loadClearanceRecords, saveClearanceRecords } from '../src/clearance/sto
 import { ClearanceCache } from '../src/clearance/serving/cache.js';
 import { dateNumber } from '../src/clearance/calendar.js';
 import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN } from '../src/clearance/serving/tiles.js';
-import { IndexedTiles } from '../src/clearance/serving/tile-source.js';
+import { IndexedTiles, PostgisTiles } from '../src/clearance/serving/tile-source.js';
+import { hasPostgis } from '../src/clearance/store-tiles.js';
 import { parseDate } from '../src/core/date.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
@@ -220,6 +221,59 @@ async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): P
       baseline: timing ?? NOT_MEASURED,
       targetMs: 50,
     });
+    if (z === POLYGON_MIN_ZOOM && process.env.MINEFREE_BENCH_TILES_PG !== '0')
+      await postgresTileRows(rows, records, [z, x, y], baselineName, timing ?? NOT_MEASURED);
+  }
+}
+
+/**
+ * The same records in minefree's own PostgreSQL tables (a scratch schema, dropped afterwards):
+ * the z10 tile from the GiST box index (IndexedTiles) and from PostgisTiles (ST_AsMVT over the
+ * GeoJSON text of the same indexed rows), against the PostGIS baseline of the same run.
+ */
+async function postgresTileRows(
+  rows: Row[],
+  records: ClearanceRecords,
+  [z, x, y]: [number, number, number],
+  baselineName: string,
+  baseline: Timing,
+): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return;
+  }
+  const schema = `bench_tiles_${process.pid}`;
+  await admin.query(`create schema ${schema}`);
+  const store = await openDatabase({ url: PG_URL, schema });
+  try {
+    await initDatabase(store);
+    const started = performance.now();
+    await saveClearanceRecords(store, STATE, records, SYSTEM, { origin: 'bench' });
+    note(`saved the records in PostgreSQL schema ${schema}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    rows.push({
+      measure: `z${z} tile ${x}/${y} (polygons), uncached, rows from the PostgreSQL GiST box index`,
+      value: await time(10, () => new IndexedTiles(store).tile(STATE, z, x, y), 2),
+      baselineName,
+      baseline,
+      targetMs: 50,
+    });
+    const installed = await admin.query(`select 1 from pg_extension where extname = 'postgis'`);
+    if (installed.rows.length === 0 && existsSync('/usr/share/postgresql/15/extension/postgis.control'))
+      await admin.query(`create extension postgis schema ${schema}`);
+    if (await hasPostgis(store))
+      rows.push({
+        measure: `z${z} tile ${x}/${y} (polygons), uncached, PostgisTiles (ST_AsMVT over the indexed GeoJSON rows)`,
+        value: await time(10, () => new PostgisTiles(store).tile(STATE, z, x, y), 2),
+        baselineName,
+        baseline,
+        targetMs: 50,
+      });
+  } finally {
+    await store.close();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
   }
 }
 
