@@ -17,12 +17,13 @@ import { writeGeoJson } from '../src/clearance/files/geojson.js';
 import { importClearanceFile } from '../src/clearance/files/import.js';
 import { shapeContains, stateShape } from '../src/clearance/files/state-shapes.js';
 import type { ClearanceRecords } from '../src/clearance/model.js';
-import { hazardAreaFromRow, releaseFromRow } from '../src/clearance/store-rows.js';
 import { clearanceAnswer, clearanceSummary } from '../src/clearance/service.js';
 import { loadClearanceRecords, saveClearanceRecords } from '../src/clearance/store.js';
 import { ClearanceCache } from '../src/clearance/serving/cache.js';
 import { dateNumber } from '../src/clearance/calendar.js';
-import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN, tileQueryBox } from '../src/clearance/serving/tiles.js';
+import { ClearanceTiles, POLYGON_MIN_ZOOM, STILL_OPEN } from '../src/clearance/serving/tiles.js';
+import { IndexedTiles, PostgisTiles } from '../src/clearance/serving/tile-source.js';
+import { hasPostgis } from '../src/clearance/store-tiles.js';
 import { parseDate } from '../src/core/date.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
@@ -179,34 +180,6 @@ function densest(records: ClearanceRecords, z: number): [number, number] {
   return [x, y];
 }
 
-/** What a request without records in memory does: read the rows meeting the tile, slice them. */
-async function tileFromDatabase(store: Store, z: number, x: number, y: number): Promise<Uint8Array | null> {
-  const [west, south, east, north] = tileQueryBox(z, x, y);
-  const areas = (
-    await store.db
-      .selectFrom('hazard_areas')
-      .selectAll()
-      .where('iso3', '=', STATE)
-      .where('max_x', '>=', west)
-      .where('min_x', '<=', east)
-      .where('max_y', '>=', south)
-      .where('min_y', '<=', north)
-      .execute()
-  ).map(hazardAreaFromRow);
-  const releases = (
-    await store.db
-      .selectFrom('land_releases')
-      .selectAll()
-      .where('iso3', '=', STATE)
-      .where('max_x', '>=', west)
-      .where('min_x', '<=', east)
-      .where('max_y', '>=', south)
-      .where('min_y', '<=', north)
-      .execute()
-  ).map(releaseFromRow);
-  return ClearanceTiles.fromRecords({ areas, releases, revisions: [], activities: [], devices: [] }).tile(z, x, y);
-}
-
 async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): Promise<void> {
   const started = performance.now();
   const tiles = ClearanceTiles.fromRecords(records);
@@ -219,6 +192,12 @@ async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): P
   ];
   for (const [z, x, y] of wanted)
     note(`tile ${z}/${x}/${y}: ${(tiles.tile(z, x, y)?.length ?? 0).toLocaleString('en')} bytes`);
+  const indexed = new IndexedTiles(store);
+  for (const [z, x, y] of wanted) {
+    const [memory, fromIndex] = [tiles.tile(z, x, y), await indexed.tile(STATE, z, x, y)];
+    if (Buffer.compare(Buffer.from(memory ?? []), Buffer.from(fromIndex ?? [])) !== 0)
+      throw new Error(`tile ${z}/${x}/${y} from the R*Tree differs from the one built from every record`);
+  }
   const postgis = await postgisTiles(records, wanted);
   for (const [index, [z, x, y]] of wanted.entries()) {
     const what = z < POLYGON_MIN_ZOOM ? 'areas as points' : 'polygons';
@@ -234,13 +213,67 @@ async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): P
       baseline: timing ?? NOT_MEASURED,
       targetMs: 50,
     });
+    // What the server does (no State's polygons in memory): read the rows the R*Tree gives, slice them.
     rows.push({
-      measure: `z${z} tile ${x}/${y} (${what}), uncached, rows read by bbox`,
-      value: await time(5, () => tileFromDatabase(store, z, x, y), 1),
+      measure: `z${z} tile ${x}/${y} (${what}), uncached, rows from the SQLite R*Tree`,
+      value: await time(10, () => indexed.tile(STATE, z, x, y), 2),
       baselineName,
       baseline: timing ?? NOT_MEASURED,
       targetMs: 50,
     });
+    if (z === POLYGON_MIN_ZOOM && process.env.MINEFREE_BENCH_TILES_PG !== '0')
+      await postgresTileRows(rows, records, [z, x, y], baselineName, timing ?? NOT_MEASURED);
+  }
+}
+
+/**
+ * The same records in minefree's own PostgreSQL tables (a scratch schema, dropped afterwards):
+ * the z10 tile from the GiST box index (IndexedTiles) and from PostgisTiles (ST_AsMVT over the
+ * GeoJSON text of the same indexed rows), against the PostGIS baseline of the same run.
+ */
+async function postgresTileRows(
+  rows: Row[],
+  records: ClearanceRecords,
+  [z, x, y]: [number, number, number],
+  baselineName: string,
+  baseline: Timing,
+): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    return;
+  }
+  const schema = `bench_tiles_${process.pid}`;
+  await admin.query(`create schema ${schema}`);
+  const store = await openDatabase({ url: PG_URL, schema });
+  try {
+    await initDatabase(store);
+    const started = performance.now();
+    await saveClearanceRecords(store, STATE, records, SYSTEM, { origin: 'bench' });
+    note(`saved the records in PostgreSQL schema ${schema}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    rows.push({
+      measure: `z${z} tile ${x}/${y} (polygons), uncached, rows from the PostgreSQL GiST box index`,
+      value: await time(10, () => new IndexedTiles(store).tile(STATE, z, x, y), 2),
+      baselineName,
+      baseline,
+      targetMs: 50,
+    });
+    const installed = await admin.query(`select 1 from pg_extension where extname = 'postgis'`);
+    if (installed.rows.length === 0 && existsSync('/usr/share/postgresql/15/extension/postgis.control'))
+      await admin.query(`create extension postgis schema ${schema}`);
+    if (await hasPostgis(store))
+      rows.push({
+        measure: `z${z} tile ${x}/${y} (polygons), uncached, PostgisTiles (ST_AsMVT over the indexed GeoJSON rows)`,
+        value: await time(10, () => new PostgisTiles(store).tile(STATE, z, x, y), 2),
+        baselineName,
+        baseline,
+        targetMs: 50,
+      });
+  } finally {
+    await store.close();
+    await admin.query(`drop schema if exists ${schema} cascade`);
+    await admin.end();
   }
 }
 
@@ -345,8 +378,11 @@ export async function clearanceBenchmarks(rows: Row[], dir: string): Promise<voi
   try {
     await initDatabase(store);
     const records = await loadClearanceRecords(store, STATE);
-    await importRows(rows, dir, records);
-    await summaryRows(rows, store, areas);
+    // MINEFREE_BENCH_CLEARANCE=tiles: only the tile rows (the import and summaries take minutes).
+    if (process.env.MINEFREE_BENCH_CLEARANCE !== 'tiles') {
+      await importRows(rows, dir, records);
+      await summaryRows(rows, store, areas);
+    }
     await tileRows(rows, store, records);
   } finally {
     await store.close();

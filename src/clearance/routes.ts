@@ -94,7 +94,7 @@ export function clearancePlugin(app: FastifyInstance, options: ClearanceOptions)
           `Tile ${zoom}/${x}/${y} does not exist: at zoom ${zoom}, x and y run from 0 to ${tiles - 1}.`,
           [{ field: x >= tiles ? 'path.x' : 'path.y', expected: `0 to ${tiles - 1}` }],
         );
-      const tile = (await clearance.tiles(iso3)).tile(zoom, x, y);
+      const tile = await clearance.tile(iso3, zoom, x, y);
       if (tile === null) return reply.code(204).send();
       return reply.type('application/x-protobuf').send(Buffer.from(tile.buffer, tile.byteOffset, tile.byteLength));
     },

@@ -11,10 +11,11 @@ import type { Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
 import { type BatchProblem, type RecordLabel, batchProblems } from './consistency.js';
-import { boundingBox } from './geometry/area.js';
+import { boundingBox, boxUnion } from './geometry/area.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
 import { type StateFacts, clearanceLock, readStateFacts, writeLedger } from './store-ledger.js';
+import { recordTileChange } from './store-tiles.js';
 import {
   activityFromRow,
   activityRow,
@@ -75,11 +76,12 @@ export async function saveClearanceRecords(
       'activities',
       records.activities.map((a) => activityRow(a, iso3)),
     );
+    const releaseBoxes = records.releases.map((r) => boundingBox(r.geometry));
     await insertBatched(
       trx,
       store.dialect,
       'land_releases',
-      records.releases.map((r) => releaseRow(r, iso3, boundingBox(r.geometry))),
+      records.releases.map((r, i) => releaseRow(r, iso3, releaseBoxes[i] ?? boundingBox(r.geometry))),
     );
     await insertBatched(
       trx,
@@ -88,6 +90,8 @@ export async function saveClearanceRecords(
       records.devices.map((d) => devicesRow(d, iso3)),
     );
     await writeLedger(trx, store.dialect, iso3);
+    // Cached tiles not meeting what this write drew stay valid (serving/tile-cache.ts).
+    await recordTileChange(trx, iso3, boxUnion([...records.areas.map((a) => a.bbox), ...releaseBoxes]));
     const counts = countsOf(records);
     // One row for the whole import: the records themselves are the "after", and can be exported.
     await writeAudit(trx, actor, {
@@ -209,6 +213,18 @@ export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: B
 export async function deleteSyntheticRecords(store: Store, iso3: StateCode, actor: Actor): Promise<number> {
   return store.db.transaction().execute(async (trx) => {
     await lockForWrite(trx, store.dialect, clearanceLock(iso3));
+    // Releases are deleted with their areas and lie inside them: the areas' box covers every tile redrawn.
+    const touched = await trx
+      .selectFrom('hazard_areas')
+      .select((eb) => [
+        eb.fn.min('min_x').as('min_x'),
+        eb.fn.min('min_y').as('min_y'),
+        eb.fn.max('max_x').as('max_x'),
+        eb.fn.max('max_y').as('max_y'),
+      ])
+      .where('iso3', '=', iso3)
+      .where('synthetic', '=', 1)
+      .executeTakeFirst();
     const deleted = await trx
       .deleteFrom('hazard_areas')
       .where('iso3', '=', iso3)
@@ -216,6 +232,8 @@ export async function deleteSyntheticRecords(store: Store, iso3: StateCode, acto
       .executeTakeFirst();
     const count = Number(deleted.numDeletedRows);
     if (count > 0) await writeLedger(trx, store.dialect, iso3);
+    if (count > 0 && touched?.min_x != null && touched.min_y != null && touched.max_x != null && touched.max_y != null)
+      await recordTileChange(trx, iso3, [touched.min_x, touched.min_y, touched.max_x, touched.max_y]);
     if (count > 0)
       await writeAudit(trx, actor, {
         action: 'delete',

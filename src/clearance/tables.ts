@@ -118,6 +118,16 @@ export interface ClearanceLedgerStatesTable {
   max_y: number | null;
 }
 
+/** The box a clearance write touched (issue 15 §4): cached tiles that do not meet it stay valid. */
+export interface ClearanceTileChangesTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  min_x: number;
+  min_y: number;
+  max_x: number;
+  max_y: number;
+}
+
 declare module '../store/database.js' {
   interface Database {
     hazard_areas: HazardAreasTable;
@@ -128,5 +138,6 @@ declare module '../store/database.js' {
     completion_declarations: CompletionDeclarationsTable;
     clearance_ledger_totals: ClearanceLedgerTotalsTable;
     clearance_ledger_states: ClearanceLedgerStatesTable;
+    clearance_tile_changes: ClearanceTileChangesTable;
   }
 }

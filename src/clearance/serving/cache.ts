@@ -1,9 +1,9 @@
 /**
- * What the server keeps of a State's clearance records between writes: the vector tiles, rebuilt
- * when the State's clearance version — the id of its latest clearance audit row — has moved, so
- * a write through another process sharing the database is seen too; a write through this one
- * invalidates at once. Summaries are no longer kept here: the ledger is stored with the records
- * (store-ledger.ts) and read for the date asked, and the HTTP read cache keeps the answers.
+ * What the clearance routes read through: summaries from the stored ledger (store-ledger.ts,
+ * read for the date asked; the HTTP read cache keeps the answers) and vector tiles built from
+ * only the rows meeting each tile (tile-source.ts), kept per tile until a write touching its
+ * range moves the State's clearance version — the id of its latest clearance audit row — so a
+ * write through another process sharing the database is seen too (tile-cache.ts).
  */
 import { auditVersion } from '../../store/versions.js';
 import type { StateCode } from '../../core/states.js';
@@ -11,9 +11,9 @@ import type { Store } from '../../store/database.js';
 import type { CalendarDate } from '../../core/date.js';
 import type { ClearanceLedger } from '../ledger.js';
 import type { BBox, ClearanceCounts } from '../model.js';
-import { loadClearanceRecords } from '../store.js';
 import { storedClearance } from '../store-ledger.js';
-import { ClearanceTiles } from './tiles.js';
+import { TileCache } from './tile-cache.js';
+import { type TileSource, databaseTiles } from './tile-source.js';
 
 /** The audit entity of clearance records (store.ts writes one row per State and batch). */
 const ENTITY = 'clearance';
@@ -25,52 +25,40 @@ export interface StateClearance {
   records: ClearanceCounts;
 }
 
-interface Entry {
-  version: number;
-  tiles?: Promise<ClearanceTiles>;
-}
-
 /** Moves whenever the State's clearance records change (the latest clearance audit row of the State). */
 export const clearanceVersion = (store: Store, iso3: StateCode): Promise<number> =>
   auditVersion(store, { entities: [ENTITY], entityId: iso3 });
 
 export class ClearanceCache {
-  private readonly entries = new Map<StateCode, Entry>();
+  private source: Promise<TileCache> | null = null;
 
-  constructor(private readonly store: Store) {}
-
-  private async entry(iso3: StateCode): Promise<Entry> {
-    const version = await clearanceVersion(this.store, iso3);
-    const known = this.entries.get(iso3);
-    if (known?.version === version) return known;
-    const fresh: Entry = { version };
-    this.entries.set(iso3, fresh);
-    return fresh;
-  }
+  constructor(
+    private readonly store: Store,
+    /** The tiles' source; by default the database's fastest (databaseTiles). */
+    private readonly tiles: TileSource | null = null,
+  ) {}
 
   /** The State's ledger as it stands on `asOf`, bounds and record counts, from the stored ledger (a few rows). */
   clearance(iso3: StateCode, asOf: CalendarDate): Promise<StateClearance> {
     return storedClearance(this.store, iso3, asOf);
   }
 
-  async tiles(iso3: StateCode): Promise<ClearanceTiles> {
-    const entry = await this.entry(iso3);
-    entry.tiles ??= loadClearanceRecords(this.store, iso3).then((records) => ClearanceTiles.fromRecords(records));
-    return this.settled(iso3, entry, entry.tiles);
-  }
-
-  /** After a write through this process: the next read rebuilds. */
-  invalidate(iso3: StateCode): void {
-    this.entries.delete(iso3);
-  }
-
-  /** A failed read is not kept: the next request tries again. */
-  private async settled<T>(iso3: StateCode, entry: Entry, value: Promise<T>): Promise<T> {
-    try {
-      return await value;
-    } catch (error) {
-      if (this.entries.get(iso3) === entry) this.entries.delete(iso3);
+  /** The State's tile z/x/y (MVT bytes), null when nothing is drawn in it. */
+  async tile(iso3: StateCode, z: number, x: number, y: number): Promise<Uint8Array | null> {
+    this.source ??= (this.tiles === null ? databaseTiles(this.store) : Promise.resolve(this.tiles)).then(
+      (source) => new TileCache(source, this.store),
+    );
+    const source = this.source;
+    const [cache, version] = await Promise.all([source, clearanceVersion(this.store, iso3)]).catch((error: unknown) => {
+      if (this.source === source) this.source = null;
       throw error;
-    }
+    });
+    return cache.tile(iso3, z, x, y, version);
   }
+
+  /**
+   * After a write through this process. Nothing to drop: the write moved the State's version and
+   * recorded the range it touched, which the next tile read checks.
+   */
+  invalidate(_iso3: StateCode): void {}
 }

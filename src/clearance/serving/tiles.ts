@@ -45,6 +45,12 @@ const BUFFER_SHARE = 64 / TILE_EXTENT;
 /** What a map filter or popup reads: strings and numbers only (MVT values). */
 type TileProperties = Record<string, string | number>;
 
+/** A polygon and what its layer shows of it. */
+export interface TileFeature<P> {
+  geometry: AreaGeometry;
+  properties: P;
+}
+
 export type HazardAreaTileProperties = {
   id: string;
   type: 'SHA' | 'CHA';
@@ -122,6 +128,14 @@ function ringBox(ring: readonly Position[]): BBox {
   return [w, s, e, n];
 }
 
+/**
+ * The box whose centre stands for an area below POLYGON_MIN_ZOOM: its first part's outer ring
+ * (a part cut at 180° must not put the point at 0°). For a Polygon, the area's own box.
+ */
+export function firstRingBox(geometry: AreaGeometry): BBox {
+  return ringBox((geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? []);
+}
+
 /** Features with one box per polygon part: a part cut at 180° must not widen its twin's box to the whole world. */
 class FeatureBoxes<P extends TileProperties> {
   private readonly boxes: number[] = [];
@@ -178,8 +192,11 @@ class CentrePoints {
   private buckets: Map<number, number[]> | null = null;
 
   add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
-    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? [];
-    const [w, s, e, n] = ringBox(ring);
+    this.addBox(firstRingBox(geometry), properties);
+  }
+
+  /** A point at the centre of `box` (firstRingBox of the area). */
+  addBox([w, s, e, n]: BBox, properties: HazardAreaPointProperties): void {
     if (w === Infinity) return;
     this.xy.push(...mercator((w + e) / 2, (s + n) / 2));
     this.values.add(POINT_KEYS.map((key) => properties[key]));
@@ -242,9 +259,13 @@ class CentrePoints {
         const py = ((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT;
         if (px < -buffer || px > TILE_EXTENT + buffer || py < -buffer || py > TILE_EXTENT + buffer) continue;
         points.push(i);
-        xs.push(px);
-        ys.push(py);
       }
+    }
+    // In record order, whatever the buckets' order: a tile built from only the rows meeting it is the same bytes.
+    points.sort((a, b) => a - b);
+    for (const i of points) {
+      xs.push(((this.xy[2 * i] ?? 0) * scale - x) * TILE_EXTENT);
+      ys.push(((this.xy[2 * i + 1] ?? 0) * scale - y) * TILE_EXTENT);
     }
     return points.length === 0
       ? null
@@ -276,35 +297,66 @@ export class ClearanceTiles {
    * the areas that are; with no area at all it counts as real.
    */
   static fromRecords(records: ClearanceRecords): ClearanceTiles {
-    const areas = new FeatureBoxes<HazardAreaTileProperties>();
-    const points = new CentrePoints();
     const syntheticAreas = new Map<string, 0 | 1>();
-    for (const a of records.areas) {
+    const areas: TileFeature<HazardAreaTileProperties>[] = records.areas.map((a) => {
       const synthetic = a.synthetic ? 1 : 0;
       syntheticAreas.set(a.id, synthetic);
-      const shown: HazardAreaPointProperties = {
-        type: a.type,
-        status: a.status,
-        recorded: dateNumber(a.informationDate),
-        closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate),
-        synthetic,
+      return {
+        geometry: a.geometry,
+        properties: {
+          id: a.id,
+          type: a.type,
+          status: a.status,
+          recorded: dateNumber(a.informationDate),
+          closed: a.statusDate === null ? STILL_OPEN : dateNumber(a.statusDate),
+          areaM2: a.areaM2,
+          synthetic,
+        },
       };
-      areas.add(a.geometry, { id: a.id, ...shown, areaM2: a.areaM2 });
-      points.add(a.geometry, shown);
-    }
+    });
     const otherwise = records.areas.some((a) => a.synthetic) ? 1 : 0;
-    const releases = new FeatureBoxes<LandReleaseTileProperties>();
-    for (const r of records.releases) {
-      releases.add(r.geometry, {
+    const releases = records.releases.map((r) => ({
+      geometry: r.geometry,
+      properties: {
         id: r.id,
         hazardAreaId: r.hazardAreaId,
         kind: r.kind,
         released: dateNumber(r.date),
         areaM2: r.areaM2,
         synthetic: syntheticAreas.get(r.hazardAreaId) ?? otherwise,
-      });
+      },
+    }));
+    return ClearanceTiles.fromFeatures(areas, releases);
+  }
+
+  /**
+   * From features already shaped for the layers, each list in id order (byte order): a tile
+   * source that reads only the rows meeting a tile builds from those, and gets the same tile.
+   */
+  static fromFeatures(
+    areaFeatures: readonly TileFeature<HazardAreaTileProperties>[],
+    releaseFeatures: readonly TileFeature<LandReleaseTileProperties>[],
+  ): ClearanceTiles {
+    const areas = new FeatureBoxes<HazardAreaTileProperties>();
+    const points = new CentrePoints();
+    for (const { geometry, properties } of areaFeatures) {
+      areas.add(geometry, properties);
+      const { type, status, recorded, closed, synthetic } = properties;
+      points.add(geometry, { type, status, recorded, closed, synthetic });
     }
+    const releases = new FeatureBoxes<LandReleaseTileProperties>();
+    for (const { geometry, properties } of releaseFeatures) releases.add(geometry, properties);
     return new ClearanceTiles(areas, releases, points);
+  }
+
+  /**
+   * Only the point layer (tiles below POLYGON_MIN_ZOOM), from each area's firstRingBox in id
+   * order: a low-zoom tile reads no polygon it would only reduce to a point.
+   */
+  static fromCentres(centres: readonly { box: BBox; properties: HazardAreaPointProperties }[]): ClearanceTiles {
+    const points = new CentrePoints();
+    for (const { box, properties } of centres) points.addBox(box, properties);
+    return new ClearanceTiles(new FeatureBoxes(), new FeatureBoxes(), points);
   }
 
   /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
