@@ -86,6 +86,16 @@ function openPostgres(url: string, schema: string | undefined): Store {
     types: pgTypes,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // Each pooled client by its backend's process id, for the bulk insert's COPY (bulk.ts).
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    const pid = (client as { processID?: unknown }).processID;
+    if (typeof pid === 'number') clients.set(pid, client);
+  });
+  pool.on('remove', (client) => {
+    const pid = (client as { processID?: unknown }).processID;
+    if (typeof pid === 'number') clients.delete(pid);
+  });
   const changes = new Changes();
   const bump = (): void => changes.bump();
   changes.watch(postgresListener({ url, schema, onChange: bump }));
@@ -94,7 +104,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     db,
     dialect: 'postgres',
     changes,
-    bulkInsert: postgresBulkInsert,
+    bulkInsert: postgresBulkInsert(clients, bump),
     close: async () => {
       await changes.close();
       await db.destroy();
