@@ -1,7 +1,7 @@
 /**
  * `minefree import casualties FILE --state ISO3` and the import route: a CSV or XLSX file of one
- * State's casualty records, all or nothing. Every row is read and checked before the database is
- * written; the records then go in batched inserts in one transaction with one audit row.
+ * State's casualty records, all or nothing. The rows are read and checked in batches that are
+ * written as they come, in one transaction with one audit row; a problem in any row rolls it back.
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -10,8 +10,15 @@ import { RejectedWriteError } from '../../core/rejection.js';
 import type { StateCode } from '../../core/states.js';
 import type { Actor } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
-import { type RecordsWritten, addRecords } from '../store.js';
-import { CasualtyImportError, type ReadRecords, readCasualtyCsv, readCasualtyXlsx } from './read.js';
+import { type RecordsWritten, addRecordStream } from '../store.js';
+import {
+  type CasualtyBatches,
+  CasualtyImportError,
+  type ReadRecords,
+  casualtyCsvBatches,
+  casualtyXlsxBatches,
+  collect,
+} from './read.js';
 
 export const CASUALTY_FORMATS = ['csv', 'xlsx'] as const;
 export type CasualtyFormat = (typeof CASUALTY_FORMATS)[number];
@@ -36,6 +43,22 @@ export interface CasualtyImportResult extends RecordsWritten {
   sheet: string | null;
 }
 
+function batchesOf(
+  data: Buffer | string,
+  file: string,
+  format: CasualtyFormat,
+  options: CasualtyImportOptions,
+): Promise<CasualtyBatches> | CasualtyBatches {
+  const read = {
+    state: options.state,
+    today: options.today,
+    synthetic: options.synthetic ?? false,
+    onProgress: (done: number) => options.onProgress?.('reading', done),
+  };
+  if (format === 'csv') return casualtyCsvBatches(typeof data === 'string' ? data : data.toString('utf8'), file, read);
+  return casualtyXlsxBatches(typeof data === 'string' ? Buffer.from(data) : data, file, read);
+}
+
 /** Reads and checks a file's content (nothing written). */
 export async function readCasualties(
   data: Buffer | string,
@@ -43,17 +66,14 @@ export async function readCasualties(
   format: CasualtyFormat,
   options: CasualtyImportOptions,
 ): Promise<ReadRecords> {
-  const read = {
-    state: options.state,
-    today: options.today,
-    synthetic: options.synthetic ?? false,
-    onProgress: (done: number) => options.onProgress?.('reading', done),
-  };
-  if (format === 'csv') return readCasualtyCsv(typeof data === 'string' ? data : data.toString('utf8'), file, read);
-  return readCasualtyXlsx(typeof data === 'string' ? Buffer.from(data) : data, file, read);
+  return collect(await batchesOf(data, file, format, options));
 }
 
-/** Imports a file's content, all or nothing; a record the database refuses (an id already stored) is named by its row. */
+/**
+ * Imports a file's content, all or nothing: the records are written in one transaction while the
+ * file is read and checked, and a problem anywhere in it rolls the whole transaction back. A
+ * record the database refuses (an id already stored) is named by its row.
+ */
 export async function importCasualties(
   store: Store,
   data: Buffer | string,
@@ -62,14 +82,17 @@ export async function importCasualties(
   options: CasualtyImportOptions,
   actor: Actor,
 ): Promise<CasualtyImportResult> {
-  const read = await readCasualties(data, file, format, options);
-  options.onProgress?.('writing', 0);
+  const read = await batchesOf(data, file, format, options);
+  const where = (id: string): string =>
+    `${file}${read.sheet === null ? '' : ` sheet "${read.sheet}"`} row ${read.rowOf(id) ?? '?'}`;
   try {
-    const written = await addRecords(store, options.state, read.records, [], actor, {
-      recorded: options.today,
-      name: (index) => `${file}${read.sheet === null ? '' : ` sheet "${read.sheet}"`} row ${read.rows[index] ?? '?'}`,
-      source: file,
-    });
+    const written = await addRecordStream(
+      store,
+      options.state,
+      { synthetic: options.synthetic ?? false, batches: read.batches, ids: read.ids, name: where },
+      actor,
+      { recorded: options.today, source: file },
+    );
     options.onProgress?.('writing', written.added);
     return { ...written, file, sheet: read.sheet };
   } catch (error) {
