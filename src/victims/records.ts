@@ -3,7 +3,7 @@
  * every field by its rule, every problem named by field with what was expected. Written for a
  * million rows a run: plain string checks, no schema objects per row. No I/O here.
  */
-import { type CalendarDate, dateProblem } from '../core/date.js';
+import { type CalendarDate, daysInMonth } from '../core/date.js';
 import { type StateCode, isStateCode } from '../core/states.js';
 import {
   ACTIVITIES,
@@ -80,22 +80,28 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AGE = /^\d{1,3}$/;
 
 /**
- * Lookup tables filled as rows are read: a file of a million rows holds a few thousand distinct
- * days and a few dozen distinct lists of services, so each is checked once. Bounded, so a file
+ * A lookup table filled as rows are read: a file of a million rows holds a few dozen distinct
+ * lists of services, so each is checked once. Bounded, so a file
  * of all-different values only costs the check it would have cost anyway.
  */
 const LOOKUP_LIMIT = 50_000;
-const goodDays = new Map<string, boolean>();
 const serviceLists = new Map<string, readonly ServiceKind[] | null>();
 
+/** YYYY-MM-DD and a day of the calendar (year from 0001), read digit by digit: no regex, no allocation. */
 function isDay(text: string): boolean {
-  let ok = goodDays.get(text);
-  if (ok === undefined) {
-    ok = DAY.test(text) && dateProblem(text) === null;
-    if (goodDays.size >= LOOKUP_LIMIT) goodDays.clear();
-    goodDays.set(text, ok);
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
   }
-  return ok;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** Kinds of service separated by ";", each once (a shared, frozen list), or null. */
