@@ -70,7 +70,10 @@ forEachDatabase((database) => {
     it('takes chunks as they come, and writes nothing when their source fails part way', async () => {
       const before = await count(store);
       async function* chunks(fail: boolean): AsyncGenerator<unknown[][]> {
-        for (let c = 0; c < 5; c++) yield Array.from({ length: 700 }, (_, i) => row(80_000 + c * 700 + i));
+        for (let c = 0; c < 5; c++) {
+          await Promise.resolve(); // a chunk that comes later, as from a file being read
+          yield Array.from({ length: 700 }, (_, i) => row(80_000 + c * 700 + i));
+        }
         if (fail) throw new Error('the source found a problem');
       }
       await expect(

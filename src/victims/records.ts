@@ -76,7 +76,6 @@ export function bandOf(age: number): AgeBand {
   return '60+';
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AGE = /^\d{1,3}$/;
 
 /**
