@@ -20,8 +20,16 @@ import type { Database } from './database.js';
 
 /** A row's values in the order of the columns given; null for a missing value. */
 export type BulkRow = readonly unknown[];
-/** Rows one by one, or chunks of rows as they are made. */
-export type BulkRows = Iterable<BulkRow> | AsyncIterable<readonly BulkRow[]>;
+/**
+ * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, the
+ * rows' values one after another (SQLite); `copy`, the rows as lines of COPY text (PostgreSQL).
+ */
+export type BulkChunk =
+  { readonly values: readonly unknown[]; readonly rows: number } | { readonly copy: string; readonly rows: number };
+/** The ready shape the store's engine takes (`Store.bulkChunk`). */
+export type BulkChunkKind = 'values' | 'copy';
+/** Rows one by one, or chunks of rows as they are made (arrays of rows, or ready chunks of the engine's kind). */
+export type BulkRows = Iterable<BulkRow> | AsyncIterable<readonly BulkRow[] | BulkChunk>;
 
 export type BulkInsert = <T extends keyof Database>(
   trx: Kysely<Database>,
@@ -32,8 +40,10 @@ export type BulkInsert = <T extends keyof Database>(
 
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+const isReady = (chunk: readonly BulkRow[] | BulkChunk): chunk is BulkChunk => !Array.isArray(chunk);
+
 /** Chunks of rows from either shape. */
-async function* chunksOf(rows: BulkRows, size: number): AsyncGenerator<readonly BulkRow[]> {
+async function* chunksOf(rows: BulkRows, size: number): AsyncGenerator<readonly BulkRow[] | BulkChunk> {
   if (Symbol.asyncIterator in rows) {
     yield* rows;
     return;
@@ -87,7 +97,21 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
     try {
       for await (const chunk of chunksOf(rows, ROWS_PER_STATEMENT)) {
         if (!database.inTransaction) throw new Error('the transaction of a bulk insert ended while it ran');
-        for (const row of chunk) {
+        if (isReady(chunk)) {
+          if (!('values' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
+          const flat = chunk.values;
+          if (flat.length !== chunk.rows * width) throw new Error(`a chunk of ${chunk.rows} rows of ${width} values`);
+          // Values made by the reader already bindable (no undefined, no boolean): copied as they are.
+          for (let r = 0; r < chunk.rows; r++) {
+            const from = r * width;
+            const base = filled * width;
+            for (let c = 0; c < width; c++) values[base + c] = flat[from + c];
+            filled += 1;
+            if (filled === ROWS_PER_STATEMENT) flush();
+          }
+          continue;
+        }
+        for (const row of chunk as readonly BulkRow[]) {
           // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
           const base = filled * width;
           for (let c = 0; c < width; c++) {
@@ -153,7 +177,19 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
       let out = '';
       let rowsIn = 0;
       for await (const chunk of chunksOf(rows, 1000)) {
-        for (const row of chunk) {
+        if (isReady(chunk)) {
+          if (!('copy' in chunk)) throw new Error('PostgreSQL takes ready chunks of COPY text, not values');
+          if (rowsIn > 0) {
+            yield out;
+            count += rowsIn;
+            out = '';
+            rowsIn = 0;
+          }
+          yield chunk.copy;
+          count += chunk.rows;
+          continue;
+        }
+        for (const row of chunk as readonly BulkRow[]) {
           let line = copyText(row[0]);
           for (let c = 1; c < width; c++) line += '\t' + copyText(row[c]);
           out += line + '\n';

@@ -9,7 +9,7 @@
 import SQLite from 'better-sqlite3';
 import { type Generated, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { type BulkInsert, postgresBulkInsert, sqliteBulkInsert } from './bulk.js';
+import { type BulkChunkKind, type BulkInsert, postgresBulkInsert, sqliteBulkInsert } from './bulk.js';
 import { Changes, postgresListener, sqliteDataVersion } from './changes.js';
 import { watchWrites } from './write-watch.js';
 
@@ -44,6 +44,8 @@ export interface Store {
   readonly changes: Changes;
   /** Large imports: rows inserted in the caller's transaction by the engine's fast path (bulk.ts). */
   readonly bulkInsert: BulkInsert;
+  /** The ready chunks `bulkInsert` takes from a reader in another thread. */
+  readonly bulkChunk: BulkChunkKind;
   close(): Promise<void>;
 }
 
@@ -105,6 +107,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: 'postgres',
     changes,
     bulkInsert: postgresBulkInsert(clients, bump),
+    bulkChunk: 'copy',
     close: async () => {
       await changes.close();
       await db.destroy();
@@ -129,6 +132,7 @@ function openSqlite(file: string): Store {
     dialect: 'sqlite',
     changes,
     bulkInsert: sqliteBulkInsert(database, () => changes.bump()),
+    bulkChunk: 'values',
     close: () => db.destroy(),
   };
 }

@@ -51,29 +51,34 @@ export const RECORD_ROW_COLUMNS = [
  * million rows (one array, no intermediate object). the only mapping of a record to its row.
  */
 export function recordValues(r: CasualtyRecord, recorded: CalendarDate): unknown[] {
+  const values = new Array<unknown>(RECORD_ROW_COLUMNS.length);
+  recordValuesInto(values, 0, r, recorded);
+  return values;
+}
+
+/** The same values written into `out` from `at` (a flat array of many rows: one array a chunk, not a row). */
+export function recordValuesInto(out: unknown[], at: number, r: CasualtyRecord, recorded: CalendarDate): void {
   const point = r.place.point;
-  return [
-    r.id,
-    r.state,
-    r.incidentDate,
-    Number(r.incidentDate.slice(0, 4)),
-    flag(r.historic),
-    point === null ? null : point.lat,
-    point === null ? null : point.lon,
-    r.place.adminArea,
-    r.device,
-    r.outcome,
-    r.sex,
-    r.age,
-    r.ageBand,
-    r.status,
-    r.child === null ? null : flag(r.child),
-    r.activity,
-    r.needs.length === 0 ? '' : r.needs.join(';'),
-    r.referrals.length === 0 ? '' : r.referrals.join(';'),
-    flag(r.synthetic),
-    recorded,
-  ];
+  out[at] = r.id;
+  out[at + 1] = r.state;
+  out[at + 2] = r.incidentDate;
+  out[at + 3] = Number(r.incidentDate.slice(0, 4));
+  out[at + 4] = flag(r.historic);
+  out[at + 5] = point === null ? null : point.lat;
+  out[at + 6] = point === null ? null : point.lon;
+  out[at + 7] = r.place.adminArea;
+  out[at + 8] = r.device;
+  out[at + 9] = r.outcome;
+  out[at + 10] = r.sex;
+  out[at + 11] = r.age;
+  out[at + 12] = r.ageBand;
+  out[at + 13] = r.status;
+  out[at + 14] = r.child === null ? null : flag(r.child);
+  out[at + 15] = r.activity;
+  out[at + 16] = r.needs.length === 0 ? '' : r.needs.join(';');
+  out[at + 17] = r.referrals.length === 0 ? '' : r.referrals.join(';');
+  out[at + 18] = flag(r.synthetic);
+  out[at + 19] = recorded;
 }
 
 export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRecord {

@@ -12,6 +12,7 @@ import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { Database, DialectName, Store } from '../store/database.js';
+import type { BulkChunk } from '../store/bulk.js';
 import { latestAuditId } from '../store/versions.js';
 import { lockForWrite } from '../store/write-lock.js';
 import type { YearOutcomeCount } from './aggregates.js';
@@ -149,11 +150,23 @@ export interface RecordStream {
   name: (id: string) => string;
 }
 
+/**
+ * Records made ready to write by a reader in another thread (worker-read.ts): chunks of the
+ * store's kind (`store.bulkChunk`), checked there (all of the State, all demo or all real).
+ */
+export interface ReadyRecordStream {
+  synthetic: boolean;
+  chunks: AsyncIterable<BulkChunk>;
+  /** Every id read, asked of the reader only when the database refused one. */
+  ids: () => Promise<Iterable<string>>;
+  name: (id: string) => string;
+}
+
 /** Adds a stream of one State's records, all or none, with one audit row. */
 export async function addRecordStream(
   store: Store,
   iso3: StateCode,
-  stream: RecordStream,
+  stream: RecordStream | ReadyRecordStream,
   actor: Actor,
   options: { recorded: CalendarDate; source?: string },
 ): Promise<RecordsWritten> {
@@ -164,8 +177,8 @@ export async function addRecordStream(
       const held = await holdsSynthetic(trx, iso3);
       if (held !== null && held !== synthetic)
         throw new RejectedWriteError('conflict', 'records', mixRefusal(iso3, held));
-      async function* rows(): AsyncGenerator<unknown[][]> {
-        for await (const batch of stream.batches) {
+      async function* rows(batches: RecordStream['batches']): AsyncGenerator<unknown[][]> {
+        for await (const batch of batches) {
           const out: unknown[][] = new Array<unknown[]>(batch.length);
           for (let i = 0; i < batch.length; i++) {
             const r = batch[i] as CasualtyRecord;
@@ -176,7 +189,12 @@ export async function addRecordStream(
           yield out;
         }
       }
-      const added = await store.bulkInsert(trx, 'casualty_records', RECORD_ROW_COLUMNS, rows());
+      const added = await store.bulkInsert(
+        trx,
+        'casualty_records',
+        RECORD_ROW_COLUMNS,
+        'chunks' in stream ? stream.chunks : rows(stream.batches),
+      );
       if (added === 0) throw new RejectedWriteError('invalid', 'records', 'at least one record');
       await writeAudit(trx, actor, {
         action: 'create',
@@ -190,7 +208,7 @@ export async function addRecordStream(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const duplicate = await firstStored(store.db, [...stream.ids()]);
+    const duplicate = await firstStored(store.db, [...(await stream.ids())]);
     throw new RejectedWriteError(
       'conflict',
       duplicate === null ? 'records' : `${stream.name(duplicate)}.id`,

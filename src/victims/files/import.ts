@@ -19,6 +19,7 @@ import {
   casualtyXlsxBatches,
   collect,
 } from './read.js';
+import { ProblemsFound, readInWorker } from './worker-read.js';
 
 export const CASUALTY_FORMATS = ['csv', 'xlsx'] as const;
 export type CasualtyFormat = (typeof CASUALTY_FORMATS)[number];
@@ -36,7 +37,16 @@ export interface CasualtyImportOptions {
   today: CalendarDate;
   synthetic?: boolean;
   onProgress?: (phase: CasualtyPhase, done: number) => void;
+  /**
+   * Read and check in a worker thread while this one writes (worker-read.ts). Default: for a file
+   * of WORKER_BYTES or more (MINEFREE_IMPORT_WORKER_BYTES overrides), where the thread's start pays.
+   */
+  worker?: boolean;
 }
+
+/** About 20,000 rows: below this, the in-thread read is as fast as starting a worker. */
+export const WORKER_BYTES = 2_000_000;
+const workerBytes = (): number => Number(process.env.MINEFREE_IMPORT_WORKER_BYTES ?? WORKER_BYTES);
 
 export interface CasualtyImportResult extends RecordsWritten {
   file: string;
@@ -82,6 +92,7 @@ export async function importCasualties(
   options: CasualtyImportOptions,
   actor: Actor,
 ): Promise<CasualtyImportResult> {
+  if (options.worker ?? data.length >= workerBytes()) return importInWorker(store, data, file, format, options, actor);
   const read = await batchesOf(data, file, format, options);
   const where = (id: string): string =>
     `${file}${read.sheet === null ? '' : ` sheet "${read.sheet}"`} row ${read.rowOf(id) ?? '?'}`;
@@ -96,20 +107,71 @@ export async function importCasualties(
     options.onProgress?.('writing', written.added);
     return { ...written, file, sheet: read.sheet };
   } catch (error) {
-    if (!(error instanceof RejectedWriteError) || error.field === null) throw error;
-    const match = /^(.*) row (\d+)(?:\.(\w+))?$/.exec(error.field);
-    if (match === null) throw error;
-    throw new CasualtyImportError([
-      {
-        file,
-        sheet: read.sheet,
-        row: Number(match[2]),
-        field: match[3] ?? null,
-        expected: error.expected,
-        found: error.found,
-      },
-    ]);
+    throw namedRefusal(error, file, read.sheet);
   }
+}
+
+/** The same import with the file read and checked in a worker thread, this one only writing. */
+async function importInWorker(
+  store: Store,
+  data: Buffer | string,
+  file: string,
+  format: CasualtyFormat,
+  options: CasualtyImportOptions,
+  actor: Actor,
+): Promise<CasualtyImportResult> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const read = readInWorker(
+    {
+      data: bytes,
+      file,
+      format,
+      state: options.state,
+      today: options.today,
+      recorded: options.today,
+      synthetic: options.synthetic ?? false,
+    },
+    store.bulkChunk,
+    (done) => options.onProgress?.('reading', done),
+  );
+  const where = (id: string): string => {
+    const sheet = read.sheet();
+    return `${file}${sheet === null ? '' : ` sheet "${sheet}"`} row ${read.rowOf(id) ?? '?'}`;
+  };
+  try {
+    const written = await addRecordStream(
+      store,
+      options.state,
+      { synthetic: options.synthetic ?? false, chunks: read.chunks, ids: read.ids, name: where },
+      actor,
+      { recorded: options.today, source: file },
+    );
+    options.onProgress?.('writing', written.added);
+    return { ...written, file, sheet: read.sheet() };
+  } catch (error) {
+    // The first problem rolled the writing back; the reader lists them all by the file's end.
+    if (error instanceof ProblemsFound) throw (await read.problems()) ?? error;
+    throw namedRefusal(error, file, read.sheet());
+  } finally {
+    await read.close();
+  }
+}
+
+/** A write the database refused for a record (its id already stored), as a problem of the file's row. */
+function namedRefusal(error: unknown, file: string, sheet: string | null): unknown {
+  if (!(error instanceof RejectedWriteError) || error.field === null) return error;
+  const match = /^(.*) row (\d+)(?:\.(\w+))?$/.exec(error.field);
+  if (match === null) return error;
+  return new CasualtyImportError([
+    {
+      file,
+      sheet,
+      row: Number(match[2]),
+      field: match[3] ?? null,
+      expected: error.expected,
+      found: error.found,
+    },
+  ]);
 }
 
 /** Imports a file from disk. */

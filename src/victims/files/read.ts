@@ -45,6 +45,8 @@ export interface ReadOptions {
   today: CalendarDate;
   synthetic?: boolean;
   onProgress?: (done: number) => void;
+  /** Told once, at the first problem (a writer may roll back then; the read goes on to list them all). */
+  onProblem?: () => void;
 }
 
 /** Records a batch of a streamed read holds. */
@@ -90,6 +92,7 @@ class RowChecker {
 
   add(p: Omit<ImportProblem, 'file' | 'sheet'>): void {
     this.count += 1;
+    if (this.count === 1) this.options.onProblem?.();
     if (this.problems.length < PROBLEMS_LISTED) this.problems.push({ file: this.file, sheet: this.sheet, ...p });
   }
 
