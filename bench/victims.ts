@@ -8,7 +8,7 @@
  * Run alone with `npx tsx bench/victims.ts`, or in `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,6 @@ import { parseDate } from '../src/core/date.js';
 import { initDatabase } from '../src/setup/seed.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
-import { casualtiesCsv, demoCasualties } from '../src/victims/demo/demo.js';
 import { importCasualtyFile } from '../src/victims/files/import.js';
 import { RECORD_COLUMNS } from '../src/victims/records.js';
 import { type Row, type Timing, printTable, summarise } from './measure.js';
@@ -77,8 +76,13 @@ async function importInto(store: Store, file: string): Promise<number> {
 export async function victimsBenchmarks(rows: Row[], dir: string): Promise<void> {
   const n = count();
   const file = join(dir, `casualties-${n}.csv`);
-  note(`writing ${n} synthetic rows to ${file}`);
-  writeFileSync(file, casualtiesCsv(demoCasualties(STATE, n, TODAY)));
+  note(`writing ${n} synthetic rows to ${file} (in another process: its garbage is not the import's)`);
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./victims-file.ts', import.meta.url)), file, String(n), STATE, TODAY],
+    { stdio: 'inherit' },
+  );
+  if (made.status !== 0) throw new Error('bench/victims-file.ts failed');
 
   // SQLite: validated import vs sqlite3 .import into a table with no checks, each into a new file.
   {
