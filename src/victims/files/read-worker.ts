@@ -13,11 +13,22 @@ import type { StateCode } from '../../core/states.js';
 import { copyText } from '../../store/bulk.js';
 import { RECORD_ROW_COLUMNS, recordValuesInto } from '../store-rows.js';
 import { type CasualtyBatches, CasualtyImportError, casualtyCsvBatches, casualtyXlsxBatches } from './read.js';
-import { type FromWorker, IN_FLIGHT, MAX_IN_FLIGHT, STOP, type ToWorker, type WorkerInput } from './worker-protocol.js';
+import type { CasualtyRecord } from '../model.js';
+import {
+  type CodedChunk,
+  type FromWorker,
+  IN_FLIGHT,
+  MAX_IN_FLIGHT,
+  STOP,
+  TEXTS_LIMIT,
+  TEXT_COLUMN,
+  type ToWorker,
+  type WorkerInput,
+} from './worker-protocol.js';
 
 const input = workerData as WorkerInput;
+if (parentPort === null) throw new Error('read-worker.ts runs as a worker thread');
 const port = parentPort;
-if (port === null) throw new Error('read-worker.ts runs as a worker thread');
 const flags = new Int32Array(input.flags);
 const send = (message: FromWorker): void => port.postMessage(message);
 const WIDTH = RECORD_ROW_COLUMNS.length;
@@ -30,6 +41,46 @@ function waitForWriter(): boolean {
     if (inFlight < MAX_IN_FLIGHT) return true;
     Atomics.wait(flags, IN_FLIGHT, inFlight, 100);
   }
+}
+
+/** The reader's side of the text table (worker-protocol.ts). */
+const codes = new Map<string, number>();
+const row = new Array<unknown>(WIDTH);
+
+function coded(batch: readonly CasualtyRecord[], recorded: CalendarDate): CodedChunk {
+  const cells = new Float64Array(new ArrayBuffer(batch.length * WIDTH * 8));
+  const texts: string[] = [];
+  let reset = false;
+  let ids = '';
+  for (let i = 0; i < batch.length; i++) {
+    recordValuesInto(row, 0, batch[i] as CasualtyRecord, recorded);
+    ids += i === 0 ? (row[0] as string) : '\n' + (row[0] as string);
+    const base = i * WIDTH;
+    for (let c = 1; c < WIDTH; c++) {
+      const v = row[c];
+      if (!TEXT_COLUMN[c]) cells[base + c] = v === null ? NaN : (v as number);
+      else if (v === null) cells[base + c] = -1;
+      else {
+        let code = codes.get(v as string);
+        if (code === undefined) {
+          if (codes.size >= TEXTS_LIMIT) {
+            // Both sides start a new table; this chunk's earlier rows are re-coded below.
+            codes.clear();
+            texts.length = 0;
+            reset = true;
+            i = -1;
+            ids = '';
+            break;
+          }
+          code = codes.size;
+          codes.set(v as string, code);
+          texts.push(v as string);
+        }
+        cells[base + c] = code;
+      }
+    }
+  }
+  return { rows: batch.length, cells, ids, texts, reset };
 }
 
 async function run(): Promise<CasualtyBatches | null> {
@@ -51,12 +102,10 @@ async function run(): Promise<CasualtyBatches | null> {
     if (batch.length === 0) continue;
     if (!waitForWriter()) return read;
     if (input.target === 'values') {
-      const values = new Array<unknown>(batch.length * WIDTH);
-      for (let i = 0; i < batch.length; i++) recordValuesInto(values, i * WIDTH, batch[i]!, recorded);
+      const chunk = coded(batch, recorded);
       Atomics.add(flags, IN_FLIGHT, 1);
-      send({ type: 'values', values, rows: batch.length });
+      port.postMessage({ type: 'values', chunk } satisfies FromWorker, [chunk.cells.buffer as ArrayBuffer]);
     } else {
-      const row = new Array<unknown>(WIDTH);
       let text = '';
       for (const record of batch) {
         recordValuesInto(row, 0, record, recorded);

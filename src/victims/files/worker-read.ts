@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BulkChunk, BulkChunkKind } from '../../store/bulk.js';
 import { CasualtyImportError } from './read.js';
-import { type FromWorker, IN_FLIGHT, STOP, type WorkerInput } from './worker-protocol.js';
+import { RECORD_ROW_COLUMNS } from '../store-rows.js';
+import { type FromWorker, IN_FLIGHT, STOP, TextTable, type WorkerInput } from './worker-protocol.js';
 
 /** Thrown by the chunks at the file's first problem, so the writer rolls back at once; `problems()` lists them all. */
 export class ProblemsFound extends Error {
@@ -54,6 +55,7 @@ export function readInWorker(
   const flags = new Int32Array(new SharedArrayBuffer(8));
   const worker = startWorker({ ...input, target, flags: flags.buffer as SharedArrayBuffer });
   const queue: BulkChunk[] = [];
+  const texts = new TextTable();
   let head = 0;
   let sheet: string | null = null;
   let problemSeen = false;
@@ -72,7 +74,7 @@ export function readInWorker(
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
       case 'values':
-        queue.push({ values: message.values, rows: message.rows });
+        queue.push({ values: texts.decode(message.chunk, RECORD_ROW_COLUMNS.length), rows: message.chunk.rows });
         break;
       case 'copy':
         queue.push({ copy: message.text, rows: message.rows });
