@@ -111,7 +111,7 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
           }
           continue;
         }
-        for (const row of chunk as readonly BulkRow[]) {
+        for (const row of chunk) {
           // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
           const base = filled * width;
           for (let c = 0; c < width; c++) {
@@ -189,7 +189,7 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
           count += chunk.rows;
           continue;
         }
-        for (const row of chunk as readonly BulkRow[]) {
+        for (const row of chunk) {
           let line = copyText(row[0]);
           for (let c = 1; c < width; c++) line += '\t' + copyText(row[c]);
           out += line + '\n';

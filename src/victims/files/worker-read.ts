@@ -53,7 +53,7 @@ export function readInWorker(
   onProgress?: (done: number) => void,
 ): WorkerRead {
   const flags = new Int32Array(new SharedArrayBuffer(8));
-  const worker = startWorker({ ...input, target, flags: flags.buffer as SharedArrayBuffer });
+  const worker = startWorker({ ...input, target, flags: flags.buffer });
   const queue: BulkChunk[] = [];
   const texts = new TextTable();
   let head = 0;
@@ -117,7 +117,10 @@ export function readInWorker(
       if (head < queue.length) {
         const chunk = queue[head] as BulkChunk;
         queue[head++] = undefined as unknown as BulkChunk;
-        if (head > 64) (queue.splice(0, head), (head = 0));
+        if (head > 64) {
+          queue.splice(0, head);
+          head = 0;
+        }
         Atomics.sub(flags, IN_FLIGHT, 1);
         Atomics.notify(flags, IN_FLIGHT);
         yield chunk;
