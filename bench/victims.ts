@@ -3,11 +3,13 @@
  * stored (one transaction, batched inserts), against the engine's own bulk load of the same file
  * into a table with no checks, measured in the same run: `sqlite3 .import` for SQLite and
  * `psql \copy` for PostgreSQL. The target is a rate at least 0.6 of the baseline's.
- * MINEFREE_BENCH_CASUALTIES scales the file down. Run alone with `npx tsx bench/victims.ts`, or in `npm run bench`.
+ * MINEFREE_BENCH_CASUALTIES scales the file down; MINEFREE_BENCH_RUNS takes that many runs of each
+ * side in turn (each into a new database) and compares the medians, with the load average printed.
+ * Run alone with `npx tsx bench/victims.ts`, or in `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -15,7 +17,6 @@ import { parseDate } from '../src/core/date.js';
 import { initDatabase } from '../src/setup/seed.js';
 import { SYSTEM } from '../src/store/audit.js';
 import { type Store, openDatabase } from '../src/store/database.js';
-import { casualtiesCsv, demoCasualties } from '../src/victims/demo/demo.js';
 import { importCasualtyFile } from '../src/victims/files/import.js';
 import { RECORD_COLUMNS } from '../src/victims/records.js';
 import { type Row, type Timing, printTable, summarise } from './measure.js';
@@ -29,6 +30,19 @@ const TARGET = 0.6;
 const NOT_MEASURED: Timing = { median: NaN, p95: NaN };
 
 const count = (): number => Number(process.env.MINEFREE_BENCH_CASUALTIES ?? 1_000_000);
+/** Runs of each side, taken in turn (ours, then the baseline), so both see the same load; medians compared. */
+const runs = (): number => Math.max(1, Number(process.env.MINEFREE_BENCH_RUNS ?? 1));
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const note = (text: string): void => console.log(`victims bench: ${text}`);
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 
@@ -48,7 +62,8 @@ function ratioLine(engine: string, ours: number, baselineName: string, baseline:
   const ratio = baseline / ours;
   note(
     `${engine}: ${seconds(ours)} s (${Math.round(count() / (ours / 1000))} rows/s); ${baselineName}: ${seconds(baseline)} s; ` +
-      `rate ratio ${ratio.toFixed(2)} (target >= ${TARGET}: ${ratio >= TARGET ? 'meets' : 'MISSES'})`,
+      `rate ratio ${ratio.toFixed(2)} (target >= ${TARGET}: ${ratio >= TARGET ? 'meets' : 'MISSES'}); ` +
+      `median of ${runs()} run${runs() === 1 ? '' : 's'}; load average ${load()}`,
   );
 }
 
@@ -61,36 +76,46 @@ async function importInto(store: Store, file: string): Promise<number> {
 export async function victimsBenchmarks(rows: Row[], dir: string): Promise<void> {
   const n = count();
   const file = join(dir, `casualties-${n}.csv`);
-  note(`writing ${n} synthetic rows to ${file}`);
-  writeFileSync(file, casualtiesCsv(demoCasualties(STATE, n, TODAY)));
+  note(`writing ${n} synthetic rows to ${file} (in another process: its garbage is not the import's)`);
+  const made = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./victims-file.ts', import.meta.url)), file, String(n), STATE, TODAY],
+    { stdio: 'inherit' },
+  );
+  if (made.status !== 0) throw new Error('bench/victims-file.ts failed');
 
-  // SQLite: validated import vs sqlite3 .import into a table with no checks.
+  // SQLite: validated import vs sqlite3 .import into a table with no checks, each into a new file.
   {
-    const ours = await (async () => {
-      const store = await openDatabase({ file: join(dir, 'victims.db') });
+    const oursRuns: number[] = [];
+    const baselineRuns: number[] = [];
+    for (let run = 0; run < runs(); run++) {
+      const store = await openDatabase({ file: join(dir, `victims-${run}.db`) });
       try {
-        return await importInto(store, file);
+        oursRuns.push(await importInto(store, file));
       } finally {
         await store.close();
       }
-    })();
-    let baseline: number | null = null;
-    if (existsSync(SQLITE3)) {
-      const db = join(dir, 'raw.db');
-      baseline = await timed(() => {
-        const result = spawnSync(SQLITE3, [db], {
-          input: `${unchecked};\n.mode csv\n.import --skip 1 ${file} casualties_raw\n`,
-          encoding: 'utf8',
-        });
-        if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}`);
-      });
+      if (existsSync(SQLITE3)) {
+        const db = join(dir, `raw-${run}.db`);
+        baselineRuns.push(
+          await timed(() => {
+            const result = spawnSync(SQLITE3, [db], {
+              input: `${unchecked};\n.mode csv\n.import --skip 1 ${file} casualties_raw\n`,
+              encoding: 'utf8',
+            });
+            if (result.status !== 0) throw new Error(`sqlite3 failed: ${result.stderr}`);
+          }),
+        );
+      }
     }
+    const ours = median(oursRuns);
+    const baseline = baselineRuns.length === 0 ? null : median(baselineRuns);
     ratioLine('SQLite', ours, 'sqlite3 .import (no checks)', baseline);
     rows.push({
       measure: `import ${n} casualty rows (SQLite)`,
-      value: summarise([ours]),
+      value: summarise(oursRuns),
       baselineName: baseline === null ? 'sqlite3 .import: not measured' : 'sqlite3 .import, unchecked table',
-      baseline: baseline === null ? NOT_MEASURED : summarise([baseline]),
+      baseline: baseline === null ? NOT_MEASURED : summarise(baselineRuns),
       targetMs: baseline === null ? Infinity : baseline / TARGET,
     });
   }
@@ -106,47 +131,53 @@ export async function victimsBenchmarks(rows: Row[], dir: string): Promise<void>
       );
       return;
     }
-    const schema = `bench_victims_${process.pid}`;
+    const schema = (run: number): string => `bench_victims_${process.pid}_${run}`;
+    const oursRuns: number[] = [];
+    const baselineRuns: number[] = [];
     try {
-      await client.query(`create schema ${schema}`);
-      const store = await openDatabase({ url: PG_URL, schema });
-      let ours: number;
-      try {
-        ours = await importInto(store, file);
-      } finally {
-        await store.close();
-      }
-      let baseline: number | null = null;
-      if (existsSync(PSQL)) {
-        await client.query(`set search_path = ${schema}`);
-        await client.query(unchecked);
-        baseline = await timed(() => {
-          const result = spawnSync(
-            PSQL,
-            [
-              PG_URL,
-              '-v',
-              'ON_ERROR_STOP=1',
-              '-c',
-              `set search_path = ${schema}`,
-              '-c',
-              `\\copy casualties_raw from '${file}' with (format csv, header true)`,
-            ],
-            { encoding: 'utf8' },
+      for (let run = 0; run < runs(); run++) {
+        await client.query(`create schema ${schema(run)}`);
+        const store = await openDatabase({ url: PG_URL, schema: schema(run) });
+        try {
+          oursRuns.push(await importInto(store, file));
+        } finally {
+          await store.close();
+        }
+        if (existsSync(PSQL)) {
+          await client.query(`set search_path = ${schema(run)}`);
+          await client.query(unchecked);
+          baselineRuns.push(
+            await timed(() => {
+              const result = spawnSync(
+                PSQL,
+                [
+                  PG_URL,
+                  '-v',
+                  'ON_ERROR_STOP=1',
+                  '-c',
+                  `set search_path = ${schema(run)}`,
+                  '-c',
+                  `\\copy casualties_raw from '${file}' with (format csv, header true)`,
+                ],
+                { encoding: 'utf8' },
+              );
+              if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+            }),
           );
-          if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-        });
+        }
       }
+      const ours = median(oursRuns);
+      const baseline = baselineRuns.length === 0 ? null : median(baselineRuns);
       ratioLine('PostgreSQL', ours, 'psql \\copy (no checks)', baseline);
       rows.push({
         measure: `import ${n} casualty rows (PostgreSQL)`,
-        value: summarise([ours]),
+        value: summarise(oursRuns),
         baselineName: baseline === null ? 'psql \\copy: not measured' : 'psql \\copy, unchecked table',
-        baseline: baseline === null ? NOT_MEASURED : summarise([baseline]),
+        baseline: baseline === null ? NOT_MEASURED : summarise(baselineRuns),
         targetMs: baseline === null ? Infinity : baseline / TARGET,
       });
     } finally {
-      await client.query(`drop schema if exists ${schema} cascade`);
+      for (let run = 0; run < runs(); run++) await client.query(`drop schema if exists ${schema(run)} cascade`);
       await client.end();
     }
   }

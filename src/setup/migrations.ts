@@ -23,6 +23,7 @@ import { auditLogMigration } from '../store/migrations/0001-audit-log.js';
 import { reportedFiguresMigration } from '../transparency/migrations/0005-reported-figures.js';
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
 import { victimsMigration } from '../victims/migrations/0010-victims.js';
+import { casualtyChecksMigration } from '../victims/migrations/0017-casualty-checks.js';
 import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
 export function migrations(dialect: DialectName): MigrationList {
@@ -41,6 +42,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0012-read-models': readModelsMigration(dialect),
     '0013-treaty-events': treatyEventsMigration(dialect),
     '0016-article7-reports': article7ReportsMigration(dialect),
+    '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
   };
 }

@@ -53,6 +53,40 @@ forEachDatabase((database) => {
       expect(await count(store)).toBe(before);
     });
 
+    it('keeps text as given: tabs, newlines, backslashes, quotes and \\N', async () => {
+      const texts = ['a\tb', 'line\nbreak\r\n', 'back\\slash', '"quoted", too', '\\N', '', 'é ∑ 😀'];
+      const rows = texts.map((text, i) => [...row(70_000 + i).slice(0, 7), text]);
+      await store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', COLUMNS, rows));
+      const stored = await store.db
+        .selectFrom('audit_log')
+        .select('after')
+        .where('id', '>=', 70_000)
+        .where('id', '<', 71_000)
+        .orderBy('id')
+        .execute();
+      expect(stored.map((r) => r.after)).toEqual(texts);
+    });
+
+    it('takes chunks as they come, and writes nothing when their source fails part way', async () => {
+      const before = await count(store);
+      async function* chunks(fail: boolean): AsyncGenerator<unknown[][]> {
+        for (let c = 0; c < 5; c++) {
+          await Promise.resolve(); // a chunk that comes later, as from a file being read
+          yield Array.from({ length: 700 }, (_, i) => row(80_000 + c * 700 + i));
+        }
+        if (fail) throw new Error('the source found a problem');
+      }
+      await expect(
+        store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', COLUMNS, chunks(true))),
+      ).rejects.toThrow('the source found a problem');
+      expect(await count(store)).toBe(before);
+      const n = await store.db
+        .transaction()
+        .execute((trx) => store.bulkInsert(trx, 'audit_log', COLUMNS, chunks(false)));
+      expect(n).toBe(3500);
+      expect(await count(store)).toBe(before + 3500);
+    });
+
     it('runs only inside a transaction', async () => {
       await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);
     });

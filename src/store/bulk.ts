@@ -1,115 +1,215 @@
 /**
- * Bulk inserts for large imports, inside the caller's transaction, knowing no pillar:
- * - SQLite: one prepared statement run once per row on the raw better-sqlite3 handle. Kysely's
- *   SQLite driver has one connection, held by the transaction while its callback runs, so the
- *   raw handle's statements land in that transaction (checked: the handle must be in one). No
- *   journal or synchronous setting is touched.
- * - PostgreSQL: one `insert … select * from unnest($1::type[], …)` per chunk of 20,000 rows, one
- *   array per column cast to the column's own type, through the transaction itself.
+ * Bulk inserts for large imports, inside the caller's transaction, knowing no pillar. Rows come
+ * as an iterable of rows, or an async iterable of chunks of rows (a file read while it is
+ * written, so a million rows never sit in memory at once).
+ * - SQLite: one prepared multi-row INSERT of ROWS_PER_STATEMENT rows, run on the raw
+ *   better-sqlite3 handle. Kysely's SQLite driver has one connection, held by the transaction
+ *   while its callback runs, so the raw handle's statements land in that transaction (checked:
+ *   the handle must be in one). No journal or synchronous setting is touched.
+ * - PostgreSQL: `COPY … FROM STDIN` (text format) on the transaction's own connection, streamed
+ *   while the rows are made, so the server parses and indexes them on the other core.
  * All or nothing is the transaction's: a refused row throws, and the caller's transaction rolls back.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './database.js';
 
 /** A row's values in the order of the columns given; null for a missing value. */
 export type BulkRow = readonly unknown[];
+/**
+ * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, the
+ * rows' values one after another (SQLite); `copy`, the rows as lines of COPY text (PostgreSQL).
+ */
+export type BulkChunk =
+  { readonly values: readonly unknown[]; readonly rows: number } | { readonly copy: string; readonly rows: number };
+/** The ready shape the store's engine takes (`Store.bulkChunk`). */
+export type BulkChunkKind = 'values' | 'copy';
+/** Rows one by one, or chunks of rows as they are made (arrays of rows, or ready chunks of the engine's kind). */
+export type BulkRows = Iterable<BulkRow> | AsyncIterable<readonly BulkRow[] | BulkChunk>;
 
 export type BulkInsert = <T extends keyof Database>(
   trx: Kysely<Database>,
   table: T,
   columns: readonly (keyof Database[T] & string)[],
-  rows: Iterable<BulkRow>,
+  rows: BulkRows,
 ) => Promise<number>;
 
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
+const isReady = (chunk: readonly BulkRow[] | BulkChunk): chunk is BulkChunk => !Array.isArray(chunk);
+
+/** Chunks of rows from either shape. */
+async function* chunksOf(rows: BulkRows, size: number): AsyncGenerator<readonly BulkRow[] | BulkChunk> {
+  if (Symbol.asyncIterator in rows) {
+    yield* rows;
+    return;
+  }
+  let chunk: BulkRow[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** SQLite's page cache during a bulk insert, in KiB as `cache_size` takes it (negative). */
 const BULK_CACHE_KIB = -65_536;
+/** Rows per SQLite statement: one bind and one VM run for this many rows (2,000 parameters of 20 columns). */
+const ROWS_PER_STATEMENT = 100;
 
 /** The raw handle's inserts; `onWrite` tells the store's change tracking (they bypass Kysely's driver). */
 export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void): BulkInsert {
   const statements = new Map<string, SQLite.Statement>();
-  const insert = (
-    trx: Kysely<Database>,
-    table: string,
-    columns: readonly string[],
-    rows: Iterable<BulkRow>,
-  ): number => {
-    if (!trx.isTransaction || !database.inTransaction)
-      throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
-    const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+  const prepared = (table: string, columns: readonly string[], rows: number): SQLite.Statement => {
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
     let statement = statements.get(text);
     if (statement === undefined) statements.set(text, (statement = database.prepare(text)));
+    return statement;
+  };
+  return async (trx, table, columns, rows) => {
+    if (!trx.isTransaction || !database.inTransaction)
+      throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
     const width = columns.length;
-    const values: unknown[] = new Array<unknown>(width);
+    const full = prepared(table, columns, ROWS_PER_STATEMENT);
+    const values: unknown[] = new Array<unknown>(width * ROWS_PER_STATEMENT);
+    let filled = 0;
     let count = 0;
+    const flush = (): void => {
+      if (filled === 0) return;
+      if (filled === ROWS_PER_STATEMENT) full.run(values);
+      else prepared(table, columns, filled).run(values.slice(0, filled * width));
+      count += filled;
+      filled = 0;
+    };
     // A page cache large enough for the table's indexes while they grow (SQLite's default is
     // 2 MB): about 40 % off a 100,000-row import. Per connection, restored below; the journal
     // and synchronous settings stay as they are.
     const cacheSize = database.pragma('cache_size', { simple: true }) as number;
     database.pragma(`cache_size = ${BULK_CACHE_KIB}`);
     try {
-      for (const row of rows) {
-        // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
-        for (let c = 0; c < width; c++) {
-          const v = row[c];
-          values[c] = v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      for await (const chunk of chunksOf(rows, ROWS_PER_STATEMENT)) {
+        if (!database.inTransaction) throw new Error('the transaction of a bulk insert ended while it ran');
+        if (isReady(chunk)) {
+          if (!('values' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
+          const flat = chunk.values;
+          if (flat.length !== chunk.rows * width) throw new Error(`a chunk of ${chunk.rows} rows of ${width} values`);
+          // Values made by the reader already bindable (no undefined, no boolean): copied as they are.
+          for (let r = 0; r < chunk.rows; r++) {
+            const from = r * width;
+            const base = filled * width;
+            for (let c = 0; c < width; c++) values[base + c] = flat[from + c];
+            filled += 1;
+            if (filled === ROWS_PER_STATEMENT) flush();
+          }
+          continue;
         }
-        statement.run(values);
-        count += 1;
+        for (const row of chunk) {
+          // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
+          const base = filled * width;
+          for (let c = 0; c < width; c++) {
+            const v = row[c];
+            values[base + c] = v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+          }
+          filled += 1;
+          if (filled === ROWS_PER_STATEMENT) flush();
+        }
       }
+      flush();
     } finally {
       database.pragma(`cache_size = ${cacheSize}`);
     }
     if (count > 0) onWrite();
     return count;
   };
-  return (trx, table, columns, rows) => {
-    try {
-      return Promise.resolve(insert(trx, table, columns, rows));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  };
 }
 
-/** Rows per statement on PostgreSQL: one array parameter per column, so no bound-parameter limit applies. */
-const PG_CHUNK = 20_000;
-
-export const postgresBulkInsert: BulkInsert = async (trx, table, columns, rows) => {
-  if (!trx.isTransaction) throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
-  // The table's own column types (looked up once a call), so each array is cast to its column's type.
-  const found = await trx.executeQuery<{ name: string; type: string }>(
-    CompiledQuery.raw(
-      'select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = $1::regclass and attnum > 0 and not attisdropped',
-      [quoted(table)],
-    ),
-  );
-  const typeOf = new Map(found.rows.map((r) => [r.name, r.type]));
-  const casts = columns.map((c, i) => {
-    const type = typeOf.get(c);
-    if (type === undefined) throw new Error(`no column "${c}" in table "${table}"`);
-    return `$${i + 1}::${type}[]`;
-  });
-  const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) select * from unnest(${casts.join(', ')})`;
-  const width = columns.length;
-  let count = 0;
-  let arrays: unknown[][] = columns.map(() => []);
-  let filled = 0;
-  const flush = async (): Promise<void> => {
-    if (filled === 0) return;
-    const parameters = arrays;
-    arrays = columns.map(() => []);
-    filled = 0;
-    await trx.executeQuery(CompiledQuery.raw(text, parameters));
-  };
-  for (const row of rows) {
-    for (let c = 0; c < width; c++) arrays[c]?.push(row[c] ?? null);
-    filled += 1;
-    count += 1;
-    if (filled >= PG_CHUNK) await flush();
+/** Whether a text holds a backslash, tab, newline or carriage return (a loop: no regex run per value). */
+function mayNeedEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92 || code === 9 || code === 10 || code === 13) return true;
   }
-  await flush();
-  return count;
-};
+  return false;
+}
+
+/** A value in COPY's text format: `\N` for null, and backslash, tab, newline and carriage return escaped. */
+export function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`a bulk insert takes finite numbers, not ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'string') throw new Error(`a bulk insert takes text, numbers and booleans, not ${typeof value}`);
+  return mayNeedEscape(value)
+    ? value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'))
+    : value;
+}
+
+/** The pool's clients by backend process id: how a bulk insert finds the connection its transaction holds. */
+export type PostgresClients = ReadonlyMap<number, pg.PoolClient>;
+
+/**
+ * COPY on the transaction's connection. Kysely does not hand out its connection's pg client, so
+ * the client is found by the backend's process id (`pg_backend_pid()` asked through the
+ * transaction): the transaction holds that connection alone until its callback returns.
+ */
+export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void): BulkInsert {
+  return async (trx, table, columns, rows) => {
+    if (!trx.isTransaction) throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
+    const found = await trx.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));
+    const pid = Number(found.rows[0]?.pid);
+    const client = clients.get(pid);
+    if (client === undefined) throw new Error(`no pooled client for the transaction's backend ${pid}`);
+    const width = columns.length;
+    let count = 0;
+    // Text of about 1,000 rows a write: few writes, and the server starts on the first while the next is made.
+    async function* text(): AsyncGenerator<string> {
+      let out = '';
+      let rowsIn = 0;
+      for await (const chunk of chunksOf(rows, 1000)) {
+        if (isReady(chunk)) {
+          if (!('copy' in chunk)) throw new Error('PostgreSQL takes ready chunks of COPY text, not values');
+          if (rowsIn > 0) {
+            yield out;
+            count += rowsIn;
+            out = '';
+            rowsIn = 0;
+          }
+          yield chunk.copy;
+          count += chunk.rows;
+          continue;
+        }
+        for (const row of chunk) {
+          let line = copyText(row[0]);
+          for (let c = 1; c < width; c++) line += '\t' + copyText(row[c]);
+          out += line + '\n';
+          rowsIn += 1;
+          if (rowsIn >= 1000) {
+            yield out;
+            count += rowsIn;
+            out = '';
+            rowsIn = 0;
+          }
+        }
+      }
+      if (rowsIn > 0) {
+        yield out;
+        count += rowsIn;
+      }
+    }
+    const copy = client.query(copyFrom(`copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from stdin`));
+    await pipeline(Readable.from(text(), { objectMode: false }), copy);
+    if (count > 0) onWrite();
+    return count;
+  };
+}

@@ -9,7 +9,7 @@
 import SQLite from 'better-sqlite3';
 import { type Generated, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { type BulkInsert, postgresBulkInsert, sqliteBulkInsert } from './bulk.js';
+import { type BulkChunkKind, type BulkInsert, postgresBulkInsert, sqliteBulkInsert } from './bulk.js';
 import { Changes, postgresListener, sqliteDataVersion } from './changes.js';
 import { watchWrites } from './write-watch.js';
 
@@ -44,6 +44,8 @@ export interface Store {
   readonly changes: Changes;
   /** Large imports: rows inserted in the caller's transaction by the engine's fast path (bulk.ts). */
   readonly bulkInsert: BulkInsert;
+  /** The ready chunks `bulkInsert` takes from a reader in another thread. */
+  readonly bulkChunk: BulkChunkKind;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,16 @@ function openPostgres(url: string, schema: string | undefined): Store {
     types: pgTypes,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // Each pooled client by its backend's process id, for the bulk insert's COPY (bulk.ts).
+  const clients = new Map<number, pg.PoolClient>();
+  pool.on('connect', (client) => {
+    const pid = (client as { processID?: unknown }).processID;
+    if (typeof pid === 'number') clients.set(pid, client);
+  });
+  pool.on('remove', (client) => {
+    const pid = (client as { processID?: unknown }).processID;
+    if (typeof pid === 'number') clients.delete(pid);
+  });
   const changes = new Changes();
   const bump = (): void => changes.bump();
   changes.watch(postgresListener({ url, schema, onChange: bump }));
@@ -94,7 +106,8 @@ function openPostgres(url: string, schema: string | undefined): Store {
     db,
     dialect: 'postgres',
     changes,
-    bulkInsert: postgresBulkInsert,
+    bulkInsert: postgresBulkInsert(clients, bump),
+    bulkChunk: 'copy',
     close: async () => {
       await changes.close();
       await db.destroy();
@@ -119,6 +132,7 @@ function openSqlite(file: string): Store {
     dialect: 'sqlite',
     changes,
     bulkInsert: sqliteBulkInsert(database, () => changes.bump()),
+    bulkChunk: 'values',
     close: () => db.destroy(),
   };
 }

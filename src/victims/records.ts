@@ -3,7 +3,7 @@
  * every field by its rule, every problem named by field with what was expected. Written for a
  * million rows a run: plain string checks, no schema objects per row. No I/O here.
  */
-import { type CalendarDate, dateProblem } from '../core/date.js';
+import { type CalendarDate, daysInMonth } from '../core/date.js';
 import { type StateCode, isStateCode } from '../core/states.js';
 import {
   ACTIVITIES,
@@ -76,11 +76,78 @@ export function bandOf(age: number): AgeBand {
   return '60+';
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const AGE = /^\d{1,3}$/;
+
+/**
+ * A lookup table filled as rows are read: a file of a million rows holds a few dozen distinct
+ * lists of services, so each is checked once. Bounded, so a file
+ * of all-different values only costs the check it would have cost anyway.
+ */
+const LOOKUP_LIMIT = 50_000;
+const serviceLists = new Map<string, readonly ServiceKind[] | null>();
+
+/** YYYY-MM-DD and a day of the calendar (year from 0001), read digit by digit: no regex, no allocation. */
+function isDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (i < 4) year = year * 10 + digit;
+    else if (i < 7) month = month * 10 + digit;
+    else day = day * 10 + digit;
+  }
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Kinds of service separated by ";", each once (a shared, frozen list), or null. */
+function serviceList(text: string): readonly ServiceKind[] | null {
+  let kinds = serviceLists.get(text);
+  if (kinds === undefined) {
+    const parts = text.split(';');
+    const once = parts.every((k, i) => sets.service.has(k) && parts.indexOf(k) === i);
+    kinds = once ? Object.freeze(parts as ServiceKind[]) : null;
+    if (serviceLists.size >= LOOKUP_LIMIT) serviceLists.clear();
+    serviceLists.set(text, kinds);
+  }
+  return kinds;
+}
+
+/** A problem added to a row's list, made on the first. */
+function add(problems: RecordProblem[] | null, field: RecordColumn, expected: string, found: string): RecordProblem[] {
+  const list = problems ?? [];
+  list.push({ field, expected, found });
+  return list;
+}
+
+const NO_SERVICES: readonly ServiceKind[] = Object.freeze([]);
+
+const EXPECTED = {
+  id: 'a pseudonymous id: letters, digits, ".", "_" or "-", at most 64 (no name)',
+  historic: '"yes", "no" or empty',
+  date: 'a calendar date YYYY-MM-DD',
+  early: `a date on or after ${FIRST_INCIDENT}, or historic=yes for an earlier incident`,
+  lat: 'a latitude from -90 to 90 in decimal degrees, with lon (or both empty)',
+  lon: 'a longitude from -180 to 180 in decimal degrees, with lat (or both empty)',
+  adminArea: 'an administrative area name of at most 200 characters, without NUL',
+  device: `one of ${listOf(DEVICE_CATEGORIES)}`,
+  outcome: `one of ${listOf(OUTCOMES)}`,
+  sex: `one of ${listOf(SEXES)} (or empty: unknown)`,
+  age: `a whole number of years from 0 to ${MAX_AGE}`,
+  ageBand: `one of ${listOf(AGE_BANDS)} (or empty)`,
+  status: `one of ${listOf(CASUALTY_STATUSES)} (or empty: unknown)`,
+  child: '"yes", "no" or empty',
+  activity: `one of ${listOf(ACTIVITIES)} (or empty: unknown)`,
+  services: `kinds of service separated by ";", each once: ${listOf(SERVICE_KINDS)}`,
+};
 
 /**
  * Reads one record from its text fields. `state`: the State the import is for (a record of
  * another is refused); `today`: no incident after it. Returns the record, or the problems.
+ * Called once a row of a file: no closure or list is made for a row that has no problem.
  */
 export function readRecord(
   get: (field: RecordColumn) => string,
@@ -88,28 +155,30 @@ export function readRecord(
   today: CalendarDate,
   synthetic = false,
 ): { record: CasualtyRecord | null; problems: RecordProblem[] } {
-  const problems: RecordProblem[] = [];
-  const fail = (field: RecordColumn, expected: string): void => {
-    problems.push({ field, expected, found: get(field) });
-  };
+  let problems: RecordProblem[] | null = null;
 
   const id = get('id');
-  if (!ID_PATTERN.test(id)) fail('id', 'a pseudonymous id: letters, digits, ".", "_" or "-", at most 64 (no name)');
+  if (!ID_PATTERN.test(id)) problems = add(problems, 'id', EXPECTED.id, id);
 
   const iso3 = get('iso3');
   if (iso3 !== state)
-    fail('iso3', isStateCode(iso3) ? `${state}, the State of this import` : `${state} (an ISO 3166-1 alpha-3 code)`);
+    problems = add(
+      problems,
+      'iso3',
+      isStateCode(iso3) ? `${state}, the State of this import` : `${state} (an ISO 3166-1 alpha-3 code)`,
+      iso3,
+    );
 
   const historicText = get('historic');
   let historic = false;
   if (historicText === 'yes') historic = true;
-  else if (historicText !== '' && historicText !== 'no') fail('historic', '"yes", "no" or empty');
+  else if (historicText !== '' && historicText !== 'no')
+    problems = add(problems, 'historic', EXPECTED.historic, historicText);
 
   const date = get('incident_date');
-  if (!DAY.test(date) || dateProblem(date) !== null) fail('incident_date', 'a calendar date YYYY-MM-DD');
-  else if (date > today) fail('incident_date', `a date on or before today (${today})`);
-  else if (date < FIRST_INCIDENT && !historic)
-    fail('incident_date', `a date on or after ${FIRST_INCIDENT}, or historic=yes for an earlier incident`);
+  if (!isDay(date)) problems = add(problems, 'incident_date', EXPECTED.date, date);
+  else if (date > today) problems = add(problems, 'incident_date', `a date on or before today (${today})`, date);
+  else if (date < FIRST_INCIDENT && !historic) problems = add(problems, 'incident_date', EXPECTED.early, date);
 
   const latText = get('lat');
   const lonText = get('lon');
@@ -119,73 +188,68 @@ export function readRecord(
     const lon = Number(lonText);
     const okLat = latText !== '' && Number.isFinite(lat) && lat >= -90 && lat <= 90;
     const okLon = lonText !== '' && Number.isFinite(lon) && lon >= -180 && lon <= 180;
-    if (!okLat) fail('lat', 'a latitude from -90 to 90 in decimal degrees, with lon (or both empty)');
-    if (!okLon) fail('lon', 'a longitude from -180 to 180 in decimal degrees, with lat (or both empty)');
+    if (!okLat) problems = add(problems, 'lat', EXPECTED.lat, latText);
+    if (!okLon) problems = add(problems, 'lon', EXPECTED.lon, lonText);
     if (okLat && okLon) point = { lat, lon };
   }
   const adminText = get('admin_area');
   if (adminText.length > 200 || adminText.includes('\u0000'))
-    fail('admin_area', 'an administrative area name of at most 200 characters, without NUL');
+    problems = add(problems, 'admin_area', EXPECTED.adminArea, adminText);
   const adminArea = adminText === '' ? null : adminText;
 
   const device = get('device');
-  if (!sets.device.has(device)) fail('device', `one of ${listOf(DEVICE_CATEGORIES)}`);
+  if (!sets.device.has(device)) problems = add(problems, 'device', EXPECTED.device, device);
   const outcome = get('outcome');
-  if (!sets.outcome.has(outcome)) fail('outcome', `one of ${listOf(OUTCOMES)}`);
+  if (!sets.outcome.has(outcome)) problems = add(problems, 'outcome', EXPECTED.outcome, outcome);
   const sexText = get('sex');
   const sex = sexText === '' ? 'unknown' : sexText;
-  if (!sets.sex.has(sex)) fail('sex', `one of ${listOf(SEXES)} (or empty: unknown)`);
+  if (!sets.sex.has(sex)) problems = add(problems, 'sex', EXPECTED.sex, sexText);
 
   const ageText = get('age');
   let age: number | null = null;
   if (ageText !== '') {
     const n = Number(ageText);
-    if (!/^\d{1,3}$/.test(ageText) || n > MAX_AGE) fail('age', `a whole number of years from 0 to ${MAX_AGE}`);
+    if (!AGE.test(ageText) || n > MAX_AGE) problems = add(problems, 'age', EXPECTED.age, ageText);
     else age = n;
   }
   const bandText = get('age_band');
   let ageBand: AgeBand = 'unknown';
-  if (bandText !== '' && !sets.ageBand.has(bandText)) fail('age_band', `one of ${listOf(AGE_BANDS)} (or empty)`);
+  if (bandText !== '' && !sets.ageBand.has(bandText)) problems = add(problems, 'age_band', EXPECTED.ageBand, bandText);
   else if (age !== null) {
     ageBand = bandOf(age);
-    if (bandText !== '' && bandText !== ageBand) fail('age_band', `${ageBand}, the band of age ${age} (or empty)`);
+    if (bandText !== '' && bandText !== ageBand)
+      problems = add(problems, 'age_band', `${ageBand}, the band of age ${age} (or empty)`, bandText);
   } else if (bandText !== '') ageBand = bandText as AgeBand;
 
   const statusText = get('status');
   const status = statusText === '' ? 'unknown' : statusText;
-  if (!sets.status.has(status)) fail('status', `one of ${listOf(CASUALTY_STATUSES)} (or empty: unknown)`);
+  if (!sets.status.has(status)) problems = add(problems, 'status', EXPECTED.status, statusText);
 
   const derivedChild = ageBand === 'unknown' ? null : ageBand === '0-17';
   const childText = get('child');
   let child = derivedChild;
   if (childText !== '') {
-    if (childText !== 'yes' && childText !== 'no') fail('child', '"yes", "no" or empty');
+    if (childText !== 'yes' && childText !== 'no') problems = add(problems, 'child', EXPECTED.child, childText);
     else {
       const given = childText === 'yes';
       if (derivedChild !== null && given !== derivedChild)
-        fail('child', `${derivedChild ? 'yes' : 'no'}, as the age says (or empty)`);
+        problems = add(problems, 'child', `${derivedChild ? 'yes' : 'no'}, as the age says (or empty)`, childText);
       child = given;
     }
   }
 
   const activityText = get('activity');
   const activity = activityText === '' ? 'unknown' : activityText;
-  if (!sets.activity.has(activity)) fail('activity', `one of ${listOf(ACTIVITIES)} (or empty: unknown)`);
+  if (!sets.activity.has(activity)) problems = add(problems, 'activity', EXPECTED.activity, activityText);
 
-  const services = (field: 'needs' | 'referrals'): ServiceKind[] => {
-    const text = get(field);
-    if (text === '') return [];
-    const kinds = text.split(';');
-    if (kinds.some((k) => !sets.service.has(k)) || new Set(kinds).size !== kinds.length) {
-      fail(field, `kinds of service separated by ";", each once: ${listOf(SERVICE_KINDS)}`);
-      return [];
-    }
-    return kinds as ServiceKind[];
-  };
-  const needs = services('needs');
-  const referrals = services('referrals');
+  const needsText = get('needs');
+  const needs = needsText === '' ? NO_SERVICES : serviceList(needsText);
+  if (needs === null) problems = add(problems, 'needs', EXPECTED.services, needsText);
+  const referralsText = get('referrals');
+  const referrals = referralsText === '' ? NO_SERVICES : serviceList(referralsText);
+  if (referrals === null) problems = add(problems, 'referrals', EXPECTED.services, referralsText);
 
-  if (problems.length > 0) return { record: null, problems };
+  if (problems !== null || needs === null || referrals === null) return { record: null, problems: problems ?? [] };
   return {
     record: {
       id,
@@ -201,11 +265,12 @@ export function readRecord(
       status: status as CasualtyStatus,
       child,
       activity: activity as Activity,
-      needs,
-      referrals,
+      // Shared lists of the lookup table: frozen, never changed by a reader.
+      needs: needs as ServiceKind[],
+      referrals: referrals as ServiceKind[],
       synthetic,
     },
-    problems,
+    problems: [],
   };
 }
 

@@ -12,6 +12,7 @@ import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
 import { insertBatched } from '../store/batch.js';
 import type { Database, DialectName, Store } from '../store/database.js';
+import type { BulkChunk } from '../store/bulk.js';
 import { latestAuditId } from '../store/versions.js';
 import { lockForWrite } from '../store/write-lock.js';
 import type { YearOutcomeCount } from './aggregates.js';
@@ -95,13 +96,7 @@ export async function addRecords(
       await lockForWrite(trx, store.dialect, LOCK);
       const held = await holdsSynthetic(trx, iso3);
       if (held !== null && held !== synthetic)
-        throw new RejectedWriteError(
-          'conflict',
-          'records',
-          held
-            ? `no real records for ${iso3} while it holds demo records (delete them first: minefree demo casualties --state ${iso3} --delete)`
-            : `no demo records for ${iso3}: it holds real records`,
-        );
+        throw new RejectedWriteError('conflict', 'records', mixRefusal(iso3, held));
       await insertRecordRows(store, trx, records, options.recorded);
       if (personal.length > 0) await insertBatched(trx, store.dialect, 'casualty_personal', personal.map(personalRow));
       await writeAudit(trx, actor, {
@@ -140,6 +135,93 @@ async function insertRecordRows(
   }
   await store.bulkInsert(trx, 'casualty_records', RECORD_ROW_COLUMNS, values());
 }
+
+/**
+ * Checked records as a file is read: batches of records (all of one State, all demo or all real),
+ * written while the rest is read. The source throws, after its last batch, when the file held a
+ * problem: the transaction then rolls back and nothing is written.
+ */
+export interface RecordStream {
+  synthetic: boolean;
+  batches: AsyncIterable<readonly CasualtyRecord[]> | Iterable<readonly CasualtyRecord[]>;
+  /** Every id the stream gave, for finding the one the database refused. */
+  ids: () => Iterable<string>;
+  /** How a refused write names the record with this id (`casualties.csv row 5`). */
+  name: (id: string) => string;
+}
+
+/**
+ * Records made ready to write by a reader in another thread (worker-read.ts): chunks of the
+ * store's kind (`store.bulkChunk`), checked there (all of the State, all demo or all real).
+ */
+export interface ReadyRecordStream {
+  synthetic: boolean;
+  chunks: AsyncIterable<BulkChunk>;
+  /** Every id read, asked of the reader only when the database refused one. */
+  ids: () => Promise<Iterable<string>>;
+  name: (id: string) => string;
+}
+
+/** Adds a stream of one State's records, all or none, with one audit row. */
+export async function addRecordStream(
+  store: Store,
+  iso3: StateCode,
+  stream: RecordStream | ReadyRecordStream,
+  actor: Actor,
+  options: { recorded: CalendarDate; source?: string },
+): Promise<RecordsWritten> {
+  const { synthetic, recorded } = { synthetic: stream.synthetic, recorded: options.recorded };
+  try {
+    return await store.db.transaction().execute(async (trx) => {
+      await lockForWrite(trx, store.dialect, LOCK);
+      const held = await holdsSynthetic(trx, iso3);
+      if (held !== null && held !== synthetic)
+        throw new RejectedWriteError('conflict', 'records', mixRefusal(iso3, held));
+      async function* rows(batches: RecordStream['batches']): AsyncGenerator<unknown[][]> {
+        for await (const batch of batches) {
+          const out: unknown[][] = new Array<unknown[]>(batch.length);
+          for (let i = 0; i < batch.length; i++) {
+            const r = batch[i] as CasualtyRecord;
+            if (r.state !== iso3 || r.synthetic !== synthetic)
+              throw new RejectedWriteError('invalid', stream.name(r.id), `records of ${iso3}, all demo or all real`);
+            out[i] = recordValues(r, recorded);
+          }
+          yield out;
+        }
+      }
+      const added = await store.bulkInsert(
+        trx,
+        'casualty_records',
+        RECORD_ROW_COLUMNS,
+        'chunks' in stream ? stream.chunks : rows(stream.batches),
+      );
+      if (added === 0) throw new RejectedWriteError('invalid', 'records', 'at least one record');
+      await writeAudit(trx, actor, {
+        action: 'create',
+        entity: 'casualties',
+        entityId: iso3,
+        before: null,
+        // Counts only: the audit log never holds a record or a personal field.
+        after: { added, personal: 0, synthetic, source: options.source ?? null },
+      });
+      return { iso3, added, personal: 0, synthetic };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const duplicate = await firstStored(store.db, [...(await stream.ids())]);
+    throw new RejectedWriteError(
+      'conflict',
+      duplicate === null ? 'records' : `${stream.name(duplicate)}.id`,
+      'a pseudonymous id not already stored',
+      duplicate,
+    );
+  }
+}
+
+const mixRefusal = (iso3: StateCode, held: boolean): string =>
+  held
+    ? `no real records for ${iso3} while it holds demo records (delete them first: minefree demo casualties --state ${iso3} --delete)`
+    : `no demo records for ${iso3}: it holds real records`;
 
 /** Deletes the demo records of a State (never real ones), with one audit row; returns how many. */
 export async function deleteSynthetic(store: Store, iso3: StateCode, actor: Actor): Promise<number> {

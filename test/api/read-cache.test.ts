@@ -27,6 +27,7 @@ function counted(store: Store, counter: QueryCounter): Store {
     dialect: store.dialect,
     changes: store.changes,
     bulkInsert: store.bulkInsert,
+    bulkChunk: store.bulkChunk,
     close: () => store.close(),
   };
 }

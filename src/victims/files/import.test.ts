@@ -112,6 +112,47 @@ forEachDatabase((database) => {
       expect(await total()).toBe(before);
     });
 
+    // The import writes batches while it reads: a problem far into the file, after batches went to
+    // the database (COPY on PostgreSQL), still leaves nothing, and every problem is counted.
+    it('writes nothing when a row far into the file is bad, after batches were written', async () => {
+      const before = await total();
+      const good = Array.from({ length: 4500 }, (_, i) => row(`F-${i}`));
+      const text = csv(...good, row('F-bad', { sex: 'x' }), row('F-late'), row('F-bad2', { age: '200', child: '' }));
+      const error = await refusal(() =>
+        importCasualties(store, text, 'far.csv', 'csv', { state: 'MOZ', today }, SYSTEM),
+      );
+      expect(error.count).toBe(2);
+      expect(error.problems.map((p) => [p.row, p.field])).toEqual([
+        [4502, 'sex'],
+        [4504, 'age'],
+      ]);
+      expect(await total()).toBe(before);
+    });
+
+    it('names the row of an id already stored far into the file; nothing written', async () => {
+      const before = await total();
+      const rows = Array.from({ length: 4500 }, (_, i) => row(`G-${i}`));
+      rows.splice(4300, 0, row('MOZ-1'));
+      const error = await refusal(() =>
+        importCasualties(store, csv(...rows), 'dup.csv', 'csv', { state: 'MOZ', today }, SYSTEM),
+      );
+      expect(error.problems).toEqual([
+        {
+          file: 'dup.csv',
+          sheet: null,
+          row: 4302,
+          field: 'id',
+          expected: 'a pseudonymous id not already stored',
+          found: 'MOZ-1',
+        },
+      ]);
+      expect(await total()).toBe(before);
+      // The connection is left usable: the next import goes in.
+      await expect(
+        importCasualties(store, csv(row('G-after')), 'next.csv', 'csv', { state: 'MOZ', today }, SYSTEM),
+      ).resolves.toMatchObject({ added: 1 });
+    });
+
     it('accepts a date before 1990 with historic=yes', async () => {
       const text = csv(row('MOZ-H1', { incident_date: '1985-02-01', historic: 'yes' }));
       await expect(

@@ -2,7 +2,7 @@
  * Casualty files (CSV and XLSX) into checked records: every row through `readRecord`, ids
  * unique within the file; every problem named by file, row (and sheet) and field. Nothing is
  * written here. The CSV reader is a plain line splitter with a quoted-field path, so a million
- * rows are read in seconds.
+ * rows are read in seconds; it gives batches as it checks, so an import writes while it reads.
  */
 import type { CalendarDate } from '../../core/date.js';
 import type { StateCode } from '../../core/states.js';
@@ -45,18 +45,25 @@ export interface ReadOptions {
   today: CalendarDate;
   synthetic?: boolean;
   onProgress?: (done: number) => void;
+  /** Told once, at the first problem (a writer may roll back then; the read goes on to list them all). */
+  onProblem?: () => void;
 }
+
+/** Records a batch of a streamed read holds. */
+const BATCH = 2000;
 
 /** Checks the header and turns rows of text into records, or throws every problem found. */
 class RowChecker {
-  readonly records: CasualtyRecord[] = [];
-  /** The row of each record, for naming a record the database refuses. */
-  readonly rows: number[] = [];
+  /** Records checked and not yet taken (none once a problem is found: nothing will be written). */
+  private pending: CasualtyRecord[] = [];
+  /** Records taken so far. */
+  taken = 0;
   private readonly width: number;
   readonly problems: ImportProblem[] = [];
   count = 0;
   private readonly index: number[];
-  private readonly seen = new Map<string, number>();
+  /** The row of each id: a duplicate names the first, and a record the database refuses is named by its row. */
+  readonly seen = new Map<string, number>();
   private current: readonly string[] = [];
   private readonly get = (field: RecordColumn): string => this.current[this.index[COLUMN_INDEX[field]] ?? -1] ?? '';
 
@@ -85,6 +92,7 @@ class RowChecker {
 
   add(p: Omit<ImportProblem, 'file' | 'sheet'>): void {
     this.count += 1;
+    if (this.count === 1) this.options.onProblem?.();
     if (this.problems.length < PROBLEMS_LISTED) this.problems.push({ file: this.file, sheet: this.sheet, ...p });
   }
 
@@ -113,20 +121,48 @@ class RowChecker {
       return;
     }
     this.seen.set(record.id, row);
-    if (this.ok) {
-      this.records.push(record);
-      this.rows.push(row);
-    }
+    if (this.ok) this.pending.push(record);
   }
 
-  finish(): ReadRecords {
+  get full(): boolean {
+    return this.pending.length >= BATCH;
+  }
+
+  /** The records checked since the last take (empty once a problem was found). */
+  take(): CasualtyRecord[] {
+    const batch = this.ok ? this.pending : [];
+    this.pending = [];
+    this.taken += batch.length;
+    return batch;
+  }
+
+  /** Throws every problem found, or a file with no record. */
+  finish(): void {
     if (!this.ok) throw new CasualtyImportError(this.problems, this.count);
-    if (this.records.length === 0)
+    if (this.taken + this.pending.length === 0)
       throw new CasualtyImportError([
         { file: this.file, sheet: this.sheet, row: 2, field: null, expected: 'at least one record', found: null },
       ]);
-    return { records: this.records, rows: this.rows, sheet: this.sheet };
   }
+}
+
+/**
+ * A file's records as they are checked: batches while no problem is found; after the last batch,
+ * the problems thrown (CasualtyImportError), so a writer that consumed the batches rolls back.
+ */
+export interface CasualtyBatches {
+  sheet: string | null;
+  batches: Iterable<readonly CasualtyRecord[]>;
+  /** The row of a record read so far, by id. */
+  rowOf: (id: string) => number | undefined;
+  ids: () => Iterable<string>;
+}
+
+/** Reads every batch into one list (for callers that want the whole file: tests, small files). */
+export function collect(read: CasualtyBatches): ReadRecords {
+  const records: CasualtyRecord[] = [];
+  for (const batch of read.batches) for (const r of batch) records.push(r);
+  return { records, rows: records.map((r) => read.rowOf(r.id) ?? 0), sheet: read.sheet };
 }
 
 /** What a file held: its records, the row of each, and the sheet read (XLSX). */
@@ -186,51 +222,75 @@ function quotedRecord(text: string, start: number): { fields: string[]; next: nu
   }
 }
 
+/** Reads a casualty CSV (UTF-8, header line, RFC 4180 quotes) as batches, checking as it goes. */
+export function casualtyCsvBatches(text: string, file: string, options: ReadOptions): CasualtyBatches {
+  let checker: RowChecker | null = null;
+  function* batches(): Generator<CasualtyRecord[]> {
+    let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let line = 1;
+    let rows = 0;
+    // The next quote in the text, looked for again only once passed (a file without quotes is scanned once).
+    let nextQuote = text.indexOf('"', pos);
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      const last = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      let fields: string[];
+      const startLine = line;
+      if (nextQuote >= 0 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+      if (nextQuote >= 0 && nextQuote < last) {
+        const parsed = quotedRecord(text, pos);
+        if (parsed === null) {
+          const p = { row: line, field: null, expected: 'a closing quote (")', found: null };
+          if (checker === null) throw new CasualtyImportError([{ file, sheet: null, ...p }]);
+          checker.add(p);
+          break;
+        }
+        fields = parsed.fields;
+        pos = parsed.next;
+        line += parsed.lines;
+      } else {
+        if (last === pos) {
+          // A blank line (or a header missing).
+          pos = end + 1;
+          line += 1;
+          if (checker === null) break;
+          continue;
+        }
+        fields = text.slice(pos, last).split(',');
+        pos = end + 1;
+        line += 1;
+      }
+      if (checker === null) {
+        checker = new RowChecker(file, null, fields, options);
+        if (!checker.ok) break;
+        continue;
+      }
+      checker.row(fields, startLine);
+      rows += 1;
+      if (checker.full) yield checker.take();
+      if (options.onProgress !== undefined && rows % 50_000 === 0) options.onProgress(rows);
+    }
+    if (checker === null)
+      throw new CasualtyImportError([
+        { file, sheet: null, row: 1, field: null, expected: `a header line: ${RECORD_COLUMNS.join(',')}`, found: null },
+      ]);
+    options.onProgress?.(rows);
+    const rest = checker.take();
+    if (rest.length > 0) yield rest;
+    checker.finish();
+  }
+  return {
+    sheet: null,
+    batches: batches(),
+    rowOf: (id) => checker?.seen.get(id),
+    ids: () => checker?.seen.keys() ?? [],
+  };
+}
+
 /** Reads a casualty CSV (UTF-8, header line, RFC 4180 quotes). */
 export function readCasualtyCsv(text: string, file: string, options: ReadOptions): ReadRecords {
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let checker: RowChecker | null = null;
-  let rows = 0;
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    let raw = text.slice(pos, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    let fields: string[];
-    const startLine = line;
-    if (raw.includes('"')) {
-      const parsed = quotedRecord(text, pos);
-      if (parsed === null) {
-        const p = { row: line, field: null, expected: 'a closing quote (")', found: null };
-        if (checker === null) throw new CasualtyImportError([{ file, sheet: null, ...p }]);
-        checker.add(p);
-        break;
-      }
-      fields = parsed.fields;
-      pos = parsed.next;
-      line += parsed.lines;
-    } else {
-      fields = raw.split(',');
-      pos = end + 1;
-      line += 1;
-    }
-    if (checker === null) {
-      checker = new RowChecker(file, null, fields, options);
-      if (!checker.ok) break;
-      continue;
-    }
-    if (raw === '' && fields.length === 1) continue; // blank line
-    checker.row(fields, startLine);
-    rows += 1;
-    if (options.onProgress !== undefined && rows % 50_000 === 0) options.onProgress(rows);
-  }
-  if (checker === null)
-    throw new CasualtyImportError([
-      { file, sheet: null, row: 1, field: null, expected: `a header line: ${RECORD_COLUMNS.join(',')}`, found: null },
-    ]);
-  options.onProgress?.(rows);
-  return checker.finish();
+  return collect(casualtyCsvBatches(text, file, options));
 }
 
 /** An XLSX cell's value as the text a CSV would hold (a date cell as YYYY-MM-DD). */
@@ -250,6 +310,11 @@ function cellText(value: unknown): string {
 
 /** Reads the first sheet of a casualty XLSX workbook (a header row, then one record a row). */
 export async function readCasualtyXlsx(data: Buffer, file: string, options: ReadOptions): Promise<ReadRecords> {
+  return collect(await casualtyXlsxBatches(data, file, options));
+}
+
+/** The first sheet of a casualty XLSX workbook as batches (the workbook itself is read whole first). */
+export async function casualtyXlsxBatches(data: Buffer, file: string, options: ReadOptions): Promise<CasualtyBatches> {
   const { default: ExcelJS } = await import('exceljs'); // a large library: only when an XLSX file is read
   const workbook = new ExcelJS.Workbook();
   try {
@@ -275,16 +340,22 @@ export async function readCasualtyXlsx(data: Buffer, file: string, options: Read
   };
   const header = values(1);
   const checker = new RowChecker(file, sheet.name, header, options);
-  if (checker.ok) {
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const cells = values(r);
-      if (cells.every((c) => c === '')) continue;
-      while (cells.length < header.length) cells.push('');
-      while (cells.length > header.length && cells.at(-1) === '') cells.pop();
-      checker.row(cells, r);
-      if (options.onProgress !== undefined && (r - 1) % 50_000 === 0) options.onProgress(r - 1);
+  function* batches(): Generator<CasualtyRecord[]> {
+    if (checker.ok && sheet !== undefined) {
+      for (let r = 2; r <= sheet.rowCount; r++) {
+        const cells = values(r);
+        if (cells.every((c) => c === '')) continue;
+        while (cells.length < header.length) cells.push('');
+        while (cells.length > header.length && cells.at(-1) === '') cells.pop();
+        checker.row(cells, r);
+        if (checker.full) yield checker.take();
+        if (options.onProgress !== undefined && (r - 1) % 50_000 === 0) options.onProgress(r - 1);
+      }
     }
+    options.onProgress?.(Math.max(0, sheet === undefined ? 0 : sheet.rowCount - 1));
+    const rest = checker.take();
+    if (rest.length > 0) yield rest;
+    checker.finish();
   }
-  options.onProgress?.(Math.max(0, sheet.rowCount - 1));
-  return checker.finish();
+  return { sheet: sheet.name, batches: batches(), rowOf: (id) => checker.seen.get(id), ids: () => checker.seen.keys() };
 }
