@@ -28,7 +28,11 @@ forEachDatabase((database) => {
         statesParties: 164,
         // Sri Lanka (completed 2021) and Oman (September 2018) still held theirs.
         holding: ['GRC', 'LKA', 'OMN', 'UKR'],
-        reportedDestroyed: { value: 53_000_000, qualifier: 'more than', published: '2018-03-01' },
+        // The Monitor's FAQ of December 2017 (S32), public from the month's last day (issue 14's publication rule).
+        reportedDestroyed: { value: 53_000_000, qualifier: 'more than', source: 'S32', published: '2017-12-31' },
+        noStockpile: 64,
+        completed: 84,
+        unknown: 10,
       });
       for (const iso3 of ['AFG', 'BLR', 'GRC', 'TUR', 'UKR']) expect(body.missed).toContain(iso3);
       expect(body.destroyedTotal).toBeGreaterThan(5_000_000);

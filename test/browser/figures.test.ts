@@ -70,7 +70,7 @@ describe('Figures page in Chromium', () => {
     for (const name of [
       'Known on 1 Jan 2019',
       'Landmine Monitor 2017',
-      'S00 (1 Mar 2018)',
+      'S00 (14 Dec 2017)',
       'Landmine Monitor 2018',
       'Landmine Monitor 2020',
     ]) {
@@ -93,7 +93,7 @@ describe('Figures page in Chromium', () => {
     }
     expect(text).toMatch(/^2016/);
     expect(text).toContain('at least 8,605 casualties · Landmine Monitor 2017');
-    expect(text).toContain('Source S74: Landmine Monitor 2017, Casualties, published 1 December 2017');
+    expect(text).toContain('Source S74: Landmine Monitor 2017, Casualties, public from 14 December 2017');
     expect(text).toContain('9,437 casualties · Landmine Monitor 2018');
     expect(text).toContain('Known on 1 January 2019');
     expect(text).toContain('9,439 casualties · Landmine Monitor 2020');

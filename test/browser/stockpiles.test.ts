@@ -53,11 +53,11 @@ describe('stockpile pages in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('stockpiles-states-parties').textContent(), { timeout: 10_000 })
       .toBe('164');
-    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('2');
-    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('19');
+    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('64');
+    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('84');
     expect(await page.getByTestId('stockpiles-holding').textContent()).toBe('4');
-    expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('8');
-    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('136');
+    expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('9');
+    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('10');
     // "Not known" says what it means.
     expect(await page.locator('.figure', { hasText: 'Not known' }).textContent()).toContain(
       'the sources read so far say neither met nor missed',
@@ -73,15 +73,16 @@ describe('stockpile pages in Chromium', () => {
     expect(await greece.textContent()).toContain('missed');
 
     const missed = page.getByTestId('stockpiles-missed-list');
-    await expect.poll(() => missed.locator('tbody tr').count()).toBe(8);
+    await expect.poll(() => missed.locator('tbody tr').count()).toBe(9);
     expect(await missed.locator('tr[data-iso3=BLR]').textContent()).toContain('missed');
 
     // The published total with its source, listed at the end of the page.
     const reported = page.getByTestId('stockpiles-reported');
     expect(await reported.textContent()).toContain('more than 53 million mines');
-    expect(await reported.getByRole('link', { name: 'S00' }).getAttribute('href')).toBe('#source-S00');
+    // The Monitor's FAQ of December 2017 (S32): public before the ICRC fact sheet of March 2018 that repeats it.
+    expect(await reported.getByRole('link', { name: 'S32' }).getAttribute('href')).toBe('#source-S32');
     await settled(page);
-    expect(await page.locator('#source-S00 .source-title').count()).toBe(1);
+    expect(await page.locator('#source-S32 .source-title').count()).toBe(1);
 
     // Greece's 1.6 million is the April 2008 declaration repeated, and the row says so.
     expect(await greece.getByTestId('stockpile-as-declared').textContent()).toBe('as declared on 2 April 2008');
@@ -89,7 +90,7 @@ describe('stockpile pages in Chromium', () => {
     // The map, coloured by Article 4 state, with its legend's counts and its data as a table.
     const map = page.getByTestId('stockpiles-map');
     await expect.poll(() => map.locator('.world-map[data-ready=true]').count(), { timeout: 20_000 }).toBe(1);
-    expect(await map.locator('.map-legend li', { hasText: 'missed' }).textContent()).toContain('8 States');
+    expect(await map.locator('.map-legend li', { hasText: 'missed' }).textContent()).toContain('9 States');
     const mapData = map.getByTestId('stockpiles-map-data');
     expect(await mapData.getAttribute('open')).toBeNull(); // collapsed
     await mapData.locator('summary').click();

@@ -59,6 +59,8 @@ const byPeriodThenPublished = (a: ReportedFigure, b: ReportedFigure): number =>
   periodStart(a.period).localeCompare(periodStart(b.period)) ||
   a.period.localeCompare(b.period) ||
   (a.source.published ?? '9999').localeCompare(b.source.published ?? '9999') ||
+  // On the same day the edition itself comes before a document quoting it (the edition rule).
+  Number(a.source.citedDocument !== null) - Number(b.source.citedDocument !== null) ||
   a.source.id.localeCompare(b.source.id, 'en', { numeric: true });
 
 function statusOn(figure: ReportedFigure, known: ReadonlySet<string>, asOf: string): FigureStatus {
