@@ -2,6 +2,8 @@
  * One real server and one Chromium per browser test file, and pages opened on it whose script
  * errors fail the test that opened them.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureWebBuild } from '../../src/server/web-build.js';
@@ -47,4 +49,27 @@ export function useBrowserPages(options: TestServerOptions = {}): BrowserPages {
       expect(pageErrors.get(page), 'script errors on the page').toEqual([]);
     },
   };
+}
+
+interface ScrollGlobals {
+  document: { documentElement: { scrollWidth: number; scrollHeight: number } };
+}
+
+/**
+ * With MINEFREE_SCREENSHOTS=<folder> set, the whole page saved there in pieces of at most 1,400 px
+ * high (a long page at 375 px is unreadable in one image): to look at, nothing is compared.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const folder = process.env.MINEFREE_SCREENSHOTS;
+  if (folder === undefined || folder === '') return;
+  mkdirSync(folder, { recursive: true });
+  const { width, height } = await page.evaluate(() => {
+    const { scrollWidth, scrollHeight } = (globalThis as unknown as ScrollGlobals).document.documentElement;
+    return { width: scrollWidth, height: scrollHeight };
+  });
+  const piece = 1400;
+  for (let y = 0, n = 1; y < height; y += piece, n += 1) {
+    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
+    await page.screenshot({ path: join(folder, `${name}-${n}.png`), fullPage: true, clip });
+  }
 }

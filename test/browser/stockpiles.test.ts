@@ -5,11 +5,9 @@
  * and both on a 375 px screen. With MINEFREE_SCREENSHOTS=<folder> set, each
  * page is also saved there at 1280 and 375 px (to look at; nothing is compared).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserPages } from './pages.js';
+import { screenshot, useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
@@ -17,23 +15,6 @@ interface PageGlobals {
 }
 
 const { open, done } = useBrowserPages();
-const SHOTS = process.env.MINEFREE_SCREENSHOTS;
-
-/** The whole page, in pieces of at most 1,400 px high (a long page at 375 px is unreadable in one image). */
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (SHOTS === undefined || SHOTS === '') return;
-  mkdirSync(SHOTS, { recursive: true });
-  const { width, height } = await page.evaluate(() => {
-    const { scrollWidth, scrollHeight } = (globalThis as unknown as PageGlobals).document.documentElement;
-    return { width: scrollWidth, height: scrollHeight };
-  });
-  const piece = 1400;
-  for (let y = 0, n = 1; y < height; y += piece, n += 1) {
-    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
-    await page.screenshot({ path: join(SHOTS, `${name}-${n}.png`), fullPage: true, clip });
-  }
-}
-
 const noSidewaysScroll = (page: Page): Promise<{ scroll: number; client: number }> =>
   page.evaluate(() => {
     const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;

@@ -5,8 +5,6 @@
  * the small cells said in words, never as numbers; both at 1280 and 375 px. With
  * MINEFREE_SCREENSHOTS=<folder> set, each page is also saved there (to look at; nothing is compared).
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/core/date.js';
@@ -16,7 +14,7 @@ import { demoCasualties } from '../../src/victims/demo/demo.js';
 import { addRecords } from '../../src/victims/store.js';
 import { insertFigures } from '../../src/transparency/store.js';
 import { expectAccessible } from './axe.js';
-import { useBrowserPages } from './pages.js';
+import { screenshot, useBrowserPages } from './pages.js';
 
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number } };
@@ -46,22 +44,6 @@ const { open, done } = useBrowserPages({
     ]);
   },
 });
-const SHOTS = process.env.MINEFREE_SCREENSHOTS;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (SHOTS === undefined || SHOTS === '') return;
-  mkdirSync(SHOTS, { recursive: true });
-  const { width, height } = await page.evaluate(() => {
-    const { scrollWidth, scrollHeight } = (globalThis as unknown as PageGlobals).document.documentElement;
-    return { width: scrollWidth, height: scrollHeight };
-  });
-  const piece = 1400;
-  for (let y = 0, n = 1; y < height; y += piece, n += 1) {
-    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
-    await page.screenshot({ path: join(SHOTS, `${name}-${n}.png`), fullPage: true, clip });
-  }
-}
-
 const sideways = (page: Page): Promise<boolean> =>
   page.evaluate(() => {
     const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;

@@ -1,5 +1,5 @@
 import { VectorTile } from '@mapbox/vector-tile';
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { sql } from 'kysely';
 import { PbfReader } from 'pbf';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,29 +17,7 @@ import { clearanceVersion } from './cache.js';
 import { TileCache } from './tile-cache.js';
 import { IndexedTiles, PostgisTiles, type TileSource } from './tile-source.js';
 import { ClearanceTiles, HAZARD_AREA_POINTS_LAYER, POLYGON_MIN_ZOOM } from './tiles.js';
-
-const square = (west: number, south: number, size: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + size, south],
-      [west + size, south + size],
-      [west, south + size],
-      [west, south],
-    ],
-  ],
-});
-
-function tileAt(z: number, lon: number, lat: number): [number, number, number] {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return [
-    z,
-    Math.min(n - 1, Math.floor(((lon + 180) / 360) * n)),
-    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
-  ];
-}
+import { square, tileAt } from './test-tiles.js';
 
 const area = (id: string, geometry: AreaGeometry, extra: Partial<HazardArea> = {}): HazardArea =>
   hazardArea(id, '2020-01-15', 10_000, { geometry, bbox: boundingBox(geometry), ...extra });

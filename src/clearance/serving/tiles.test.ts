@@ -1,5 +1,5 @@
 import { VectorTile } from '@mapbox/vector-tile';
-import type { Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../core/date.js';
@@ -14,6 +14,7 @@ import {
   STILL_OPEN,
   tileQueryBox,
 } from './tiles.js';
+import { square, tileAt } from './test-tiles.js';
 
 type Properties = Record<string, string | number | boolean>;
 
@@ -27,30 +28,6 @@ function decode(bytes: Uint8Array): Record<string, Properties[]> {
     out[name] = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties);
   }
   return out;
-}
-
-const square = (west: number, south: number, size: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [west + size, south],
-      [west + size, south + size],
-      [west, south + size],
-      [west, south],
-    ],
-  ],
-});
-
-/** Tile at zoom z holding the point (lon, lat). */
-function tileAt(z: number, lon: number, lat: number): [number, number, number] {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return [
-    z,
-    Math.floor(((lon + 180) / 360) * n),
-    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
-  ];
 }
 
 // Near Battambang: A (CHA, open) and B (SHA, closed), one release on A; C far away in the north.

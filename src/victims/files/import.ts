@@ -94,8 +94,7 @@ export async function importCasualties(
 ): Promise<CasualtyImportResult> {
   if (options.worker ?? data.length >= workerBytes()) return importInWorker(store, data, file, format, options, actor);
   const read = await batchesOf(data, file, format, options);
-  const where = (id: string): string =>
-    `${file}${read.sheet === null ? '' : ` sheet "${read.sheet}"`} row ${read.rowOf(id) ?? '?'}`;
+  const where = (id: string): string => recordPlace(file, read.sheet, read.rowOf(id));
   try {
     const written = await addRecordStream(
       store,
@@ -134,10 +133,7 @@ async function importInWorker(
     store.bulkChunk,
     (done) => options.onProgress?.('reading', done),
   );
-  const where = (id: string): string => {
-    const sheet = read.sheet();
-    return `${file}${sheet === null ? '' : ` sheet "${sheet}"`} row ${read.rowOf(id) ?? '?'}`;
-  };
+  const where = (id: string): string => recordPlace(file, read.sheet(), read.rowOf(id));
   try {
     const written = await addRecordStream(
       store,
@@ -155,6 +151,11 @@ async function importInWorker(
   } finally {
     await read.close();
   }
+}
+
+/** Where a record sits in the file, as a refusal names it (namedRefusal reads it back). */
+function recordPlace(file: string, sheet: string | null, row: number | undefined): string {
+  return `${file}${sheet === null ? '' : ` sheet "${sheet}"`} row ${row ?? '?'}`;
 }
 
 /** A write the database refused for a record (its id already stored), as a problem of the file's row. */
