@@ -35,7 +35,7 @@ export interface Indicator {
   text: string;
 }
 
-/** Indicators are written `ID: wording`, several separated by ` | ` (a wording may hold `;`). */
+/** Indicators are written `ID: wording`, several separated by ` | ` (a wording may hold `;`, not `|`). */
 export const INDICATOR_SEPARATOR = ' | ';
 const INDICATOR = /^([A-Z]+-\d+(?:\.[a-z0-9]+)?): (\S.*)$/s;
 const SOURCE_ID = /^[A-Z]\d+[a-z]?$/;
@@ -86,7 +86,7 @@ export function actionPlansFromRows(rows: readonly CsvRow[]): { plans: ActionPla
 export function parseIndicators(cell: string): Indicator[] | null {
   if (cell.trim() === '') return [];
   const indicators: Indicator[] = [];
-  for (const part of cell.split(INDICATOR_SEPARATOR)) {
+  for (const part of cell.split('|')) {
     const match = INDICATOR.exec(part.trim());
     if (match === null) return null;
     indicators.push({ id: match[1] ?? '', text: match[2] ?? '' });
@@ -115,7 +115,7 @@ export function actionsFromRows(
     if (!(TEXT_EXTENTS as readonly string[]).includes(extent))
       problems.push(row.problem('text_extent', `one of ${TEXT_EXTENTS.join(', ')}`));
     if (row.get('text').trim() === '') problems.push(row.problem('text', 'the words a source gives for the action'));
-    if (extent !== 'full' && row.get('notes').trim() === '')
+    if ((extent === 'partial' || extent === 'described') && row.get('notes').trim() === '')
       problems.push(row.problem('notes', `what is missing, for a text that is ${extent}`));
     const indicators = parseIndicators(row.get('indicators'));
     if (indicators === null)
