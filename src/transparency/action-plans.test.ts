@@ -26,8 +26,20 @@ const rowsOf = (file: string, columns: readonly string[], rows: readonly Fields[
 
 const PLANS = actionPlansFromRows(
   rowsOf('action_plans_adopted.csv', ADOPTED_COLUMNS, [
-    { plan: 'Maputo Action Plan', adopted: '2014-06-27', meeting: 'Third Review Conference', period: '2014-2019', sources: 'P1' },
-    { plan: 'Oslo Action Plan', adopted: '2019-11-29', meeting: 'Fourth Review Conference', period: '2020-2024', sources: 'P6' },
+    {
+      plan: 'Maputo Action Plan',
+      adopted: '2014-06-27',
+      meeting: 'Third Review Conference',
+      period: '2014-2019',
+      sources: 'P1',
+    },
+    {
+      plan: 'Oslo Action Plan',
+      adopted: '2019-11-29',
+      meeting: 'Fourth Review Conference',
+      period: '2020-2024',
+      sources: 'P6',
+    },
   ]),
 ).plans;
 
@@ -110,7 +122,11 @@ describe('the plans and actions shipped in data/', () => {
   const { plans, actions } = loadActionPlans(DEFAULT_DATA_DIR);
 
   it('load with every source id known and every row of a known plan', () => {
-    expect(plans.map((p) => p.name)).toEqual(['Maputo Action Plan', 'Oslo Action Plan', 'Siem Reap-Angkor Action Plan']);
+    expect(plans.map((p) => p.name)).toEqual([
+      'Maputo Action Plan',
+      'Oslo Action Plan',
+      'Siem Reap-Angkor Action Plan',
+    ]);
     expect(actions.length).toBeGreaterThan(0);
   });
 

@@ -119,8 +119,13 @@ export function actionsFromRows(
       problems.push(row.problem('notes', `what is missing, for a text that is ${extent}`));
     const indicators = parseIndicators(row.get('indicators'));
     if (indicators === null)
-      problems.push(row.problem('indicators', `"ID: wording" items with distinct ids, separated by "${INDICATOR_SEPARATOR}"`));
-    const sources = row.get('sources').split(';').filter((id) => id !== '');
+      problems.push(
+        row.problem('indicators', `"ID: wording" items with distinct ids, separated by "${INDICATOR_SEPARATOR}"`),
+      );
+    const sources = row
+      .get('sources')
+      .split(';')
+      .filter((id) => id !== '');
     const unknown = sources.find((id) => !SOURCE_ID.test(id) || (knownSources !== undefined && !knownSources.has(id)));
     if (sources.length === 0 || unknown !== undefined)
       problems.push(row.problem('sources', 'source ids listed in sources.csv, separated by ";"'));
