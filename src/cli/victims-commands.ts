@@ -107,7 +107,9 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
       t('cli:victims.coordination'),
       a.coordination === null
         ? t('cli:victims.unknown')
-        : t('cli:victims.coordinationValue', {
+        : a.coordination.type === 'none'
+          ? t('cli:victims.coordinationNone')
+          : t('cli:victims.coordinationValue', {
             type: t(MECHANISM[a.coordination.type]),
             since: a.coordination.since ?? t('common:dash'),
           }),
@@ -116,7 +118,9 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
       t('cli:victims.plan'),
       a.plan === null
         ? t('cli:victims.unknown')
-        : t('cli:victims.planValue', {
+        : a.plan.title === null
+          ? t('cli:victims.planNone')
+          : t('cli:victims.planValue', {
             title: a.plan.title,
             from: a.plan.from ?? t('common:dash'),
             to: a.plan.to ?? t('common:dash'),

@@ -1,16 +1,21 @@
 /**
  * A State's victim assistance framework on a date, from the observations sources published
  * (data/victim_assistance_frameworks.csv): the latest observation published by the date, its
- * mechanism if it existed by then, its plan in force, expired or not yet begun. No I/O here.
+ * mechanism if it existed by then, its plan in force, expired or not yet begun. A source's "None"
+ * is an observation like any other: a later report of none replaces an earlier mechanism or plan,
+ * and a later mechanism or plan replaces an earlier none. No I/O here.
  */
 import { type CalendarDate, compareDates } from '../core/date.js';
 import { earliestDay, latestDay } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
-import type { FrameworkOnDate, FrameworkReport, GlobalVictimsAnswer, PlanState } from './model.js';
+import { type FrameworkOnDate, type FrameworkReport, type GlobalVictimsAnswer, NONE, type PlanState } from './model.js';
 
-/** `in-force` from the first day of `from` to the last day of `to`; `expired` after; `none` before or without a plan. */
-export function planState(plan: FrameworkReport['plan'], asOf: CalendarDate): PlanState {
-  if (plan === null) return 'none';
+/**
+ * `in-force` from the first day of `from` to the last day of `to`; `expired` after; `none` before it
+ * begins, or when a source states there was no plan (null title).
+ */
+export function planState(plan: NonNullable<FrameworkReport['plan']>, asOf: CalendarDate): PlanState {
+  if (plan.title === null) return 'none';
   if (plan.from !== null && compareDates(earliestDay(plan.from), asOf) > 0) return 'none';
   if (plan.to !== null && compareDates(latestDay(plan.to), asOf) < 0) return 'expired';
   return 'in-force';
@@ -43,6 +48,7 @@ export function frameworkOn(reports: readonly FrameworkReport[], iso3: StateCode
       sources: [],
     };
   const mechanism = report.mechanism;
+  // A mechanism the source dates after asOf did not exist yet; whether another did is not stated.
   const coordination =
     mechanism === null || (mechanism.since !== null && compareDates(earliestDay(mechanism.since), asOf) > 0)
       ? null
@@ -69,8 +75,8 @@ export function globalFrameworks(
     if (f.significantNumberOfVictims !== true) continue;
     states.push({
       iso3,
-      // An empty cell in the data means "not found", not "none": what no source states stays null.
-      coordination: f.coordination === null ? null : true,
+      // An empty cell in the data means "not found": what no source states stays null; a stated none is false.
+      coordination: f.coordination === null ? null : f.coordination.type !== NONE,
       planState: f.plan === null ? null : f.plan.state,
       survivorParticipation: f.survivorParticipation,
     });
@@ -79,7 +85,7 @@ export function globalFrameworks(
     states,
     counts: {
       significantNumberOfVictims: states.length,
-      withCoordinationMechanism: states.filter((s) => s.coordination).length,
+      withCoordinationMechanism: states.filter((s) => s.coordination === true).length,
       withPlanInForce: states.filter((s) => s.planState === 'in-force').length,
       withSurvivorParticipation: states.filter((s) => s.survivorParticipation === true).length,
     },

@@ -36,7 +36,9 @@ function Observation({ row }: { row: Row }) {
   const mechanism =
     row.mechanism === null
       ? notSaid
-      : t('web:victims.history.mechanismValue', {
+      : row.mechanism.type === 'none'
+        ? t('web:victims.history.statedNone')
+        : t('web:victims.history.mechanismValue', {
           type: t(
             row.mechanism.type === 'disability'
               ? 'web:victims.state.mechanism.disability'
@@ -47,7 +49,9 @@ function Observation({ row }: { row: Row }) {
   const plan =
     row.plan === null
       ? notSaid
-      : t('web:victims.history.planValue', {
+      : row.plan.title === null
+        ? t('web:victims.history.statedNone')
+        : t('web:victims.history.planValue', {
           title: row.plan.title,
           from: row.plan.from === null ? t('web:date.notFound') : formatDate(row.plan.from),
           to: row.plan.to === null ? t('web:date.notFound') : formatDate(row.plan.to),
