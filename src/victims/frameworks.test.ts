@@ -57,8 +57,67 @@ describe('frameworkOn', () => {
       plan: { state: 'in-force' },
       sources: ['V1'],
     });
-    expect(frameworkOn(reports, 'KHM', d('2020-11-01'))).toMatchObject({ plan: null, survivorParticipation: false });
+    // V2 says nothing of the plan: V1's plan stands (expired by then); V2's participation replaces V1's.
+    expect(frameworkOn(reports, 'KHM', d('2020-11-01'))).toMatchObject({
+      coordination: { type: 'disability', since: '2009' },
+      plan: { title: 'National Disability Strategic Plan', state: 'expired' },
+      survivorParticipation: false,
+      sources: ['V1', 'V2'],
+    });
   });
+  it.each([
+    // as of, significant, coordination, plan state, participation, sources
+    ['2017-11-30', null, null, null, null, []],
+    ['2017-12-01', true, 'disability', 'in-force', true, ['V1']],
+    ['2019-05-31', true, 'disability', 'expired', true, ['V1']],
+    ['2019-06-01', false, 'disability', 'expired', true, ['V1', 'V3']],
+    ['2021-03-01', false, 'none', 'none', true, ['V1', 'V3', 'V4']],
+    ['2022-07-01', false, 'victim-assistance', 'none', true, ['V1', 'V3', 'V4', 'V5']],
+  ] as const)(
+    'field by field on %s: the latest source stating each',
+    (asOf, significant, mechanism, plan, part, sources) => {
+      const history = [
+        report({}),
+        // Silent on everything but significance (a later profile that does not repeat the rest).
+        report({
+          reported: d('2019-06-01'),
+          significantNumberOfVictims: false,
+          mechanism: null,
+          plan: null,
+          survivorParticipation: null,
+          services: {},
+          sources: ['V3'],
+        }),
+        // "Coordination mechanisms: None"; "Plan: None"; participation "not reported" (empty): the earlier yes stays.
+        report({
+          reported: d('2021-03-01'),
+          significantNumberOfVictims: null,
+          mechanism: NO_MECHANISM,
+          plan: NO_PLAN,
+          survivorParticipation: null,
+          services: {},
+          sources: ['V4'],
+        }),
+        // A mechanism again; nothing said of the plan: the stated none stands.
+        report({
+          reported: d('2022-07-01'),
+          significantNumberOfVictims: null,
+          mechanism: { type: 'victim-assistance', since: null },
+          plan: null,
+          survivorParticipation: null,
+          services: {},
+          sources: ['V5'],
+        }),
+      ];
+      const f = frameworkOn(history, 'KHM', d(asOf));
+      expect(f.significantNumberOfVictims).toBe(significant);
+      expect(f.coordination?.type ?? null).toBe(mechanism);
+      expect(f.plan?.state ?? null).toBe(plan);
+      expect(f.survivorParticipation).toBe(asOf < '2017-12-01' ? null : true);
+      expect(f.sources).toEqual(sources);
+      void part;
+    },
+  );
   it('a mechanism set up after the date is not there yet', () => {
     const later = [report({ mechanism: { type: 'victim-assistance', since: p('2018-06') } })];
     expect(frameworkOn(later, 'KHM', d('2018-05-31')).coordination).toBeNull();
