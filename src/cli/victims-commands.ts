@@ -110,9 +110,9 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
         : a.coordination.type === 'none'
           ? t('cli:victims.coordinationNone')
           : t('cli:victims.coordinationValue', {
-            type: t(MECHANISM[a.coordination.type]),
-            since: a.coordination.since ?? t('common:dash'),
-          }),
+              type: t(MECHANISM[a.coordination.type]),
+              since: a.coordination.since ?? t('common:dash'),
+            }),
     ],
     [
       t('cli:victims.plan'),
@@ -121,11 +121,11 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
         : a.plan.title === null
           ? t('cli:victims.planNone')
           : t('cli:victims.planValue', {
-            title: a.plan.title,
-            from: a.plan.from ?? t('common:dash'),
-            to: a.plan.to ?? t('common:dash'),
-            state: t(PLAN_STATE[a.plan.state]),
-          }),
+              title: a.plan.title,
+              from: a.plan.from ?? t('common:dash'),
+              to: a.plan.to ?? t('common:dash'),
+              state: t(PLAN_STATE[a.plan.state]),
+            }),
     ],
     [t('cli:victims.survivors'), yesNo(a.survivorParticipation)],
   ];

@@ -38,7 +38,10 @@ const source = obj({ id: str(), title: str(), url: orNull(str()), published: orN
 /** A source's "None" is written out; null (where allowed) means no source read states it. */
 const coordination = {
   anyOf: [
-    obj({ type: { type: 'string', enum: ['victim-assistance', 'disability'] }, since: orNull(partialDay) }, 'A mechanism'),
+    obj(
+      { type: { type: 'string', enum: ['victim-assistance', 'disability'] }, since: orNull(partialDay) },
+      'A mechanism',
+    ),
     obj({ type: { const: 'none' }, since: { type: 'null' } }, 'A source states there was no coordination mechanism'),
   ],
 };

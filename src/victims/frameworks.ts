@@ -50,7 +50,9 @@ export function statedOn(
   const seen = publishedBy(reports, iso3, asOf);
   const last = seen.at(-1);
   if (last === undefined) return null;
-  const latest = <T>(field: (r: FrameworkReport) => T | null | undefined): { value: T | null; from: FrameworkReport[] } => {
+  const latest = <T>(
+    field: (r: FrameworkReport) => T | null | undefined,
+  ): { value: T | null; from: FrameworkReport[] } => {
     for (let i = seen.length - 1; i >= 0; i--) {
       const r = seen[i] as FrameworkReport;
       const value = field(r);

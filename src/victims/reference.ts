@@ -67,7 +67,10 @@ export function frameworksFromRows(
       mechanism = NO_MECHANISM;
     } else if (type !== '') {
       if (!(MECHANISM_TYPES as readonly string[]).includes(type))
-        r.report('mechanism_type', `one of ${MECHANISM_TYPES.join(', ')}, ${NONE} (the source says none), or empty (not found)`);
+        r.report(
+          'mechanism_type',
+          `one of ${MECHANISM_TYPES.join(', ')}, ${NONE} (the source says none), or empty (not found)`,
+        );
       else mechanism = { type: type as MechanismType, since };
     } else if (r.text('mechanism_since') !== '')
       r.report('mechanism_type', 'the type of the mechanism whose date is given');

@@ -57,7 +57,9 @@ forEachDatabase((database) => {
       await migrateTo(store, '0019-tile-index');
       await insert(store, 'states', { iso3: 'KHM', name: 'Cambodia', entry_into_force_stated: null, sources: '[]' });
       await insert(store, 'va_frameworks', framework('2017-12-04'));
-      await expect(insert(store, 'va_frameworks', framework('2017-12-05', { mechanism_type: 'none' }))).rejects.toThrow();
+      await expect(
+        insert(store, 'va_frameworks', framework('2017-12-05', { mechanism_type: 'none' })),
+      ).rejects.toThrow();
 
       await migrateTo(store, '0024-va-frameworks-none');
       const rows = (await sql`select * from va_frameworks`.execute(store.db)).rows;
@@ -79,7 +81,9 @@ forEachDatabase((database) => {
         { reported: '2017-12-04', mechanism_type: 'victim-assistance' },
         { reported: '2019-10-01', mechanism_type: null },
       ]);
-      await expect(insert(store, 'va_frameworks', framework('2020-01-01', { mechanism_type: 'none' }))).rejects.toThrow();
+      await expect(
+        insert(store, 'va_frameworks', framework('2020-01-01', { mechanism_type: 'none' })),
+      ).rejects.toThrow();
     });
   });
 });
