@@ -24,6 +24,7 @@ import { reportedFiguresMigration } from '../transparency/migrations/0005-report
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
 import { victimsMigration } from '../victims/migrations/0010-victims.js';
 import { casualtyChecksMigration } from '../victims/migrations/0017-casualty-checks.js';
+import { vaFrameworksNoneMigration } from '../victims/migrations/0024-va-frameworks-none.js';
 import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
 export function migrations(dialect: DialectName): MigrationList {
@@ -44,6 +45,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0016-article7-reports': article7ReportsMigration(dialect),
     '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
+    '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
   };
 }
 

@@ -3,19 +3,22 @@ import type { Insertable, Selectable } from 'kysely';
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
-import type {
-  Activity,
-  AgeBand,
-  CasualtyRecord,
-  CasualtyStatus,
-  Consent,
-  DeviceCategory,
-  FrameworkReport,
-  MechanismType,
-  Outcome,
-  PersonalDetails,
-  ServiceKind,
-  Sex,
+import {
+  type Activity,
+  type AgeBand,
+  type CasualtyRecord,
+  type CasualtyStatus,
+  type Consent,
+  type DeviceCategory,
+  type FrameworkReport,
+  type MechanismType,
+  NO_MECHANISM,
+  NO_PLAN,
+  NONE,
+  type Outcome,
+  type PersonalDetails,
+  type ServiceKind,
+  type Sex,
 } from './model.js';
 import type { CasualtyPersonalTable, CasualtyRecordsTable, VaFrameworksTable } from './tables.js';
 
@@ -133,6 +136,7 @@ export function frameworkRow(f: FrameworkReport): Insertable<VaFrameworksTable> 
     plan_title: f.plan?.title ?? null,
     plan_from: f.plan?.from ?? null,
     plan_to: f.plan?.to ?? null,
+    plan_none: f.plan !== null && f.plan.title === null ? 1 : 0,
     survivor_participation: yesNo(f.survivorParticipation),
     services: JSON.stringify(f.services),
     sources: sourceIdsJson(f.sources),
@@ -149,11 +153,15 @@ export function frameworkFromRow(row: Selectable<VaFrameworksTable>): FrameworkR
     mechanism:
       row.mechanism_type === null
         ? null
-        : { type: row.mechanism_type as MechanismType, since: row.mechanism_since as PartialDate | null },
+        : row.mechanism_type === NONE
+          ? NO_MECHANISM
+          : { type: row.mechanism_type as MechanismType, since: row.mechanism_since as PartialDate | null },
     plan:
-      row.plan_title === null
-        ? null
-        : { title: row.plan_title, from: row.plan_from as PartialDate | null, to: row.plan_to as PartialDate | null },
+      row.plan_none === 1
+        ? NO_PLAN
+        : row.plan_title === null
+          ? null
+          : { title: row.plan_title, from: row.plan_from as PartialDate | null, to: row.plan_to as PartialDate | null },
     survivorParticipation: bool(row.survivor_participation),
     services: JSON.parse(row.services) as FrameworkReport['services'],
     sources: parseSourceIds(row.sources),

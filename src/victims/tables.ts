@@ -51,6 +51,8 @@ export interface VaFrameworksTable {
   plan_title: string | null;
   plan_from: string | null;
   plan_to: string | null;
+  /** 1: the source states there was no plan (title and dates then null). 0024. */
+  plan_none: Generated<Flag>;
   survivor_participation: Flag | null;
   /** JSON object: service kind to reachability notes. */
   services: string;
