@@ -31,12 +31,27 @@ export type BulkChunkKind = 'values' | 'copy';
 /** Rows one by one, or chunks of rows as they are made (arrays of rows, or ready chunks of the engine's kind). */
 export type BulkRows = Iterable<BulkRow> | AsyncIterable<readonly BulkRow[] | BulkChunk>;
 
+/**
+ * Columns that hold one value in every row of a bulk insert (the State of an import, its day):
+ * named once, not carried in each row. In ready COPY text they follow the row's columns, in this order.
+ */
+export interface BulkFixed<C extends string = string> {
+  readonly columns: readonly C[];
+  readonly values: readonly unknown[];
+}
+
 export type BulkInsert = <T extends keyof Database>(
   trx: Kysely<Database>,
   table: T,
   columns: readonly (keyof Database[T] & string)[],
   rows: BulkRows,
+  fixed?: BulkFixed<keyof Database[T] & string>,
 ) => Promise<number>;
+
+const NO_FIXED: BulkFixed<never> = { columns: [], values: [] };
+
+/** better-sqlite3 binds numbers, text, bigints, buffers and null; booleans become 0/1 and undefined NULL. */
+const bindable = (v: unknown): unknown => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -67,25 +82,34 @@ const ROWS_PER_STATEMENT = 100;
 /** The raw handle's inserts; `onWrite` tells the store's change tracking (they bypass Kysely's driver). */
 export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void): BulkInsert {
   const statements = new Map<string, SQLite.Statement>();
-  const prepared = (table: string, columns: readonly string[], rows: number): SQLite.Statement => {
-    const one = `(${columns.map(() => '?').join(', ')})`;
-    const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
+  // Fixed columns are named parameters (@f0, @f1 …): bound once a statement, not once a row.
+  const prepared = (
+    table: string,
+    columns: readonly string[],
+    fixed: readonly string[],
+    rows: number,
+  ): SQLite.Statement => {
+    const one = `(${[...columns.map(() => '?'), ...fixed.map((_, i) => `@f${i}`)].join(', ')})`;
+    const text = `insert into ${quoted(table)} (${[...columns, ...fixed].map(quoted).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
     let statement = statements.get(text);
     if (statement === undefined) statements.set(text, (statement = database.prepare(text)));
     return statement;
   };
-  return async (trx, table, columns, rows) => {
+  return async (trx, table, columns, rows, fixed = NO_FIXED) => {
     if (!trx.isTransaction || !database.inTransaction)
       throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
+    if (fixed.columns.length !== fixed.values.length) throw new Error('a fixed value for each fixed column');
     const width = columns.length;
-    const full = prepared(table, columns, ROWS_PER_STATEMENT);
+    const named: [Record<string, unknown>] | [] =
+      fixed.columns.length === 0 ? [] : [Object.fromEntries(fixed.values.map((v, i) => [`f${i}`, bindable(v)]))];
+    const full = prepared(table, columns, fixed.columns, ROWS_PER_STATEMENT);
     const values: unknown[] = new Array<unknown>(width * ROWS_PER_STATEMENT);
     let filled = 0;
     let count = 0;
     const flush = (): void => {
       if (filled === 0) return;
-      if (filled === ROWS_PER_STATEMENT) full.run(values);
-      else prepared(table, columns, filled).run(values.slice(0, filled * width));
+      if (filled === ROWS_PER_STATEMENT) full.run(values, ...named);
+      else prepared(table, columns, fixed.columns, filled).run(values.slice(0, filled * width), ...named);
       count += filled;
       filled = 0;
     };
@@ -114,10 +138,7 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
         for (const row of chunk) {
           // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
           const base = filled * width;
-          for (let c = 0; c < width; c++) {
-            const v = row[c];
-            values[base + c] = v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
-          }
+          for (let c = 0; c < width; c++) values[base + c] = bindable(row[c]);
           filled += 1;
           if (filled === ROWS_PER_STATEMENT) flush();
         }
@@ -164,8 +185,11 @@ export type PostgresClients = ReadonlyMap<number, pg.PoolClient>;
  * transaction): the transaction holds that connection alone until its callback returns.
  */
 export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void): BulkInsert {
-  return async (trx, table, columns, rows) => {
+  return async (trx, table, columns, rows, fixed = NO_FIXED) => {
     if (!trx.isTransaction) throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
+    if (fixed.columns.length !== fixed.values.length) throw new Error('a fixed value for each fixed column');
+    // The fixed values end every line made here; ready COPY text carries them already.
+    const suffix = fixed.values.map((v) => '\t' + copyText(v)).join('');
     const found = await trx.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));
     const pid = Number(found.rows[0]?.pid);
     const client = clients.get(pid);
@@ -192,7 +216,7 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
         for (const row of chunk) {
           let line = copyText(row[0]);
           for (let c = 1; c < width; c++) line += '\t' + copyText(row[c]);
-          out += line + '\n';
+          out += line + suffix + '\n';
           rowsIn += 1;
           if (rowsIn >= 1000) {
             yield out;
@@ -207,7 +231,8 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
         count += rowsIn;
       }
     }
-    const copy = client.query(copyFrom(`copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from stdin`));
+    const all = [...columns, ...fixed.columns];
+    const copy = client.query(copyFrom(`copy ${quoted(table)} (${all.map(quoted).join(', ')}) from stdin`));
     await pipeline(Readable.from(text(), { objectMode: false }), copy);
     if (count > 0) onWrite();
     return count;

@@ -57,7 +57,6 @@ export const TEXTS_LIMIT = 100_000;
 /** Which columns of a row (RECORD_ROW_COLUMNS order) hold text; the others numbers. */
 export const TEXT_COLUMN = [
   true, // id
-  true, // iso3
   true, // incident_date
   false, // incident_year
   false, // historic
@@ -74,8 +73,6 @@ export const TEXT_COLUMN = [
   true, // activity
   true, // needs
   true, // referrals
-  false, // synthetic
-  true, // recorded
 ] as const;
 
 /** The decoder's side of the text table: a coded chunk back into flat values. */
