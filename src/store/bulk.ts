@@ -21,11 +21,19 @@ import type { Database } from './database.js';
 /** A row's values in the order of the columns given; null for a missing value. */
 export type BulkRow = readonly unknown[];
 /**
- * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, the
- * rows' values one after another (SQLite); `copy`, the rows as lines of COPY text (PostgreSQL).
+ * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, rows
+ * that write their values straight into the insert's parameters (SQLite: no array of the chunk's
+ * values in between); `copy`, the rows as lines of COPY text (PostgreSQL).
  */
-export type BulkChunk =
-  { readonly values: readonly unknown[]; readonly rows: number } | { readonly copy: string; readonly rows: number };
+export type BulkChunk = ValuesChunk | { readonly copy: string; readonly rows: number };
+
+export interface ValuesChunk {
+  readonly rows: number;
+  /** Values a row: the insert's columns. */
+  readonly width: number;
+  /** Writes row `row`'s values, bindable as they are (no undefined, no boolean), into `into` from `at`. */
+  readonly writeRow: (row: number, into: unknown[], at: number) => void;
+}
 /** The ready shape the store's engine takes (`Store.bulkChunk`). */
 export type BulkChunkKind = 'values' | 'copy';
 /** Rows one by one, or chunks of rows as they are made (arrays of rows, or ready chunks of the engine's kind). */
@@ -122,14 +130,10 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
       for await (const chunk of chunksOf(rows, ROWS_PER_STATEMENT)) {
         if (!database.inTransaction) throw new Error('the transaction of a bulk insert ended while it ran');
         if (isReady(chunk)) {
-          if (!('values' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
-          const flat = chunk.values;
-          if (flat.length !== chunk.rows * width) throw new Error(`a chunk of ${chunk.rows} rows of ${width} values`);
-          // Values made by the reader already bindable (no undefined, no boolean): copied as they are.
+          if (!('writeRow' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
+          if (chunk.width !== width) throw new Error(`a chunk of rows of ${chunk.width} values for ${width} columns`);
           for (let r = 0; r < chunk.rows; r++) {
-            const from = r * width;
-            const base = filled * width;
-            for (let c = 0; c < width; c++) values[base + c] = flat[from + c];
+            chunk.writeRow(r, values, filled * width);
             filled += 1;
             if (filled === ROWS_PER_STATEMENT) flush();
           }
