@@ -16,6 +16,7 @@ import type { DialectName, Store } from '../store/database.js';
 import {
   type MigrationList,
   migrateDownToNothing as downToNothing,
+  migrateTo as toName,
   migrateToLatest as toLatest,
   renameRunMigrations,
 } from '../store/migrate.js';
@@ -24,6 +25,7 @@ import { reportedFiguresMigration } from '../transparency/migrations/0005-report
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
 import { victimsMigration } from '../victims/migrations/0010-victims.js';
 import { casualtyChecksMigration } from '../victims/migrations/0017-casualty-checks.js';
+import { casualtyKeysMigration } from '../victims/migrations/0020-casualty-keys.js';
 import { vaFrameworksNoneMigration } from '../victims/migrations/0024-va-frameworks-none.js';
 import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
@@ -45,6 +47,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0016-article7-reports': article7ReportsMigration(dialect),
     '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
+    '0020-casualty-keys': casualtyKeysMigration(dialect),
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
   };
 }
@@ -61,6 +64,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   await renameRunMigrations(store, SPLIT_MIGRATIONS);
   return toLatest(store, migrations);
 }
+
+/** Brings the schema up or down to the named migration. */
+export const migrateTo = (store: Store, name: string): Promise<string[]> => toName(store, migrations, name);
 
 /** Undoes every migration, newest first. */
 export const migrateDownToNothing = (store: Store): Promise<string[]> => downToNothing(store, migrations);

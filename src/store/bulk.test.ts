@@ -87,6 +87,23 @@ forEachDatabase((database) => {
       expect(await count(store)).toBe(before + 3500);
     });
 
+    it('writes fixed columns once for every row, and a short last statement with them', async () => {
+      const columns = ['id', 'at', 'user_id', 'action', 'entity_id', 'before', 'after'] as const;
+      const fixed = { columns: ['entity'] as const, values: ['fixed\ttext'] };
+      const rows = Array.from({ length: 250 }, (_, i) => [...row(90_000 + i).slice(0, 4), ...row(90_000 + i).slice(5)]);
+      const n = await store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', columns, rows, fixed));
+      expect(n).toBe(250);
+      const stored = await store.db
+        .selectFrom('audit_log')
+        .select(['entity', 'entity_id'])
+        .where('id', '>=', 90_000)
+        .orderBy('id')
+        .execute();
+      expect(stored).toHaveLength(250);
+      expect(new Set(stored.map((r) => r.entity))).toEqual(new Set(['fixed\ttext']));
+      expect(stored.at(-1)?.entity_id).toBe('e90249');
+    });
+
     it('runs only inside a transaction', async () => {
       await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);
     });

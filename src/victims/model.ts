@@ -69,7 +69,7 @@ export interface Point {
 
 /** One person killed or injured, under a pseudonymous id; no name, no contact (those are `PersonalDetails`). */
 export interface CasualtyRecord {
-  /** Pseudonymous: letters, digits, `.`, `_`, `-`, at most 64; unique among all records. */
+  /** Pseudonymous: letters, digits, `.`, `_`, `-`, at most 64; unique within its State (two States may number alike). */
   id: string;
   state: StateCode;
   incidentDate: CalendarDate;

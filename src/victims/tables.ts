@@ -33,6 +33,8 @@ export interface CasualtyRecordsTable {
 }
 
 export interface CasualtyPersonalTable {
+  /** With record_id, the record's key (ids are unique within a State). */
+  iso3: StateCode;
   record_id: string;
   name: string | null;
   contact: string | null;

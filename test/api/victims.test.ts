@@ -249,7 +249,7 @@ forEachDatabase((database) => {
       expect(personal.json()).toMatchObject({ name: NAME, consent: 'given' });
       const audit = await listRecentAudit(h.store, { entity: 'personal-data', limit: 100 });
       expect(audit.length).toBe(before + 1);
-      expect(audit[0]).toMatchObject({ action: 'read', entityId: 'AGO-LONE' });
+      expect(audit[0]).toMatchObject({ action: 'read', entityId: 'AGO/AGO-LONE' });
     });
 
     it('imports a CSV upload for an editor, naming row and field on refusal', async () => {
