@@ -4,13 +4,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateTo } from '../../setup/migrations.js';
-import type { Store } from '../../store/database.js';
 import { forEachDatabase } from '../../store/test-databases.js';
-
-const insert = (store: Store, table: string, row: Record<string, unknown>) =>
-  sql`insert into ${sql.id(table)} (${sql.join(Object.keys(row).map((k) => sql.id(k)))}) values (${sql.join(
-    Object.values(row).map((v) => sql`${v}`),
-  )})`.execute(store.db);
+import { insert } from './test-rows.js';
 
 const framework = (reported: string, change: Record<string, unknown> = {}) => ({
   iso3: 'KHM',

@@ -1,4 +1,4 @@
-/** Rows the casualty migrations' tests write straight into the tables, as each migration left them. */
+/** Rows the victims migrations' tests write straight into the tables, as each migration left them. */
 import { sql } from 'kysely';
 import type { Store } from '../../store/database.js';
 
