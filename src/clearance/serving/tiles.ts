@@ -11,11 +11,10 @@
  * stored min_x/min_y/max_x/max_y columns) and build from those: the tile is the same.
  */
 import type { Feature, Position } from 'geojson';
-import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
-import vtpbf from 'vt-pbf';
 import { dateNumber } from '../calendar.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import { PointValues, pointLayerTile } from './mvt-points.js';
+import { type PolygonTileOptions, polygonTile } from './mvt-polygons.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
@@ -36,10 +35,9 @@ export const STILL_OPEN = 99991231;
  * tolerance 3 (of 4096): Douglas-Peucker at 3/8 of a pixel on a 512-px tile, below what can be
  * seen; polygons smaller than that square are dropped at that zoom (invisible there anyway) and
  * appear as the map zooms in. buffer 64 (1/64 of the tile): enough overlap that outlines drawn
- * across tile edges show no seams, small enough to add little to each tile. indexMaxZoom 0: the
- * per-request index must not pre-slice levels nobody asked for.
+ * across tile edges show no seams, small enough to add little to each tile.
  */
-const VT_OPTIONS: Options = { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 0, tolerance: 3, extent: TILE_EXTENT, buffer: 64 };
+const POLYGON_OPTIONS: PolygonTileOptions = { maxZoom: TILE_MAX_ZOOM, tolerance: 3, extent: TILE_EXTENT, buffer: 64 };
 const BUFFER_SHARE = 64 / TILE_EXTENT;
 
 /** What a map filter or popup reads: strings and numbers only (MVT values). */
@@ -273,17 +271,6 @@ class CentrePoints {
   }
 }
 
-function sliced<P extends TileProperties>(
-  features: Feature<AreaGeometry, P>[],
-  z: number,
-  x: number,
-  y: number,
-): LegacyTile | null {
-  if (features.length === 0) return null;
-  const tile = new GeoJSONVT({ type: 'FeatureCollection', features }, VT_OPTIONS).getTile(z, x, y);
-  return tile === null || tile.features.length === 0 ? null : tile;
-}
-
 export class ClearanceTiles {
   private constructor(
     private readonly areas: FeatureBoxes<HazardAreaTileProperties>,
@@ -362,13 +349,16 @@ export class ClearanceTiles {
   /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
   tile(z: number, x: number, y: number): Uint8Array | null {
     const box = tileQueryBox(z, x, y);
-    const layers: Record<string, LegacyTile> = {};
     if (z < POLYGON_MIN_ZOOM) return this.points.tile(z, x, y);
-    const areas = sliced(this.areas.meeting(box), z, x, y);
-    if (areas !== null) layers[HAZARD_AREAS_LAYER] = areas;
-    const releases = sliced(this.releases.meeting(box), z, x, y);
-    if (releases !== null) layers[LAND_RELEASES_LAYER] = releases;
-    if (areas === null && releases === null) return null;
-    return vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
+    return polygonTile(
+      [
+        { name: HAZARD_AREAS_LAYER, features: this.areas.meeting(box) },
+        { name: LAND_RELEASES_LAYER, features: this.releases.meeting(box) },
+      ],
+      z,
+      x,
+      y,
+      POLYGON_OPTIONS,
+    );
   }
 }
