@@ -7,9 +7,8 @@
  * simplified as geojson-vt does (Douglas-Peucker importance, rings under the tolerance dropped),
  * rounded and written. Values are written as vt-pbf writes them, so decoders see the same layers.
  */
-import type { Position } from 'geojson';
 import { PbfWriter } from 'pbf';
-import type { AreaGeometry } from '../model.js';
+import { type PackedPolygon, forEachRing } from '../geometry/packed-polygon.js';
 
 export interface PolygonTileOptions {
   extent: number;
@@ -21,7 +20,7 @@ export interface PolygonTileOptions {
 }
 
 export interface PolygonFeature<P> {
-  geometry: AreaGeometry;
+  polygon: PackedPolygon;
   properties: P;
 }
 
@@ -109,72 +108,65 @@ const POLYGON = 3;
 const command = (id: number, count: number): number => (count << 3) | (id & 0x7);
 const zigzag = (n: number): number => (n << 1) ^ (n >> 31);
 
-/** Cuts one layer's features for tile z/x/y; writes into a layer message. */
+/** Cuts one layer's features for tile z/x/y into geometry commands. */
 class LayerCutter {
   private readonly scale: number;
   private readonly dx: number;
   private readonly dy: number;
-  private readonly world: number;
-  /** Simplification threshold at this zoom, and where the importance computation stops (geojson-vt's maxZoom tolerance). */
+  /** Simplification threshold at this zoom, and where importance stops being computed (geojson-vt's maxZoom tolerance). */
   private readonly threshold: number;
   private readonly stop: number;
   private readonly low: number;
   private readonly high: number;
-  /** The feature's geometry commands, reused from feature to feature. */
+  /** Pixel shifts a part is drawn at: 0, and a world either side for a part near ±180° (as geojson-vt wraps it). */
+  private readonly shifts: number[];
+  private partShifts: number[] = [];
+  // Scratch space reused from ring to ring.
+  private xy = new Float64Array(64);
+  private weight = new Float64Array(32);
+  private points = new Int32Array(64);
+  private box = { minX: 0, minY: 0, maxX: 0, maxY: 0, area: 0 };
   private commands: number[] = [];
   private cx = 0;
   private cy = 0;
 
-  constructor(
-    z: number,
-    x: number,
-    y: number,
-    private readonly options: PolygonTileOptions,
-  ) {
-    const z2 = 2 ** z;
-    this.world = z2 * options.extent;
-    this.scale = this.world;
+  constructor(z: number, x: number, y: number, options: PolygonTileOptions) {
+    this.scale = 2 ** z * options.extent;
     this.dx = x * options.extent;
     this.dy = y * options.extent;
     this.threshold = z >= options.maxZoom ? 0 : options.tolerance;
     this.stop = options.tolerance * 2 ** (z - options.maxZoom);
     this.low = -options.buffer;
     this.high = options.extent + options.buffer;
+    this.shifts = [0, -this.scale, this.scale];
   }
 
   /** The feature's geometry commands (MoveTo/LineTo/ClosePath per ring), or null when nothing of it is drawn. */
-  cut(geometry: AreaGeometry): number[] | null {
+  cut(polygon: PackedPolygon): number[] | null {
     this.commands = [];
-    [this.cx, this.cy] = [0, 0];
-    const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const part of parts) {
-      const rings = part.map((ring) => this.project(ring));
-      const outer = rings[0];
-      if (outer === undefined) continue;
-      // A part near ±180° is drawn a world to the side as well (as geojson-vt wraps it).
-      for (const shift of [-this.world, 0, this.world]) {
-        if (outer.maxX + shift < this.low || outer.minX + shift > this.high) continue;
-        if (outer.maxY < this.low || outer.minY > this.high) continue;
-        for (const ring of rings) this.addRing(ring, shift);
+    this.cx = this.cy = 0;
+    forEachRing(polygon, (_, ringInPart, start, count) => {
+      this.project(polygon, start, count);
+      const { minX, maxX, minY, maxY } = this.box;
+      if (ringInPart === 0) {
+        this.partShifts =
+          maxY < this.low || minY > this.high
+            ? []
+            : this.shifts.filter((shift) => maxX + shift >= this.low && minX + shift <= this.high);
       }
-    }
+      for (const shift of this.partShifts) this.addRing(count, shift);
+    });
     return this.commands.length === 0 ? null : this.commands;
   }
 
-  /** Pixel coordinates of a ring at this tile, its box and its area. */
-  private project(ring: readonly Position[]): {
-    xy: Float64Array;
-    minX: number;
-    minY: number;
-    maxX: number;
-    maxY: number;
-    area: number;
-  } {
-    const xy = new Float64Array(ring.length * 2);
+  /** Pixel coordinates of a ring at this tile (into this.xy), its box and its area (this.box). */
+  private project(polygon: PackedPolygon, start: number, count: number): void {
+    if (this.xy.length < 2 * count) this.xy = new Float64Array(4 * count);
+    const xy = this.xy;
     let [minX, minY, maxX, maxY, area] = [Infinity, Infinity, -Infinity, -Infinity, 0];
-    for (let i = 0; i < ring.length; i++) {
-      const [lon = 0, lat = 0] = ring[i] ?? [];
-      const sin = Math.sin((lat * Math.PI) / 180);
+    for (let i = 0; i < count; i++) {
+      const lon = polygon[start + 2 * i] ?? 0;
+      const sin = Math.sin(((polygon[start + 2 * i + 1] ?? 0) * Math.PI) / 180);
       const my = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
       const px = (lon / 360 + 0.5) * this.scale - this.dx;
       const py = (my < 0 ? 0 : my > 1 ? 1 : my) * this.scale - this.dy;
@@ -186,54 +178,61 @@ class LayerCutter {
       if (py > maxY) maxY = py;
       if (i > 0) area += (xy[2 * i - 2] ?? 0) * py - px * (xy[2 * i - 1] ?? 0);
     }
-    return { xy, minX, minY, maxX, maxY, area: Math.abs(area) / 2 };
+    this.box = { minX, minY, maxX, maxY, area: Math.abs(area) / 2 };
   }
 
-  private addRing(
-    ring: { xy: Float64Array; minX: number; minY: number; maxX: number; maxY: number; area: number },
-    shift: number,
-  ): void {
-    const n = ring.xy.length / 2;
+  private addRing(n: number, shift: number): void {
+    const { minX, minY, maxX, maxY, area } = this.box;
     // A ring smaller than the tolerance's square is under a pixel here: dropped, as geojson-vt does.
-    if (n < 4 || (this.threshold > 0 && Math.sqrt(ring.area) < this.threshold)) return;
-    if (ring.maxX + shift < this.low || ring.minX + shift > this.high) return;
-    if (ring.maxY < this.low || ring.minY > this.high) return;
-    const weight = new Float64Array(n);
+    if (n < 4 || (this.threshold > 0 && Math.sqrt(area) < this.threshold)) return;
+    if (maxX + shift < this.low || minX + shift > this.high || maxY < this.low || minY > this.high) return;
+    if (this.weight.length < n) this.weight = new Float64Array(2 * n);
+    const weight = this.weight.fill(0, 0, n);
     if (this.threshold > 0) {
       weight[0] = weight[n - 1] = KEEP;
-      importance(ring.xy, weight, 0, n - 1, this.stop);
+      importance(this.xy, weight, 0, n - 1, this.stop);
     }
-    let cut: Ring = { xy: Array.from(ring.xy), weight: Array.from(weight) };
+    const inside = minX + shift >= this.low && maxX + shift <= this.high && minY >= this.low && maxY <= this.high;
+    if (inside) {
+      this.write(this.xy, weight, n, shift);
+      return;
+    }
+    let cut: Ring = { xy: Array.from(this.xy.subarray(0, 2 * n)), weight: Array.from(weight.subarray(0, n)) };
     if (shift !== 0) for (let i = 0; i < cut.xy.length; i += 2) cut.xy[i] = (cut.xy[i] ?? 0) + shift;
-    if (ring.minX + shift < this.low || ring.maxX + shift > this.high) cut = clipRing(cut, 0, this.low, this.high);
-    if (ring.minY < this.low || ring.maxY > this.high) cut = clipRing(cut, 1, this.low, this.high);
-    this.write(cut);
+    if (minX + shift < this.low || maxX + shift > this.high) cut = clipRing(cut, 0, this.low, this.high);
+    if (minY < this.low || maxY > this.high) cut = clipRing(cut, 1, this.low, this.high);
+    this.write(cut.xy, cut.weight, cut.weight.length, 0);
   }
 
   /** Writes the ring's kept points, rounded, without repeats; a ring left with under three corners is not drawn. */
-  private write({ xy, weight }: Ring): void {
-    const points: number[] = [];
-    for (let i = 0; i < weight.length; i++) {
+  private write(xy: ArrayLike<number>, weight: ArrayLike<number>, n: number, shift: number): void {
+    if (this.points.length < 2 * n) this.points = new Int32Array(4 * n);
+    const points = this.points;
+    let m = 0;
+    // The closing point repeats the first: not kept (ClosePath draws it).
+    for (let i = 0; i < n - 1; i++) {
       if (this.threshold > 0 && (weight[i] ?? 0) <= this.threshold) continue;
-      const [x, y] = [Math.round(xy[2 * i] ?? 0), Math.round(xy[2 * i + 1] ?? 0)];
-      const m = points.length;
-      if (m > 0 && points[m - 2] === x && points[m - 1] === y) continue;
-      points.push(x, y);
+      const x = Math.round((xy[2 * i] ?? 0) + shift);
+      const y = Math.round(xy[2 * i + 1] ?? 0);
+      if (m > 0 && x === points[m - 2] && y === points[m - 1]) continue;
+      points[m++] = x;
+      points[m++] = y;
     }
-    // The closing point repeats the first: not written (ClosePath draws it).
-    const m = points.length;
-    if (m >= 2 && points[0] === points[m - 2] && points[1] === points[m - 1]) points.length = m - 2;
-    const corners = points.length / 2;
+    // Rounding may bring the last kept point onto the first.
+    if (m > 2 && points[0] === points[m - 2] && points[1] === points[m - 1]) m -= 2;
+    const corners = m / 2;
     if (corners < 3) return;
     const out = this.commands;
+    let [cx, cy] = [this.cx, this.cy];
     for (let i = 0; i < corners; i++) {
       if (i === 0) out.push(command(MOVE_TO, 1));
       else if (i === 1) out.push(command(LINE_TO, corners - 1));
       const [x, y] = [points[2 * i] ?? 0, points[2 * i + 1] ?? 0];
-      out.push(zigzag(x - this.cx), zigzag(y - this.cy));
-      [this.cx, this.cy] = [x, y];
+      out.push(zigzag(x - cx), zigzag(y - cy));
+      [cx, cy] = [x, y];
     }
     out.push(command(CLOSE_PATH, 1));
+    [this.cx, this.cy] = [cx, cy];
   }
 }
 
@@ -282,8 +281,8 @@ function writeLayer({ name, features, options, z, x, y }: LayerInput, pbf: PbfWr
   pbf.writeVarintField(15, 2);
   pbf.writeStringField(1, name);
   pbf.writeVarintField(5, options.extent);
-  for (const { geometry, properties } of features) {
-    const commands = cutter.cut(geometry);
+  for (const { polygon, properties } of features) {
+    const commands = cutter.cut(polygon);
     if (commands === null) continue;
     drawn++;
     const ids = tags.of(properties);

@@ -10,11 +10,12 @@
  * want every record in memory can read only the rows meeting `tileQueryBox(z, x, y)` (the
  * stored min_x/min_y/max_x/max_y columns) and build from those: the tile is the same.
  */
-import type { Feature, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { dateNumber } from '../calendar.js';
+import { type PackedPolygon, forEachRing, packPolygon } from '../geometry/packed-polygon.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import { PointValues, pointLayerTile } from './mvt-points.js';
-import { type PolygonTileOptions, polygonTile } from './mvt-polygons.js';
+import { type PolygonFeature, type PolygonTileOptions, polygonTile } from './mvt-polygons.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
@@ -43,11 +44,8 @@ const BUFFER_SHARE = 64 / TILE_EXTENT;
 /** What a map filter or popup reads: strings and numbers only (MVT values). */
 type TileProperties = Record<string, string | number>;
 
-/** A polygon and what its layer shows of it. */
-export interface TileFeature<P> {
-  geometry: AreaGeometry;
-  properties: P;
-}
+/** A polygon (packed: geometry/packed-polygon.ts) and what its layer shows of it. */
+export type TileFeature<P> = PolygonFeature<P>;
 
 export type HazardAreaTileProperties = {
   id: string;
@@ -134,29 +132,49 @@ export function firstRingBox(geometry: AreaGeometry): BBox {
   return ringBox((geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? []);
 }
 
+/** [west, south, east, north] of each part's outer ring of a packed polygon. */
+function partBoxes(polygon: PackedPolygon): BBox[] {
+  const boxes: BBox[] = [];
+  forEachRing(polygon, (_, ringInPart, start, count) => {
+    if (ringInPart !== 0) return;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = start; i < start + 2 * count; i += 2) {
+      const [lon = 0, lat = 0] = [polygon[i], polygon[i + 1]];
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+    boxes.push([w, s, e, n]);
+  });
+  return boxes;
+}
+
 /** Features with one box per polygon part: a part cut at 180° must not widen its twin's box to the whole world. */
 class FeatureBoxes<P extends TileProperties> {
   private readonly boxes: number[] = [];
   private readonly owners: number[] = [];
-  readonly features: Feature<AreaGeometry, P>[] = [];
+  readonly features: PolygonFeature<P>[] = [];
 
-  add(geometry: AreaGeometry, properties: P): void {
+  /** Adds the feature; returns its parts' boxes. */
+  add(polygon: PackedPolygon, properties: P): BBox[] {
     const owner = this.features.length;
-    this.features.push({ type: 'Feature', geometry, properties });
-    const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const part of parts) {
-      this.boxes.push(...ringBox(part[0] ?? []));
+    this.features.push({ polygon, properties });
+    const boxes = partBoxes(polygon);
+    for (const box of boxes) {
+      this.boxes.push(...box);
       this.owners.push(owner);
     }
+    return boxes;
   }
 
   /** The features with a part meeting `box` (its longitudes may run past ±180: see tileQueryBox). */
-  meeting([west, south, east, north]: BBox): Feature<AreaGeometry, P>[] {
+  meeting([west, south, east, north]: BBox): PolygonFeature<P>[] {
     const spans: [number, number][] = [[west, east]];
     if (west < -180) spans.push([west + 360, 180]);
     if (east > 180) spans.push([-180, east - 360]);
     const picked = new Uint8Array(this.features.length);
-    const out: Feature<AreaGeometry, P>[] = [];
+    const out: PolygonFeature<P>[] = [];
     const b = this.boxes;
     for (let i = 0; i < this.owners.length; i++) {
       const o = i * 4;
@@ -164,7 +182,7 @@ class FeatureBoxes<P extends TileProperties> {
       const owner = this.owners[i] ?? 0;
       if (picked[owner] === 1 || !spans.some(([w, e]) => (b[o] ?? 0) <= e && (b[o + 2] ?? 0) >= w)) continue;
       picked[owner] = 1;
-      out.push(this.features[owner] as Feature<AreaGeometry, P>);
+      out.push(this.features[owner] as PolygonFeature<P>);
     }
     return out;
   }
@@ -188,10 +206,6 @@ class CentrePoints {
   private readonly values = new PointValues(POINT_KEYS);
   /** Point indices by their tile at the deepest point zoom: a tile looks only at its own. */
   private buckets: Map<number, number[]> | null = null;
-
-  add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
-    this.addBox(firstRingBox(geometry), properties);
-  }
 
   /** A point at the centre of `box` (firstRingBox of the area). */
   addBox([w, s, e, n]: BBox, properties: HazardAreaPointProperties): void {
@@ -289,7 +303,7 @@ export class ClearanceTiles {
       const synthetic = a.synthetic ? 1 : 0;
       syntheticAreas.set(a.id, synthetic);
       return {
-        geometry: a.geometry,
+        polygon: packPolygon(a.geometry),
         properties: {
           id: a.id,
           type: a.type,
@@ -303,7 +317,7 @@ export class ClearanceTiles {
     });
     const otherwise = records.areas.some((a) => a.synthetic) ? 1 : 0;
     const releases = records.releases.map((r) => ({
-      geometry: r.geometry,
+      polygon: packPolygon(r.geometry),
       properties: {
         id: r.id,
         hazardAreaId: r.hazardAreaId,
@@ -326,13 +340,13 @@ export class ClearanceTiles {
   ): ClearanceTiles {
     const areas = new FeatureBoxes<HazardAreaTileProperties>();
     const points = new CentrePoints();
-    for (const { geometry, properties } of areaFeatures) {
-      areas.add(geometry, properties);
+    for (const { polygon, properties } of areaFeatures) {
+      const [first] = areas.add(polygon, properties);
       const { type, status, recorded, closed, synthetic } = properties;
-      points.add(geometry, { type, status, recorded, closed, synthetic });
+      if (first !== undefined) points.addBox(first, { type, status, recorded, closed, synthetic });
     }
     const releases = new FeatureBoxes<LandReleaseTileProperties>();
-    for (const { geometry, properties } of releaseFeatures) releases.add(geometry, properties);
+    for (const { polygon, properties } of releaseFeatures) releases.add(polygon, properties);
     return new ClearanceTiles(areas, releases, points);
   }
 
