@@ -98,8 +98,13 @@ const polygonOf = (row: { tile_geometry: Uint8Array | null; geometry: string | n
   row.tile_geometry !== null
     ? unpackBytes(row.tile_geometry)
     : packPolygon(JSON.parse(row.geometry ?? '{"type":"MultiPolygon","coordinates":[]}') as AreaGeometry);
-/** In byte order of their ids (UTF-8), as SQLite's `order by id` gives them. */
+/**
+ * In byte order of their ids (UTF-8), as SQLite's `order by id` gives them. JavaScript compares
+ * UTF-16 units, which sort the same unless an id holds a character from U+D800 up.
+ */
 function byIdBytes<R extends { id: string }>(rows: R[]): R[] {
+  if (!rows.some((row) => /[\uD800-\uFFFF]/.test(row.id)))
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const keyed = rows.map((row) => ({ key: Buffer.from(row.id), row }));
   keyed.sort((a, b) => Buffer.compare(a.key, b.key));
   return keyed.map(({ row }) => row);

@@ -31,8 +31,9 @@ export function packedBytes(polygon: PackedPolygon): Buffer {
   return Buffer.from(polygon.buffer, polygon.byteOffset, polygon.byteLength);
 }
 
-/** The polygon from stored bytes (copied: a driver's buffer need not be 8-byte aligned). */
+/** The polygon from stored bytes: a view of them, or a copy when they are not 8-byte aligned. */
 export function unpackBytes(bytes: Uint8Array): PackedPolygon {
+  if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
   const out = new Float64Array(bytes.byteLength / 8);
   new Uint8Array(out.buffer).set(bytes);
   return out;

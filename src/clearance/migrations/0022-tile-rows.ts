@@ -115,7 +115,8 @@ async function sqliteDown(db: Kysely<unknown>): Promise<void> {
         where key = (select key from ${keys} where id = new.id);
     end`);
     const columns = table === 'hazard_areas' ? AREA_COLUMNS : [...RELEASE_COLUMNS, 'synthetic'];
-    for (const column of [...columns, 'tile_geometry', 'geometry']) await run(`alter table ${keys} drop column ${column}`);
+    for (const column of [...columns, 'tile_geometry', 'geometry'])
+      await run(`alter table ${keys} drop column ${column}`);
   }
 }
 

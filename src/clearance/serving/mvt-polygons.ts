@@ -31,15 +31,21 @@ const KEEP = Infinity;
 
 /** Square distance from (px, py) to the segment (ax, ay)-(bx, by). */
 function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  let [x, y] = [ax, ay];
-  let [dx, dy] = [bx - ax, by - ay];
+  let x = ax;
+  let y = ay;
+  const dx = bx - ax;
+  const dy = by - ay;
   if (dx !== 0 || dy !== 0) {
     const t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy);
-    if (t > 1) [x, y] = [bx, by];
-    else if (t > 0) [x, y] = [ax + dx * t, ay + dy * t];
+    if (t > 1) {
+      x = bx;
+      y = by;
+    } else if (t > 0) {
+      x = ax + dx * t;
+      y = ay + dy * t;
+    }
   }
-  [dx, dy] = [px - x, py - y];
-  return dx * dx + dy * dy;
+  return (px - x) * (px - x) + (py - y) * (py - y);
 }
 
 /**
@@ -51,11 +57,19 @@ function importance(xy: Float64Array, weight: Float64Array, first: number, last:
   const mid = first + ((last - first) >> 1);
   let toMid = last - first;
   let index = -1;
-  const [ax, ay, bx, by] = [xy[2 * first] ?? 0, xy[2 * first + 1] ?? 0, xy[2 * last] ?? 0, xy[2 * last + 1] ?? 0];
+  const ax = xy[2 * first] ?? 0;
+  const ay = xy[2 * first + 1] ?? 0;
+  const bx = xy[2 * last] ?? 0;
+  const by = xy[2 * last + 1] ?? 0;
   for (let i = first + 1; i < last; i++) {
     const d = segmentDistance(xy[2 * i] ?? 0, xy[2 * i + 1] ?? 0, ax, ay, bx, by);
-    if (d > max) [index, max] = [i, d];
-    else if (d === max && Math.abs(i - mid) < toMid) [index, toMid] = [i, Math.abs(i - mid)];
+    if (d > max) {
+      index = i;
+      max = d;
+    } else if (d === max && Math.abs(i - mid) < toMid) {
+      index = i;
+      toMid = Math.abs(i - mid);
+    }
   }
   if (index < 0 || max <= stop * stop) return;
   if (index - first > 1) importance(xy, weight, first, index, stop);
@@ -146,7 +160,7 @@ class LayerCutter {
     this.commands = [];
     this.cx = this.cy = 0;
     forEachRing(polygon, (_, ringInPart, start, count) => {
-      this.project(polygon, start, count);
+      this.project(polygon, start, count, ringInPart === 0);
       const { minX, maxX, minY, maxY } = this.box;
       if (ringInPart === 0) {
         this.partShifts =
@@ -159,8 +173,12 @@ class LayerCutter {
     return this.commands.length === 0 ? null : this.commands;
   }
 
-  /** Pixel coordinates of a ring at this tile (into this.xy), its box and its area (this.box). */
-  private project(polygon: PackedPolygon, start: number, count: number): void {
+  /**
+   * Pixel coordinates of a ring at this tile (into this.xy), its box and its area (this.box);
+   * wound as MVT 2.1 wants (and geojson-vt winds, before simplifying): an outer ring with a
+   * positive area in pixels (y down), a hole negative, whatever the input's winding.
+   */
+  private project(polygon: PackedPolygon, start: number, count: number, outer: boolean): void {
     if (this.xy.length < 2 * count) this.xy = new Float64Array(4 * count);
     const xy = this.xy;
     let [minX, minY, maxX, maxY, area] = [Infinity, Infinity, -Infinity, -Infinity, 0];
@@ -177,6 +195,15 @@ class LayerCutter {
       if (py < minY) minY = py;
       if (py > maxY) maxY = py;
       if (i > 0) area += (xy[2 * i - 2] ?? 0) * py - px * (xy[2 * i - 1] ?? 0);
+    }
+    if (outer ? area < 0 : area >= 0) {
+      for (let i = 0, j = count - 1; i < j; i++, j--) {
+        const [x, y] = [xy[2 * i] ?? 0, xy[2 * i + 1] ?? 0];
+        xy[2 * i] = xy[2 * j] ?? 0;
+        xy[2 * i + 1] = xy[2 * j + 1] ?? 0;
+        xy[2 * j] = x;
+        xy[2 * j + 1] = y;
+      }
     }
     this.box = { minX, minY, maxX, maxY, area: Math.abs(area) / 2 };
   }
@@ -221,18 +248,26 @@ class LayerCutter {
     // Rounding may bring the last kept point onto the first.
     if (m > 2 && points[0] === points[m - 2] && points[1] === points[m - 1]) m -= 2;
     const corners = m / 2;
-    if (corners < 3) return;
+    // A ring without area (under three corners, or all on a line) draws nothing: left out, as PostGIS does.
+    let area = 0;
+    for (let i = 0; i < m; i += 2)
+      area += (points[i] ?? 0) * (points[(i + 3) % m] ?? 0) - (points[(i + 2) % m] ?? 0) * (points[i + 1] ?? 0);
+    if (corners < 3 || area === 0) return;
     const out = this.commands;
-    let [cx, cy] = [this.cx, this.cy];
+    let cx = this.cx;
+    let cy = this.cy;
     for (let i = 0; i < corners; i++) {
       if (i === 0) out.push(command(MOVE_TO, 1));
       else if (i === 1) out.push(command(LINE_TO, corners - 1));
-      const [x, y] = [points[2 * i] ?? 0, points[2 * i + 1] ?? 0];
+      const x = points[2 * i] ?? 0;
+      const y = points[2 * i + 1] ?? 0;
       out.push(zigzag(x - cx), zigzag(y - cy));
-      [cx, cy] = [x, y];
+      cx = x;
+      cy = y;
     }
     out.push(command(CLOSE_PATH, 1));
-    [this.cx, this.cy] = [cx, cy];
+    this.cx = cx;
+    this.cy = cy;
   }
 }
 
