@@ -222,7 +222,7 @@ describe('polygon tiles', () => {
 
 describe('packed polygons', () => {
   it.each([
-    { what: 'a polygon', geometry: square(103.2, 13.1, 0.01) as AreaGeometry },
+    { what: 'a polygon', geometry: square(103.2, 13.1, 0.01) },
     {
       what: 'a multipolygon with a hole',
       geometry: {
@@ -231,9 +231,9 @@ describe('packed polygons', () => {
           square(1, 2, 3).coordinates,
           [square(10, 10, 5).coordinates[0] ?? [], square(11, 11, 1).coordinates[0] ?? []],
         ],
-      } as AreaGeometry,
+      },
     },
-    { what: 'an empty multipolygon', geometry: { type: 'MultiPolygon', coordinates: [] } as AreaGeometry },
+    { what: 'an empty multipolygon', geometry: { type: 'MultiPolygon', coordinates: [] } },
   ])('gives back every ring of $what from its stored bytes', ({ geometry }) => {
     const stored = Buffer.concat([Buffer.from([0]), packedBytes(packPolygon(geometry))]).subarray(1); // not aligned
     const polygon = unpackBytes(stored);

@@ -134,12 +134,12 @@ class LayerCutter {
   private readonly high: number;
   /** Pixel shifts a part is drawn at: 0, and a world either side for a part near ±180° (as geojson-vt wraps it). */
   private readonly shifts: number[];
-  private partShifts: number[] = [];
+  private readonly partShifts: number[] = [];
   // Scratch space reused from ring to ring.
   private xy = new Float64Array(64);
   private weight = new Float64Array(32);
   private points = new Int32Array(64);
-  private box = { minX: 0, minY: 0, maxX: 0, maxY: 0, area: 0 };
+  private readonly box = { minX: 0, minY: 0, maxX: 0, maxY: 0, area: 0 };
   private commands: number[] = [];
   private cx = 0;
   private cy = 0;
@@ -159,19 +159,24 @@ class LayerCutter {
   cut(polygon: PackedPolygon): number[] | null {
     this.commands = [];
     this.cx = this.cy = 0;
-    forEachRing(polygon, (_, ringInPart, start, count) => {
-      this.project(polygon, start, count, ringInPart === 0);
-      const { minX, maxX, minY, maxY } = this.box;
-      if (ringInPart === 0) {
-        this.partShifts =
-          maxY < this.low || minY > this.high
-            ? []
-            : this.shifts.filter((shift) => maxX + shift >= this.low && minX + shift <= this.high);
-      }
-      for (const shift of this.partShifts) this.addRing(count, shift);
-    });
+    this.polygon = polygon;
+    forEachRing(polygon, this.ring);
     return this.commands.length === 0 ? null : this.commands;
   }
+
+  private polygon: PackedPolygon = new Float64Array(0);
+  /** One ring of the polygon being cut (bound once: forEachRing calls it for every ring of every feature). */
+  private readonly ring = (_: number, ringInPart: number, start: number, count: number): void => {
+    this.project(this.polygon, start, count, ringInPart === 0);
+    const { minX, maxX, minY, maxY } = this.box;
+    if (ringInPart === 0) {
+      this.partShifts.length = 0;
+      if (maxY >= this.low && minY <= this.high)
+        for (const shift of this.shifts)
+          if (maxX + shift >= this.low && minX + shift <= this.high) this.partShifts.push(shift);
+    }
+    for (const shift of this.partShifts) this.addRing(count, shift);
+  };
 
   /**
    * Pixel coordinates of a ring at this tile (into this.xy), its box and its area (this.box);
@@ -205,7 +210,12 @@ class LayerCutter {
         xy[2 * j + 1] = y;
       }
     }
-    this.box = { minX, minY, maxX, maxY, area: Math.abs(area) / 2 };
+    const box = this.box;
+    box.minX = minX;
+    box.minY = minY;
+    box.maxX = maxX;
+    box.maxY = maxY;
+    box.area = Math.abs(area) / 2;
   }
 
   private addRing(n: number, shift: number): void {

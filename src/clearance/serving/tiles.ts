@@ -289,8 +289,14 @@ export class ClearanceTiles {
   private constructor(
     private readonly areas: FeatureBoxes<HazardAreaTileProperties>,
     private readonly releases: FeatureBoxes<LandReleaseTileProperties>,
-    private readonly points: CentrePoints,
+    private readonly centres: () => CentrePoints,
   ) {}
+
+  private pointsBuilt: CentrePoints | null = null;
+  /** Built on the first tile below POLYGON_MIN_ZOOM: a polygon tile from the index never needs them. */
+  private get points(): CentrePoints {
+    return (this.pointsBuilt ??= this.centres());
+  }
 
   /**
    * A release is synthetic when its hazard area is. A State never mixes synthetic and real
@@ -339,15 +345,20 @@ export class ClearanceTiles {
     releaseFeatures: readonly TileFeature<LandReleaseTileProperties>[],
   ): ClearanceTiles {
     const areas = new FeatureBoxes<HazardAreaTileProperties>();
-    const points = new CentrePoints();
+    const firstBoxes: BBox[] = [];
     for (const { polygon, properties } of areaFeatures) {
-      const [first] = areas.add(polygon, properties);
-      const { type, status, recorded, closed, synthetic } = properties;
-      if (first !== undefined) points.addBox(first, { type, status, recorded, closed, synthetic });
+      const [first = [Infinity, Infinity, -Infinity, -Infinity]] = areas.add(polygon, properties);
+      firstBoxes.push(first);
     }
     const releases = new FeatureBoxes<LandReleaseTileProperties>();
     for (const { polygon, properties } of releaseFeatures) releases.add(polygon, properties);
-    return new ClearanceTiles(areas, releases, points);
+    return new ClearanceTiles(areas, releases, () => {
+      const points = new CentrePoints();
+      areaFeatures.forEach(({ properties: { type, status, recorded, closed, synthetic } }, i) =>
+        points.addBox(firstBoxes[i] ?? [Infinity, 0, 0, 0], { type, status, recorded, closed, synthetic }),
+      );
+      return points;
+    });
   }
 
   /**
@@ -357,7 +368,7 @@ export class ClearanceTiles {
   static fromCentres(centres: readonly { box: BBox; properties: HazardAreaPointProperties }[]): ClearanceTiles {
     const points = new CentrePoints();
     for (const { box, properties } of centres) points.addBox(box, properties);
-    return new ClearanceTiles(new FeatureBoxes(), new FeatureBoxes(), points);
+    return new ClearanceTiles(new FeatureBoxes(), new FeatureBoxes(), () => points);
   }
 
   /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
