@@ -221,7 +221,7 @@ describe('polygon tiles', () => {
 });
 
 describe('packed polygons', () => {
-  it.each([
+  const geometries: { what: string; geometry: AreaGeometry }[] = [
     { what: 'a polygon', geometry: square(103.2, 13.1, 0.01) },
     {
       what: 'a multipolygon with a hole',
@@ -234,7 +234,8 @@ describe('packed polygons', () => {
       },
     },
     { what: 'an empty multipolygon', geometry: { type: 'MultiPolygon', coordinates: [] } },
-  ])('gives back every ring of $what from its stored bytes', ({ geometry }) => {
+  ];
+  it.each(geometries)('gives back every ring of $what from its stored bytes', ({ geometry }) => {
     const stored = Buffer.concat([Buffer.from([0]), packedBytes(packPolygon(geometry))]).subarray(1); // not aligned
     const polygon = unpackBytes(stored);
     const parts: Position[][][] = [];
