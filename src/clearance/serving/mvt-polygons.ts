@@ -295,15 +295,22 @@ class Tags {
   private readonly keyIds = new Map<string, number>();
   private readonly valueIds = new Map<Value, number>();
 
+  /** The feature's tags (key id, value id pairs), in an array reused by the next call. */
+  private readonly tags: number[] = [];
+
   of(properties: Record<string, Value>): number[] {
-    const tags: number[] = [];
+    const tags = this.tags;
+    tags.length = 0;
+    let i = 0;
     for (const key in properties) {
       const value = properties[key] as Value;
-      let k = this.keyIds.get(key);
+      // A layer's features list the same keys in the same order: the i-th key is usually key i.
+      let k = this.keys[i] === key ? i : this.keyIds.get(key);
       if (k === undefined) this.keyIds.set(key, (k = this.keys.push(key) - 1));
       let v = this.valueIds.get(value);
       if (v === undefined) this.valueIds.set(value, (v = this.values.push(value) - 1));
       tags.push(k, v);
+      i++;
     }
     return tags;
   }
@@ -318,10 +325,22 @@ interface LayerInput {
   y: number;
 }
 
+interface Written {
+  tags: number[];
+  commands: number[];
+}
+
+function writeFeature({ tags, commands }: Written, pbf: PbfWriter): void {
+  pbf.writePackedVarint(2, tags);
+  pbf.writeVarintField(3, POLYGON);
+  pbf.writePackedVarint(4, commands);
+}
+
 /** Writes the layer; returns the number of features drawn (a layer of none is not kept). */
 function writeLayer({ name, features, options, z, x, y }: LayerInput, pbf: PbfWriter): number {
   const cutter = new LayerCutter(z, x, y, options);
   const tags = new Tags();
+  const feature: Written = { tags: [], commands: [] };
   let drawn = 0;
   pbf.writeVarintField(15, 2);
   pbf.writeStringField(1, name);
@@ -330,16 +349,9 @@ function writeLayer({ name, features, options, z, x, y }: LayerInput, pbf: PbfWr
     const commands = cutter.cut(polygon);
     if (commands === null) continue;
     drawn++;
-    const ids = tags.of(properties);
-    pbf.writeMessage(
-      2,
-      (_: null, out: PbfWriter) => {
-        out.writePackedVarint(2, ids);
-        out.writeVarintField(3, POLYGON);
-        out.writePackedVarint(4, commands);
-      },
-      null,
-    );
+    feature.tags = tags.of(properties);
+    feature.commands = commands;
+    pbf.writeMessage(2, writeFeature, feature);
   }
   for (const key of tags.keys) pbf.writeStringField(3, key);
   for (const value of tags.values) pbf.writeMessage(4, writeValue, value);
