@@ -6,6 +6,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { StateCode } from '../core/states.js';
 import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from './tables.js';
 import { boxUnion } from './geometry/area.js';
+import { packPolygon, packedBytes } from './geometry/packed-polygon.js';
 import { type AreaFacts, type ReleaseFacts, type StateRecords, byDate } from './land-release.js';
 import type { Activity, AreaGeometry, BBox, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
 
@@ -29,6 +30,7 @@ export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
     status: a.status,
     status_date: a.statusDate,
     geometry: JSON.stringify(a.geometry),
+    tile_geometry: packedBytes(packPolygon(a.geometry)),
     area_m2: a.areaM2,
     min_x: minX,
     min_y: minY,
@@ -42,7 +44,7 @@ export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
   };
 }
 
-export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry'> & { geometry?: string };
+export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry' | 'tile_geometry'> & { geometry?: string };
 
 export function hazardAreaFromRow(r: HazardAreaRow): HazardArea {
   return {
@@ -101,6 +103,7 @@ export function releaseRow(
     activity_id: r.activityId,
     kind: r.kind,
     geometry: JSON.stringify(r.geometry),
+    tile_geometry: packedBytes(packPolygon(r.geometry)),
     area_m2: r.areaM2,
     min_x: minX,
     min_y: minY,
@@ -110,7 +113,7 @@ export function releaseRow(
   };
 }
 
-export type ReleaseRow = Omit<Selectable<LandReleasesTable>, 'geometry'> & { geometry?: string };
+export type ReleaseRow = Omit<Selectable<LandReleasesTable>, 'geometry' | 'tile_geometry'> & { geometry?: string };
 
 export function releaseFromRow(r: ReleaseRow): LandRelease {
   const geometry = r.geometry === undefined ? GEOMETRY_NOT_LOADED : (JSON.parse(r.geometry) as AreaGeometry);

@@ -9,6 +9,7 @@ import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
 import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
+import { tileRowsMigration } from '../clearance/migrations/0022-tile-rows.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
@@ -48,6 +49,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
     '0020-casualty-keys': casualtyKeysMigration(dialect),
+    '0022-tile-rows': tileRowsMigration(dialect),
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
   };
 }
