@@ -100,13 +100,13 @@ export async function lcp(page: Page, url: string, ready?: string): Promise<numb
  * `selector` first matches, taken in the page when it happens (not when Playwright's polling notices).
  */
 export async function timeToSelector(page: Page, url: string, selector: string): Promise<number> {
+  // No named function inside: tsx keeps names through a helper the page does not have (__name).
   await page.addInitScript((wanted: string) => {
     const dom = globalThis as unknown as PageDom;
     const seen: Record<string, number> = ((globalThis as Globals).__seen ??= {});
-    const check = (): void => {
+    new dom.MutationObserver(() => {
       if (seen[wanted] === undefined && dom.document.querySelector(wanted) !== null) seen[wanted] = performance.now();
-    };
-    new dom.MutationObserver(check).observe(dom.document, { subtree: true, childList: true, attributes: true });
+    }).observe(dom.document, { subtree: true, childList: true, attributes: true });
   }, selector);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 180_000 });

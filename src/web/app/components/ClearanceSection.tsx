@@ -16,6 +16,7 @@ import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
+import { ClearanceMapPreview } from './ClearanceMapPreview';
 import { ExtensionPlan } from './ExtensionPlan';
 import { LazyChart } from './LazyChart';
 import { LoadStatus } from './LoadStatus';
@@ -231,7 +232,13 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
           <p className="note">{t('web:clearance.intro', { date: formatDate(summary.asOf) })}</p>
           <Headline summary={summary} />
           <h3 id="clearance-map-heading">{t('web:clearance.mapHeading', { tag })}</h3>
-          <Suspense fallback={<Loading what={t('web:what.map')} reserve="clearance-map-slot" />}>
+          <Suspense
+            fallback={
+              <div className="clearance-map-slot">
+                <ClearanceMapPreview iso3={summary.iso3} asOf={summary.asOf} bounds={summary.bounds ?? null} />
+              </div>
+            }
+          >
             <ClearanceMap
               iso3={summary.iso3}
               asOf={summary.asOf}
