@@ -28,7 +28,8 @@ export interface Row {
   value: Timing;
   baselineName: string;
   baseline: Timing;
-  targetMs: number;
+  /** null: reported with no target. */
+  targetMs: number | null;
 }
 
 const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n.toFixed(1));
@@ -36,7 +37,8 @@ const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n.toFixed(1));
 export function printTable(rows: readonly Row[]): void {
   const lines = [['measure', 'median ms', 'p95 ms', 'baseline', 'baseline median ms', 'ratio', 'target ms', 'verdict']];
   for (const r of rows) {
-    const verdict = r.value.median < r.targetMs ? 'meets target' : 'MISSES target';
+    const verdict =
+      r.targetMs === null ? '(no target)' : r.value.median < r.targetMs ? 'meets target' : 'MISSES target';
     lines.push([
       r.measure,
       ms(r.value.median),
@@ -44,7 +46,7 @@ export function printTable(rows: readonly Row[]): void {
       r.baselineName,
       ms(r.baseline.median),
       `${(r.value.median / r.baseline.median).toFixed(1)}x`,
-      String(r.targetMs),
+      r.targetMs === null ? '-' : String(r.targetMs),
       verdict,
     ]);
   }

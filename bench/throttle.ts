@@ -96,21 +96,27 @@ export async function lcp(page: Page, url: string, ready?: string): Promise<numb
 }
 
 /**
- * Opens `url` and returns the time from the start of the navigation (the page's time origin) until
- * `selector` first matches, taken in the page when it happens (not when Playwright's polling notices).
+ * Opens `url` and returns, for each selector, the time from the start of the navigation (the page's
+ * time origin) until it first matched, taken in the page when it happens (not when Playwright's
+ * polling notices); NaN for one that never matched. Returns once the last selector has matched.
  */
-export async function timeToSelector(page: Page, url: string, selector: string): Promise<number> {
+export async function timesToSelectors(page: Page, url: string, selectors: readonly string[]): Promise<number[]> {
   // No named function inside: tsx keeps names through a helper the page does not have (__name).
-  await page.addInitScript((wanted: string) => {
+  await page.addInitScript((wanted: readonly string[]) => {
     const dom = globalThis as unknown as PageDom;
     const seen: Record<string, number> = ((globalThis as Globals).__seen ??= {});
     new dom.MutationObserver(() => {
-      if (seen[wanted] === undefined && dom.document.querySelector(wanted) !== null) seen[wanted] = performance.now();
+      for (const selector of wanted)
+        if (seen[selector] === undefined && dom.document.querySelector(selector) !== null)
+          seen[selector] = performance.now();
     }).observe(dom.document, { subtree: true, childList: true, attributes: true });
-  }, selector);
+  }, selectors);
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForSelector(selector, { timeout: 180_000 });
-  return page.evaluate((wanted) => (globalThis as Globals).__seen?.[wanted] ?? NaN, selector);
+  await page.waitForSelector(selectors[selectors.length - 1] ?? 'body', { timeout: 180_000 });
+  return page.evaluate(
+    (wanted) => wanted.map((selector) => (globalThis as Globals).__seen?.[selector] ?? NaN),
+    selectors,
+  );
 }
 
 /** Compressed bytes of the scripts the page loaded (as transferred). */
