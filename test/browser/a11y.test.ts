@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, layoutShift } from './axe.js';
 import { useSeededBrowserPages } from './seeded-pages.js';
+import { noLoadingLeft } from './pages.js';
 
 const DEMO = { iso3: 'KHM', areas: 40, seed: 7, asOf: '2026-06-30' } as const;
 const { open, done } = useSeededBrowserPages(DEMO);
@@ -21,7 +22,7 @@ interface Node {
 async function settled(page: Page, ready?: string): Promise<void> {
   await page.waitForSelector('main h1, h1', { timeout: 15_000 });
   if (ready) await page.waitForSelector(ready, { timeout: 30_000 });
-  await expect.poll(() => page.locator('.load-status').count(), { timeout: 15_000 }).toBe(0);
+  await noLoadingLeft(page);
   // Late work (fonts, a chart's second layout) shows up as a shift within this pause if it moves anything.
   await page.waitForTimeout(500);
 }

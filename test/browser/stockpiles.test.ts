@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowserPages } from './pages.js';
+import { noLoadingLeft, screenshot, useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
@@ -24,7 +24,7 @@ const noSidewaysScroll = (page: Page): Promise<{ scroll: number; client: number 
 /** Waits until the page has stopped loading what it shows (the lists and the source titles). */
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
-  await expect.poll(() => page.locator('.load-status').count(), { timeout: 15_000 }).toBe(0);
+  await noLoadingLeft(page);
   await expect.poll(() => page.locator('.source-list .source-title.unknown').count(), { timeout: 10_000 }).toBe(0);
 }
 
