@@ -22,6 +22,7 @@ interface Node {
 async function settled(page: Page, ready?: string): Promise<void> {
   await page.waitForSelector('main h1, h1', { timeout: 15_000 });
   if (ready) await page.waitForSelector(ready, { timeout: 30_000 });
+  // Then scrolled through: the charts further down load only near the viewport.
   await noLoadingLeft(page);
   // Late work (fonts, a chart's second layout) shows up as a shift within this pause if it moves anything.
   await page.waitForTimeout(500);
@@ -89,7 +90,8 @@ describe('states of pages beyond their first view', () => {
 
   it('the data tables of the charts, opened', async () => {
     const page = await open(`/states/KHM?asOf=${DEMO.asOf}`, { width: 375, height: 800 });
-    await settled(page, '[data-testid=clearance-released-chart] svg');
+    await settled(page, '.clearance-map[data-ready=true]');
+    await page.waitForSelector('[data-testid=clearance-released-chart] svg', { timeout: 15_000 });
     for (const summary of await page.locator('details > summary').all()) await summary.click();
     await expectAccessible(page, 'State page with every details element open');
     await done(page);

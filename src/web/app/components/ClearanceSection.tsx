@@ -136,7 +136,6 @@ function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: strin
         </p>
         {start ? (
           <LazyChart
-            fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}
             options={remainingOptions}
             label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
             className="clearance-chart"
@@ -166,7 +165,6 @@ function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: strin
           <Loading what={t('web:what.chart')} reserve="chart clearance-chart" />
         ) : (
           <LazyChart
-            fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}
             options={releasedOptions}
             label={t('web:clearance.releasedLabel', { unit: released.unit.name, tag })}
             className="clearance-chart"

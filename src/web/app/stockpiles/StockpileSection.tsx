@@ -122,12 +122,6 @@ function Headline({ s, evidence, name }: { s: StateStockpile; evidence: readonly
   );
 }
 
-const chartLoading = (what: string) => (
-  <p role="status" className="load-status">
-    {what}
-  </p>
-);
-
 /** The remaining stock over time against the deadline, with its data in a table (collapsed) beside it. */
 function RemainingChart({ s, name }: { s: StateStockpile; name: string }) {
   const t = useT();
@@ -143,7 +137,6 @@ function RemainingChart({ s, name }: { s: StateStockpile; name: string }) {
       <h3 id="stockpile-remaining-heading">{t('web:stockpiles.chart.remainingHeading')}</h3>
       <figure className="chart-figure" aria-labelledby="stockpile-remaining-heading">
         <LazyChart
-          fallback={chartLoading(t('web:load.loading', { what: t('web:what.chart') }))}
           options={options}
           label={t('web:stockpiles.chart.remainingLabel', { name })}
           className="stockpile-chart"
@@ -314,7 +307,6 @@ function Retained({ s, name }: { s: StateStockpile; name: string }) {
           )}
           <figure className="chart-figure" aria-labelledby="stockpile-retained-heading">
             <LazyChart
-              fallback={chartLoading(t('web:load.loading', { what: t('web:what.chart') }))}
               options={options}
               label={t('web:stockpiles.retained.label', { name })}
               className="stockpile-chart"

@@ -128,7 +128,6 @@ function DestroyedChart({ rows }: { rows: readonly DestroyedYear[] }) {
       <p className="note">{t('web:stockpiles.chart.destroyedIntro')}</p>
       <figure className="chart-figure" aria-labelledby="stockpile-years-heading">
         <LazyChart
-          fallback={<Loading />}
           options={options}
           label={t('web:stockpiles.chart.destroyedLabel')}
           className="stockpile-chart stockpile-years-chart"
