@@ -181,7 +181,9 @@ export function StockpilesOverview({ asOf, link }: { asOf: string; link: string 
           ),
     [data, yearFigures, totalFigures],
   );
-  if (data === null) return <LoadStatus loaded={byState} what={t('web:what.stockpiles')} />;
+  // At the map's height: the lists below it are drawn first and must not move when it arrives.
+  if (data === null)
+    return <LoadStatus loaded={byState} what={t('web:what.stockpiles')} reserve="stockpiles-overview-slot" />;
   return (
     <>
       <StockpilesMap byState={data} link={link} />
