@@ -57,7 +57,8 @@ export interface Row {
   value: Timing;
   baselineName: string;
   baseline: Timing;
-  targetMs: number;
+  /** null: reported with no target. */
+  targetMs: number | null;
   /** When set, the target is this ratio to the baseline (value median ≤ ratio × baseline median), not targetMs. */
   targetRatio?: number;
 }
@@ -68,8 +69,10 @@ export function printTable(rows: readonly Row[]): void {
   const lines = [['measure', 'median ms', 'p95 ms', 'baseline', 'baseline median ms', 'ratio', 'target', 'verdict']];
   for (const r of rows) {
     const ratio = r.value.median / r.baseline.median;
-    const met = r.targetRatio === undefined ? r.value.median < r.targetMs : ratio <= r.targetRatio;
-    const verdict = met ? 'meets target' : 'MISSES target';
+    const met =
+      r.targetRatio === undefined ? r.targetMs === null || r.value.median < r.targetMs : ratio <= r.targetRatio;
+    const verdict =
+      r.targetRatio === undefined && r.targetMs === null ? '(no target)' : met ? 'meets target' : 'MISSES target';
     lines.push([
       r.measure,
       ms(r.value.median),
@@ -77,7 +80,11 @@ export function printTable(rows: readonly Row[]): void {
       r.baselineName,
       ms(r.baseline.median),
       `${ratio.toFixed(r.targetRatio === undefined ? 1 : 2)}x`,
-      r.targetRatio === undefined ? `${r.targetMs} ms` : `ratio ≤ ${r.targetRatio.toFixed(1)}`,
+      r.targetRatio !== undefined
+        ? `ratio ≤ ${r.targetRatio.toFixed(1)}`
+        : r.targetMs === null
+          ? '-'
+          : `${Math.round(r.targetMs)} ms`,
       verdict,
     ]);
   }

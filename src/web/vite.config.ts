@@ -57,6 +57,7 @@ export default defineConfig({
     emptyOutDir: true,
     // maplibre-gl alone is about 1 MB minified; only the map page loads it.
     chunkSizeWarningLimit: 1200,
+    sourcemap: process.env.MINEFREE_WEB_SOURCEMAP === '1',
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -3,7 +3,7 @@
  * the dashboard on a chosen date, a click on the map, a State page with its sources.
  */
 import { describe, expect, it } from 'vitest';
-import { useBrowserPages } from './pages.js';
+import { noLoadingLeft, useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
@@ -156,7 +156,7 @@ describe('web app in Chromium', () => {
       const page = await open(path);
       await page.setViewportSize({ width: 375, height: 800 });
       await page.waitForSelector(path === '/map' ? '.world-map[data-ready=true]' : 'main h1');
-      await expect.poll(() => page.locator('.load-status').count(), { timeout: 10_000 }).toBe(0);
+      await noLoadingLeft(page, 10_000);
       const [scroll, client] = await page.evaluate(() => {
         const { scrollWidth, clientWidth } = (globalThis as unknown as PageGlobals).document.documentElement;
         return [scrollWidth, clientWidth];

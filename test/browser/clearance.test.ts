@@ -163,6 +163,8 @@ forEachDatabase((database) => {
     it('draws the remaining area against the deadline and the area released each year', async () => {
       const page = await open(PAGE);
       for (const id of ['clearance-remaining-chart', 'clearance-released-chart']) {
+        // A chart's code loads when its place comes near the viewport (LazyChart).
+        await page.locator(`#${id.replace('-chart', '-heading')}`).scrollIntoViewIfNeeded();
         const chart = page.getByTestId(id);
         await expect.poll(() => chart.locator('svg').count(), { timeout: 15_000 }).toBe(1);
         expect(await chart.getAttribute('role')).toBe('img');
@@ -203,6 +205,7 @@ forEachDatabase((database) => {
       const page = await open(PAGE);
       await page.setViewportSize({ width: 375, height: 800 });
       await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
+      await page.locator('#clearance-released-heading').scrollIntoViewIfNeeded();
       await expect
         .poll(() => page.getByTestId('clearance-released-chart').locator('svg').count(), { timeout: 15_000 })
         .toBe(1);

@@ -14,7 +14,7 @@ import type { FundingFlow } from '../../src/cooperation/model.js';
 import { addFlows } from '../../src/cooperation/store.js';
 import type { CalendarDate } from '../../src/core/date.js';
 import { SYSTEM } from '../../src/store/audit.js';
-import { useBrowserPages } from './pages.js';
+import { noLoadingLeft, useBrowserPages } from './pages.js';
 
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number; clientWidth: number } };
@@ -106,7 +106,7 @@ const sideways = (page: Page) =>
 
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
-  await expect.poll(() => page.locator('.load-status').count(), { timeout: 15_000 }).toBe(0);
+  await noLoadingLeft(page);
 }
 
 describe('the Cooperation page in Chromium', () => {

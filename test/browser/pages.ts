@@ -73,3 +73,40 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(folder, `${name}-${n}.png`), fullPage: true, clip });
   }
 }
+
+/**
+ * Scrolls down a screen at a time to the end of the page, then back to the top: a chart further
+ * down loads only once its place comes near the viewport (LazyChart), so "nothing is still loading"
+ * holds only for a page that has been scrolled through, as a reader would.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const view = globalThis as unknown as {
+      scrollBy(x: number, y: number): void;
+      scrollTo(x: number, y: number): void;
+      innerHeight: number;
+      scrollY: number;
+      document: { documentElement: { scrollHeight: number } };
+    };
+    for (let step = 0; step < 60; step += 1) {
+      view.scrollBy(0, view.innerHeight);
+      // Two frames: the intersection observers see the new position.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (view.scrollY + view.innerHeight >= view.document.documentElement.scrollHeight - 1) break;
+    }
+    view.scrollTo(0, 0);
+  });
+}
+
+/** Waits until no loading line is left on the page, scrolling through it so its lazy charts load too. */
+export async function noLoadingLeft(page: Page, timeout = 15_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await scrollThrough(page);
+        return page.locator('.load-status').count();
+      },
+      { timeout },
+    )
+    .toBe(0);
+}

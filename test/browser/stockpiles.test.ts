@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowserPages } from './pages.js';
+import { noLoadingLeft, screenshot, useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
@@ -24,7 +24,7 @@ const noSidewaysScroll = (page: Page): Promise<{ scroll: number; client: number 
 /** Waits until the page has stopped loading what it shows (the lists and the source titles). */
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
-  await expect.poll(() => page.locator('.load-status').count(), { timeout: 15_000 }).toBe(0);
+  await noLoadingLeft(page);
   await expect.poll(() => page.locator('.source-list .source-title.unknown').count(), { timeout: 10_000 }).toBe(0);
 }
 
@@ -80,6 +80,8 @@ describe('stockpile pages in Chromium', () => {
 
     // The chart of mines destroyed per year, beside the published figures, with its data as a table.
     const years = page.getByTestId('stockpiles-years');
+    // A chart's code loads when its place comes near the viewport (LazyChart).
+    await years.scrollIntoViewIfNeeded();
     await expect
       .poll(() => years.locator('[data-testid=stockpiles-years-chart] svg').count(), { timeout: 15_000 })
       .toBe(1);
@@ -110,6 +112,7 @@ describe('stockpile pages in Chromium', () => {
     expect(await page.locator('#stockpile-source-S30 .source-title').count()).toBe(1);
 
     // The remaining stock against the deadline, its data in a collapsed table.
+    await section.locator('#stockpile-remaining-heading').scrollIntoViewIfNeeded();
     await expect.poll(() => section.locator('[data-testid=stockpile-remaining-chart] svg').count()).toBe(1);
     const remainingData = section.getByTestId('stockpile-remaining-data');
     expect(await remainingData.getAttribute('open')).toBeNull();
@@ -121,6 +124,7 @@ describe('stockpile pages in Chromium', () => {
     ]);
     await remainingData.locator('summary').click();
 
+    await section.locator('#stockpile-retained-heading').scrollIntoViewIfNeeded();
     await expect.poll(() => section.locator('[data-testid=stockpile-retained-chart] svg').count()).toBe(1);
     const retained = section.getByTestId('stockpile-retained-table');
     expect(await retained.locator('tbody th').allTextContents()).toEqual(['2010']);
@@ -138,9 +142,13 @@ describe('stockpile pages in Chromium', () => {
       const page = await open(path);
       await page.setViewportSize({ width: 375, height: 800 });
       await settled(page);
-      if (name === 'belarus-375') await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
+      if (name === 'belarus-375') {
+        await page.locator('#stockpile-retained-heading').scrollIntoViewIfNeeded();
+        await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
+      }
       if (name === 'stockpiles-375') {
         await page.waitForSelector('.world-map[data-ready=true]', { timeout: 20_000 });
+        await page.getByTestId('stockpiles-years').scrollIntoViewIfNeeded();
         await page.waitForSelector('[data-testid=stockpiles-years-chart] svg');
       }
       const { scroll, client } = await noSidewaysScroll(page);

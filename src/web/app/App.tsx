@@ -1,20 +1,30 @@
-import { Suspense, lazy } from 'react';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
-import { AboutDataPage } from './pages/AboutDataPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { FiguresPage } from './pages/FiguresPage';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
-import { StatesPage } from './pages/StatesPage';
-import { ReportsPage } from './reporting/ReportsPage';
-import { StockpilesPage } from './stockpiles/StockpilesPage';
-import { CooperationPage } from './cooperation/CooperationPage';
-import { VictimsPage } from './victims/VictimsPage';
 import { useT } from './i18n';
 
 // The map page brings maplibre-gl and the country shapes (about 1.5 MB): loaded only when opened.
 const MapPage = lazy(() => import('./pages/MapPage'));
+// Each page's own code loads when it is opened; the dashboard and the State page (the two with a
+// load-time target) are in the first script, so they start their requests without a round trip more.
+const AboutDataPage = lazy(() => import('./pages/AboutDataPage').then((m) => ({ default: m.AboutDataPage })));
+const FiguresPage = lazy(() => import('./pages/FiguresPage').then((m) => ({ default: m.FiguresPage })));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+const StatesPage = lazy(() => import('./pages/StatesPage').then((m) => ({ default: m.StatesPage })));
+const ReportsPage = lazy(() => import('./reporting/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const StockpilesPage = lazy(() => import('./stockpiles/StockpilesPage').then((m) => ({ default: m.StockpilesPage })));
+const CooperationPage = lazy(() =>
+  import('./cooperation/CooperationPage').then((m) => ({ default: m.CooperationPage })),
+);
+const VictimsPage = lazy(() => import('./victims/VictimsPage').then((m) => ({ default: m.VictimsPage })));
+
+/** Stands in for a page while its code loads. */
+function Page({ children }: { children: ReactNode }) {
+  const t = useT();
+  return <Suspense fallback={<p role="status">{t('web:app.loadingPage')}</p>}>{children}</Suspense>;
+}
 
 export function App() {
   const t = useT();
@@ -30,15 +40,71 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="states" element={<StatesPage />} />
+        <Route
+          path="states"
+          element={
+            <Page>
+              <StatesPage />
+            </Page>
+          }
+        />
         <Route path="states/:iso3" element={<StatePage />} />
-        <Route path="figures" element={<FiguresPage />} />
-        <Route path="stockpiles" element={<StockpilesPage />} />
-        <Route path="reports" element={<ReportsPage />} />
-        <Route path="cooperation" element={<CooperationPage />} />
-        <Route path="victims" element={<VictimsPage />} />
-        <Route path="about-data" element={<AboutDataPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        <Route
+          path="figures"
+          element={
+            <Page>
+              <FiguresPage />
+            </Page>
+          }
+        />
+        <Route
+          path="stockpiles"
+          element={
+            <Page>
+              <StockpilesPage />
+            </Page>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <Page>
+              <ReportsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="cooperation"
+          element={
+            <Page>
+              <CooperationPage />
+            </Page>
+          }
+        />
+        <Route
+          path="victims"
+          element={
+            <Page>
+              <VictimsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="about-data"
+          element={
+            <Page>
+              <AboutDataPage />
+            </Page>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <Page>
+              <NotFoundPage />
+            </Page>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -32,6 +32,7 @@ import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
 import { loadCountryShapes } from '../map/world-shapes';
 import { useCountryShapes } from '../map/use-country-shapes';
 import { ShapesFailed } from './ShapesFailed';
+import { ClearanceMapPreview } from './ClearanceMapPreview';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
@@ -283,7 +284,9 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
           data-ready={ready ? 'true' : 'false'}
           data-shown={shown}
           data-drawn={drawn ?? ''}
-        />
+        >
+          {ready ? null : <ClearanceMapPreview iso3={iso3} asOf={shown} bounds={bounds} />}
+        </div>
         <img ref={printImage} className="clearance-map-print" alt={label} />
         {drawn === 0 ? (
           <p className="clearance-map-empty" role="status">

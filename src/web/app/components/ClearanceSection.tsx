@@ -16,14 +16,15 @@ import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
+import { ClearanceMapPreview } from './ClearanceMapPreview';
 import { ExtensionPlan } from './ExtensionPlan';
+import { LazyChart } from './LazyChart';
 import { LoadStatus } from './LoadStatus';
 import { loadClearanceMap } from './clearance-preload';
 
 // MapLibre and ECharts are loaded only for a State with records (the State page starts the map's
 // download as soon as its clearance answer says so: preloadClearanceMap).
 const ClearanceMap = lazy(() => loadClearanceMap().then((m) => ({ default: m.ClearanceMap })));
-const ResponsiveChart = lazy(() => import('./ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })));
 
 /** When the map has not drawn by then, the charts load anyway. */
 const CHARTS_AT_THE_LATEST_MS = 8000;
@@ -134,14 +135,12 @@ function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: strin
           {t('web:clearance.remainingUnits', { name: remaining.unit.name, symbol: remaining.unit.symbol })}
         </p>
         {start ? (
-          <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
-            <ResponsiveChart
-              options={remainingOptions}
-              label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
-              className="clearance-chart"
-              data={{ 'data-testid': 'clearance-remaining-chart' }}
-            />
-          </Suspense>
+          <LazyChart
+            options={remainingOptions}
+            label={t('web:clearance.remainingLabel', { unit: remaining.unit.name, tag })}
+            className="clearance-chart"
+            data={{ 'data-testid': 'clearance-remaining-chart' }}
+          />
         ) : (
           <Loading what={t('web:what.chart')} reserve="chart clearance-chart" />
         )}
@@ -165,14 +164,12 @@ function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: strin
         {released.years.length === 0 ? null : !start ? (
           <Loading what={t('web:what.chart')} reserve="chart clearance-chart" />
         ) : (
-          <Suspense fallback={<Loading what={t('web:what.chart')} reserve="chart clearance-chart" />}>
-            <ResponsiveChart
-              options={releasedOptions}
-              label={t('web:clearance.releasedLabel', { unit: released.unit.name, tag })}
-              className="clearance-chart"
-              data={{ 'data-testid': 'clearance-released-chart' }}
-            />
-          </Suspense>
+          <LazyChart
+            options={releasedOptions}
+            label={t('web:clearance.releasedLabel', { unit: released.unit.name, tag })}
+            className="clearance-chart"
+            data={{ 'data-testid': 'clearance-released-chart' }}
+          />
         )}
         {released.years.length === 0 ? null : (
           <ChartTable
@@ -233,7 +230,13 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
           <p className="note">{t('web:clearance.intro', { date: formatDate(summary.asOf) })}</p>
           <Headline summary={summary} />
           <h3 id="clearance-map-heading">{t('web:clearance.mapHeading', { tag })}</h3>
-          <Suspense fallback={<Loading what={t('web:what.map')} reserve="clearance-map-slot" />}>
+          <Suspense
+            fallback={
+              <div className="clearance-map-slot">
+                <ClearanceMapPreview iso3={summary.iso3} asOf={summary.asOf} bounds={summary.bounds ?? null} />
+              </div>
+            }
+          >
             <ClearanceMap
               iso3={summary.iso3}
               asOf={summary.asOf}

@@ -6,6 +6,7 @@ import { type HazardAreaRow, type HazardSortKey, hazardAreaRows, sortHazardRows 
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
 import { LoadStatus } from './LoadStatus';
+import type { RecordsCollection } from './clearance-preload';
 
 interface Props {
   iso3: string;
@@ -15,16 +16,12 @@ interface Props {
   onShow: (row: HazardAreaRow) => void;
 }
 
-interface Collection {
-  features: { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates: unknown } | null }[];
-}
-
 const COLUMNS: readonly HazardSortKey[] = ['reference', 'type', 'areaM2', 'status', 'recorded'];
 
 /** The clearance map's hazard areas as a sortable table, each row able to show its area on the map: the map for keyboards and screen readers. */
 export function HazardAreasTable({ iso3, day, onShow }: Props) {
   const t = useT();
-  const loaded = useApi<Collection>(paths.clearanceRecords(iso3));
+  const loaded = useApi<RecordsCollection>(paths.clearanceRecords(iso3));
   const [sort, setSort] = useState<{ key: HazardSortKey; ascending: boolean }>({ key: 'reference', ascending: true });
   const [shown, setShown] = useState<string | null>(null);
   const rows = useMemo(

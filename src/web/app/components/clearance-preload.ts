@@ -2,11 +2,33 @@
  * The clearance map's downloads, started by the State page as soon as it knows the State has
  * records, not once the section above the map has rendered: on a slow connection the map's code
  * (MapLibre), its worker and the country shapes are most of the wait, so they start beside the
- * State's record instead of after it.
+ * State's record instead of after it. The coarse shapes and the records also draw the map's first
+ * view (ClearanceMapPreview) while MapLibre loads.
  */
 import { type ClearanceSummary, paths, prefetchJson } from '../api';
 import { hasRecords } from '../clearance-series';
 import { loadCountryShapes } from '../map/world-shapes';
+
+/** GET /states/{iso3}/clearance/records: the hazard areas' table and the map's first view. */
+export interface RecordsCollection {
+  features: { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates: unknown } | null }[];
+}
+
+const records = new Map<string, Promise<RecordsCollection>>();
+
+/**
+ * The State's clearance records, read once per page load for the map's first view
+ * (ClearanceMapPreview); the table's own read of the same path takes this read (prefetchJson).
+ */
+export function loadClearanceRecords(iso3: string): Promise<RecordsCollection> {
+  let read = records.get(iso3);
+  if (read === undefined) {
+    read = prefetchJson<RecordsCollection>(paths.clearanceRecords(iso3));
+    read.catch(() => records.delete(iso3));
+    records.set(iso3, read);
+  }
+  return read;
+}
 
 /** The map's code (one download however often it is asked for). */
 export const loadClearanceMap = () => import('./ClearanceMap');
@@ -19,6 +41,7 @@ export function preloadClearance(iso3: string, asOf: string): void {
       // Failures here are shown by the section and the map, which ask again.
       void loadClearanceMap().catch(() => undefined);
       void loadCountryShapes('110m').catch(() => undefined);
+      void loadClearanceRecords(iso3).catch(() => undefined);
     },
     () => undefined,
   );

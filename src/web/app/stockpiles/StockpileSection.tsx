@@ -1,7 +1,8 @@
-import { Suspense, lazy, useCallback } from 'react';
+import { useCallback } from 'react';
 import { Trans } from 'react-i18next';
 import { type LedgerEntryJson, type StateStockpile, paths } from '../api';
 import { DateText } from '../components/DateText';
+import { LazyChart } from '../components/LazyChart';
 import { LoadStatus } from '../components/LoadStatus';
 import { formatDate } from '../dates';
 import { formatNumber, stateName, useT } from '../i18n';
@@ -16,9 +17,6 @@ import { STATE_MEANING, mineTypeWords, minesWords, purposeWords } from './stockp
 import './stockpiles.css';
 
 // ECharts is loaded only for a State with retained mines: the rest of the page shows first.
-const ResponsiveChart = lazy(() =>
-  import('../components/ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })),
-);
 
 /** Anchors of the section's own source list (the page's list holds the treaty record's sources). */
 const SOURCES = 'stockpile-source';
@@ -124,12 +122,6 @@ function Headline({ s, evidence, name }: { s: StateStockpile; evidence: readonly
   );
 }
 
-const chartLoading = (what: string) => (
-  <p role="status" className="load-status">
-    {what}
-  </p>
-);
-
 /** The remaining stock over time against the deadline, with its data in a table (collapsed) beside it. */
 function RemainingChart({ s, name }: { s: StateStockpile; name: string }) {
   const t = useT();
@@ -144,14 +136,12 @@ function RemainingChart({ s, name }: { s: StateStockpile; name: string }) {
     <>
       <h3 id="stockpile-remaining-heading">{t('web:stockpiles.chart.remainingHeading')}</h3>
       <figure className="chart-figure" aria-labelledby="stockpile-remaining-heading">
-        <Suspense fallback={chartLoading(t('web:load.loading', { what: t('web:what.chart') }))}>
-          <ResponsiveChart
-            options={options}
-            label={t('web:stockpiles.chart.remainingLabel', { name })}
-            className="stockpile-chart"
-            data={{ 'data-testid': 'stockpile-remaining-chart' }}
-          />
-        </Suspense>
+        <LazyChart
+          options={options}
+          label={t('web:stockpiles.chart.remainingLabel', { name })}
+          className="stockpile-chart"
+          data={{ 'data-testid': 'stockpile-remaining-chart' }}
+        />
       </figure>
       <details className="chart-data" data-testid="stockpile-remaining-data">
         <summary>{t('web:stockpiles.chart.dataSummary')}</summary>
@@ -316,20 +306,12 @@ function Retained({ s, name }: { s: StateStockpile; name: string }) {
             </p>
           )}
           <figure className="chart-figure" aria-labelledby="stockpile-retained-heading">
-            <Suspense
-              fallback={
-                <p role="status" className="load-status">
-                  {t('web:load.loading', { what: t('web:what.chart') })}
-                </p>
-              }
-            >
-              <ResponsiveChart
-                options={options}
-                label={t('web:stockpiles.retained.label', { name })}
-                className="stockpile-chart"
-                data={{ 'data-testid': 'stockpile-retained-chart' }}
-              />
-            </Suspense>
+            <LazyChart
+              options={options}
+              label={t('web:stockpiles.retained.label', { name })}
+              className="stockpile-chart"
+              data={{ 'data-testid': 'stockpile-retained-chart' }}
+            />
           </figure>
           <StockpileTable
             columns={[

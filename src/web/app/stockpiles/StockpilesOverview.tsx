@@ -5,6 +5,7 @@
 import { Suspense, lazy, useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { type ReportedFigure, type StockpilesByState, paths } from '../api';
+import { LazyChart } from '../components/LazyChart';
 import { LoadStatus } from '../components/LoadStatus';
 import { DateText } from '../components/DateText';
 import { formatDate } from '../dates';
@@ -20,9 +21,6 @@ import { STATE_MARK, minesWords } from './stockpile-words';
 
 // MapLibre and ECharts load only with this part of the page: the counts and lists show first.
 const ChoroplethMap = lazy(() => import('../components/WorldMap').then((m) => ({ default: m.ChoroplethMap })));
-const ResponsiveChart = lazy(() =>
-  import('../components/ResponsiveChart').then((m) => ({ default: m.ResponsiveChart })),
-);
 
 const NOT_BOUND = 'not-bound';
 const PALETTE: Record<string, string> = { ...ARTICLE4_COLOUR, [NOT_BOUND]: OTHER_LAND_COLOUR };
@@ -129,14 +127,12 @@ function DestroyedChart({ rows }: { rows: readonly DestroyedYear[] }) {
       <h2 id="stockpile-years-heading">{t('web:stockpiles.chart.destroyedHeading')}</h2>
       <p className="note">{t('web:stockpiles.chart.destroyedIntro')}</p>
       <figure className="chart-figure" aria-labelledby="stockpile-years-heading">
-        <Suspense fallback={<Loading />}>
-          <ResponsiveChart
-            options={options}
-            label={t('web:stockpiles.chart.destroyedLabel')}
-            className="stockpile-chart stockpile-years-chart"
-            data={{ 'data-testid': 'stockpiles-years-chart' }}
-          />
-        </Suspense>
+        <LazyChart
+          options={options}
+          label={t('web:stockpiles.chart.destroyedLabel')}
+          className="stockpile-chart stockpile-years-chart"
+          data={{ 'data-testid': 'stockpiles-years-chart' }}
+        />
       </figure>
       <details className="chart-data" data-testid="stockpiles-years-data">
         <summary>{t('web:stockpiles.chart.dataSummary')}</summary>
@@ -185,7 +181,9 @@ export function StockpilesOverview({ asOf, link }: { asOf: string; link: string 
           ),
     [data, yearFigures, totalFigures],
   );
-  if (data === null) return <LoadStatus loaded={byState} what={t('web:what.stockpiles')} />;
+  // At the map's height: the lists below it are drawn first and must not move when it arrives.
+  if (data === null)
+    return <LoadStatus loaded={byState} what={t('web:what.stockpiles')} reserve="stockpiles-overview-slot" />;
   return (
     <>
       <StockpilesMap byState={data} link={link} />
