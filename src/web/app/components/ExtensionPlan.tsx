@@ -53,7 +53,8 @@ export function ExtensionPlan({ iso3, asOf }: { iso3: string; asOf: string }) {
       </p>
       {plan === null || plan.years.length === 0 ? null : (
         // Four columns: one card per year below 36rem (styles.css, .stack-narrow).
-        <div className="table-scroll stack-narrow">
+        // A scroll box: focusable and named, so a keyboard user can scroll it (axe: scrollable-region-focusable).
+        <div className="table-scroll stack-narrow" tabIndex={0} role="region" aria-label={t('web:extension.caption')}>
           <table className="plan-table">
             <caption>{t('web:extension.caption')}</caption>
             <thead>

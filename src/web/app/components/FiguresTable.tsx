@@ -50,7 +50,7 @@ export function FiguresTable({ points, asOfWords, caption }: Props) {
   const t = useT();
   const onDate = t('web:figuresTable.on', { date: asOfWords });
   return (
-    <div className="table-scroll figures-table-scroll">
+    <div className="table-scroll figures-table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="figures-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
