@@ -228,6 +228,32 @@ describe('planned against released', () => {
     expect(latestRequest([newer], d('2020-01-01'))).toBeNull();
   });
 
+  it('of two requests submitted the same day, takes the one recorded last', () => {
+    const first = request({ submitted: d('2024-03-31'), remainingAreaM2: 1 });
+    const second = request({ submitted: d('2024-03-31'), remainingAreaM2: 2 });
+    const older = request({ submitted: d('2019-03-31') });
+    expect(latestRequest([first, second, older], d('2024-12-31'))).toBe(second);
+    expect(latestRequest([second, first], d('2024-12-31'))).toBe(first);
+  });
+
+  it('orders the plan by year, counts a year with nothing released as 0, and a year complete on its 31 December', () => {
+    const plan = request({
+      workPlan: [
+        { year: 2026, plannedReleaseM2: 100.004 },
+        { year: 2025, plannedReleaseM2: 200_000 },
+      ],
+    });
+    expect(plannedVsReleased(plan, new Map([[2025, 250_000.126]]), d('2025-12-31'))).toEqual([
+      { year: 2025, plannedM2: 200_000, releasedM2: 250_000.13, differenceM2: 50_000.13, complete: true },
+      { year: 2026, plannedM2: 100, releasedM2: null, differenceM2: null, complete: false },
+    ]);
+    expect(plannedVsReleased(plan, new Map(), d('2026-01-01'))).toEqual([
+      { year: 2025, plannedM2: 200_000, releasedM2: 0, differenceM2: -200_000, complete: true },
+      { year: 2026, plannedM2: 100, releasedM2: 0, differenceM2: -100, complete: false },
+    ]);
+    expect(plannedVsReleased(plan, new Map(), d('2025-12-30'))[0]?.complete).toBe(false);
+  });
+
   it('compares each plan year with what was released, marking years not complete or not started', () => {
     const released = new Map([
       [2025, 150_000],
