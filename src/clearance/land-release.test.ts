@@ -169,3 +169,85 @@ describe('baseline reconciliation', () => {
     expect(rows.map((r) => r.causes[0]?.reasons)).toEqual([['released-before-recorded'], ['released-before-recorded']]);
   });
 });
+
+describe('a year with several causes, an area re-surveyed twice', () => {
+  /**
+   * P  CHA recorded 2021-01-01, 1,000; re-surveyed 2022-03-01 to 600 and 2022-09-01 to 500; closed
+   *    2022-12-01 with 500 unreleased.
+   * Q  recorded 2022-02-01, 300; 100 released on 2021-12-01, before it was recorded.
+   * R  recorded 2022-01-01, 1,000; 1,000.5 released on 2022-06-01, more than its size.
+   * Listed R, Q, P: the causes come largest first whatever the order of the records.
+   */
+  const records = stateRecords(
+    {
+      areas: [
+        hazardArea('R', '2022-01-01', 1_000),
+        hazardArea('Q', '2022-02-01', 300),
+        hazardArea('P', '2021-01-01', 500, { status: 'closed', statusDate: d('2022-12-01') }),
+      ],
+      revisions: [revision('P', '2022-09-01', 600, 500), revision('P', '2022-03-01', 1_000, 600)],
+      activities: [],
+      releases: [release('r1', 'R', '2022-06-01', 1_000.5), release('q1', 'Q', '2021-12-01', 100)],
+      devices: [],
+    },
+    'KHM',
+  );
+
+  it.each([
+    ['2021-12-31', 1_000],
+    ['2022-02-28', 1_000 + 200 + 1_000],
+    ['2022-03-01', 600 + 200 + 1_000],
+    ['2022-08-31', 600 + 200],
+    ['2022-09-01', 500 + 200],
+    ['2022-12-01', 200],
+  ])('remaining on %s: %d m²', (asOf, remaining) => {
+    expect(landReleaseSummary(records, d(asOf)).remainingM2).toBe(remaining);
+  });
+
+  it('lists each cause with all its reasons, largest first', () => {
+    const rows = reconcile(records, d('2022-12-31'));
+    expect(rows.map(({ causes: _causes, ...row }) => row)).toEqual([
+      {
+        year: 2021,
+        openingM2: 0,
+        releasedM2: 100,
+        newlyRecordedM2: 1_000,
+        expectedM2: 900,
+        closingM2: 1_000,
+        differenceM2: 100,
+      },
+      {
+        year: 2022,
+        openingM2: 1_000,
+        releasedM2: 1_000.5,
+        newlyRecordedM2: 1_300,
+        expectedM2: 1_299.5,
+        closingM2: 200,
+        differenceM2: -1_099.5,
+      },
+    ]);
+    expect(rows[0]?.causes).toEqual([{ hazardAreaId: 'Q', differenceM2: 100, reasons: ['released-before-recorded'] }]);
+    expect(rows[1]?.causes).toEqual([
+      { hazardAreaId: 'P', differenceM2: -1_000, reasons: ['re-surveyed', 'closed-without-release'] },
+      { hazardAreaId: 'Q', differenceM2: -100, reasons: ['released-before-recorded'] },
+      { hazardAreaId: 'R', differenceM2: 0.5, reasons: ['release-not-matching-area'] },
+    ]);
+  });
+
+  it('orders causes of the same size by area id', () => {
+    const tied = stateRecords(
+      {
+        areas: [
+          hazardArea('T', '2022-01-01', 50, { status: 'closed', statusDate: d('2023-05-01') }),
+          hazardArea('S', '2022-01-01', 50, { status: 'handed-over', statusDate: d('2023-05-01') }),
+        ],
+        revisions: [],
+        activities: [],
+        releases: [],
+        devices: [],
+      },
+      'KHM',
+    );
+    expect(reconcile(tied, d('2023-12-31'))[1]?.causes.map((c) => c.hazardAreaId)).toEqual(['S', 'T']);
+  });
+});
