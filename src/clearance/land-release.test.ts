@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../core/date.js';
-import { landReleaseSummary, stateRecords } from './land-release.js';
+import { landReleaseSummary, releasedPerYear, releasedTotals, stateRecords } from './land-release.js';
 import type { ClearanceRecords } from './model.js';
 import { reconcile } from './reconciliation.js';
 import { activity, devices, hazardArea, release, revision } from './test-records.js';
@@ -41,11 +41,12 @@ const history: ClearanceRecords = {
   ],
 };
 
-const khm = stateRecords(history, 'KHM');
+// Grouped inside each test, where mutation testing can change the grouping (not while the file loads).
+const khm = () => stateRecords(history, 'KHM');
 
 describe('land release on a date', () => {
   it('counts open areas and what remains of them at the end of 2023', () => {
-    const summary = landReleaseSummary(khm, d('2023-12-31'));
+    const summary = landReleaseSummary(khm(), d('2023-12-31'));
     expect(summary.open).toEqual({ sha: { count: 1, areaM2: 10_000 }, cha: { count: 1, areaM2: 5_000 } });
     expect(summary.remainingM2).toBe(15_000);
     expect(summary.released).toEqual([
@@ -63,21 +64,40 @@ describe('land release on a date', () => {
 
   it('answers for an earlier date from the same records', () => {
     // 30 June 2022: A fully released on 1 May; B at its re-surveyed 30,000; C not yet recorded.
-    const mid2022 = landReleaseSummary(khm, d('2022-06-30'));
+    const mid2022 = landReleaseSummary(khm(), d('2022-06-30'));
     expect(mid2022.open).toEqual({ sha: { count: 1, areaM2: 30_000 }, cha: { count: 0, areaM2: 0 } });
     expect(mid2022.devicesDestroyed.map((r) => r.count)).toEqual([3, 1, 2]);
     // End of 2021: A has 6,000 left; B still its first 50,000.
-    const end2021 = landReleaseSummary(khm, d('2021-12-31'));
+    const end2021 = landReleaseSummary(khm(), d('2021-12-31'));
     expect(end2021.open).toEqual({ sha: { count: 1, areaM2: 50_000 }, cha: { count: 1, areaM2: 6_000 } });
   });
 
   it('counts a closed area as open until its status date', () => {
-    expect(landReleaseSummary(khm, d('2023-09-30')).open.sha).toEqual({ count: 2, areaM2: 10_000 + 5_000 });
-    expect(landReleaseSummary(khm, d('2023-10-01')).open.sha).toEqual({ count: 1, areaM2: 10_000 });
+    expect(landReleaseSummary(khm(), d('2023-09-30')).open.sha).toEqual({ count: 2, areaM2: 10_000 + 5_000 });
+    expect(landReleaseSummary(khm(), d('2023-10-01')).open.sha).toEqual({ count: 1, areaM2: 10_000 });
+  });
+
+  it("leaves out the records of other States, and sorts each area's releases by date", () => {
+    const shuffled = { ...history, releases: [...history.releases].reverse(), devices: [...history.devices].reverse() };
+    const records = stateRecords(shuffled, 'KHM');
+    expect(records.areas.map((a) => a.area.id)).toEqual(['A', 'B', 'C', 'D']);
+    expect(records.areas[0]?.releases.map((r) => r.date)).toEqual(['2021-09-01', '2022-05-01']);
+    expect(records.devices.map((x) => x.count)).toEqual([1, 2, 1, 3]);
+    expect(landReleaseSummary(records, d('2021-12-31')).open.cha).toEqual({ count: 1, areaM2: 6_000 });
+  });
+
+  it("adds up each year's kinds for the forecast", () => {
+    const released = releasedPerYear(khm(), d('2023-12-31'));
+    expect([...releasedTotals(released)]).toEqual([
+      [2021, 4_000],
+      [2022, 6_000],
+      [2023, 23_000],
+    ]);
+    expect([...releasedTotals([{ year: 2020, cancelledM2: 1, reducedM2: 2, clearedM2: 4 }])]).toEqual([[2020, 7]]);
   });
 
   it('knows nothing before the first record', () => {
-    const summary = landReleaseSummary(khm, d('2020-12-31'));
+    const summary = landReleaseSummary(khm(), d('2020-12-31'));
     expect(summary.remainingM2).toBe(0);
     expect(summary.released).toEqual([]);
   });
@@ -85,7 +105,7 @@ describe('land release on a date', () => {
 
 describe('baseline reconciliation', () => {
   it('lists each year with its difference and the areas that cause it', () => {
-    const rows = reconcile(khm, d('2023-12-31'));
+    const rows = reconcile(khm(), d('2023-12-31'));
     expect(rows.map(({ causes: _causes, ...row }) => row)).toEqual([
       // 0 − 4,000 + (10,000 + 50,000) = 56,000; computed 6,000 + 50,000.
       {
@@ -124,7 +144,7 @@ describe('baseline reconciliation', () => {
   });
 
   it('ends the as-of year on the as-of date and lists years with nothing in them', () => {
-    const rows = reconcile(khm, d('2025-03-01'));
+    const rows = reconcile(khm(), d('2025-03-01'));
     expect(rows.map((r) => r.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
     expect(rows[4]).toMatchObject({
       openingM2: 15_000,
@@ -178,20 +198,21 @@ describe('a year with several causes, an area re-surveyed twice', () => {
    * R  recorded 2022-01-01, 1,000; 1,000.5 released on 2022-06-01, more than its size.
    * Listed R, Q, P: the causes come largest first whatever the order of the records.
    */
-  const records = stateRecords(
-    {
-      areas: [
-        hazardArea('R', '2022-01-01', 1_000),
-        hazardArea('Q', '2022-02-01', 300),
-        hazardArea('P', '2021-01-01', 500, { status: 'closed', statusDate: d('2022-12-01') }),
-      ],
-      revisions: [revision('P', '2022-09-01', 600, 500), revision('P', '2022-03-01', 1_000, 600)],
-      activities: [],
-      releases: [release('r1', 'R', '2022-06-01', 1_000.5), release('q1', 'Q', '2021-12-01', 100)],
-      devices: [],
-    },
-    'KHM',
-  );
+  const records = () =>
+    stateRecords(
+      {
+        areas: [
+          hazardArea('R', '2022-01-01', 1_000),
+          hazardArea('Q', '2022-02-01', 300),
+          hazardArea('P', '2021-01-01', 500, { status: 'closed', statusDate: d('2022-12-01') }),
+        ],
+        revisions: [revision('P', '2022-09-01', 600, 500), revision('P', '2022-03-01', 1_000, 600)],
+        activities: [],
+        releases: [release('r1', 'R', '2022-06-01', 1_000.5), release('q1', 'Q', '2021-12-01', 100)],
+        devices: [],
+      },
+      'KHM',
+    );
 
   it.each([
     ['2021-12-31', 1_000],
@@ -201,11 +222,11 @@ describe('a year with several causes, an area re-surveyed twice', () => {
     ['2022-09-01', 500 + 200],
     ['2022-12-01', 200],
   ])('remaining on %s: %d m²', (asOf, remaining) => {
-    expect(landReleaseSummary(records, d(asOf)).remainingM2).toBe(remaining);
+    expect(landReleaseSummary(records(), d(asOf)).remainingM2).toBe(remaining);
   });
 
   it('lists each cause with all its reasons, largest first', () => {
-    const rows = reconcile(records, d('2022-12-31'));
+    const rows = reconcile(records(), d('2022-12-31'));
     expect(rows.map(({ causes: _causes, ...row }) => row)).toEqual([
       {
         year: 2021,
