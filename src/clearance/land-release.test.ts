@@ -272,3 +272,181 @@ describe('a year with several causes, an area re-surveyed twice', () => {
     expect(reconcile(tied, d('2023-12-31'))[1]?.causes.map((c) => c.hazardAreaId)).toEqual(['S', 'T']);
   });
 });
+
+describe('the reasons given for a difference, case by case', () => {
+  type Spec = {
+    size: number;
+    recorded: string;
+    closed?: string | null;
+    status?: 'open' | 'closed';
+    resurveys?: [string, number, number][];
+    releases?: [string, number][];
+  };
+  const causes = (spec: Spec, asOf: string) => {
+    const status = spec.status ?? (spec.closed === undefined ? 'open' : 'closed');
+    const records = stateRecords(
+      {
+        areas: [hazardArea('A', spec.recorded, spec.size, { status, statusDate: spec.closed ? d(spec.closed) : null })],
+        revisions: (spec.resurveys ?? []).map(([date, before, after]) => revision('A', date, before, after)),
+        activities: [],
+        releases: (spec.releases ?? []).map(([date, m2], i) => release(`r${i}`, 'A', date, m2)),
+        devices: [],
+      },
+      'KHM',
+    );
+    return reconcile(records, d(asOf)).map((r) => [r.year, r.causes.map((c) => [c.differenceM2, ...c.reasons])]);
+  };
+
+  it.each<[string, Spec, string, unknown]>([
+    [
+      're-surveyed in one year, closed unreleased in the next',
+      { size: 800, recorded: '2021-01-01', resurveys: [['2021-06-01', 1_000, 800]], closed: '2022-03-01' },
+      '2022-12-31',
+      [
+        [2021, [[-200, 're-surveyed']]],
+        [2022, [[-800, 'closed-without-release']]],
+      ],
+    ],
+    [
+      're-surveyed, then closed later in the year, after the as-of date',
+      { size: 800, recorded: '2021-01-01', resurveys: [['2022-03-01', 1_000, 800]], closed: '2022-10-01' },
+      '2022-06-30',
+      [
+        [2021, []],
+        [2022, [[-200, 're-surveyed']]],
+      ],
+    ],
+    [
+      'closed on the last day of the year',
+      { size: 500, recorded: '2021-01-01', closed: '2022-12-31' },
+      '2023-06-30',
+      [
+        [2021, []],
+        [2022, [[-500, 'closed-without-release']]],
+        [2023, []],
+      ],
+    ],
+    [
+      'closed in 2021, a release dated after it in 2022',
+      { size: 500, recorded: '2021-01-01', closed: '2021-06-01', releases: [['2022-03-01', 100]] },
+      '2022-12-31',
+      [
+        [2021, [[-500, 'closed-without-release']]],
+        [2022, [[100]]],
+      ],
+    ],
+    [
+      're-surveyed, fully released, then closed: only the re-survey',
+      {
+        size: 800,
+        recorded: '2021-01-01',
+        resurveys: [['2022-03-01', 1_000, 800]],
+        releases: [['2022-05-01', 800]],
+        closed: '2022-06-01',
+      },
+      '2022-12-31',
+      [
+        [2021, []],
+        [2022, [[-200, 're-surveyed']]],
+      ],
+    ],
+    [
+      'closed with exactly 1 m² unreleased',
+      { size: 1_000, recorded: '2021-01-01', releases: [['2022-05-01', 999]], closed: '2022-06-01' },
+      '2022-12-31',
+      [
+        [2021, []],
+        [2022, [[-1, 'closed-without-release']]],
+      ],
+    ],
+    [
+      'released beyond its size, then closed',
+      { size: 1_000, recorded: '2022-01-01', releases: [['2022-06-01', 1_000.5]], closed: '2022-07-01' },
+      '2022-12-31',
+      [[2022, [[0.5]]]],
+    ],
+    [
+      'released beyond its size before it was recorded',
+      { size: 100, recorded: '2022-02-01', releases: [['2021-12-01', 100.5]] },
+      '2022-12-31',
+      [
+        [2021, [[100.5, 'released-before-recorded']]],
+        [2022, [[-100, 'release-not-matching-area', 'released-before-recorded']]],
+      ],
+    ],
+    [
+      'released beyond its size on the day it was recorded',
+      { size: 100, recorded: '2022-01-01', releases: [['2022-01-01', 100.5]] },
+      '2022-12-31',
+      [[2022, [[0.5, 'release-not-matching-area']]]],
+    ],
+    [
+      'released before it was recorded, re-surveyed two years later',
+      {
+        size: 1_500,
+        recorded: '2023-02-01',
+        releases: [['2022-12-01', 500]],
+        resurveys: [['2024-03-01', 2_000, 1_500]],
+      },
+      '2024-12-31',
+      [
+        [2022, [[500, 'released-before-recorded']]],
+        [2023, [[-500, 'released-before-recorded']]],
+        [2024, [[-500, 're-surveyed']]],
+      ],
+    ],
+    ['recorded on the as-of date', { size: 100, recorded: '2022-05-01' }, '2022-05-01', [[2022, []]]],
+    [
+      're-surveyed on the as-of date',
+      { size: 800, recorded: '2021-01-01', resurveys: [['2022-03-01', 1_000, 800]] },
+      '2022-03-01',
+      [
+        [2021, []],
+        [2022, [[-200, 're-surveyed']]],
+      ],
+    ],
+    [
+      'closed on the as-of date',
+      { size: 500, recorded: '2021-01-01', closed: '2022-05-01' },
+      '2022-05-01',
+      [
+        [2021, []],
+        [2022, [[-500, 'closed-without-release']]],
+      ],
+    ],
+    [
+      'closed with no status date: from the day it was recorded',
+      { size: 500, recorded: '2021-03-01', closed: null, status: 'closed' },
+      '2021-12-31',
+      [[2021, [[-500, 'closed-without-release']]]],
+    ],
+    [
+      'an open area with a status date: not an event',
+      { size: 500, recorded: '2021-03-01', closed: '2020-01-01', status: 'open' },
+      '2021-12-31',
+      [[2021, []]],
+    ],
+    [
+      'a difference under a hundredth of a m² is no difference',
+      { size: 100, recorded: '2022-01-01', releases: [['2022-06-01', 99.993]] },
+      '2022-12-31',
+      [[2022, []]],
+    ],
+  ])('%s', (_, spec, asOf, expected) => {
+    expect(causes(spec, asOf)).toEqual(expected);
+  });
+
+  it('shows no difference under a hundredth of a m² in the year either', () => {
+    const records = stateRecords(
+      {
+        areas: [hazardArea('A', '2022-01-01', 100)],
+        revisions: [],
+        activities: [],
+        releases: [release('r', 'A', '2022-06-01', 99.993)],
+        devices: [],
+      },
+      'KHM',
+    );
+    expect(reconcile(records, d('2022-12-31'))[0]?.differenceM2).toBe(0);
+  });
+});
