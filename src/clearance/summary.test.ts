@@ -127,4 +127,18 @@ describe('the clearance summary', () => {
     // The same 1,005 days, from 31 Dec 2020: 2 Oct 2023.
     expect(summary.forecast.completion).toBe('2023-10-02');
   });
+
+  it('forecasts from every kind released together', () => {
+    const kinds: ClearanceRecords = {
+      ...records,
+      releases: [
+        release('A-1', 'A', '2020-03-01', 100, 'cancelled'),
+        release('A-2', 'A', '2020-06-30', 200, 'reduced'),
+        release('A-3', 'A', '2020-09-30', 300, 'cleared'),
+      ],
+    };
+    const summary = summariseClearance(stateRecords(kinds, 'KHM'), d('2021-06-30'), null);
+    expect(summary.released).toEqual([{ year: 2020, cancelledM2: 100, reducedM2: 200, clearedM2: 300 }]);
+    expect(summary.forecast.basis?.meanM2PerYear).toBe(600);
+  });
 });

@@ -77,4 +77,20 @@ describe('States Parties over time', () => {
     ]);
     expect(statusHistory(engine(), d('2030-01-01'), d('2030-01-01'))).toEqual([row('2030-01-01', 44, 44, 1)]);
   });
+
+  it('gives a point on the day a withdrawal takes effect, when nothing else happens that day', () => {
+    const fin = stateRecord('FIN', {
+      deposited: '2012-01-09',
+      kind: 'accession',
+      withdrawal: { deposited: d('2025-07-10') },
+    });
+    const listed = new Set([...early.map((s) => s.iso3), 'FIN']);
+    const rest = STATE_CODES.filter((c) => !listed.has(c)).map((c) => stateRecord(c));
+    const e = new TreatyEngine({ states: [...early, fin, ...rest], article4: new Map(), article5: new Map() });
+    expect(statusHistory(e, d('2026-01-01'), d('2026-02-01'))).toEqual([
+      row('2026-01-01', 41, 41, 0),
+      row('2026-01-10', 40, 40, 1),
+      row('2026-02-01', 40, 40, 1),
+    ]);
+  });
 });
