@@ -219,6 +219,7 @@ describe('running totals', () => {
     expect(total.between(20200101, 20200105)).toBe(7);
     expect(total.between(20200105, 20200105)).toBe(0);
     expect(RunningTotal.of([], []).at(20200101)).toBe(0);
+    expect(RunningTotal.of([20200101, 20200101], [2, 3]).points()).toEqual([{ day: 20200101, total: 5 }]);
   });
 });
 
@@ -258,5 +259,24 @@ describe('the ledger of records with nothing of a kind', () => {
     expect(reconciliationTotals(ledger, d('2020-06-01'))).toHaveLength(1);
     expect(releasedYears(ledger, d('2030-01-01'))).toEqual([]);
     expect(devicesYears(ledger, d('2030-01-01'))).toEqual([]);
+  });
+
+  it('counts cancelled land, and shows no difference under a hundredth of a m²', () => {
+    const ledger = buildLedger(
+      stateRecords(
+        {
+          areas: [hazardArea('R', '2020-01-01', 100), hazardArea('S', '2020-01-01', 50)],
+          revisions: [],
+          activities: [],
+          releases: [release('r', 'R', '2020-06-01', 99.993), release('s', 'S', '2020-07-01', 20, 'cancelled')],
+          devices: [],
+        },
+        'KHM',
+      ),
+    );
+    expect(releasedYears(ledger, d('2020-12-31'))).toEqual([
+      { year: 2020, cancelledM2: 20, reducedM2: 0, clearedM2: 99.993 },
+    ]);
+    expect(reconciliationTotals(ledger, d('2020-12-31'))[0]?.differenceM2).toBe(0);
   });
 });
