@@ -397,6 +397,30 @@ describe('the reasons given for a difference, case by case', () => {
     ],
     ['recorded on the as-of date', { size: 100, recorded: '2022-05-01' }, '2022-05-01', [[2022, []]]],
     [
+      'released beyond its size on the as-of date it was recorded',
+      { size: 100, recorded: '2022-05-01', releases: [['2022-05-01', 100.5]] },
+      '2022-05-01',
+      [[2022, [[0.5, 'release-not-matching-area']]]],
+    ],
+    [
+      're-surveyed, then released exactly: nothing left, nothing amiss',
+      { size: 800, recorded: '2021-01-01', resurveys: [['2022-03-01', 1_000, 800]], releases: [['2022-05-01', 800]] },
+      '2022-12-31',
+      [
+        [2021, []],
+        [2022, [[-200, 're-surveyed']]],
+      ],
+    ],
+    [
+      're-surveyed, then released to 1 m² left: still open',
+      { size: 800, recorded: '2021-01-01', resurveys: [['2022-03-01', 1_000, 800]], releases: [['2022-05-01', 799]] },
+      '2022-12-31',
+      [
+        [2021, []],
+        [2022, [[-200, 're-surveyed']]],
+      ],
+    ],
+    [
       're-surveyed on the as-of date',
       { size: 800, recorded: '2021-01-01', resurveys: [['2022-03-01', 1_000, 800]] },
       '2022-03-01',
@@ -434,6 +458,20 @@ describe('the reasons given for a difference, case by case', () => {
     ],
   ])('%s', (_, spec, asOf, expected) => {
     expect(causes(spec, asOf)).toEqual(expected);
+  });
+
+  it('counts a release dated on the as-of date in its year', () => {
+    const records = stateRecords(
+      {
+        areas: [hazardArea('A', '2021-01-01', 100)],
+        revisions: [],
+        activities: [],
+        releases: [release('r', 'A', '2022-03-01', 40)],
+        devices: [],
+      },
+      'KHM',
+    );
+    expect(reconcile(records, d('2022-03-01'))[1]).toMatchObject({ releasedM2: 40, closingM2: 60, differenceM2: 0 });
   });
 
   it('shows no difference under a hundredth of a m² in the year either', () => {
