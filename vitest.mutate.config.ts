@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      'src/treaty/{article5,article7,completion,entry-into-force,status,withdrawal,rules-edges}.test.ts',
-      'src/clearance/{forecast,land-release,land-release.properties,ledger.properties}.test.ts',
+      'src/treaty/{article5,article7,completion,entry-into-force,history,status,withdrawal,rules-edges}.test.ts',
+      'src/clearance/{forecast,land-release,land-release.properties,ledger.properties,summary}.test.ts',
       'src/clearance/article5/{completion,extension}.test.ts',
     ],
     pool: 'forks',

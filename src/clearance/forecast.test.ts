@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../core/date.js';
 import { parsePartialDate } from '../core/partial-date.js';
-import { deadlineDay, forecastCompletion, projectCompletion } from './forecast.js';
+import { DAYS_PER_YEAR, deadlineDay, forecastCompletion, projectCompletion } from './forecast.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 const rates = (entries: [number, number][]): Map<number, number> => new Map(entries);
@@ -141,6 +141,52 @@ describe('projected completion', () => {
 
   it('gives no date past the calendar', () => {
     expect(projectCompletion(endOf2025, 1e12, 1)).toBeNull();
+    // A year's rate for 30 days' worth: the last day of the calendar itself, and not one day more.
+    expect(projectCompletion(d('9999-12-01'), 30, DAYS_PER_YEAR)).toBe('9999-12-31');
+    expect(projectCompletion(d('9999-12-01'), 31, DAYS_PER_YEAR)).toBeNull();
+  });
+
+  it.each([
+    ['nothing left, no rate', 0, 0, '2025-12-31'],
+    ['nothing left, a rate', 0, 100, '2025-12-31'],
+    ['less than nothing left (releases beyond the areas)', -5, 100, '2025-12-31'],
+    ['no rate', 100, 0, null],
+    ['a negative rate', 100, -5, null],
+    ['a rate that is not a number', 100, Number.NaN, null],
+    ['one year at its rate: 366 days', 100, 100, '2027-01-01'],
+  ])('projects %s', (_, remaining, rate, expected) => {
+    expect(projectCompletion(endOf2025, remaining, rate)).toBe(expected);
+  });
+
+  it('is unknown, not on track, when nothing remains and no deadline is known', () => {
+    expect(
+      forecastCompletion({ asOf: endOf2025, remainingM2: 0, releasedByYear: rates([]), deadline: null }),
+    ).toMatchObject({ completion: '2025-12-31', verdict: 'unknown' });
+  });
+
+  it('starts the basis at the first year with a release, not at a year recorded with none', () => {
+    const forecast = forecastCompletion({
+      asOf: endOf2025,
+      remainingM2: 300_000,
+      releasedByYear: rates([
+        [2024, 0],
+        [2025, 300_000],
+      ]),
+      deadline: d('2030-01-01'),
+    });
+    expect(forecast.basis).toEqual({
+      years: [2025],
+      meanM2PerYear: 300_000,
+      lowM2PerYear: 300_000,
+      highM2PerYear: 300_000,
+    });
+    expect(forecast).toMatchObject({ completion: '2027-01-01', verdict: 'on-track' });
+  });
+
+  it('counts the as-of year once its 31 December is the as-of date', () => {
+    const input = { remainingM2: 100_000, releasedByYear: rates([[2025, 100_000]]), deadline: d('2030-01-01') };
+    expect(forecastCompletion({ ...input, asOf: endOf2025 }).basis?.years).toEqual([2025]);
+    expect(forecastCompletion({ ...input, asOf: d('2025-12-30') }).basis).toBeNull();
   });
 });
 

@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../core/date.js';
 import { devicesPerYear, landReleaseSummary, releasedPerYear, stateRecords } from './land-release.js';
-import { buildLedger, devicesYears, openOn, reconciliationTotals, releasedYears } from './ledger.js';
+import {
+  NO_EVENT,
+  RunningTotal,
+  buildLedger,
+  devicesYears,
+  ledgerChanges,
+  ledgerOf,
+  openOn,
+  reconciliationTotals,
+  releasedYears,
+} from './ledger.js';
 import { DEVICE_CATEGORIES, type ClearanceRecords } from './model.js';
 import { reconcile } from './reconciliation.js';
 import { anyHistory, cleanHistory, day } from './test-histories.js';
@@ -27,6 +37,7 @@ const history: fc.Arbitrary<ClearanceRecords> = fc
     return { ...records, areas, activities, devices: destroyed };
   });
 
+const d = (text: string): CalendarDate => parseDate(text);
 const sum = (r: { cancelledM2: number; reducedM2: number; clearedM2: number }): number =>
   r.cancelledM2 + r.reducedM2 + r.clearedM2;
 
@@ -64,7 +75,6 @@ describe('the ledger answers as the definitions do', () => {
 });
 
 describe('the ledger, by hand', () => {
-  const d = (text: string): CalendarDate => parseDate(text);
   // A: 1,000 m² SHA recorded 2019-03-01, reduced 400 on 2020-06-30, cleared 600 on 2021-12-31.
   // B: 500 m² CHA recorded 2020-01-01 (a leap year), closed 2020-02-29 with 500 left: a difference.
   const records: ClearanceRecords = {
@@ -130,5 +140,143 @@ describe('the ledger, by hand', () => {
     ]);
     expect(devicesYears(ledger, d('2021-12-30'))).toEqual([]);
     expect(devicesYears(ledger, d('2021-12-31'))).toEqual([{ year: 2021, category: 'ap-mine', count: 3 }]);
+  });
+
+  it('keeps each running total under the name the store uses, with only the days it changes on', () => {
+    const { series, facts } = ledgerChanges(stateRecords(records, 'KHM'));
+    const points = Object.fromEntries(
+      [...series].map(([name, total]) => [name, total.points().map(({ day, total: t }) => [day, t])]),
+    );
+    expect(points).toEqual({
+      'open.sha.count': [
+        [20190301, 1],
+        [20211231, 0],
+      ],
+      'open.sha.m2': [
+        [20190301, 1000],
+        [20200630, 600],
+        [20211231, 0],
+      ],
+      'open.cha.count': [
+        [20200101, 1],
+        [20200229, 0],
+      ],
+      'open.cha.m2': [
+        [20200101, 500],
+        [20200229, 0],
+      ],
+      'newly.m2': [
+        [20190301, 1000],
+        [20200101, 1500],
+      ],
+      'released.reduced': [[20200630, 400]],
+      'released.cleared': [[20211231, 600]],
+      releases: [
+        [20200630, 1],
+        [20211231, 2],
+      ],
+      'devices.ap-mine.records': [[20211231, 1]],
+      'devices.ap-mine.count': [[20211231, 3]],
+    });
+    expect(facts).toEqual({ synthetic: true, firstEvent: 20190301, firstRelease: 20200630, firstDevice: 20211231 });
+  });
+
+  it('answers the same from the stored points (the store reads them back with fromTotals)', () => {
+    const { series, facts } = ledgerChanges(stateRecords(records, 'KHM'));
+    const stored = new Map(
+      [...series].map(([name, total]) => {
+        const points = total.points();
+        return [
+          name,
+          RunningTotal.fromTotals(
+            points.map((p) => p.day),
+            points.map((p) => p.total),
+          ),
+        ];
+      }),
+    );
+    const read = ledgerOf('KHM', stored, facts);
+    for (const asOf of ['2019-02-28', '2020-02-29', '2021-12-30', '2021-12-31'].map(d)) {
+      expect(openOn(read, asOf)).toEqual(openOn(ledger, asOf));
+      expect(releasedYears(read, asOf)).toEqual(releasedYears(ledger, asOf));
+      expect(devicesYears(read, asOf)).toEqual(devicesYears(ledger, asOf));
+      expect(reconciliationTotals(read, asOf)).toEqual(reconciliationTotals(ledger, asOf));
+    }
+  });
+});
+
+describe('running totals', () => {
+  it("sorts the changes by day, merges a day's changes, and answers any day", () => {
+    const total = RunningTotal.of([20200105, 20200101, 20200105, 20200110], [5, 1, 2, -3]);
+    expect(total.points()).toEqual([
+      { day: 20200101, total: 1 },
+      { day: 20200105, total: 8 },
+      { day: 20200110, total: 5 },
+    ]);
+    expect([20191231, 20200101, 20200104, 20200105, 20200109, 20200110, 20991231].map((day) => total.at(day))).toEqual([
+      0, 1, 1, 8, 8, 5, 5,
+    ]);
+    expect(total.between(20200101, 20200105)).toBe(7);
+    expect(total.between(20200105, 20200105)).toBe(0);
+    expect(RunningTotal.of([], []).at(20200101)).toBe(0);
+    expect(RunningTotal.of([20200101, 20200101], [2, 3]).points()).toEqual([{ day: 20200101, total: 5 }]);
+  });
+});
+
+describe('the ledger of records with nothing of a kind', () => {
+  it('has no first event, release or device, and is synthetic only when an area is', () => {
+    const empty = ledgerChanges(
+      stateRecords({ areas: [], revisions: [], activities: [], releases: [], devices: [] }, 'KHM'),
+    );
+    expect(empty.facts).toEqual({
+      synthetic: false,
+      firstEvent: NO_EVENT,
+      firstRelease: NO_EVENT,
+      firstDevice: NO_EVENT,
+    });
+    expect(empty.series.size).toBe(0);
+    const mixed = {
+      areas: [hazardArea('R', '2020-01-01', 10, { synthetic: false }), hazardArea('S', '2021-01-01', 10)],
+      revisions: [],
+      activities: [],
+      releases: [],
+      devices: [],
+    };
+    expect(ledgerChanges(stateRecords(mixed, 'KHM')).facts.synthetic).toBe(true);
+    const real = { ...mixed, areas: mixed.areas.map((a) => ({ ...a, synthetic: false })) };
+    expect(ledgerChanges(stateRecords(real, 'KHM')).facts.synthetic).toBe(false);
+    expect(buildLedger(stateRecords(real, 'KHM'))).toMatchObject({ synthetic: false, firstEvent: 20200101 });
+  });
+
+  it('answers nothing before the first event', () => {
+    const ledger = buildLedger(
+      stateRecords(
+        { areas: [hazardArea('R', '2020-06-01', 10)], revisions: [], activities: [], releases: [], devices: [] },
+        'KHM',
+      ),
+    );
+    expect(reconciliationTotals(ledger, d('2020-05-31'))).toEqual([]);
+    expect(reconciliationTotals(ledger, d('2020-06-01'))).toHaveLength(1);
+    expect(releasedYears(ledger, d('2030-01-01'))).toEqual([]);
+    expect(devicesYears(ledger, d('2030-01-01'))).toEqual([]);
+  });
+
+  it('counts cancelled land, and shows no difference under a hundredth of a m²', () => {
+    const ledger = buildLedger(
+      stateRecords(
+        {
+          areas: [hazardArea('R', '2020-01-01', 100), hazardArea('S', '2020-01-01', 50)],
+          revisions: [],
+          activities: [],
+          releases: [release('r', 'R', '2020-06-01', 99.993), release('s', 'S', '2020-07-01', 20, 'cancelled')],
+          devices: [],
+        },
+        'KHM',
+      ),
+    );
+    expect(releasedYears(ledger, d('2020-12-31'))).toEqual([
+      { year: 2020, cancelledM2: 20, reducedM2: 0, clearedM2: 99.993 },
+    ]);
+    expect(reconciliationTotals(ledger, d('2020-12-31'))[0]?.differenceM2).toBe(0);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../core/date.js';
 import { parsePartialDate } from '../core/partial-date.js';
-import { article5DeadlineOn, article5OriginalDeadline, extensionChainProblems } from './article5.js';
+import {
+  article5DeadlineOn,
+  article5OriginalDeadline,
+  extensionChainProblems,
+  extensionsInEffectFrom,
+  markReopened,
+} from './article5.js';
 import type { ExtensionDecision } from './model.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
@@ -35,8 +41,36 @@ describe('Art. 5.3-5.6: chains of extensions', () => {
     ['grants out of order', '2013-01-01', '2017:2018-01-01;2012:2025-12-31', [1]],
     ['unknown dates are not guessed', '2013-07-01', '2012:?;2015:?', []],
     ['partial new deadline', '2010-01-01', '?:2020-01-01;?:2025;2025:2030-12-31', []],
+    ['a grant of unknown day after a dated one', '2013-01-01', '2012:2018-01-01;?:2025-01-01', []],
+    ['two grants on the same day', '2013-01-01', '2012-12-07:2018-01-01;2012-12-07:2020-01-01', []],
+    [
+      'an undated grant does not hide the order of those around it',
+      '2013-01-01',
+      '2017:2018-01-01;?:2020-01-01;2012:2025-12-31',
+      [2],
+    ],
+    ['a deadline after an unknown one is not compared', '2013-07-01', '2012:?;2015:2014-01-01', []],
   ])('%s', (_, original, text, faulty) => {
     expect(extensionChainProblems(d(original), chain(text)).map((p) => p.index)).toEqual(faulty);
+  });
+
+  it('names what each faulty extension should have been', () => {
+    expect(extensionChainProblems(d('2013-01-01'), chain('2017:2018-01-01;2012:2016-01-01;2013:2027-01-02'))).toEqual([
+      { index: 1, expected: 'a decision granted no earlier than the previous one (2017)' },
+      { index: 1, expected: 'a new deadline later than the one it replaces (2018-01-01)' },
+      { index: 2, expected: 'an extension of at most 10 years after 2016-01-01 (Art. 5.3)' },
+    ]);
+  });
+
+  it('does not compare a deadline set after a re-opening with the one before it', () => {
+    const reopened = chain('2012:2018-01-01;2021:2016-01-01;2022:2016-06-01').map((e, i) =>
+      i === 1 ? { ...e, kind: 'reopened' as const } : e,
+    );
+    expect(extensionChainProblems(d('2013-01-01'), reopened)).toEqual([]);
+    const after = chain('2012:2018-01-01;2021:2016-01-01;2022:2015-06-01').map((e, i) =>
+      i === 1 ? { ...e, kind: 'reopened' as const } : e,
+    );
+    expect(extensionChainProblems(d('2013-01-01'), after).map((p) => p.index)).toEqual([2]);
   });
 
   const afghanistan = chain('2012:2023-03-01;2022:2025-03-01;2024:2030-03-01');
@@ -101,6 +135,49 @@ describe('Art. 5.3-5.6: chains of extensions', () => {
       expect(result.extensions).toHaveLength(1);
       expect(result.deadline).toBe('2013-03-01');
       expect(extensionChainProblems(d('2013-03-01'), chain('2012-12-07:2013-03-01')).map((p) => p.index)).toEqual([0]);
+    });
+  });
+
+  describe('the first day each extension is surely in effect', () => {
+    it.each([
+      // [chain, knownFrom, days]
+      ['2012:2023-03-01;2022:2025-03-01', null, ['2012-12-31', '2022-12-31']],
+      ['?:2020-01-01', null, [null]],
+      ['?:2020-01-01;?:2022-01-01', null, [null, null]],
+      ['2008-11-28:2012-01-01;?:2015-01-01;?:2016-01-01', null, ['2008-11-28', null, null]],
+      ['?:2020-01-01;?:2022-01-01;2019-11-29:2025-12-31', null, ['2019-11-29', '2019-11-29', '2019-11-29']],
+      // never before the extension granted before it (Art. 5.6)
+      ['2015-01-01:2020-01-01;?:2022-01-01', '2012-01-01', ['2015-01-01', '2015-01-01']],
+      ['2015-01-01:2020-01-01;?:2022-01-01', '2016-01-01', ['2015-01-01', '2016-01-01']],
+      ['2015-01-01:2020-01-01;2014-06-30:2022-01-01', null, ['2015-01-01', '2015-01-01']],
+    ] as const)('%s known from %s: %j', (text, knownFrom, days) => {
+      expect(extensionsInEffectFrom(chain(text), knownFrom === null ? null : d(knownFrom))).toEqual(days);
+    });
+    it('an undated extension between dated ones counts from the next dated decision', () => {
+      const result = article5DeadlineOn(
+        d('2010-03-01'),
+        chain('?:2020-01-01;?:2022-01-01;2019-11-29:2025-12-31'),
+        d('2019-11-29'),
+      );
+      expect(result).toEqual({
+        deadline: '2025-12-31',
+        extensions: chain('?:2020-01-01;?:2022-01-01;2019-11-29:2025-12-31'),
+        undated: false,
+      });
+    });
+  });
+
+  describe('the decision that set the deadline after a re-opening', () => {
+    const decisions = chain('2019-11-29:2020-01-01;2019-12-01:2022-01-01;2021-01-01:2023-01-01');
+    it.each([
+      ['2019-11-28', ['reopened', 'extension', 'extension']],
+      ['2019-11-29', ['extension', 'reopened', 'extension']],
+      ['2019-11', ['extension', 'reopened', 'extension']],
+      ['2020', ['extension', 'extension', 'reopened']],
+      ['2021', ['extension', 'extension', 'extension']],
+    ])('reported %s: %j', (reported, kinds) => {
+      const marked = markReopened(decisions, [{ reported: parsePartialDate(reported), sources: [] }]);
+      expect(marked.map((e) => e.kind)).toEqual(kinds);
     });
   });
 

@@ -7,6 +7,7 @@ export const CLEARANCE_YEARS = 10;
 /** Art. 5.3: each extension is for a period of up to ten years. */
 export const MAX_EXTENSION_YEARS = 10;
 
+// Stryker disable next-line EqualityOperator: on equal dates either one is the minimum
 const minDate = (a: CalendarDate, b: CalendarDate): CalendarDate => (a < b ? a : b);
 
 export function article5OriginalDeadline(entryIntoForce: CalendarDate): CalendarDate {
@@ -131,6 +132,7 @@ export function markReopened(
   for (const r of reopenings) {
     const after = latestDay(r.reported);
     const index = chain.findIndex((e) => e.granted !== null && latestDay(e.granted) > after);
+    // Stryker disable next-line ConditionalExpression: adding -1 (no decision found) marks nothing, as no decision has that index
     if (index >= 0) marked.add(index);
   }
   return chain.map((e, index) => ({ ...e, kind: marked.has(index) ? 'reopened' : 'extension' }));

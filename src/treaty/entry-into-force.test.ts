@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, daysBetween, daysInMonth, fromParts, parseDate, toParts } from '../core/date.js';
-import { conventionEntryIntoForce, entryIntoForce, firstDayOfSixthMonthAfter } from './entry-into-force.js';
+import {
+  consentEntryIntoForce,
+  conventionEntryIntoForce,
+  entryIntoForce,
+  firstDayOfSixthMonthAfter,
+} from './entry-into-force.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 
@@ -16,6 +21,16 @@ describe('Art. 17.1: the Convention itself', () => {
       d('1998-10-01'),
     ]);
     expect(conventionEntryIntoForce(deposits)).toEqual(convention);
+  });
+
+  it('counts the 40th deposit in date order, whatever the order given', () => {
+    const deposits = [d('1998-10-01'), d('1998-09-16')].concat(Array.from({ length: 39 }, () => d('1998-03-01')));
+    expect(conventionEntryIntoForce(deposits)).toEqual(convention);
+    const shuffled = Array.from({ length: 41 }, (_, i) =>
+      d(`1998-${String((i % 12) + 1).padStart(2, '0')}-01`),
+    ).reverse();
+    // 41 deposits on the 1st of each month of 1998: the 40th in date order is 1 December.
+    expect(conventionEntryIntoForce(shuffled)).toEqual({ fortiethDeposit: '1998-12-01', date: '1999-06-01' });
   });
 
   it('is not in force before 40 deposits', () => {
@@ -40,6 +55,17 @@ describe('Art. 17.1 and 17.2: entry into force for a State', () => {
     ['2024-02-29', '2024-08-01', 'on 29 February'],
   ])('deposit %s -> in force %s (%s)', (deposit, expected) => {
     expect(entryIntoForce(d(deposit), convention)).toBe(expected);
+  });
+
+  it.each([
+    ['ratification', '2011-11-11', null, '2012-05-01'],
+    ['accession', '2011-11-11', '2011-07-09', '2012-05-01'],
+    ['succession', '2011-11-11', '2011-07-09', '2011-07-09'],
+    ['succession', '2006-10-23', null, '2007-04-01'],
+    ['succession', '2006-10-23', undefined, '2007-04-01'],
+  ] as const)('%s deposited %s, effective %s recorded: in force %s', (kind, deposited, effective, expected) => {
+    const consent = { kind, deposited: d(deposited), effective: effective == null ? effective : d(effective) };
+    expect(consentEntryIntoForce(consent, convention)).toBe(expected);
   });
 
   const laterDeposits = fc

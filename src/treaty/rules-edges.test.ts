@@ -293,3 +293,156 @@ describe('Article 4: missed is true, false or null', () => {
     expect(engine.state(iso3, d(asOf))?.article4).toMatchObject({ missed, state });
   });
 });
+
+// Engines built inside each test below: what the constructor computes must run where mutation
+// testing activates its mutants (a describe-level engine is built while the file loads).
+describe('the engine on its own facts', () => {
+  const ssd: StateRecord = {
+    ...stateRecord('SSD', { deposited: '2011-11-11', kind: 'succession' }),
+    consent: { kind: 'succession', deposited: d('2011-11-11'), effective: d('2011-07-09'), sources: ['D53'] },
+  };
+  it('counts the 40 instruments, not the succession, and gives each State its entry into force', () => {
+    const e = engineOf([ssd]);
+    expect(e.convention).toEqual({ fortiethDeposit: '1998-06-29', date: '1998-12-01' });
+    expect(e.entryIntoForce('SSD')).toBe('2011-07-09');
+    expect(e.entryIntoForce(early[0]?.iso3 ?? 'AFG')).toBe('1998-12-01');
+    expect(e.entryIntoForce('UKR')).toBeNull();
+    expect(e.record('SSD')).toBe(ssd);
+    expect(e.state('XXX' as StateCode, d('2020-01-01'))).toBeNull();
+  });
+  it('binds no State before the 40th instrument, though it has consented', () => {
+    const states = STATE_CODES.map((c, i) => stateRecord(c, i < 39 ? { deposited: '1998-06-29' } : {}));
+    const e = new TreatyEngine({ states, article4: new Map(), article5: new Map() });
+    expect(e.convention).toBeNull();
+    expect(e.state(states[0]?.iso3 ?? 'AFG', d('2000-01-01'))).toMatchObject({
+      status: 'state-party',
+      inForce: false,
+      entryIntoForce: null,
+      article4: { deadline: null, state: null },
+      article5: { originalDeadline: null, state: null },
+      article7: { initialDue: null },
+    });
+    expect(e.deadlines(7, d('2000-01-01'))).toEqual([]);
+  });
+  it('names the first of those who joined on the latest day', () => {
+    expect(engineOf([]).summary(d('1998-07-01')).latestToJoin?.iso3).toBe(early[0]?.iso3);
+  });
+});
+
+describe('Article 4: a source stating the deadline met or missed', () => {
+  // Greece: in force 1 Mar 2004, deadline 1 Mar 2008; completion known only as March 2008.
+  const grc = stateRecord('GRC', { deposited: '2003-09-25' });
+  it.each([
+    [true, 'met', false],
+    [false, 'missed', true],
+    [null, 'unknown', null],
+  ] as const)('stated met %s: %s', (deadlineMet, state, missed) => {
+    const e = engineOf([grc], { article4: new Map([['GRC', a4('GRC', { completed: p('2008-03'), deadlineMet })]]) });
+    expect(e.state('GRC', d('2008-04-01'))?.article4).toMatchObject({ deadline: '2008-03-01', state, missed });
+  });
+});
+
+describe('Article 5: completions, declarations and re-openings', () => {
+  // Angola: in force 1 Jan 2003, original deadline 1 Jan 2013.
+  const ago = stateRecord('AGO', { deposited: '2002-07-05' });
+  const khm = stateRecord('KHM', { deposited: '1999-07-28' });
+  const on = (record: Partial<Article5Record>, asOf: string) =>
+    engineOf([ago], { article5: new Map([['AGO', a5('AGO', record)]]) }).state('AGO', d(asOf))?.article5;
+
+  it('a completion recorded without declarations; late, it may have been extended', () => {
+    expect(on({ completed: p('2014') }, '2014-12-30')).toMatchObject({ completed: null, state: 'unknown' });
+    expect(on({ completed: p('2014') }, '2015-01-01')).toMatchObject({ completed: '2014', state: 'unknown' });
+    expect(on({ completed: p('2012') }, '2013-01-01')).toMatchObject({ completed: '2012', state: 'met' });
+  });
+
+  it('takes the earliest declaration, in whatever order they are listed', () => {
+    const declarations = [
+      { declared: p('2020-05-01'), sources: [] },
+      { declared: p('2011-11-29'), sources: [] },
+    ];
+    expect(on({ declarations }, '2021-01-01')).toMatchObject({ completed: '2011-11-29', state: 'met' });
+    const reopenings = [
+      { reported: p('2019-11-30'), sources: [] },
+      { reported: p('2015-02'), sources: [] },
+    ];
+    expect(on({ reopenings }, '2020-01-01')?.reopened).toBe('2019-11-30');
+  });
+
+  it('after a re-opening, counts only a declaration made after the report', () => {
+    const declarations = [
+      { declared: p('2011-11-29'), sources: [] },
+      { declared: p('2024-05-01'), sources: [] },
+    ];
+    const reopenings = [{ reported: p('2019-11'), sources: [] }];
+    const extensions = [{ granted: p('2021-11-19'), deadline: p('2025-12-31'), kind: 'reopened' as const }];
+    expect(on({ declarations, reopenings, extensions }, '2024-04-30')).toMatchObject({
+      completed: null,
+      reopened: '2019-11',
+      currentDeadline: '2025-12-31',
+      state: 'open',
+    });
+    expect(on({ declarations, reopenings, extensions }, '2024-05-01')).toMatchObject({
+      completed: '2024-05-01',
+      state: 'met',
+    });
+    // A declaration that may fall on the report's day is not known to come after it.
+    const sameMonth = [{ declared: p('2019-12'), sources: [] }];
+    expect(
+      on({ declarations: sameMonth, reopenings: [{ reported: p('2019-12-01'), sources: [] }] }, '2020-01-01')
+        ?.completed,
+    ).toBeNull();
+  });
+
+  it.each([
+    ['2011', '2020-01-01', null],
+    ['2019-11-30', '2020-01-01', null],
+    ['2021', '2022-01-01', '2021'],
+  ])(
+    'a recorded completion %s against a re-opening reported in November 2019, on %s: %s',
+    (completed, asOf, expected) => {
+      const reopenings = [{ reported: p('2019-11'), sources: [] }];
+      expect(on({ completed: p(completed), reopenings }, asOf)?.completed).toBe(expected);
+    },
+  );
+
+  it('waits for the decision on newly found areas, whatever extensions came before', () => {
+    const record = {
+      extensions: [{ granted: p('2012-12-07'), deadline: p('2018-01-01'), kind: 'extension' as const }],
+      declarations: [{ declared: p('2015-06-01'), sources: [] }],
+      reopenings: [{ reported: p('2019-11'), sources: [] }],
+    };
+    expect(on(record, '2019-11-29')).toMatchObject({ currentDeadline: '2018-01-01', state: 'met' });
+    expect(on(record, '2020-01-01')).toMatchObject({ currentDeadline: null, state: 'unknown', reopened: '2019-11' });
+  });
+
+  it('counts an undated extension from the day of the source reporting it', () => {
+    const record = { extensions: [{ granted: null, deadline: p('2020-01-01') }], currentDeadlineAsOf: p('2015-12') };
+    expect(on(record, '2015-12-30')?.currentDeadline).toBe('2013-01-01');
+    expect(on(record, '2015-12-31')?.currentDeadline).toBe('2020-01-01');
+  });
+
+  it('lists a deadline not yet known last, and a decision without sources with none', () => {
+    const e = engineOf([ago, khm], {
+      article5: new Map([
+        [
+          'AGO',
+          a5('AGO', {
+            declarations: [{ declared: p('2015-06-01'), sources: [] }],
+            reopenings: [{ reported: p('2019-11'), sources: [] }],
+          }),
+        ],
+        ['KHM', a5('KHM', { extensions: [{ granted: p('2009-12-04'), deadline: p('2030-12-31') }] })],
+      ]),
+    });
+    expect(e.deadlines(5, d('2020-01-01'))).toEqual([
+      {
+        iso3: 'KHM',
+        name: 'KHM',
+        deadline: '2030-12-31',
+        state: 'open',
+        decision: { meeting: null, granted: '2009-12-04', sources: [] },
+      },
+      { iso3: 'AGO', name: 'AGO', deadline: null, state: 'unknown', decision: null },
+    ]);
+  });
+});

@@ -40,8 +40,29 @@ describe('Art. 20.3: when a withdrawal takes effect', () => {
     ],
     ['Poland: only the effective date is known', { effectiveStated: '2026-02-20' }, '2026-02-20'],
     ['Ukraine: only known as pending, in armed conflict', { announced: '2025-06-29', conflict: 'ongoing' }, null],
+    [
+      'only announced, no deposit known, conflict ended: its end',
+      { announced: '2025-06-29', conflict: '2027-05-10' },
+      '2027-05-10',
+    ],
+    ['only announced, no deposit known, no armed conflict: not known', { announced: '2025-06-29' }, null],
   ])('%s -> %s', (_, input, effective) => {
     expect(withdrawalEffect(withdrawal(input)).effective).toBe(effective);
+  });
+
+  it.each([
+    ['deposited', { deposited: '2025-06-27', announced: '2025-06-01' }, '2025-06-27'],
+    ['stated effective only: six months before', { effectiveStated: '2026-02-20' }, '2025-08-20'],
+    ['stated effective on the 31st: six months before, a month end', { effectiveStated: '2026-08-31' }, '2026-02-28'],
+    [
+      'stated effective and announced: the announcement',
+      { effectiveStated: '2026-02-20', announced: '2025-07-01' },
+      '2025-07-01',
+    ],
+    ['only announced', { announced: '2025-06-29', conflict: 'ongoing' }, '2025-06-29'],
+    ['nothing dated', { conflict: 'ongoing' }, null],
+  ])('pending from: %s -> %s', (_, input, pendingFrom) => {
+    expect(withdrawalEffect(withdrawal(input)).pendingFrom).toBe(pendingFrom);
   });
 
   it('computes from the deposit, never from a stated effective date', () => {

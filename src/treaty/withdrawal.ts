@@ -23,6 +23,7 @@ export function withdrawalEffect(withdrawal: Withdrawal): WithdrawalEffect {
     const afterNotice = addMonths(deposited, WITHDRAWAL_NOTICE_MONTHS);
     if (armedConflict === null) return { effective: afterNotice, pendingFrom: deposited };
     const ended = armedConflict.ended;
+    // Stryker disable next-line ConditionalExpression: maxDate(d, null) is null too (d >= null is false), so the null test cannot be told apart
     return { effective: ended === null ? null : maxDate(afterNotice, ended), pendingFrom: deposited };
   }
   if (effectiveStated !== null) {

@@ -43,6 +43,38 @@ describe('declaration of completion', () => {
   });
 });
 
+describe('declaration of completion, on the day of each event', () => {
+  const areas = [
+    hazardArea('on-the-day', '2020-06-01', 100, { previouslyUnknown: true }),
+    hazardArea('next-day', '2020-06-02', 100, { previouslyUnknown: true }),
+  ];
+  it.each([
+    ['2020-05-31', 'in-progress', null, []],
+    ['2020-06-01', 'completed', '2020-06-01', []],
+    ['2020-06-02', 'reopened', '2020-06-01', ['next-day']],
+  ] as const)('on %s: %s (declared %s, re-opened by %j)', (asOf, state, declared, reopenedBy) => {
+    const result = obligationOn([{ iso3: 'KHM', date: d('2020-06-01') }], areas, d(asOf));
+    expect(result).toEqual({ state, declared, reopenedBy, unflagged: [] });
+  });
+
+  it('counts from the latest declaration by the date, in whatever order they are given', () => {
+    const declarations = [
+      { iso3: 'KHM' as const, date: d('2021-01-01') },
+      { iso3: 'KHM' as const, date: d('2019-01-01') },
+      { iso3: 'KHM' as const, date: d('2020-01-01') },
+    ];
+    expect(obligationOn(declarations, areas, d('2020-12-31'))).toMatchObject({
+      state: 'reopened',
+      declared: '2020-01-01',
+      reopenedBy: ['on-the-day', 'next-day'],
+    });
+    expect(obligationOn(declarations, areas, d('2021-01-01'))).toMatchObject({
+      state: 'completed',
+      declared: '2021-01-01',
+    });
+  });
+});
+
 describe('release and activity', () => {
   const area = hazardArea('A', '2021-01-01', 1_000);
   const clearance = { ...activity('A', '2021-02-01'), end: d('2021-12-31') };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../../core/date.js';
-import { checkExtensionDecision, checkExtensionRequest, deadlineAfter, latestAllowedDeadline } from './extension.js';
+import {
+  checkExtensionDecision,
+  checkExtensionRequest,
+  dateProblems,
+  deadlineAfter,
+  latestAllowedDeadline,
+  requestValueProblems,
+} from './extension.js';
 import type { ExtensionDecisionOutcome, ExtensionRequest } from '../model.js';
 import { latestRequest, plannedVsReleased } from './work-plan.js';
 
@@ -79,10 +86,84 @@ describe('extension request', () => {
     expect(short.notes).toEqual(['the work plan releases 400,000 m² of the 1,000,000 m² it states remaining']);
   });
 
+  it("accepts plan years from the current deadline's year to the requested deadline's", () => {
+    const workPlan = [2025, 2030].map((year) => ({ year, plannedReleaseM2: 500_000 }));
+    const check = checkExtensionRequest(request({ workPlan }), current, 1_000_000);
+    expect(check.problems).toEqual([]);
+    // The plan releases exactly what is stated remaining: no note.
+    expect(check.notes).toEqual([]);
+  });
+
+  it('notes a difference of 1 m² or more between the area stated and the area computed', () => {
+    expect(checkExtensionRequest(request(), current, 999_999.5).notes).toEqual([]);
+    expect(checkExtensionRequest(request(), current, 1_000_000.5).notes).toEqual([]);
+    expect(checkExtensionRequest(request(), current, 999_999).notes).toEqual([
+      'states 1,000,000 m² remaining; the records give 999,999 m² on 2024-03-31',
+    ]);
+    expect(checkExtensionRequest(request(), current, 1_000_001).notes).toHaveLength(1);
+  });
+
+  it('does not note a request submitted on the deadline day', () => {
+    expect(checkExtensionRequest(request({ submitted: current }), current, 1_000_000).notes).toEqual([]);
+  });
+
   it('notes a request submitted after the deadline', () => {
     expect(checkExtensionRequest(request({ submitted: d('2025-04-01') }), current, 1_000_000).notes).toContain(
       'submitted on 2025-04-01, after the deadline of 2025-03-01',
     );
+  });
+});
+
+describe('the values of a request, checked again outside HTTP', () => {
+  it('accepts a request within every bound', () => {
+    expect(requestValueProblems(request())).toEqual([]);
+    expect(requestValueProblems(request({ remainingAreaM2: 0, budgetUsd: null }))).toEqual([]);
+    expect(
+      requestValueProblems(
+        request({
+          remainingAreaM2: 999_999_999_999_999,
+          workPlan: [
+            { year: 1, plannedReleaseM2: 0 },
+            { year: 9999, plannedReleaseM2: 1 },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('names each value out of bounds', () => {
+    const bad = {
+      ...request({
+        remainingAreaM2: -1,
+        budgetUsd: 1e15,
+        workPlan: [
+          { year: 0, plannedReleaseM2: Number.NaN },
+          { year: 10_000, plannedReleaseM2: Number.POSITIVE_INFINITY },
+          { year: 2025.5, plannedReleaseM2: 5 },
+        ],
+      }),
+      submitted: '2024-02-30' as CalendarDate,
+      requestedDeadline: '2030-3-1' as CalendarDate,
+    };
+    const amount = 'a number from 0 to below 1e+15';
+    expect(requestValueProblems(bad)).toEqual([
+      { field: 'submitted', expected: 'a day between 01 and 29 for 2024-02' },
+      { field: 'requestedDeadline', expected: 'a date written YYYY-MM-DD (for example 1999-03-01)' },
+      { field: 'remainingAreaM2', expected: amount },
+      { field: 'budgetUsd', expected: amount },
+      { field: 'workPlan[0].year', expected: 'a calendar year (YYYY)' },
+      { field: 'workPlan[0].plannedReleaseM2', expected: amount },
+      { field: 'workPlan[1].year', expected: 'a calendar year (YYYY)' },
+      { field: 'workPlan[1].plannedReleaseM2', expected: amount },
+      { field: 'workPlan[2].year', expected: 'a calendar year (YYYY)' },
+    ]);
+  });
+
+  it('leaves a date that is not given alone', () => {
+    expect(dateProblems({ decided: null, submitted: '2024-03-31' })).toEqual([]);
+    expect(dateProblems({ decided: '2024-13-01' })).toEqual([
+      { field: 'decided', expected: 'a month between 01 and 12' },
+    ]);
   });
 });
 
@@ -100,6 +181,21 @@ describe('extension decision', () => {
     expect(deadlineAfter(current, { granted: false, date: d('2024-11-28'), meeting: '5RC', newDeadline: null })).toBe(
       current,
     );
+  });
+
+  it('accepts a decision taken the day the request was submitted', () => {
+    expect(checkExtensionDecision(granted('2030-03-01', '2024-03-31'), request(), current)).toEqual([]);
+    expect(checkExtensionDecision(granted('2025-03-01'), request(), current)).toEqual([
+      { field: 'newDeadline', expected: 'a date after the current deadline (2025-03-01)' },
+    ]);
+    expect(
+      checkExtensionDecision(
+        { granted: false, date: d('2024-01-01'), meeting: '5RC', newDeadline: null },
+        request(),
+        current,
+      ),
+    ).toEqual([{ field: 'date', expected: 'a decision on or after the request was submitted (2024-03-31)' }]);
+    expect(deadlineAfter(current, granted(null))).toBe(current);
   });
 
   it('checks the deadline a grant sets, and its date', () => {
@@ -130,6 +226,32 @@ describe('planned against released', () => {
     expect(latestRequest([newer, older], d('2024-03-30'))).toBe(older);
     expect(latestRequest([older, newer], d('2024-03-31'))).toBe(newer);
     expect(latestRequest([newer], d('2020-01-01'))).toBeNull();
+  });
+
+  it('of two requests submitted the same day, takes the one recorded last', () => {
+    const first = request({ submitted: d('2024-03-31'), remainingAreaM2: 1 });
+    const second = request({ submitted: d('2024-03-31'), remainingAreaM2: 2 });
+    const older = request({ submitted: d('2019-03-31') });
+    expect(latestRequest([first, second, older], d('2024-12-31'))).toBe(second);
+    expect(latestRequest([second, first], d('2024-12-31'))).toBe(first);
+  });
+
+  it('orders the plan by year, counts a year with nothing released as 0, and a year complete on its 31 December', () => {
+    const plan = request({
+      workPlan: [
+        { year: 2026, plannedReleaseM2: 100.004 },
+        { year: 2025, plannedReleaseM2: 200_000 },
+      ],
+    });
+    expect(plannedVsReleased(plan, new Map([[2025, 250_000.126]]), d('2025-12-31'))).toEqual([
+      { year: 2025, plannedM2: 200_000, releasedM2: 250_000.13, differenceM2: 50_000.13, complete: true },
+      { year: 2026, plannedM2: 100, releasedM2: null, differenceM2: null, complete: false },
+    ]);
+    expect(plannedVsReleased(plan, new Map(), d('2026-01-01'))).toEqual([
+      { year: 2025, plannedM2: 200_000, releasedM2: 0, differenceM2: -200_000, complete: true },
+      { year: 2026, plannedM2: 100, releasedM2: 0, differenceM2: -100, complete: false },
+    ]);
+    expect(plannedVsReleased(plan, new Map(), d('2025-12-30'))[0]?.complete).toBe(false);
   });
 
   it('compares each plan year with what was released, marking years not complete or not started', () => {
