@@ -86,6 +86,31 @@ describe('land release on a date', () => {
     expect(landReleaseSummary(records, d('2021-12-31')).open.cha).toEqual({ count: 1, areaM2: 6_000 });
   });
 
+  it('sorts five releases given in no order, and drops revisions and releases of areas not held', () => {
+    const scattered: ClearanceRecords = {
+      ...history,
+      releases: [
+        release('s3', 'A', '2021-11-01', 1_000),
+        release('s1', 'A', '2021-04-01', 1_000),
+        release('s5', 'A', '2022-03-01', 1_000),
+        release('s2', 'A', '2021-07-01', 1_000),
+        release('s4', 'A', '2022-01-01', 1_000),
+        release('sz', 'NOT-HELD', '2021-05-01', 1_000),
+      ],
+      revisions: [...history.revisions, revision('NOT-HELD', '2022-01-01', 10, 5)],
+    };
+    const records = stateRecords(scattered, 'KHM');
+    expect(records.areas[0]?.releases.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(records.areas.flatMap((a) => a.revisions.map((r) => r.hazardAreaId))).toEqual(['B']);
+  });
+
+  it('counts a release dated on the as-of date, and not the day before', () => {
+    expect(releasedPerYear(khm(), d('2021-08-31'))).toEqual([]);
+    expect(releasedPerYear(khm(), d('2021-09-01'))).toEqual([
+      { year: 2021, cancelledM2: 0, reducedM2: 0, clearedM2: 4_000 },
+    ]);
+  });
+
   it("adds up each year's kinds for the forecast", () => {
     const released = releasedPerYear(khm(), d('2023-12-31'));
     expect([...releasedTotals(released)]).toEqual([
