@@ -100,7 +100,13 @@ describe('land release on a date', () => {
       revisions: [...history.revisions, revision('NOT-HELD', '2022-01-01', 10, 5)],
     };
     const records = stateRecords(scattered, 'KHM');
-    expect(records.areas[0]?.releases.map((r) => r.id)).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    expect(records.areas[0]?.releases.map((r) => r.date)).toEqual([
+      '2021-04-01',
+      '2021-07-01',
+      '2021-11-01',
+      '2022-01-01',
+      '2022-03-01',
+    ]);
     expect(records.areas.flatMap((a) => a.revisions.map((r) => r.hazardAreaId))).toEqual(['B']);
   });
 
