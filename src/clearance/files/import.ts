@@ -18,7 +18,7 @@ import { readCsvFeatures } from './csv.js';
 import { readGeoJson } from './geojson.js';
 import { outsideStateWarnings, overlapWarningsOf, releaseWarnings } from './import-warnings.js';
 import { type ImportProblem, ImportRejectedError, type RawFeature, fileProblem } from './problems.js';
-import { type ReadRecords, featureRef, readRecords } from './read-records.js';
+import { type ReadRecords, featureNameRef, readRecords } from './read-records.js';
 import { stateShape } from './state-shapes.js';
 
 export const FILE_FORMATS = ['geojson', 'gpkg', 'csv'] as const;
@@ -87,7 +87,7 @@ function batchImportProblems(file: string, read: ReadRecords, problems: readonly
   return problems.map((p) => {
     const feature = p.at === null ? undefined : read.features[p.at.kind][p.at.index];
     const message = `${p.field === null ? '' : `${p.field}: `}expected ${p.expected}`;
-    return { file, where: feature?.where ?? null, ref: feature ? featureRef(feature.properties) : null, message };
+    return { file, where: feature?.where ?? null, ref: feature ? featureNameRef(feature) : null, message };
   });
 }
 
