@@ -9,6 +9,7 @@ import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
 import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
+import { tileIndexBulkMigration } from '../clearance/migrations/0023-tile-index-bulk.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
@@ -44,6 +45,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0016-article7-reports': article7ReportsMigration(dialect),
     '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
+    '0023-tile-index-bulk': tileIndexBulkMigration(dialect),
   };
 }
 

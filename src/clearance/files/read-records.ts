@@ -17,7 +17,8 @@ import { HAS_GEOMETRY, RECORD_FIELD, RECORD_KINDS, type RecordKind, bodyOf, reco
 import type { ImportProblem, RawFeature } from './problems.js';
 
 /** How messages name a feature: its place in the file, and its properties or the reference they give. */
-export type FeatureName = Pick<RawFeature, 'where'> & ({ properties: RawFeature['properties'] } | { ref: string | null });
+export type FeatureName = Pick<RawFeature, 'where'> &
+  ({ properties: RawFeature['properties'] } | { ref: string | null });
 
 export const featureNameRef = (name: FeatureName): string | null =>
   'ref' in name ? name.ref : featureRef(name.properties);
@@ -104,7 +105,9 @@ export function readFeature(file: string, iso3: StateCode, feature: RawFeature):
   const refused = (kind: RecordKind | null): FeatureRead => ({ kind, value: null, repairs: [], problems });
   const kind = feature.kind ?? recordKindOf(feature.properties);
   if (kind === null) {
-    problem(`${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`);
+    problem(
+      `${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`,
+    );
     return refused(null);
   }
   const body = bodyOf(feature.properties);
@@ -132,7 +135,9 @@ export function readFeature(file: string, iso3: StateCode, feature: RawFeature):
     for (const p of result.problems) problem(message(p, id));
     return refused(kind);
   }
-  const repairs = result.repairs.map((repair) => `${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`);
+  const repairs = result.repairs.map(
+    (repair) => `${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`,
+  );
   return { kind, value: result.value, repairs, problems };
 }
 

@@ -1,0 +1,38 @@
+/**
+ * The SQLite tile index (migration 0019's R*Tree and keys table) filled once for a bulk import's
+ * rows instead of by a trigger per row (migration 0023), inside the import's transaction. On
+ * PostgreSQL both are no-ops: its GiST index is kept by the engine.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, DialectName } from '../store/database.js';
+
+const INDEX = {
+  hazard_areas: { keys: 'hazard_area_tile_keys', boxes: 'hazard_area_boxes' },
+  land_releases: { keys: 'land_release_tile_keys', boxes: 'land_release_boxes' },
+} as const;
+type Indexed = keyof typeof INDEX;
+
+/** From here to fillTileIndex, rows inserted into `table` in this transaction are not indexed one by one. */
+export async function deferTileIndex(trx: Kysely<Database>, dialect: DialectName, table: Indexed): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  if (!trx.isTransaction) throw new Error('the tile index is deferred inside a transaction only');
+  await trx.insertInto('tile_index_deferred').values({ tbl: table }).execute();
+}
+
+/** Indexes the rows of `ids` (inserted since deferTileIndex), and lets the triggers index rows again. */
+export async function fillTileIndex(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  table: Indexed,
+  ids: readonly string[],
+): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  const { keys, boxes } = INDEX[table];
+  const list = JSON.stringify(ids);
+  await sql`insert into ${sql.table(keys)} (id) select value from json_each(${list})`.execute(trx);
+  await sql`insert into ${sql.table(boxes)} select k.key, t.min_x, t.max_x, t.min_y, t.max_y
+    from json_each(${list}) j cross join ${sql.table(keys)} k on k.id = j.value cross join ${sql.table(table)} t on t.id = j.value`.execute(
+    trx,
+  );
+  await trx.deleteFrom('tile_index_deferred').where('tbl', '=', table).execute();
+}
