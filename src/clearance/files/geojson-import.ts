@@ -157,7 +157,7 @@ export async function importGeoJsonStream(
     if (done === null) throw new Error('the GeoJSON reader stopped before the end of the file');
     const problem = headProblem(file, done);
     if (problem === 'single-feature')
-      return importRead(
+      return await importRead(
         store,
         file,
         readRecords(file, iso3, [rawFeatureOf(done.value, 'feature 1')]),
