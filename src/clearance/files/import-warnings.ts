@@ -63,8 +63,8 @@ export function storedMeeting(
   areas: readonly { bbox: BBox }[],
   stored: readonly { id: string; bbox: BBox }[],
 ): string[] {
-  const all = [
-    ...stored.map((s) => ({ bbox: s.bbox, id: s.id as string | null })),
+  const all: { bbox: BBox; id: string | null }[] = [
+    ...stored.map((s) => ({ bbox: s.bbox, id: s.id })),
     ...areas.map((a) => ({ bbox: a.bbox, id: null })),
   ];
   all.sort((a, b) => a.bbox[0] - b.bbox[0]);
@@ -76,7 +76,8 @@ export function storedMeeting(
       const b = all[j];
       if (b === undefined || b.bbox[0] > a.bbox[2]) break;
       if ((a.id === null) === (b.id === null) || !boxesIntersect(a.bbox, b.bbox)) continue;
-      found.add((a.id ?? b.id) as string);
+      const id = a.id ?? b.id;
+      if (id !== null) found.add(id);
     }
   }
   return [...found];
