@@ -5,7 +5,7 @@
  * and the densest z8 and z10 vector tiles over them, uncached (vs PostGIS ST_AsMVT on the same data). MINEFREE_BENCH_AREAS scales the set down.
  * Run alone with `npx tsx bench/clearance.ts`, or as part of `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,7 @@ import { initDatabase } from '../src/setup/seed.js';
 import { migrateToLatest } from '../src/setup/migrations.js';
 import { loadFacts } from '../src/treaty/store.js';
 import { TreatyEngine } from '../src/treaty/status.js';
-import { type Row, type Timing, printTable, summarise, time } from './measure.js';
+import { type Row, type Timing, printTable, summarise, time, timePair } from './measure.js';
 
 const STATE = 'KHM';
 const AS_OF = parseDate('2026-06-30');
@@ -46,6 +46,10 @@ const once = async (body: () => unknown): Promise<Timing> => {
   return summarise([performance.now() - start]);
 };
 const note = (text: string): void => console.log(`clearance bench: ${text}`);
+const load = (): string =>
+  `load average ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ')}`;
 
 /**
  * The demo generator takes about 2 ms an area (every record goes through the input checks), so
@@ -186,7 +190,31 @@ function densest(records: ClearanceRecords, z: number): [number, number] {
   return [x, y];
 }
 
-async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): Promise<void> {
+/** A tile process (tile-child.ts) over the database file `data`: ask it for tiles, close it when done. */
+async function tileChild(data: string): Promise<{
+  ask: (tile: { iso3: string; z: number; x: number; y: number }) => Promise<{ ms: number; bytes: number }>;
+  close: () => void;
+}> {
+  const child = fork(fileURLToPath(new URL('./tile-child.ts', import.meta.url)), [data], { stdio: 'inherit' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the tile process ended (${code})`)));
+  });
+  return {
+    ask: (tile) =>
+      new Promise((resolve) => {
+        child.once('message', (answer) => resolve(answer as { ms: number; bytes: number }));
+        child.send(tile);
+      }),
+    close: () => {
+      child.removeAllListeners('exit');
+      child.disconnect();
+    },
+  };
+}
+
+async function tileRows(rows: Row[], store: Store, records: ClearanceRecords, data: string): Promise<void> {
   const started = performance.now();
   const tiles = ClearanceTiles.fromRecords(records);
   note(
@@ -204,7 +232,30 @@ async function tileRows(rows: Row[], store: Store, records: ClearanceRecords): P
     if (Buffer.compare(Buffer.from(memory ?? []), Buffer.from(fromIndex ?? [])) !== 0)
       throw new Error(`tile ${z}/${x}/${y} from the R*Tree differs from the one built from every record`);
   }
-  const postgis = await postgisTiles(records, wanted);
+  const [pz, px, py] = wanted[1] ?? [POLYGON_MIN_ZOOM, 0, 0];
+  note(`before PostGIS: ${load()}`);
+  const server = await tileChild(data);
+  let postgis: PostgisResult;
+  try {
+    postgis = await postgisTiles(records, wanted, async () => {
+      const { ms, bytes } = await server.ask({ iso3: STATE, z: pz, x: px, y: py });
+      if (bytes === 0) throw new Error(`tile ${pz}/${px}/${py} came back empty from the tile process`);
+      return ms;
+    });
+  } finally {
+    server.close();
+  }
+  note(`after PostGIS: ${load()}`);
+  // The target of issue 15 §4: the densest z10 tile from the database no slower than PostGIS's.
+  if (postgis.paired !== null)
+    rows.push({
+      measure: `densest z${pz} tile ${px}/${py} (polygons), SQLite R*Tree, in a process holding no records, timed alternately with PostGIS`,
+      value: postgis.paired.ours,
+      baselineName: 'PostGIS ST_AsMVT, same tile and layers, timed alternately',
+      baseline: postgis.paired.postgis,
+      targetMs: Infinity,
+      targetRatio: 1,
+    });
   for (const [index, [z, x, y]] of wanted.entries()) {
     const what = z < POLYGON_MIN_ZOOM ? 'areas as points' : 'polygons';
     const timing = postgis.timings?.[index] ?? null;
@@ -283,7 +334,9 @@ async function postgresTileRows(
   }
 }
 
-type PostgisResult = { timings: Timing[]; reason: null } | { timings: null; reason: string };
+type PostgisResult =
+  | { timings: Timing[]; paired: { ours: Timing; postgis: Timing } | null; reason: null }
+  | { timings: null; paired: null; reason: string };
 
 const AREAS_SQL = `insert into areas select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::int[], $8::text[])
   as t(id, type, status, recorded, closed, area_m2, synthetic, g) cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(g), 4326)) as geom(geom)`;
@@ -302,19 +355,25 @@ const TILE_SQL = `with b as (select ST_TileEnvelope($1, $2, $3) as env, ST_Trans
       select id, hazard_area_id as "hazardAreaId", kind, released, area_m2 as "areaM2", synthetic, ST_AsMVTGeom(ST_Transform(geom, 3857), b.env, 4096, 64, true) as geom
       from releases, b where geom && b.q) t) as mvt`;
 
-/** The same polygons in a scratch schema (PostGIS created there when the database has none), dropped afterwards. */
+/**
+ * The same polygons in a scratch schema (PostGIS created there when the database has none),
+ * dropped afterwards. `ours` builds the last wanted tile minefree's way: timed alternately with
+ * PostGIS's, for a ratio that holds under a changing load.
+ */
 async function postgisTiles(
   records: ClearanceRecords,
   wanted: readonly [number, number, number][],
+  ours: () => Promise<unknown>,
 ): Promise<PostgisResult> {
   if (!existsSync('/usr/share/postgresql/15/extension/postgis.control'))
-    return { timings: null, reason: 'PostGIS is not installed (postgresql-15-postgis-3)' };
+    return { timings: null, paired: null, reason: 'PostGIS is not installed (postgresql-15-postgis-3)' };
   const client = new pg.Client({ connectionString: PG_URL });
   try {
     await client.connect();
   } catch (error) {
     return {
       timings: null,
+      paired: null,
       reason: `PostgreSQL is not reachable at ${PG_URL} (${error instanceof Error ? error.message : String(error)})`,
     };
   }
@@ -370,7 +429,9 @@ async function postgisTiles(
       note(`PostGIS tile ${z}/${x}/${y}: ${(mvt.rows[0]?.mvt.length ?? 0).toLocaleString('en')} bytes`);
       timings.push(await time(10, () => client.query(query, [z, x, y]), 2));
     }
-    return { timings, reason: null };
+    const [z, x, y] = wanted.at(-1) ?? [POLYGON_MIN_ZOOM, 0, 0];
+    const [mine, theirs] = await timePair(20, ours, () => client.query(TILE_SQL, [z, x, y]));
+    return { timings, paired: { ours: mine, postgis: theirs }, reason: null };
   } finally {
     await client.query(`drop schema if exists ${schema} cascade`);
     await client.end();
@@ -389,7 +450,7 @@ export async function clearanceBenchmarks(rows: Row[], dir: string): Promise<voi
       await importRows(rows, dir, records);
       await summaryRows(rows, store, areas);
     }
-    await tileRows(rows, store, records);
+    await tileRows(rows, store, records, data);
   } finally {
     await store.close();
   }

@@ -6,6 +6,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { StateCode } from '../core/states.js';
 import type { ActivitiesTable, DevicesDestroyedTable, HazardAreasTable, LandReleasesTable } from './tables.js';
 import { boxUnion } from './geometry/area.js';
+import { packPolygon, packedBytes } from './geometry/packed-polygon.js';
 import { type AreaFacts, type ReleaseFacts, type StateRecords, byDate } from './land-release.js';
 import type { Activity, AreaGeometry, BBox, DeviceRecord, DevicesDestroyed, HazardArea, LandRelease } from './model.js';
 
@@ -29,6 +30,7 @@ export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
     status: a.status,
     status_date: a.statusDate,
     geometry: JSON.stringify(a.geometry),
+    tile_geometry: packedBytes(packPolygon(a.geometry)),
     area_m2: a.areaM2,
     min_x: minX,
     min_y: minY,
@@ -42,7 +44,10 @@ export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
   };
 }
 
-/** The columns of hazardAreaRow, in its order: a bulk insert's values (files/geojson-import.ts). */
+/**
+ * The columns of hazardAreaRow, a bulk insert's values (files/geojson-import.ts): in its order but
+ * for tile_geometry, last so that AreaOfValues reads the others where they were.
+ */
 export const HAZARD_AREA_COLUMNS = [
   'id',
   'iso3',
@@ -63,6 +68,7 @@ export const HAZARD_AREA_COLUMNS = [
   'source_id',
   'synthetic',
   'previously_unknown',
+  'tile_geometry',
 ] as const satisfies readonly (keyof HazardAreasTable)[];
 
 /** hazardAreaRow as values in HAZARD_AREA_COLUMNS order (null for a missing value). */
@@ -126,7 +132,7 @@ class AreaOfValues implements HazardArea {
 /** Values in HAZARD_AREA_COLUMNS order (hazardAreaValues) back into a hazard area. */
 export const hazardAreaOfValues = (values: readonly unknown[]): HazardArea => new AreaOfValues(values);
 
-export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry'> & { geometry?: string };
+export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry' | 'tile_geometry'> & { geometry?: string };
 
 export function hazardAreaFromRow(r: HazardAreaRow): HazardArea {
   return {
@@ -185,6 +191,7 @@ export function releaseRow(
     activity_id: r.activityId,
     kind: r.kind,
     geometry: JSON.stringify(r.geometry),
+    tile_geometry: packedBytes(packPolygon(r.geometry)),
     area_m2: r.areaM2,
     min_x: minX,
     min_y: minY,
@@ -194,7 +201,7 @@ export function releaseRow(
   };
 }
 
-export type ReleaseRow = Omit<Selectable<LandReleasesTable>, 'geometry'> & { geometry?: string };
+export type ReleaseRow = Omit<Selectable<LandReleasesTable>, 'geometry' | 'tile_geometry'> & { geometry?: string };
 
 export function releaseFromRow(r: ReleaseRow): LandRelease {
   const geometry = r.geometry === undefined ? GEOMETRY_NOT_LOADED : (JSON.parse(r.geometry) as AreaGeometry);

@@ -1,14 +1,30 @@
 /**
- * The SQLite tile index (migration 0019's R*Tree and keys table) filled once for a bulk import's
- * rows instead of by a trigger per row (migration 0023), inside the import's transaction. On
- * PostgreSQL both are no-ops: its GiST index is kept by the engine.
+ * The SQLite tile index (migration 0019's R*Tree and keys table, whose rows hold what a tile draws
+ * since 0022) filled once for a bulk import's rows instead of by a trigger per row (migration
+ * 0023), inside the import's transaction: the keys rows get the very values 0022's insert
+ * triggers would write. On PostgreSQL both are no-ops: its GiST index is kept by the engine.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database, DialectName } from '../store/database.js';
 
+/** tile_geometry when the writer packed it, else the GeoJSON text (0022's triggers). */
+const POLYGON = 't.tile_geometry, case when t.tile_geometry is null then t.geometry end';
+
+/** Each table's keys table and R*Tree, and the keys columns with the values its insert trigger writes from row `t`. */
 const INDEX = {
-  hazard_areas: { keys: 'hazard_area_tile_keys', boxes: 'hazard_area_boxes' },
-  land_releases: { keys: 'land_release_tile_keys', boxes: 'land_release_boxes' },
+  hazard_areas: {
+    keys: 'hazard_area_tile_keys',
+    boxes: 'hazard_area_boxes',
+    columns: 'id, iso3, type, status, information_date, status_date, area_m2, synthetic, tile_geometry, geometry',
+    values: `t.id, t.iso3, t.type, t.status, t.information_date, t.status_date, t.area_m2, t.synthetic, ${POLYGON}`,
+  },
+  land_releases: {
+    keys: 'land_release_tile_keys',
+    boxes: 'land_release_boxes',
+    columns: 'id, iso3, hazard_area_id, kind, release_date, area_m2, synthetic, tile_geometry, geometry',
+    values: `t.id, t.iso3, t.hazard_area_id, t.kind, t.release_date, t.area_m2,
+      (select synthetic from hazard_areas where id = t.hazard_area_id), ${POLYGON}`,
+  },
 } as const;
 type Indexed = keyof typeof INDEX;
 
@@ -27,9 +43,12 @@ export async function fillTileIndex(
   ids: readonly string[],
 ): Promise<void> {
   if (dialect !== 'sqlite') return;
-  const { keys, boxes } = INDEX[table];
+  const { keys, boxes, columns, values } = INDEX[table];
   const list = JSON.stringify(ids);
-  await sql`insert into ${sql.table(keys)} (id) select value from json_each(${list})`.execute(trx);
+  await sql`insert into ${sql.table(keys)} (${sql.raw(columns)})
+    select ${sql.raw(values)} from json_each(${list}) j cross join ${sql.table(table)} t on t.id = j.value`.execute(
+    trx,
+  );
   await sql`insert into ${sql.table(boxes)} select k.key, t.min_x, t.max_x, t.min_y, t.max_y
     from json_each(${list}) j cross join ${sql.table(keys)} k on k.id = j.value cross join ${sql.table(table)} t on t.id = j.value`.execute(
     trx,

@@ -205,8 +205,9 @@ export async function loadClearanceRecords(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
+      // Never tile_geometry: the GeoJSON is the record; the packed copy is only for tiles.
       const areaColumns = withGeometry
-        ? trx.selectFrom('hazard_areas').selectAll()
+        ? trx.selectFrom('hazard_areas').select([...AREA_COLUMNS, 'geometry'])
         : trx.selectFrom('hazard_areas').select(AREA_COLUMNS);
       const areas = await areaColumns.where('iso3', '=', iso3).orderBy(byId).execute();
       const activities = await trx
@@ -216,7 +217,7 @@ export async function loadClearanceRecords(
         .orderBy(byId)
         .execute();
       const releaseColumns = withGeometry
-        ? trx.selectFrom('land_releases').selectAll()
+        ? trx.selectFrom('land_releases').select([...RELEASE_COLUMNS, 'geometry'])
         : trx.selectFrom('land_releases').select(RELEASE_COLUMNS);
       const releases = await releaseColumns.where('iso3', '=', iso3).orderBy(byId).execute();
       const devices = await trx

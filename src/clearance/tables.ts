@@ -16,6 +16,8 @@ export interface HazardAreasTable {
   status: 'open' | 'closed' | 'handed-over';
   status_date: CalendarDate | null;
   geometry: string;
+  /** The polygon packed as numbers for tiles (geometry/packed-polygon.ts); null when written without. */
+  tile_geometry: Uint8Array | null;
   area_m2: number;
   min_x: number;
   min_y: number;
@@ -46,6 +48,8 @@ export interface LandReleasesTable {
   activity_id: string;
   kind: 'cancelled' | 'reduced' | 'cleared';
   geometry: string;
+  /** The polygon packed as numbers for tiles (geometry/packed-polygon.ts); null when written without. */
+  tile_geometry: Uint8Array | null;
   area_m2: number;
   min_x: number;
   min_y: number;

@@ -107,21 +107,25 @@ export function stateVictimsText(a: StateVictimsAnswer): string {
       t('cli:victims.coordination'),
       a.coordination === null
         ? t('cli:victims.unknown')
-        : t('cli:victims.coordinationValue', {
-            type: t(MECHANISM[a.coordination.type]),
-            since: a.coordination.since ?? t('common:dash'),
-          }),
+        : a.coordination.type === 'none'
+          ? t('cli:victims.coordinationNone')
+          : t('cli:victims.coordinationValue', {
+              type: t(MECHANISM[a.coordination.type]),
+              since: a.coordination.since ?? t('common:dash'),
+            }),
     ],
     [
       t('cli:victims.plan'),
       a.plan === null
         ? t('cli:victims.unknown')
-        : t('cli:victims.planValue', {
-            title: a.plan.title,
-            from: a.plan.from ?? t('common:dash'),
-            to: a.plan.to ?? t('common:dash'),
-            state: t(PLAN_STATE[a.plan.state]),
-          }),
+        : a.plan.title === null
+          ? t('cli:victims.planNone')
+          : t('cli:victims.planValue', {
+              title: a.plan.title,
+              from: a.plan.from ?? t('common:dash'),
+              to: a.plan.to ?? t('common:dash'),
+              state: t(PLAN_STATE[a.plan.state]),
+            }),
     ],
     [t('cli:victims.survivors'), yesNo(a.survivorParticipation)],
   ];

@@ -35,6 +35,35 @@ const json = (status: Answer['status'], description: string, schema: JsonSchema)
 ];
 
 const source = obj({ id: str(), title: str(), url: orNull(str()), published: orNull(partialDay) }, 'A source');
+/** A source's "None" is written out; null (where allowed) means no source read states it. */
+const coordination = {
+  anyOf: [
+    obj(
+      { type: { type: 'string', enum: ['victim-assistance', 'disability'] }, since: orNull(partialDay) },
+      'A mechanism',
+    ),
+    obj({ type: { const: 'none' }, since: { type: 'null' } }, 'A source states there was no coordination mechanism'),
+  ],
+};
+const planStated = {
+  anyOf: [
+    obj({ title: str(), from: orNull(partialDay), to: orNull(partialDay) }, 'A national plan'),
+    obj(
+      { title: { type: 'null' }, from: { type: 'null' }, to: { type: 'null' } },
+      'A source states there was no national plan',
+    ),
+  ],
+};
+const planState = { type: 'string', enum: ['in-force', 'expired', 'none'] };
+const planOnDate = {
+  anyOf: [
+    obj({ title: str(), from: orNull(partialDay), to: orNull(partialDay), state: planState }, 'A national plan'),
+    obj(
+      { title: { type: 'null' }, from: { type: 'null' }, to: { type: 'null' }, state: { const: 'none' } },
+      'A source states there was no national plan',
+    ),
+  ],
+};
 const breakdownCell = obj({ key: str(), count: orNull(int), suppressed: bool });
 const publishedTotal = obj({
   value: num,
@@ -360,7 +389,15 @@ export const ANSWERS: Answers = {
     required: ['asOf', 'states', 'counts', 'series', 'byDevice', 'synthetic'],
     properties: {
       asOf: day,
-      states: arr({ type: 'object', required: ['iso3'], properties: { iso3 } }),
+      states: arr(
+        obj({
+          iso3,
+          coordination: orNull(bool),
+          planState: orNull(planState),
+          survivorParticipation: orNull(bool),
+        }),
+        'coordination: true (a mechanism), false (a source states none), null (not found); planState null: not found',
+      ),
       counts: { type: 'object' },
       series: arr(seriesYear, 'The global published totals by edition beside the sum of every record kept here'),
       byDevice: arr(
@@ -372,10 +409,24 @@ export const ANSWERS: Answers = {
   }),
   'GET /api/v1/states/{iso3}/victims': json(200, "The State's victim assistance on the date", {
     type: 'object',
-    required: ['iso3', 'asOf', 'casualties', 'series', 'synthetic'],
+    required: [
+      'iso3',
+      'asOf',
+      'significantNumberOfVictims',
+      'coordination',
+      'plan',
+      'survivorParticipation',
+      'casualties',
+      'series',
+      'synthetic',
+    ],
     properties: {
       iso3,
       asOf: day,
+      significantNumberOfVictims: orNull(bool),
+      coordination: orNull(coordination),
+      plan: orNull(planOnDate),
+      survivorParticipation: orNull(bool),
       casualties: arr({ type: 'object' }),
       series: arr(seriesYear, "The State's published totals by edition beside its recorded totals"),
       synthetic: bool,
@@ -395,8 +446,8 @@ export const ANSWERS: Answers = {
             iso3,
             reported: day,
             significantNumberOfVictims: orNull(bool),
-            mechanism: orNull(obj({ type: str('victim-assistance or disability'), since: orNull(partialDay) })),
-            plan: orNull(obj({ title: str(), from: orNull(partialDay), to: orNull(partialDay) })),
+            mechanism: orNull(coordination),
+            plan: orNull(planStated),
             survivorParticipation: orNull(bool),
             services: { type: 'object' },
             sources: arr(source),

@@ -9,6 +9,7 @@ import { clearanceMigration } from '../clearance/migrations/0006-clearance.js';
 import { article5WorkflowMigration } from '../clearance/migrations/0007-article5-workflow.js';
 import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
+import { tileRowsMigration } from '../clearance/migrations/0022-tile-rows.js';
 import { tileIndexBulkMigration } from '../clearance/migrations/0023-tile-index-bulk.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
@@ -17,6 +18,7 @@ import type { DialectName, Store } from '../store/database.js';
 import {
   type MigrationList,
   migrateDownToNothing as downToNothing,
+  migrateTo as toName,
   migrateToLatest as toLatest,
   renameRunMigrations,
 } from '../store/migrate.js';
@@ -25,6 +27,8 @@ import { reportedFiguresMigration } from '../transparency/migrations/0005-report
 import { treatyMigration } from '../treaty/migrations/0004-treaty.js';
 import { victimsMigration } from '../victims/migrations/0010-victims.js';
 import { casualtyChecksMigration } from '../victims/migrations/0017-casualty-checks.js';
+import { casualtyKeysMigration } from '../victims/migrations/0020-casualty-keys.js';
+import { vaFrameworksNoneMigration } from '../victims/migrations/0024-va-frameworks-none.js';
 import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
 
 export function migrations(dialect: DialectName): MigrationList {
@@ -45,7 +49,10 @@ export function migrations(dialect: DialectName): MigrationList {
     '0016-article7-reports': article7ReportsMigration(dialect),
     '0017-casualty-checks': casualtyChecksMigration(dialect),
     '0019-tile-index': tileIndexMigration(dialect),
+    '0020-casualty-keys': casualtyKeysMigration(dialect),
+    '0022-tile-rows': tileRowsMigration(dialect),
     '0023-tile-index-bulk': tileIndexBulkMigration(dialect),
+    '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
   };
 }
 
@@ -61,6 +68,9 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
   await renameRunMigrations(store, SPLIT_MIGRATIONS);
   return toLatest(store, migrations);
 }
+
+/** Brings the schema up or down to the named migration. */
+export const migrateTo = (store: Store, name: string): Promise<string[]> => toName(store, migrations, name);
 
 /** Undoes every migration, newest first. */
 export const migrateDownToNothing = (store: Store): Promise<string[]> => downToNothing(store, migrations);

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './database.js';
+import { copyText } from './bulk.js';
 import { migrateToLatest } from './migrate.js';
 import { auditLogMigration } from './migrations/0001-audit-log.js';
 import { forEachDatabase } from './test-databases.js';
@@ -87,8 +88,37 @@ forEachDatabase((database) => {
       expect(await count(store)).toBe(before + 3500);
     });
 
+    it('writes fixed columns once for every row, and a short last statement with them', async () => {
+      const columns = ['id', 'at', 'user_id', 'action', 'entity_id', 'before', 'after'] as const;
+      const fixed = { columns: ['entity'] as const, values: ['fixed\ttext'] };
+      const rows = Array.from({ length: 250 }, (_, i) => [...row(90_000 + i).slice(0, 4), ...row(90_000 + i).slice(5)]);
+      const n = await store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', columns, rows, fixed));
+      expect(n).toBe(250);
+      const stored = await store.db
+        .selectFrom('audit_log')
+        .select(['entity', 'entity_id'])
+        .where('id', '>=', 90_000)
+        .orderBy('id')
+        .execute();
+      expect(stored).toHaveLength(250);
+      expect(new Set(stored.map((r) => r.entity))).toEqual(new Set(['fixed\ttext']));
+      expect(stored.at(-1)?.entity_id).toBe('e90249');
+    });
+
     it('runs only inside a transaction', async () => {
       await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);
     });
+  });
+});
+
+describe('COPY text of bytes', () => {
+  // The hex form bytea reads, its backslash doubled for COPY; a view reads only its own bytes.
+  it.each<[string, Uint8Array, string]>([
+    ['bytes, a backslash among them', new Uint8Array([0, 92, 255]), '\\\\x005cff'],
+    ['no bytes', new Uint8Array(0), '\\\\x'],
+    ['a Buffer viewing part of a larger one', Buffer.from([1, 2, 3, 4]).subarray(1, 3), '\\\\x0203'],
+    ['a packed polygon of one point', new Uint8Array(new Float64Array([1]).buffer), '\\\\x000000000000f03f'],
+  ])('%s', (_, value, text) => {
+    expect(copyText(value)).toBe(text);
   });
 });

@@ -21,22 +21,45 @@ import type { Database } from './database.js';
 /** A row's values in the order of the columns given; null for a missing value. */
 export type BulkRow = readonly unknown[];
 /**
- * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, the
- * rows' values one after another (SQLite); `copy`, the rows as lines of COPY text (PostgreSQL).
+ * Rows made ready elsewhere (a worker thread), so the writing thread only writes: `values`, rows
+ * that write their values straight into the insert's parameters (SQLite: no array of the chunk's
+ * values in between); `copy`, the rows as lines of COPY text (PostgreSQL).
  */
-export type BulkChunk =
-  { readonly values: readonly unknown[]; readonly rows: number } | { readonly copy: string; readonly rows: number };
+export type BulkChunk = ValuesChunk | { readonly copy: string; readonly rows: number };
+
+export interface ValuesChunk {
+  readonly rows: number;
+  /** Values a row: the insert's columns. */
+  readonly width: number;
+  /** Writes row `row`'s values, bindable as they are (no undefined, no boolean), into `into` from `at`. */
+  readonly writeRow: (row: number, into: unknown[], at: number) => void;
+}
 /** The ready shape the store's engine takes (`Store.bulkChunk`). */
 export type BulkChunkKind = 'values' | 'copy';
 /** Rows one by one, or chunks of rows as they are made (arrays of rows, or ready chunks of the engine's kind). */
 export type BulkRows = Iterable<BulkRow> | AsyncIterable<readonly BulkRow[] | BulkChunk>;
+
+/**
+ * Columns that hold one value in every row of a bulk insert (the State of an import, its day):
+ * named once, not carried in each row. In ready COPY text they follow the row's columns, in this order.
+ */
+export interface BulkFixed<C extends string = string> {
+  readonly columns: readonly C[];
+  readonly values: readonly unknown[];
+}
 
 export type BulkInsert = <T extends keyof Database>(
   trx: Kysely<Database>,
   table: T,
   columns: readonly (keyof Database[T] & string)[],
   rows: BulkRows,
+  fixed?: BulkFixed<keyof Database[T] & string>,
 ) => Promise<number>;
+
+const NO_FIXED: BulkFixed<never> = { columns: [], values: [] };
+
+/** better-sqlite3 binds numbers, text, bigints, buffers and null; booleans become 0/1 and undefined NULL. */
+const bindable = (v: unknown): unknown => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v);
 
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -67,25 +90,34 @@ const ROWS_PER_STATEMENT = 100;
 /** The raw handle's inserts; `onWrite` tells the store's change tracking (they bypass Kysely's driver). */
 export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void): BulkInsert {
   const statements = new Map<string, SQLite.Statement>();
-  const prepared = (table: string, columns: readonly string[], rows: number): SQLite.Statement => {
-    const one = `(${columns.map(() => '?').join(', ')})`;
-    const text = `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
+  // Fixed columns are named parameters (@f0, @f1 …): bound once a statement, not once a row.
+  const prepared = (
+    table: string,
+    columns: readonly string[],
+    fixed: readonly string[],
+    rows: number,
+  ): SQLite.Statement => {
+    const one = `(${[...columns.map(() => '?'), ...fixed.map((_, i) => `@f${i}`)].join(', ')})`;
+    const text = `insert into ${quoted(table)} (${[...columns, ...fixed].map(quoted).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
     let statement = statements.get(text);
     if (statement === undefined) statements.set(text, (statement = database.prepare(text)));
     return statement;
   };
-  return async (trx, table, columns, rows) => {
+  return async (trx, table, columns, rows, fixed = NO_FIXED) => {
     if (!trx.isTransaction || !database.inTransaction)
       throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
+    if (fixed.columns.length !== fixed.values.length) throw new Error('a fixed value for each fixed column');
     const width = columns.length;
-    const full = prepared(table, columns, ROWS_PER_STATEMENT);
+    const named: [Record<string, unknown>] | [] =
+      fixed.columns.length === 0 ? [] : [Object.fromEntries(fixed.values.map((v, i) => [`f${i}`, bindable(v)]))];
+    const full = prepared(table, columns, fixed.columns, ROWS_PER_STATEMENT);
     const values: unknown[] = new Array<unknown>(width * ROWS_PER_STATEMENT);
     let filled = 0;
     let count = 0;
     const flush = (): void => {
       if (filled === 0) return;
-      if (filled === ROWS_PER_STATEMENT) full.run(values);
-      else prepared(table, columns, filled).run(values.slice(0, filled * width));
+      if (filled === ROWS_PER_STATEMENT) full.run(values, ...named);
+      else prepared(table, columns, fixed.columns, filled).run(values.slice(0, filled * width), ...named);
       count += filled;
       filled = 0;
     };
@@ -98,14 +130,10 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
       for await (const chunk of chunksOf(rows, ROWS_PER_STATEMENT)) {
         if (!database.inTransaction) throw new Error('the transaction of a bulk insert ended while it ran');
         if (isReady(chunk)) {
-          if (!('values' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
-          const flat = chunk.values;
-          if (flat.length !== chunk.rows * width) throw new Error(`a chunk of ${chunk.rows} rows of ${width} values`);
-          // Values made by the reader already bindable (no undefined, no boolean): copied as they are.
+          if (!('writeRow' in chunk)) throw new Error('SQLite takes ready chunks of values, not COPY text');
+          if (chunk.width !== width) throw new Error(`a chunk of rows of ${chunk.width} values for ${width} columns`);
           for (let r = 0; r < chunk.rows; r++) {
-            const from = r * width;
-            const base = filled * width;
-            for (let c = 0; c < width; c++) values[base + c] = flat[from + c];
+            chunk.writeRow(r, values, filled * width);
             filled += 1;
             if (filled === ROWS_PER_STATEMENT) flush();
           }
@@ -114,10 +142,7 @@ export function sqliteBulkInsert(database: SQLite.Database, onWrite: () => void)
         for (const row of chunk) {
           // better-sqlite3 refuses undefined and booleans: bind NULL and 0/1.
           const base = filled * width;
-          for (let c = 0; c < width; c++) {
-            const v = row[c];
-            values[base + c] = v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
-          }
+          for (let c = 0; c < width; c++) values[base + c] = bindable(row[c]);
           filled += 1;
           if (filled === ROWS_PER_STATEMENT) flush();
         }
@@ -140,7 +165,7 @@ function mayNeedEscape(text: string): boolean {
   return false;
 }
 
-/** A value in COPY's text format: `\N` for null, and backslash, tab, newline and carriage return escaped. */
+/** A value in COPY's text format: `\N` for null, bytes as `\\x` and hex, and backslash, tab, newline and carriage return escaped. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') {
@@ -149,7 +174,11 @@ export function copyText(value: unknown): string {
   }
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value !== 'string') throw new Error(`a bulk insert takes text, numbers and booleans, not ${typeof value}`);
+  // Bytes (a Buffer, or the Uint8Array a worker's Buffer arrives as) in bytea's hex form, its backslash escaped for COPY.
+  if (value instanceof Uint8Array)
+    return '\\\\x' + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+  if (typeof value !== 'string')
+    throw new Error(`a bulk insert takes text, numbers, booleans and bytes, not ${typeof value}`);
   return mayNeedEscape(value)
     ? value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'))
     : value;
@@ -164,8 +193,11 @@ export type PostgresClients = ReadonlyMap<number, pg.PoolClient>;
  * transaction): the transaction holds that connection alone until its callback returns.
  */
 export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void): BulkInsert {
-  return async (trx, table, columns, rows) => {
+  return async (trx, table, columns, rows, fixed = NO_FIXED) => {
     if (!trx.isTransaction) throw new Error('a bulk insert runs inside a transaction (store.db.transaction())');
+    if (fixed.columns.length !== fixed.values.length) throw new Error('a fixed value for each fixed column');
+    // The fixed values end every line made here; ready COPY text carries them already.
+    const suffix = fixed.values.map((v) => '\t' + copyText(v)).join('');
     const found = await trx.executeQuery<{ pid: number }>(CompiledQuery.raw('select pg_backend_pid() as pid'));
     const pid = Number(found.rows[0]?.pid);
     const client = clients.get(pid);
@@ -192,7 +224,7 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
         for (const row of chunk) {
           let line = copyText(row[0]);
           for (let c = 1; c < width; c++) line += '\t' + copyText(row[c]);
-          out += line + '\n';
+          out += line + suffix + '\n';
           rowsIn += 1;
           if (rowsIn >= 1000) {
             yield out;
@@ -207,7 +239,8 @@ export function postgresBulkInsert(clients: PostgresClients, onWrite: () => void
         count += rowsIn;
       }
     }
-    const copy = client.query(copyFrom(`copy ${quoted(table)} (${columns.map(quoted).join(', ')}) from stdin`));
+    const all = [...columns, ...fixed.columns];
+    const copy = client.query(copyFrom(`copy ${quoted(table)} (${all.map(quoted).join(', ')}) from stdin`));
     await pipeline(Readable.from(text(), { objectMode: false }), copy);
     if (count > 0) onWrite();
     return count;

@@ -53,6 +53,11 @@ export async function migrateToLatest(store: Store, migrations: MigrationsFor): 
   return check(await (await migrator(store, migrations)).migrateToLatest());
 }
 
+/** Brings the schema up or down to the named migration (the migration tests start from an older schema). */
+export async function migrateTo(store: Store, migrations: MigrationsFor, name: string): Promise<string[]> {
+  return check(await (await migrator(store, migrations)).migrateTo(name));
+}
+
 /** Undoes every migration, newest first. */
 export async function migrateDownToNothing(store: Store, migrations: MigrationsFor): Promise<string[]> {
   return check(await (await migrator(store, migrations)).migrateTo(NO_MIGRATIONS));

@@ -77,9 +77,11 @@ export function loadActionPlans(dir: string = DEFAULT_DATA_DIR): { plans: Action
   const plans = actionPlansFromRows(
     readCsv(join(dir, 'action_plans_adopted.csv'), 'action_plans_adopted.csv', ADOPTED_COLUMNS),
   );
+  const known = new Set(readCsv(join(dir, 'sources.csv'), 'sources.csv', ['id']).map((row) => row.get('id')));
   const actions = actionsFromRows(
     readCsv(join(dir, 'action-plans.csv'), 'action-plans.csv', ACTION_PLAN_COLUMNS),
     plans.plans,
+    known,
   );
   const problems = [...plans.problems, ...actions.problems];
   if (problems.length > 0) throw new DataError(problems);

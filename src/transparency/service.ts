@@ -10,7 +10,7 @@ import type { TreatyEngine } from '../treaty/status.js';
 import { figuresKnownOn } from './editions.js';
 import { type FactSheetInput, buildFactSheet } from './factsheet/build.js';
 import type { FlowFunding, LedgerStockpiles, VictimFrameworks } from './factsheet/context.js';
-import { globalFrameworks, latestReport } from '../victims/frameworks.js';
+import { globalFrameworks, statedOn } from '../victims/frameworks.js';
 import type { FrameworkReport } from '../victims/model.js';
 import { loadFrameworks } from '../victims/store.js';
 import type { FundingFlow } from '../cooperation/model.js';
@@ -76,7 +76,7 @@ export function flowFundingOn(flows: readonly FundingFlow[], asOf: CalendarDate)
 export function frameworkCountsOn(reports: readonly FrameworkReport[], asOf: CalendarDate): VictimFrameworks | null {
   const { states, counts } = globalFrameworks(reports, asOf);
   if (states.length === 0) return null;
-  const latest = states.flatMap((s) => latestReport(reports, s.iso3, asOf) ?? []);
+  const latest = states.flatMap((s) => statedOn(reports, s.iso3, asOf) ?? []);
   return {
     states: states.length,
     complete: latest.every((r) => r.mechanism !== null && r.plan !== null && r.survivorParticipation !== null),

@@ -69,7 +69,7 @@ export interface Point {
 
 /** One person killed or injured, under a pseudonymous id; no name, no contact (those are `PersonalDetails`). */
 export interface CasualtyRecord {
-  /** Pseudonymous: letters, digits, `.`, `_`, `-`, at most 64; unique among all records. */
+  /** Pseudonymous: letters, digits, `.`, `_`, `-`, at most 64; unique within its State (two States may number alike). */
   id: string;
   state: StateCode;
   incidentDate: CalendarDate;
@@ -139,6 +139,40 @@ export interface CasualtyBreakdowns {
 export const MECHANISM_TYPES = ['victim-assistance', 'disability'] as const;
 export type MechanismType = (typeof MECHANISM_TYPES)[number];
 
+/** How the data writes a source's "None" (no mechanism, no plan): `mechanism_type` and `plan_title` take it. */
+export const NONE = 'none';
+
+/** A coordination mechanism a source names, of a kind, from a date when given. */
+export interface Mechanism {
+  type: MechanismType;
+  since: PartialDate | null;
+}
+/** A source states that the State had no coordination mechanism ("Coordination mechanisms: None"). */
+export interface NoMechanism {
+  type: typeof NONE;
+  since: null;
+}
+/** What a source states of coordination: a mechanism, or that there was none. */
+export type Coordination = Mechanism | NoMechanism;
+
+/** A national plan (or strategy) for victim assistance a source names. */
+export interface NationalPlan {
+  title: string;
+  from: PartialDate | null;
+  to: PartialDate | null;
+}
+/** A source states that the State had no plan ("Plan: None"): no title, no dates. */
+export interface NoPlan {
+  title: null;
+  from: null;
+  to: null;
+}
+/** What a source states of the national plan: a plan, or that there was none. */
+export type PlanStated = NationalPlan | NoPlan;
+
+export const NO_MECHANISM: NoMechanism = { type: NONE, since: null };
+export const NO_PLAN: NoPlan = { title: null, from: null, to: null };
+
 export const PLAN_STATES = ['in-force', 'expired', 'none'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
@@ -149,8 +183,10 @@ export interface FrameworkReport {
   reported: CalendarDate;
   /** null: the source does not say. */
   significantNumberOfVictims: boolean | null;
-  mechanism: { type: MechanismType; since: PartialDate | null } | null;
-  plan: { title: string; from: PartialDate | null; to: PartialDate | null } | null;
+  /** null: the source does not say; `{ type: 'none' }`: it says there was none. */
+  mechanism: Coordination | null;
+  /** null: the source does not say; a null title: it says there was none. */
+  plan: PlanStated | null;
   survivorParticipation: boolean | null;
   /** Reachability notes by kind of service; a kind the source does not describe is absent. */
   services: Partial<Record<ServiceKind, string>>;
@@ -161,8 +197,8 @@ export interface FrameworkReport {
 /** A State's framework on a date (the answer of `GET /api/v1/states/{iso3}/victims`, without the casualties). */
 export interface FrameworkOnDate {
   significantNumberOfVictims: boolean | null;
-  coordination: { type: MechanismType; since: PartialDate | null } | null;
-  plan: { title: string; from: PartialDate | null; to: PartialDate | null; state: PlanState } | null;
+  coordination: Coordination | null;
+  plan: (PlanStated & { state: PlanState }) | null;
   survivorParticipation: boolean | null;
   services: Partial<Record<ServiceKind, string>>;
   sources: SourceId[];
@@ -207,8 +243,10 @@ export interface StateVictimsAnswer {
   iso3: StateCode;
   asOf: CalendarDate;
   significantNumberOfVictims: boolean | null;
-  coordination: { type: MechanismType; since: PartialDate | null } | null;
-  plan: { title: string; from: PartialDate | null; to: PartialDate | null; state: PlanState } | null;
+  /** null: no source read states it; `{ type: 'none', since: null }`: a source states there was none. */
+  coordination: Coordination | null;
+  /** null: no source read states it; `{ title: null, …, state: 'none' }`: a source states there was none. */
+  plan: (PlanStated & { state: PlanState }) | null;
   survivorParticipation: boolean | null;
   casualties: CasualtyYear[];
   /** The State's published totals (by edition) beside its recorded totals, per year. */
@@ -229,9 +267,9 @@ export interface GlobalVictimsAnswer {
   asOf: CalendarDate;
   states: {
     iso3: StateCode;
-    /** true: a source states a mechanism on the date; null: none found in the sources read. */
-    coordination: true | null;
-    /** null: no plan found in the sources read ('none' is a known plan not yet in force). */
+    /** true: a source states a mechanism on the date; false: it states there was none; null: not found in the sources read. */
+    coordination: boolean | null;
+    /** null: no plan found in the sources read; 'none': a source states there was none, or the plan had not begun. */
     planState: PlanState | null;
     survivorParticipation: boolean | null;
   }[];

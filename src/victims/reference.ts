@@ -10,7 +10,16 @@ import { DataError, type DataProblem } from '../core/errors.js';
 import { FieldReader } from '../core/field-reader.js';
 import type { SourceId } from '../core/source.js';
 import type { Source } from '../sources/model.js';
-import { type FrameworkReport, MECHANISM_TYPES, type MechanismType, SERVICE_KINDS, type ServiceKind } from './model.js';
+import {
+  type FrameworkReport,
+  MECHANISM_TYPES,
+  type MechanismType,
+  NO_MECHANISM,
+  NO_PLAN,
+  NONE,
+  SERVICE_KINDS,
+  type ServiceKind,
+} from './model.js';
 
 export const FRAMEWORKS_FILE = 'victim_assistance_frameworks.csv';
 
@@ -53,9 +62,15 @@ export function frameworksFromRows(
     const type = r.text('mechanism_type');
     const since = r.partialDate('mechanism_since');
     let mechanism: FrameworkReport['mechanism'] = null;
-    if (type !== '') {
+    if (type === NONE) {
+      if (r.text('mechanism_since') !== '') r.report('mechanism_since', `empty when mechanism_type is ${NONE}`);
+      mechanism = NO_MECHANISM;
+    } else if (type !== '') {
       if (!(MECHANISM_TYPES as readonly string[]).includes(type))
-        r.report('mechanism_type', `one of ${MECHANISM_TYPES.join(', ')}, or empty (none known)`);
+        r.report(
+          'mechanism_type',
+          `one of ${MECHANISM_TYPES.join(', ')}, ${NONE} (the source says none), or empty (not found)`,
+        );
       else mechanism = { type: type as MechanismType, since };
     } else if (r.text('mechanism_since') !== '')
       r.report('mechanism_type', 'the type of the mechanism whose date is given');
@@ -64,6 +79,8 @@ export function frameworksFromRows(
     const to = r.partialDate('plan_to');
     if (title === '' && (r.text('plan_from') !== '' || r.text('plan_to') !== ''))
       r.report('plan_title', 'the title of the plan whose dates are given');
+    if (title === NONE && (r.text('plan_from') !== '' || r.text('plan_to') !== ''))
+      r.report('plan_title', `${NONE} (the source says there was no plan) takes no dates`);
     if (from !== null && to !== null && from.slice(0, 4) > to.slice(0, 4))
       r.report('plan_to', 'a date after plan_from');
     const services: FrameworkReport['services'] = {};
@@ -80,7 +97,7 @@ export function frameworksFromRows(
         reported,
         significantNumberOfVictims: significant,
         mechanism,
-        plan: title === '' ? null : { title, from, to },
+        plan: title === '' ? null : title === NONE ? NO_PLAN : { title, from, to },
         survivorParticipation,
         services,
         sources,

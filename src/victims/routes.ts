@@ -199,10 +199,9 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
     async (request) => {
       const iso3 = knownState(request.params.iso3);
       const user = authoriseRecords(request, iso3);
-      const record = await getRecord(store, request.params.id);
-      if (record === null || record.state !== iso3)
-        throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
-      const details = await readPersonal(store, record.id, { userId: user.id });
+      const record = await getRecord(store, iso3, request.params.id);
+      if (record === null) throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
+      const details = await readPersonal(store, iso3, record.id, { userId: user.id });
       if (details === null) throw new HttpProblem(404, 'No personal details are recorded for this record.');
       return details;
     },
@@ -222,10 +221,9 @@ export function victimsPlugin(app: FastifyInstance, { store }: PillarOptions): P
     async (request, reply) => {
       const iso3 = knownState(request.params.iso3);
       const user = authoriseRecords(request, iso3);
-      const record = await getRecord(store, request.params.id);
-      if (record === null || record.state !== iso3)
-        throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
-      await writePersonal(store, readPersonalBody(record.id, request.body), { userId: user.id });
+      const record = await getRecord(store, iso3, request.params.id);
+      if (record === null) throw new HttpProblem(404, `${iso3} has no casualty record with this id.`);
+      await writePersonal(store, iso3, readPersonalBody(record.id, request.body), { userId: user.id });
       return reply.code(204).send();
     },
   );

@@ -1,31 +1,35 @@
 /** Rows of the victim assistance tables to the model and back. */
 import type { Insertable, Selectable } from 'kysely';
+import type { StateCode } from '../core/states.js';
 import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
+import type { BulkFixed } from '../store/bulk.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
-import type {
-  Activity,
-  AgeBand,
-  CasualtyRecord,
-  CasualtyStatus,
-  Consent,
-  DeviceCategory,
-  FrameworkReport,
-  MechanismType,
-  Outcome,
-  PersonalDetails,
-  ServiceKind,
-  Sex,
+import {
+  type Activity,
+  type AgeBand,
+  type CasualtyRecord,
+  type CasualtyStatus,
+  type Consent,
+  type DeviceCategory,
+  type FrameworkReport,
+  type MechanismType,
+  NO_MECHANISM,
+  NO_PLAN,
+  NONE,
+  type Outcome,
+  type PersonalDetails,
+  type ServiceKind,
+  type Sex,
 } from './model.js';
 import type { CasualtyPersonalTable, CasualtyRecordsTable, VaFrameworksTable } from './tables.js';
 
 const flag = (b: boolean): 0 | 1 => (b ? 1 : 0);
 const kinds = (text: string): ServiceKind[] => (text === '' ? [] : (text.split(';') as ServiceKind[]));
 
-/** The columns of `recordValues`, in its order. */
+/** The columns of `recordValues`, in its order: what differs from one record of a write to the next. */
 export const RECORD_ROW_COLUMNS = [
   'id',
-  'iso3',
   'incident_date',
   'incident_year',
   'historic',
@@ -42,43 +46,49 @@ export const RECORD_ROW_COLUMNS = [
   'activity',
   'needs',
   'referrals',
-  'synthetic',
-  'recorded',
 ] as const satisfies readonly (keyof CasualtyRecordsTable)[];
 
+/** What every record of one write shares (one State, all demo or all real, one day): bound once, not per row. */
+export const recordFixed = (
+  iso3: StateCode,
+  synthetic: boolean,
+  recorded: CalendarDate,
+): BulkFixed<keyof CasualtyRecordsTable> => ({
+  columns: ['iso3', 'synthetic', 'recorded'],
+  values: [iso3, flag(synthetic), recorded],
+});
+
 /**
- * A record as values in the order of RECORD_ROW_COLUMNS: the bulk insert's shape, made for a
- * million rows (one array, no intermediate object). the only mapping of a record to its row.
+ * A record as values in the order of RECORD_ROW_COLUMNS (with `recordFixed`, its whole row): the
+ * bulk insert's shape, made for a million rows (one array, no intermediate object). The only
+ * mapping of a record to its row.
  */
-export function recordValues(r: CasualtyRecord, recorded: CalendarDate): unknown[] {
+export function recordValues(r: CasualtyRecord): unknown[] {
   const values = new Array<unknown>(RECORD_ROW_COLUMNS.length);
-  recordValuesInto(values, 0, r, recorded);
+  recordValuesInto(values, 0, r);
   return values;
 }
 
 /** The same values written into `out` from `at` (a flat array of many rows: one array a chunk, not a row). */
-export function recordValuesInto(out: unknown[], at: number, r: CasualtyRecord, recorded: CalendarDate): void {
+export function recordValuesInto(out: unknown[], at: number, r: CasualtyRecord): void {
   const point = r.place.point;
   out[at] = r.id;
-  out[at + 1] = r.state;
-  out[at + 2] = r.incidentDate;
-  out[at + 3] = Number(r.incidentDate.slice(0, 4));
-  out[at + 4] = flag(r.historic);
-  out[at + 5] = point === null ? null : point.lat;
-  out[at + 6] = point === null ? null : point.lon;
-  out[at + 7] = r.place.adminArea;
-  out[at + 8] = r.device;
-  out[at + 9] = r.outcome;
-  out[at + 10] = r.sex;
-  out[at + 11] = r.age;
-  out[at + 12] = r.ageBand;
-  out[at + 13] = r.status;
-  out[at + 14] = r.child === null ? null : flag(r.child);
-  out[at + 15] = r.activity;
-  out[at + 16] = r.needs.length === 0 ? '' : r.needs.join(';');
-  out[at + 17] = r.referrals.length === 0 ? '' : r.referrals.join(';');
-  out[at + 18] = flag(r.synthetic);
-  out[at + 19] = recorded;
+  out[at + 1] = r.incidentDate;
+  out[at + 2] = Number(r.incidentDate.slice(0, 4));
+  out[at + 3] = flag(r.historic);
+  out[at + 4] = point === null ? null : point.lat;
+  out[at + 5] = point === null ? null : point.lon;
+  out[at + 6] = r.place.adminArea;
+  out[at + 7] = r.device;
+  out[at + 8] = r.outcome;
+  out[at + 9] = r.sex;
+  out[at + 10] = r.age;
+  out[at + 11] = r.ageBand;
+  out[at + 12] = r.status;
+  out[at + 13] = r.child === null ? null : flag(r.child);
+  out[at + 14] = r.activity;
+  out[at + 15] = r.needs.length === 0 ? '' : r.needs.join(';');
+  out[at + 16] = r.referrals.length === 0 ? '' : r.referrals.join(';');
 }
 
 export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRecord {
@@ -105,7 +115,8 @@ export function recordFromRow(row: Selectable<CasualtyRecordsTable>): CasualtyRe
   };
 }
 
-export const personalRow = (p: PersonalDetails): CasualtyPersonalTable => ({
+export const personalRow = (iso3: StateCode, p: PersonalDetails): CasualtyPersonalTable => ({
+  iso3,
   record_id: p.recordId,
   name: p.name,
   contact: p.contact,
@@ -133,6 +144,7 @@ export function frameworkRow(f: FrameworkReport): Insertable<VaFrameworksTable> 
     plan_title: f.plan?.title ?? null,
     plan_from: f.plan?.from ?? null,
     plan_to: f.plan?.to ?? null,
+    plan_none: f.plan !== null && f.plan.title === null ? 1 : 0,
     survivor_participation: yesNo(f.survivorParticipation),
     services: JSON.stringify(f.services),
     sources: sourceIdsJson(f.sources),
@@ -149,11 +161,15 @@ export function frameworkFromRow(row: Selectable<VaFrameworksTable>): FrameworkR
     mechanism:
       row.mechanism_type === null
         ? null
-        : { type: row.mechanism_type as MechanismType, since: row.mechanism_since as PartialDate | null },
+        : row.mechanism_type === NONE
+          ? NO_MECHANISM
+          : { type: row.mechanism_type as MechanismType, since: row.mechanism_since as PartialDate | null },
     plan:
-      row.plan_title === null
-        ? null
-        : { title: row.plan_title, from: row.plan_from as PartialDate | null, to: row.plan_to as PartialDate | null },
+      row.plan_none === 1
+        ? NO_PLAN
+        : row.plan_title === null
+          ? null
+          : { title: row.plan_title, from: row.plan_from as PartialDate | null, to: row.plan_to as PartialDate | null },
     survivorParticipation: bool(row.survivor_participation),
     services: JSON.parse(row.services) as FrameworkReport['services'],
     sources: parseSourceIds(row.sources),

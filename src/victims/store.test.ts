@@ -63,25 +63,26 @@ forEachDatabase((database) => {
         { recorded },
       );
       expect(written).toEqual({ iso3: 'KHM', added: 1, personal: 1, synthetic: false });
-      expect(await getRecord(store, 'KHM-A-1')).toEqual(record);
+      expect(await getRecord(store, 'KHM', 'KHM-A-1')).toEqual(record);
       const audit = (await listRecentAudit(store, { entity: 'casualties', limit: 5 }))[0];
       expect(JSON.stringify(audit)).not.toContain('A. Person');
     });
 
     it('audits every read of personal data, without the values', async () => {
       const before = (await listRecentAudit(store, { entity: PERSONAL_READ_ENTITY, limit: 100 })).length;
-      expect(await readPersonal(store, 'KHM-A-1', { userId: null })).toMatchObject({ name: 'A. Person' });
-      expect(await readPersonal(store, 'KHM-NONE', { userId: null })).toBeNull();
+      expect(await readPersonal(store, 'KHM', 'KHM-A-1', { userId: null })).toMatchObject({ name: 'A. Person' });
+      expect(await readPersonal(store, 'KHM', 'KHM-NONE', { userId: null })).toBeNull();
       const rows = await listRecentAudit(store, { entity: PERSONAL_READ_ENTITY, limit: 100 });
       expect(rows.length).toBe(before + 2);
-      expect(rows[1]).toMatchObject({ action: 'read', entityId: 'KHM-A-1' });
+      expect(rows[1]).toMatchObject({ action: 'read', entityId: 'KHM/KHM-A-1' });
       expect(JSON.stringify(rows)).not.toContain('A. Person');
       await writePersonal(
         store,
+        'KHM',
         { recordId: 'KHM-A-1', name: null, contact: null, consent: 'refused', consentDate: null },
         SYSTEM,
       );
-      expect(await readPersonal(store, 'KHM-A-1', SYSTEM)).toMatchObject({ consent: 'refused', name: null });
+      expect(await readPersonal(store, 'KHM', 'KHM-A-1', SYSTEM)).toMatchObject({ consent: 'refused', name: null });
     });
 
     it('refuses a stored id, naming the record; nothing written', async () => {
@@ -99,6 +100,30 @@ forEachDatabase((database) => {
       expect(error).toBeInstanceOf(RejectedWriteError);
       expect((error as RejectedWriteError).field).toBe('records[1].id');
       expect((await listRecords(store, 'KHM', { limit: 1, offset: 0 })).total).toBe(before);
+    });
+
+    it('keys a record by State and id: another State may use the same id, with its own personal details', async () => {
+      await addRecords(store, 'TJK', [casualty({ id: 'KHM-A-1', state: 'TJK' })], [], SYSTEM, { recorded });
+      expect((await getRecord(store, 'TJK', 'KHM-A-1'))?.state).toBe('TJK');
+      expect((await getRecord(store, 'KHM', 'KHM-A-1'))?.state).toBe('KHM');
+      expect(await getRecord(store, 'LAO', 'KHM-A-1')).toBeNull();
+      expect(await readPersonal(store, 'TJK', 'KHM-A-1', SYSTEM)).toBeNull();
+      await expect(
+        writePersonal(
+          store,
+          'LAO',
+          { recordId: 'KHM-A-1', name: 'X', contact: null, consent: 'given', consentDate: null },
+          SYSTEM,
+        ),
+      ).rejects.toThrow(/stored record of LAO/);
+      await writePersonal(
+        store,
+        'TJK',
+        { recordId: 'KHM-A-1', name: 'T. Person', contact: null, consent: 'given', consentDate: null },
+        SYSTEM,
+      );
+      expect(await readPersonal(store, 'TJK', 'KHM-A-1', SYSTEM)).toMatchObject({ name: 'T. Person' });
+      expect(await readPersonal(store, 'KHM', 'KHM-A-1', SYSTEM)).toMatchObject({ consent: 'refused', name: null });
     });
 
     it('never mixes demo and real records of a State', async () => {

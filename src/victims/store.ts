@@ -24,6 +24,7 @@ import {
   personalFromRow,
   personalRow,
   RECORD_ROW_COLUMNS,
+  recordFixed,
   recordFromRow,
   recordValues,
 } from './store-rows.js';
@@ -36,6 +37,9 @@ const LOCK = 'minefree.casualties';
 
 export const victimsVersion = (store: Store): Promise<number> =>
   latestAuditId(store.db, { entities: VICTIMS_ENTITIES });
+
+/** A record as the audit log names it: ids are unique within a State (`KHM/C-0001`). */
+const recordKey = (iso3: StateCode, id: string): string => `${iso3}/${id}`;
 
 /** How a refused write names its record `index`: `records[3]`, or a file's `casualties.csv row 5`. */
 export type RecordName = (index: number) => string;
@@ -53,12 +57,13 @@ export async function holdsSynthetic(db: Kysely<Database>, iso3: StateCode): Pro
 }
 
 /** The first of `ids` already stored, or null (looked for in chunks: only on the error path of a large import). */
-async function firstStored(db: Kysely<Database>, ids: readonly string[]): Promise<string | null> {
+async function firstStored(db: Kysely<Database>, iso3: StateCode, ids: readonly string[]): Promise<string | null> {
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     const row = await db
       .selectFrom('casualty_records')
       .select('id')
+      .where('iso3', '=', iso3)
       .where('id', 'in', chunk)
       .limit(1)
       .executeTakeFirst();
@@ -97,8 +102,14 @@ export async function addRecords(
       const held = await holdsSynthetic(trx, iso3);
       if (held !== null && held !== synthetic)
         throw new RejectedWriteError('conflict', 'records', mixRefusal(iso3, held));
-      await insertRecordRows(store, trx, records, options.recorded);
-      if (personal.length > 0) await insertBatched(trx, store.dialect, 'casualty_personal', personal.map(personalRow));
+      await insertRecordRows(store, trx, iso3, records, options.recorded);
+      if (personal.length > 0)
+        await insertBatched(
+          trx,
+          store.dialect,
+          'casualty_personal',
+          personal.map((p) => personalRow(iso3, p)),
+        );
       await writeAudit(trx, actor, {
         action: 'create',
         entity: 'casualties',
@@ -112,7 +123,7 @@ export async function addRecords(
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const ids = records.map((r) => r.id);
-    const duplicate = await firstStored(store.db, ids);
+    const duplicate = await firstStored(store.db, iso3, ids);
     const index = duplicate === null ? -1 : ids.indexOf(duplicate);
     throw new RejectedWriteError(
       'conflict',
@@ -126,14 +137,16 @@ export async function addRecords(
 async function insertRecordRows(
   store: Store,
   trx: Kysely<Database>,
+  iso3: StateCode,
   records: readonly CasualtyRecord[],
   recorded: CalendarDate,
 ): Promise<void> {
   // One row of values at a time, so a million records never become a million row arrays at once.
   function* values(): Generator<unknown[]> {
-    for (const r of records) yield recordValues(r, recorded);
+    for (const r of records) yield recordValues(r);
   }
-  await store.bulkInsert(trx, 'casualty_records', RECORD_ROW_COLUMNS, values());
+  const synthetic = records[0]?.synthetic ?? false;
+  await store.bulkInsert(trx, 'casualty_records', RECORD_ROW_COLUMNS, values(), recordFixed(iso3, synthetic, recorded));
 }
 
 /**
@@ -184,7 +197,7 @@ export async function addRecordStream(
             const r = batch[i] as CasualtyRecord;
             if (r.state !== iso3 || r.synthetic !== synthetic)
               throw new RejectedWriteError('invalid', stream.name(r.id), `records of ${iso3}, all demo or all real`);
-            out[i] = recordValues(r, recorded);
+            out[i] = recordValues(r);
           }
           yield out;
         }
@@ -194,6 +207,7 @@ export async function addRecordStream(
         'casualty_records',
         RECORD_ROW_COLUMNS,
         'chunks' in stream ? stream.chunks : rows(stream.batches),
+        recordFixed(iso3, synthetic, recorded),
       );
       if (added === 0) throw new RejectedWriteError('invalid', 'records', 'at least one record');
       await writeAudit(trx, actor, {
@@ -208,7 +222,7 @@ export async function addRecordStream(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const duplicate = await firstStored(store.db, [...(await stream.ids())]);
+    const duplicate = await firstStored(store.db, iso3, [...(await stream.ids())]);
     throw new RejectedWriteError(
       'conflict',
       duplicate === null ? 'records' : `${stream.name(duplicate)}.id`,
@@ -343,8 +357,13 @@ export async function listRecords(
   return { total: Number(total.n), records: rows.map(recordFromRow) };
 }
 
-export async function getRecord(store: Store, id: string): Promise<CasualtyRecord | null> {
-  const row = await store.db.selectFrom('casualty_records').selectAll().where('id', '=', id).executeTakeFirst();
+export async function getRecord(store: Store, iso3: StateCode, id: string): Promise<CasualtyRecord | null> {
+  const row = await store.db
+    .selectFrom('casualty_records')
+    .selectAll()
+    .where('iso3', '=', iso3)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row === undefined ? null : recordFromRow(row);
 }
 
@@ -352,17 +371,23 @@ export async function getRecord(store: Store, id: string): Promise<CasualtyRecor
  * The personal details of one record, and an audit row saying who read them (the fields read,
  * never their values), in one transaction: no read without its row. Null when none are recorded.
  */
-export async function readPersonal(store: Store, recordId: string, actor: Actor): Promise<PersonalDetails | null> {
+export async function readPersonal(
+  store: Store,
+  iso3: StateCode,
+  recordId: string,
+  actor: Actor,
+): Promise<PersonalDetails | null> {
   return store.db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('casualty_personal')
       .selectAll()
+      .where('iso3', '=', iso3)
       .where('record_id', '=', recordId)
       .executeTakeFirst();
     await writeAudit(trx, actor, {
       action: 'read',
       entity: PERSONAL_READ_ENTITY,
-      entityId: recordId,
+      entityId: recordKey(iso3, recordId),
       before: null,
       after: { found: row !== undefined, fields: ['name', 'contact', 'consent', 'consentDate'] },
     });
@@ -371,22 +396,32 @@ export async function readPersonal(store: Store, recordId: string, actor: Actor)
 }
 
 /** Records (or replaces) the personal details of a stored record, with one audit row (no values in it). */
-export async function writePersonal(store: Store, details: PersonalDetails, actor: Actor): Promise<void> {
+export async function writePersonal(
+  store: Store,
+  iso3: StateCode,
+  details: PersonalDetails,
+  actor: Actor,
+): Promise<void> {
   await store.db.transaction().execute(async (trx) => {
     await lockForWrite(trx, store.dialect, LOCK);
     const record = await trx
       .selectFrom('casualty_records')
       .select('id')
+      .where('iso3', '=', iso3)
       .where('id', '=', details.recordId)
       .executeTakeFirst();
     if (record === undefined)
-      throw new RejectedWriteError('not-found', 'recordId', 'the id of a stored record', details.recordId);
-    await trx.deleteFrom('casualty_personal').where('record_id', '=', details.recordId).execute();
-    await trx.insertInto('casualty_personal').values(personalRow(details)).execute();
+      throw new RejectedWriteError('not-found', 'recordId', `the id of a stored record of ${iso3}`, details.recordId);
+    await trx
+      .deleteFrom('casualty_personal')
+      .where('iso3', '=', iso3)
+      .where('record_id', '=', details.recordId)
+      .execute();
+    await trx.insertInto('casualty_personal').values(personalRow(iso3, details)).execute();
     await writeAudit(trx, actor, {
       action: 'update',
       entity: 'casualties',
-      entityId: details.recordId,
+      entityId: recordKey(iso3, details.recordId),
       before: null,
       after: { personal: true, consent: details.consent },
     });

@@ -33,6 +33,8 @@ export interface CasualtyRecordsTable {
 }
 
 export interface CasualtyPersonalTable {
+  /** With record_id, the record's key (ids are unique within a State). */
+  iso3: StateCode;
   record_id: string;
   name: string | null;
   contact: string | null;
@@ -51,6 +53,8 @@ export interface VaFrameworksTable {
   plan_title: string | null;
   plan_from: string | null;
   plan_to: string | null;
+  /** 1: the source states there was no plan (title and dates then null). 0024. */
+  plan_none: Generated<Flag>;
   survivor_participation: Flag | null;
   /** JSON object: service kind to reachability notes. */
   services: string;

@@ -1,25 +1,11 @@
 // Migration 0011 on a database that already has accounts, sessions and records made by them:
 // nothing is lost (SQLite rebuilds the users table), the new role and columns are checked by the
 // database itself, and going down again keeps every account.
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../setup/migrations.js';
+import { migrateTo } from '../../setup/migrations.js';
 import type { Store } from '../../store/database.js';
 import { forEachDatabase } from '../../store/test-databases.js';
-
-async function migrateTo(store: Store, name: string): Promise<void> {
-  const schema =
-    store.dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
-      : undefined;
-  const migrator = new Migrator({
-    db: store.db,
-    provider: { getMigrations: () => Promise.resolve(migrations(store.dialect)) },
-    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
-  });
-  const { error } = await migrator.migrateTo(name);
-  if (error !== undefined) throw error as Error;
-}
 
 const insert = (store: Store, table: string, row: Record<string, unknown>) =>
   sql`insert into ${sql.id(table)} (${sql.join(Object.keys(row).map((k) => sql.id(k)))}) values (${sql.join(

@@ -24,7 +24,7 @@ export interface FeatureOutcome {
   kind: RecordKind | null;
   problems: ImportProblem[];
   repairs: string[];
-  /** A hazard area as its row's values (store-rows.ts HAZARD_AREA_COLUMNS; the polygon as GeoJSON text). */
+  /** A hazard area as its row's values (store-rows.ts HAZARD_AREA_COLUMNS; the polygon as GeoJSON text and packed bytes). */
   area?: unknown[];
   /** Any other record, as the model has it (few in a file of polygons). */
   record?: Activity | LandRelease | DevicesDestroyed;

@@ -6,7 +6,10 @@ import { SYSTEM, listRecentAudit } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
 import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
+import { boxUnion } from '../geometry/area.js';
+import { packPolygon } from '../geometry/packed-polygon.js';
 import { loadClearanceRecords, saveClearanceRecords } from '../store.js';
+import { readTileFeatures } from '../store-tiles.js';
 import { importClearanceFile } from './import.js';
 import { ImportRejectedError, describeImportProblem } from './problems.js';
 import { readRecords } from './read-records.js';
@@ -97,6 +100,53 @@ forEachDatabase((database) => {
         }>`select count(*) as n from hazard_area_tile_keys where id = 'KHM-T9999'`.execute(store.db);
         expect(indexed.rows[0]?.n).toBe(1);
       }
+    });
+
+    it('draws the streamed areas in a tile read from the index, with their packed polygons', async () => {
+      const features = [
+        ...areas(39, 8100),
+        areaFeature(
+          8139,
+          {},
+          { type: 'MultiPolygon', coordinates: [square(104.5, 14.1).coordinates, square(104.6, 14.1).coordinates] },
+        ),
+      ];
+      const path = writeLines('tile.geojson', features);
+      await importClearanceFile(store, path, 'KHM', SYSTEM, { worker: true });
+      const expected = [
+        ...readRecords(
+          'tile.geojson',
+          'KHM',
+          features.map((f, i) => rawFeatureOf(f, `feature ${i + 1}`)),
+        ).areas,
+      ].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const box = boxUnion(expected.map((a) => a.bbox));
+      if (box === null) throw new Error('no box');
+      const ids = new Set(expected.map((a) => a.id));
+      const drawn = (await readTileFeatures(store, 'KHM', box)).areas.filter((f) => ids.has(f.properties.id));
+      expect(drawn.map((f) => f.properties)).toEqual(
+        expected.map((a) => ({
+          id: a.id,
+          type: 'CHA',
+          status: 'open',
+          recorded: 20200115,
+          closed: 99991231,
+          areaM2: a.areaM2,
+          synthetic: 0,
+        })),
+      );
+      expect(drawn.map((f) => Array.from(f.polygon))).toEqual(expected.map((a) => Array.from(packPolygon(a.geometry))));
+      // The keys rows hold what 0022's insert trigger would have written: the packed polygon, no GeoJSON.
+      const same =
+        database.name === 'sqlite'
+          ? sql<{ n: number }>`select count(*) as n from hazard_area_tile_keys k join hazard_areas a on a.id = k.id
+              where k.id between 'KHM-T8100' and 'KHM-T8139' and (k.iso3, k.type, k.status, k.information_date, k.status_date, k.area_m2,
+                k.synthetic, k.tile_geometry, k.geometry) is (a.iso3, a.type, a.status, a.information_date, a.status_date,
+                a.area_m2, a.synthetic, a.tile_geometry, null) and a.tile_geometry is not null`
+          : sql<{
+              n: number;
+            }>`select count(*) as n from hazard_areas where id between 'KHM-T8100' and 'KHM-T8139' and tile_geometry is not null`;
+      expect(Number((await same.execute(store.db)).rows[0]?.n)).toBe(40);
     });
 
     it.each<[string, () => string, (line: number) => string[]]>([

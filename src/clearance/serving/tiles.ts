@@ -10,12 +10,12 @@
  * want every record in memory can read only the rows meeting `tileQueryBox(z, x, y)` (the
  * stored min_x/min_y/max_x/max_y columns) and build from those: the tile is the same.
  */
-import type { Feature, Position } from 'geojson';
-import GeoJSONVT, { type LegacyTile, type Options } from 'geojson-vt';
-import vtpbf from 'vt-pbf';
+import type { Position } from 'geojson';
 import { dateNumber } from '../calendar.js';
+import { type PackedPolygon, forEachRing, packPolygon } from '../geometry/packed-polygon.js';
 import type { AreaGeometry, BBox, ClearanceRecords } from '../model.js';
 import { PointValues, pointLayerTile } from './mvt-points.js';
+import { type PolygonFeature, type PolygonTileOptions, polygonTile } from './mvt-polygons.js';
 
 export const HAZARD_AREAS_LAYER = 'hazard_areas';
 export const LAND_RELEASES_LAYER = 'land_releases';
@@ -36,20 +36,16 @@ export const STILL_OPEN = 99991231;
  * tolerance 3 (of 4096): Douglas-Peucker at 3/8 of a pixel on a 512-px tile, below what can be
  * seen; polygons smaller than that square are dropped at that zoom (invisible there anyway) and
  * appear as the map zooms in. buffer 64 (1/64 of the tile): enough overlap that outlines drawn
- * across tile edges show no seams, small enough to add little to each tile. indexMaxZoom 0: the
- * per-request index must not pre-slice levels nobody asked for.
+ * across tile edges show no seams, small enough to add little to each tile.
  */
-const VT_OPTIONS: Options = { maxZoom: TILE_MAX_ZOOM, indexMaxZoom: 0, tolerance: 3, extent: TILE_EXTENT, buffer: 64 };
+const POLYGON_OPTIONS: PolygonTileOptions = { maxZoom: TILE_MAX_ZOOM, tolerance: 3, extent: TILE_EXTENT, buffer: 64 };
 const BUFFER_SHARE = 64 / TILE_EXTENT;
 
 /** What a map filter or popup reads: strings and numbers only (MVT values). */
 type TileProperties = Record<string, string | number>;
 
-/** A polygon and what its layer shows of it. */
-export interface TileFeature<P> {
-  geometry: AreaGeometry;
-  properties: P;
-}
+/** A polygon (packed: geometry/packed-polygon.ts) and what its layer shows of it. */
+export type TileFeature<P> = PolygonFeature<P>;
 
 export type HazardAreaTileProperties = {
   id: string;
@@ -136,29 +132,49 @@ export function firstRingBox(geometry: AreaGeometry): BBox {
   return ringBox((geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]?.[0]) ?? []);
 }
 
+/** [west, south, east, north] of each part's outer ring of a packed polygon. */
+function partBoxes(polygon: PackedPolygon): BBox[] {
+  const boxes: BBox[] = [];
+  forEachRing(polygon, (_, ringInPart, start, count) => {
+    if (ringInPart !== 0) return;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = start; i < start + 2 * count; i += 2) {
+      const [lon = 0, lat = 0] = [polygon[i], polygon[i + 1]];
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+    boxes.push([w, s, e, n]);
+  });
+  return boxes;
+}
+
 /** Features with one box per polygon part: a part cut at 180° must not widen its twin's box to the whole world. */
 class FeatureBoxes<P extends TileProperties> {
   private readonly boxes: number[] = [];
   private readonly owners: number[] = [];
-  readonly features: Feature<AreaGeometry, P>[] = [];
+  readonly features: PolygonFeature<P>[] = [];
 
-  add(geometry: AreaGeometry, properties: P): void {
+  /** Adds the feature; returns its parts' boxes. */
+  add(polygon: PackedPolygon, properties: P): BBox[] {
     const owner = this.features.length;
-    this.features.push({ type: 'Feature', geometry, properties });
-    const parts: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const part of parts) {
-      this.boxes.push(...ringBox(part[0] ?? []));
+    this.features.push({ polygon, properties });
+    const boxes = partBoxes(polygon);
+    for (const box of boxes) {
+      this.boxes.push(...box);
       this.owners.push(owner);
     }
+    return boxes;
   }
 
   /** The features with a part meeting `box` (its longitudes may run past ±180: see tileQueryBox). */
-  meeting([west, south, east, north]: BBox): Feature<AreaGeometry, P>[] {
+  meeting([west, south, east, north]: BBox): PolygonFeature<P>[] {
     const spans: [number, number][] = [[west, east]];
     if (west < -180) spans.push([west + 360, 180]);
     if (east > 180) spans.push([-180, east - 360]);
     const picked = new Uint8Array(this.features.length);
-    const out: Feature<AreaGeometry, P>[] = [];
+    const out: PolygonFeature<P>[] = [];
     const b = this.boxes;
     for (let i = 0; i < this.owners.length; i++) {
       const o = i * 4;
@@ -166,7 +182,7 @@ class FeatureBoxes<P extends TileProperties> {
       const owner = this.owners[i] ?? 0;
       if (picked[owner] === 1 || !spans.some(([w, e]) => (b[o] ?? 0) <= e && (b[o + 2] ?? 0) >= w)) continue;
       picked[owner] = 1;
-      out.push(this.features[owner] as Feature<AreaGeometry, P>);
+      out.push(this.features[owner] as PolygonFeature<P>);
     }
     return out;
   }
@@ -190,10 +206,6 @@ class CentrePoints {
   private readonly values = new PointValues(POINT_KEYS);
   /** Point indices by their tile at the deepest point zoom: a tile looks only at its own. */
   private buckets: Map<number, number[]> | null = null;
-
-  add(geometry: AreaGeometry, properties: HazardAreaPointProperties): void {
-    this.addBox(firstRingBox(geometry), properties);
-  }
 
   /** A point at the centre of `box` (firstRingBox of the area). */
   addBox([w, s, e, n]: BBox, properties: HazardAreaPointProperties): void {
@@ -273,23 +285,18 @@ class CentrePoints {
   }
 }
 
-function sliced<P extends TileProperties>(
-  features: Feature<AreaGeometry, P>[],
-  z: number,
-  x: number,
-  y: number,
-): LegacyTile | null {
-  if (features.length === 0) return null;
-  const tile = new GeoJSONVT({ type: 'FeatureCollection', features }, VT_OPTIONS).getTile(z, x, y);
-  return tile === null || tile.features.length === 0 ? null : tile;
-}
-
 export class ClearanceTiles {
   private constructor(
     private readonly areas: FeatureBoxes<HazardAreaTileProperties>,
     private readonly releases: FeatureBoxes<LandReleaseTileProperties>,
-    private readonly points: CentrePoints,
+    private readonly centres: () => CentrePoints,
   ) {}
+
+  private pointsBuilt: CentrePoints | null = null;
+  /** Built on the first tile below POLYGON_MIN_ZOOM: a polygon tile from the index never needs them. */
+  private get points(): CentrePoints {
+    return (this.pointsBuilt ??= this.centres());
+  }
 
   /**
    * A release is synthetic when its hazard area is. A State never mixes synthetic and real
@@ -302,7 +309,7 @@ export class ClearanceTiles {
       const synthetic = a.synthetic ? 1 : 0;
       syntheticAreas.set(a.id, synthetic);
       return {
-        geometry: a.geometry,
+        polygon: packPolygon(a.geometry),
         properties: {
           id: a.id,
           type: a.type,
@@ -316,7 +323,7 @@ export class ClearanceTiles {
     });
     const otherwise = records.areas.some((a) => a.synthetic) ? 1 : 0;
     const releases = records.releases.map((r) => ({
-      geometry: r.geometry,
+      polygon: packPolygon(r.geometry),
       properties: {
         id: r.id,
         hazardAreaId: r.hazardAreaId,
@@ -338,15 +345,20 @@ export class ClearanceTiles {
     releaseFeatures: readonly TileFeature<LandReleaseTileProperties>[],
   ): ClearanceTiles {
     const areas = new FeatureBoxes<HazardAreaTileProperties>();
-    const points = new CentrePoints();
-    for (const { geometry, properties } of areaFeatures) {
-      areas.add(geometry, properties);
-      const { type, status, recorded, closed, synthetic } = properties;
-      points.add(geometry, { type, status, recorded, closed, synthetic });
+    const firstBoxes: BBox[] = [];
+    for (const { polygon, properties } of areaFeatures) {
+      const [first = [Infinity, Infinity, -Infinity, -Infinity]] = areas.add(polygon, properties);
+      firstBoxes.push(first);
     }
     const releases = new FeatureBoxes<LandReleaseTileProperties>();
-    for (const { geometry, properties } of releaseFeatures) releases.add(geometry, properties);
-    return new ClearanceTiles(areas, releases, points);
+    for (const { polygon, properties } of releaseFeatures) releases.add(polygon, properties);
+    return new ClearanceTiles(areas, releases, () => {
+      const points = new CentrePoints();
+      areaFeatures.forEach(({ properties: { type, status, recorded, closed, synthetic } }, i) =>
+        points.addBox(firstBoxes[i] ?? [Infinity, 0, 0, 0], { type, status, recorded, closed, synthetic }),
+      );
+      return points;
+    });
   }
 
   /**
@@ -356,19 +368,22 @@ export class ClearanceTiles {
   static fromCentres(centres: readonly { box: BBox; properties: HazardAreaPointProperties }[]): ClearanceTiles {
     const points = new CentrePoints();
     for (const { box, properties } of centres) points.addBox(box, properties);
-    return new ClearanceTiles(new FeatureBoxes(), new FeatureBoxes(), points);
+    return new ClearanceTiles(new FeatureBoxes(), new FeatureBoxes(), () => points);
   }
 
   /** The tile as an uncompressed MVT v2 protobuf, or null when nothing is drawn in it. */
   tile(z: number, x: number, y: number): Uint8Array | null {
     const box = tileQueryBox(z, x, y);
-    const layers: Record<string, LegacyTile> = {};
     if (z < POLYGON_MIN_ZOOM) return this.points.tile(z, x, y);
-    const areas = sliced(this.areas.meeting(box), z, x, y);
-    if (areas !== null) layers[HAZARD_AREAS_LAYER] = areas;
-    const releases = sliced(this.releases.meeting(box), z, x, y);
-    if (releases !== null) layers[LAND_RELEASES_LAYER] = releases;
-    if (areas === null && releases === null) return null;
-    return vtpbf.fromGeojsonVt(layers, { version: 2, extent: TILE_EXTENT });
+    return polygonTile(
+      [
+        { name: HAZARD_AREAS_LAYER, features: this.areas.meeting(box) },
+        { name: LAND_RELEASES_LAYER, features: this.releases.meeting(box) },
+      ],
+      z,
+      x,
+      y,
+      POLYGON_OPTIONS,
+    );
   }
 }

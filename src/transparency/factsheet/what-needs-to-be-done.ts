@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/date.js';
 import { t } from '../../i18n/index.js';
-import { type Pillar, pillarOf } from '../action-plans.js';
+import { type Pillar, type PlannedAction, pillarOf } from '../action-plans.js';
 import type { SectionContext } from './context.js';
 import type { Paragraph } from './model.js';
 import { bullet, heading, text } from './notebook.js';
@@ -9,13 +9,18 @@ import { longDate } from './words.js';
 /** The Maputo Action Plan, the first, was adopted at the Third Review Conference on 27 June 2014. */
 const FIRST_PLAN_ADOPTED = '2014-06-27' as CalendarDate;
 
-/** The action's words without the data collector's remarks, keeping any warning that text is missing. */
-function actionText(summary: string): string {
-  const [words = summary] = summary.split(
-    /\s*(?=Only the opening|This is the wording|Wording is from|The Committee on|Listed by the|Listed among|the source excerpt)/,
-  );
-  const partial = /Only the opening|ends mid-phrase/.test(summary) ? t('factsheet:todo.partial') : '';
-  return `${words.trim().replace(/[.;,]?$/, '.')}${partial}`.replace(/\.\s\(/, ' (').replace(/\)$/, ').');
+/**
+ * The action's words as the data holds them: a quotation that starts or stops inside the action is
+ * marked with an ellipsis, and a partial or second-hand wording says so.
+ */
+function actionText(action: PlannedAction): string {
+  let words = action.text.trim();
+  if (action.extent === 'partial' && /^[a-z]/.test(words)) words = `… ${words}`;
+  if (action.extent === 'partial' && !/[.;:!?]$/.test(words)) words = `${words} …`;
+  else words = words.replace(/[.;,:]?$/, '.');
+  if (action.extent === 'partial') return `${words}${t('factsheet:todo.partial')}`;
+  if (action.extent === 'described') return `${words}${t('factsheet:todo.described')}`;
+  return words;
 }
 
 /**
@@ -46,7 +51,7 @@ export function whatNeedsToBeDone(context: SectionContext, pillar: Pillar): Para
   }
   out.push(text(t('factsheet:todo.commits', { plan: plan.name, period: plan.period }), note));
   for (const action of actions) {
-    const words = actionText(action.summary);
+    const words = actionText(action);
     out.push(bullet(action.number ? t('factsheet:todo.action', { number: action.number, text: words }) : words, note));
   }
   return out;

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CalendarDate } from '../../core/date.js';
 import type { StateCode } from '../../core/states.js';
 import { copyText } from '../../store/bulk.js';
-import { RECORD_ROW_COLUMNS, recordValuesInto } from '../store-rows.js';
+import { RECORD_ROW_COLUMNS, recordFixed, recordValuesInto } from '../store-rows.js';
 import { type CasualtyBatches, CasualtyImportError, casualtyCsvBatches, casualtyXlsxBatches } from './read.js';
 import type { CasualtyRecord } from '../model.js';
 import {
@@ -47,13 +47,13 @@ function waitForWriter(): boolean {
 const codes = new Map<string, number>();
 const row = new Array<unknown>(WIDTH);
 
-function coded(batch: readonly CasualtyRecord[], recorded: CalendarDate): CodedChunk {
+function coded(batch: readonly CasualtyRecord[]): CodedChunk {
   const cells = new Float64Array(new ArrayBuffer(batch.length * WIDTH * 8));
   const texts: string[] = [];
   let reset = false;
   let ids = '';
   for (let i = 0; i < batch.length; i++) {
-    recordValuesInto(row, 0, batch[i] as CasualtyRecord, recorded);
+    recordValuesInto(row, 0, batch[i] as CasualtyRecord);
     ids += i === 0 ? (row[0] as string) : '\n' + (row[0] as string);
     const base = i * WIDTH;
     for (let c = 1; c < WIDTH; c++) {
@@ -97,21 +97,23 @@ async function run(): Promise<CasualtyBatches | null> {
       ? casualtyCsvBatches(data.toString('utf8'), input.file, options)
       : await casualtyXlsxBatches(data, input.file, options);
   send({ type: 'sheet', sheet: read.sheet });
-  const recorded = input.recorded as CalendarDate;
+  // COPY lines end with the fixed columns (store/bulk.ts): the same for every record of the file.
+  const fixed = recordFixed(options.state, input.synthetic, input.recorded as CalendarDate);
+  const suffix = fixed.values.map((v) => '\t' + copyText(v)).join('') + '\n';
   for (const batch of read.batches) {
     if (batch.length === 0) continue;
     if (!waitForWriter()) return read;
     if (input.target === 'values') {
-      const chunk = coded(batch, recorded);
+      const chunk = coded(batch);
       Atomics.add(flags, IN_FLIGHT, 1);
       port.postMessage({ type: 'values', chunk } satisfies FromWorker, [chunk.cells.buffer as ArrayBuffer]);
     } else {
       let text = '';
       for (const record of batch) {
-        recordValuesInto(row, 0, record, recorded);
+        recordValuesInto(row, 0, record);
         let line = copyText(row[0]);
         for (let c = 1; c < WIDTH; c++) line += '\t' + copyText(row[c]);
-        text += line + '\n';
+        text += line + suffix;
       }
       Atomics.add(flags, IN_FLIGHT, 1);
       send({ type: 'copy', text, rows: batch.length });

@@ -1,4 +1,5 @@
 /** The messages between a casualty import and its reading worker (read-worker.ts, worker-read.ts). */
+import type { ValuesChunk } from '../../store/bulk.js';
 import type { ImportProblem } from './read.js';
 
 /** Slots of the shared flags: chunks sent and not yet written, and the writer's request to stop. */
@@ -57,7 +58,6 @@ export const TEXTS_LIMIT = 100_000;
 /** Which columns of a row (RECORD_ROW_COLUMNS order) hold text; the others numbers. */
 export const TEXT_COLUMN = [
   true, // id
-  true, // iso3
   true, // incident_date
   false, // incident_year
   false, // historic
@@ -74,28 +74,29 @@ export const TEXT_COLUMN = [
   true, // activity
   true, // needs
   true, // referrals
-  false, // synthetic
-  true, // recorded
 ] as const;
 
-/** The decoder's side of the text table: a coded chunk back into flat values. */
+/** The decoder's side of the text table: a coded chunk as rows the bulk insert reads straight from its cells. */
 export class TextTable {
   private texts: string[] = [];
 
-  decode(chunk: CodedChunk, width: number): unknown[] {
+  chunk(chunk: CodedChunk, width: number): ValuesChunk {
     if (chunk.reset) this.texts = [];
     for (const t of chunk.texts) this.texts.push(t);
     const ids = chunk.ids.split('\n');
-    const values = new Array<unknown>(chunk.rows * width);
     const cells = chunk.cells;
-    for (let r = 0; r < chunk.rows; r++) {
-      const base = r * width;
-      values[base] = ids[r];
-      for (let c = 1; c < width; c++) {
-        const v = cells[base + c] as number;
-        values[base + c] = TEXT_COLUMN[c] ? (v < 0 ? null : this.texts[v]) : Number.isNaN(v) ? null : v;
-      }
-    }
-    return values;
+    const texts = this.texts;
+    return {
+      rows: chunk.rows,
+      width,
+      writeRow: (r, into, at) => {
+        const base = r * width;
+        into[at] = ids[r];
+        for (let c = 1; c < width; c++) {
+          const v = cells[base + c] as number;
+          into[at + c] = TEXT_COLUMN[c] ? (v < 0 ? null : texts[v]) : Number.isNaN(v) ? null : v;
+        }
+      },
+    };
   }
 }

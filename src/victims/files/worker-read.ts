@@ -59,7 +59,7 @@ export function readInWorker(
   worker.on('message', (message: FromWorker) => {
     switch (message.type) {
       case 'values':
-        queue.push({ values: texts.decode(message.chunk, RECORD_ROW_COLUMNS.length), rows: message.chunk.rows });
+        queue.push(texts.chunk(message.chunk, RECORD_ROW_COLUMNS.length));
         break;
       case 'copy':
         queue.push({ copy: message.text, rows: message.rows });

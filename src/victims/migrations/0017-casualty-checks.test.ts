@@ -1,54 +1,11 @@
 // Migration 0017 on a database that already holds casualty records and personal details: nothing
 // is lost (SQLite rebuilds casualty_records), the rebuilt constraints refuse what 0010's refused,
 // and going down again keeps every row.
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../setup/migrations.js';
-import type { Store } from '../../store/database.js';
+import { migrateTo } from '../../setup/migrations.js';
 import { forEachDatabase } from '../../store/test-databases.js';
-
-async function migrateTo(store: Store, name: string): Promise<void> {
-  const schema =
-    store.dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
-      : undefined;
-  const migrator = new Migrator({
-    db: store.db,
-    provider: { getMigrations: () => Promise.resolve(migrations(store.dialect)) },
-    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
-  });
-  const { error } = await migrator.migrateTo(name);
-  if (error !== undefined) throw error as Error;
-}
-
-const record = (id: string, change: Record<string, unknown> = {}) => ({
-  id,
-  iso3: 'KHM',
-  incident_date: '2020-01-02',
-  incident_year: 2020,
-  historic: 0,
-  lat: 11.5,
-  lon: 104.9,
-  admin_area: 'Battambang',
-  device: 'ap-mine',
-  outcome: 'injured',
-  sex: 'female',
-  age: 30,
-  age_band: '30-44',
-  status: 'civilian',
-  child: 0,
-  activity: 'farming',
-  needs: 'medical',
-  referrals: '',
-  synthetic: 0,
-  recorded: '2026-01-01',
-  ...change,
-});
-
-const insert = (store: Store, table: string, row: Record<string, unknown>) =>
-  sql`insert into ${sql.id(table)} (${sql.join(Object.keys(row).map((k) => sql.id(k)))}) values (${sql.join(
-    Object.values(row).map((v) => sql`${v}`),
-  )})`.execute(store.db);
+import { insert, record } from './test-rows.js';
 
 const REFUSED: Record<string, unknown>[] = [
   { device: 'landmine' },

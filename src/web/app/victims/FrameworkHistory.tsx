@@ -36,22 +36,26 @@ function Observation({ row }: { row: Row }) {
   const mechanism =
     row.mechanism === null
       ? notSaid
-      : t('web:victims.history.mechanismValue', {
-          type: t(
-            row.mechanism.type === 'disability'
-              ? 'web:victims.state.mechanism.disability'
-              : 'web:victims.state.mechanism.victim-assistance',
-          ),
-          since: row.mechanism.since === null ? t('web:date.notFound') : formatDate(row.mechanism.since),
-        });
+      : row.mechanism.type === 'none'
+        ? t('web:victims.history.statedNone')
+        : t('web:victims.history.mechanismValue', {
+            type: t(
+              row.mechanism.type === 'disability'
+                ? 'web:victims.state.mechanism.disability'
+                : 'web:victims.state.mechanism.victim-assistance',
+            ),
+            since: row.mechanism.since === null ? t('web:date.notFound') : formatDate(row.mechanism.since),
+          });
   const plan =
     row.plan === null
       ? notSaid
-      : t('web:victims.history.planValue', {
-          title: row.plan.title,
-          from: row.plan.from === null ? t('web:date.notFound') : formatDate(row.plan.from),
-          to: row.plan.to === null ? t('web:date.notFound') : formatDate(row.plan.to),
-        });
+      : row.plan.title === null
+        ? t('web:victims.history.statedNone')
+        : t('web:victims.history.planValue', {
+            title: row.plan.title,
+            from: row.plan.from === null ? t('web:date.notFound') : formatDate(row.plan.from),
+            to: row.plan.to === null ? t('web:date.notFound') : formatDate(row.plan.to),
+          });
   const services = SERVICES.flatMap((kind) => {
     const note = row.services[kind];
     return note === undefined ? [] : [{ kind, note }];

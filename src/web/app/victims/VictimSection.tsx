@@ -54,6 +54,8 @@ function FrameworkTimeline({ v }: { v: StateVictims }) {
         <li data-testid="victim-mechanism">
           {v.coordination === null ? (
             t('web:victims.state.mechanismNotFound')
+          ) : v.coordination.type === 'none' ? (
+            t('web:victims.state.mechanismNone')
           ) : (
             <>
               {t(MECHANISM_WORDS[v.coordination.type])}{' '}
@@ -68,6 +70,8 @@ function FrameworkTimeline({ v }: { v: StateVictims }) {
         <li data-testid="victim-plan">
           {v.plan === null ? (
             t('web:victims.state.planNotFound')
+          ) : v.plan.title === null ? (
+            t('web:victims.state.planNone')
           ) : (
             <>
               {t('web:victims.state.plan', {
