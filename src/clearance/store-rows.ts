@@ -44,6 +44,94 @@ export function hazardAreaRow(a: HazardArea): Insertable<HazardAreasTable> {
   };
 }
 
+/**
+ * The columns of hazardAreaRow, a bulk insert's values (files/geojson-import.ts): in its order but
+ * for tile_geometry, last so that AreaOfValues reads the others where they were.
+ */
+export const HAZARD_AREA_COLUMNS = [
+  'id',
+  'iso3',
+  'local_ref',
+  'name',
+  'type',
+  'devices',
+  'status',
+  'status_date',
+  'geometry',
+  'area_m2',
+  'min_x',
+  'min_y',
+  'max_x',
+  'max_y',
+  'information_date',
+  'organisation',
+  'source_id',
+  'synthetic',
+  'previously_unknown',
+  'tile_geometry',
+] as const satisfies readonly (keyof HazardAreasTable)[];
+
+/** hazardAreaRow as values in HAZARD_AREA_COLUMNS order (null for a missing value). */
+export function hazardAreaValues(a: HazardArea): unknown[] {
+  const row = hazardAreaRow(a) as Record<string, unknown>;
+  return HAZARD_AREA_COLUMNS.map((column) => row[column] ?? null);
+}
+
+/**
+ * Those values back into a hazard area whose polygon and devices stay text until asked for: most
+ * areas of a large file are never looked at again (a class, so 200,000 of them share one shape).
+ */
+class AreaOfValues implements HazardArea {
+  readonly id: string;
+  readonly iso3: StateCode;
+  readonly localRef: string;
+  readonly name: string;
+  readonly type: HazardArea['type'];
+  readonly status: HazardArea['status'];
+  readonly statusDate: HazardArea['statusDate'];
+  readonly areaM2: number;
+  readonly bbox: BBox;
+  readonly informationDate: HazardArea['informationDate'];
+  readonly organisation: string;
+  readonly sourceId: string | null;
+  readonly synthetic: boolean;
+  readonly previouslyUnknown: boolean;
+  #geometry: string | AreaGeometry;
+  #devices: string | DeviceRecord[];
+
+  constructor(v: readonly unknown[]) {
+    this.id = v[0] as string;
+    this.iso3 = v[1] as StateCode;
+    this.localRef = v[2] as string;
+    this.name = v[3] as string;
+    this.type = v[4] as HazardArea['type'];
+    this.#devices = v[5] as string;
+    this.status = v[6] as HazardArea['status'];
+    this.statusDate = v[7] as HazardArea['statusDate'];
+    this.#geometry = v[8] as string;
+    this.areaM2 = v[9] as number;
+    this.bbox = [v[10] as number, v[11] as number, v[12] as number, v[13] as number];
+    this.informationDate = v[14] as HazardArea['informationDate'];
+    this.organisation = v[15] as string;
+    this.sourceId = v[16] as string | null;
+    this.synthetic = v[17] === 1;
+    this.previouslyUnknown = v[18] === 1;
+  }
+
+  get geometry(): AreaGeometry {
+    if (typeof this.#geometry === 'string') this.#geometry = JSON.parse(this.#geometry) as AreaGeometry;
+    return this.#geometry;
+  }
+
+  get devices(): DeviceRecord[] {
+    if (typeof this.#devices === 'string') this.#devices = JSON.parse(this.#devices) as DeviceRecord[];
+    return this.#devices;
+  }
+}
+
+/** Values in HAZARD_AREA_COLUMNS order (hazardAreaValues) back into a hazard area. */
+export const hazardAreaOfValues = (values: readonly unknown[]): HazardArea => new AreaOfValues(values);
+
 export type HazardAreaRow = Omit<Selectable<HazardAreasTable>, 'geometry' | 'tile_geometry'> & { geometry?: string };
 
 export function hazardAreaFromRow(r: HazardAreaRow): HazardArea {

@@ -6,17 +6,20 @@
 import { sql } from 'kysely';
 import type { StateCode } from '../core/states.js';
 import { type Actor, writeAudit } from '../store/audit.js';
-import { insertBatched } from '../store/batch.js';
+import { chunksFor, insertBatched } from '../store/batch.js';
+import type { BulkRow } from '../store/bulk.js';
 import type { Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
-import { type BatchProblem, type RecordLabel, batchProblems } from './consistency.js';
+import { type BatchProblem, type RecordLabel, type StoredContext, batchProblems } from './consistency.js';
 import { boundingBox, boxUnion } from './geometry/area.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
 import { type StateFacts, clearanceLock, readStateFacts, writeLedger } from './store-ledger.js';
 import { recordTileChange } from './store-tiles.js';
+import { deferTileIndex, fillTileIndex } from './store-tile-index.js';
 import {
+  HAZARD_AREA_COLUMNS,
   activityFromRow,
   activityRow,
   devicesFromRow,
@@ -99,6 +102,85 @@ export async function saveClearanceRecords(
       entity: 'clearance',
       entityId: iso3,
       before: context.stored,
+      after: { origin: options.origin ?? null, ...counts },
+    });
+    return counts;
+  });
+}
+
+/** What a streamed import sees before its rows go in: the State's stored areas, counted and as boxes. */
+export interface StoredBefore {
+  stored: StoredContext['stored'];
+  /** The State's open hazard areas, id and box only (the overlap warnings load the few they need). */
+  openBoxes: readonly { id: string; bbox: BBox }[];
+  /** Source ids of `ids` that exist. */
+  sources: (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+  /** Stored areas by id, with their polygons (read inside the transaction). */
+  areas: (ids: readonly string[]) => Promise<HazardArea[]>;
+}
+
+/**
+ * Hazard areas streamed in as row values (HAZARD_AREA_COLUMNS) while a file is still being read,
+ * all or nothing, with one audit row: the rows go in first, under the State's lock, with the
+ * tile index filled once at the end (store-tile-index.ts); then `settle` checks the batch with
+ * what was stored before and returns the areas written (or throws, and nothing is). A stored or
+ * repeated id is refused by the primary key as the rows go in: the caller then checks the file
+ * the ordinary way to name it.
+ */
+export async function saveHazardAreaRows(
+  store: Store,
+  iso3: StateCode,
+  rows: AsyncIterable<readonly BulkRow[]>,
+  settle: (before: StoredBefore) => Promise<readonly HazardArea[]>,
+  actor: Actor,
+  options: SaveOptions = {},
+): Promise<ClearanceCounts> {
+  return store.db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, store.dialect, clearanceLock(iso3));
+    const stored = await areaCounts(trx, iso3);
+    const open = await trx
+      .selectFrom('hazard_areas')
+      .select(['id', 'min_x', 'min_y', 'max_x', 'max_y'])
+      .where('iso3', '=', iso3)
+      .where('status', '=', 'open')
+      .execute();
+    await deferTileIndex(trx, store.dialect, 'hazard_areas');
+    await store.bulkInsert(trx, 'hazard_areas', HAZARD_AREA_COLUMNS, rows);
+    const areas = await settle({
+      stored,
+      openBoxes: open.map((r) => ({ id: r.id, bbox: [r.min_x, r.min_y, r.max_x, r.max_y] })),
+      sources: async (ids) => {
+        const found = new Set<string>();
+        for (const chunk of chunksFor([...new Set(ids)], 1, store.dialect))
+          for (const r of await trx.selectFrom('sources').select('id').where('id', 'in', chunk).execute())
+            found.add(r.id);
+        return found;
+      },
+      areas: async (ids) => {
+        const found: HazardArea[] = [];
+        for (const chunk of chunksFor([...new Set(ids)], 1, store.dialect))
+          found.push(
+            ...(await trx.selectFrom('hazard_areas').selectAll().where('id', 'in', chunk).execute()).map(
+              hazardAreaFromRow,
+            ),
+          );
+        return found;
+      },
+    });
+    await fillTileIndex(
+      trx,
+      store.dialect,
+      'hazard_areas',
+      areas.map((a) => a.id),
+    );
+    await writeLedger(trx, store.dialect, iso3);
+    await recordTileChange(trx, iso3, boxUnion(areas.map((a) => a.bbox)));
+    const counts: ClearanceCounts = { hazardAreas: areas.length, activities: 0, landReleases: 0, devicesDestroyed: 0 };
+    await writeAudit(trx, actor, {
+      action: 'create',
+      entity: 'clearance',
+      entityId: iso3,
+      before: stored,
       after: { origin: options.origin ?? null, ...counts },
     });
     return counts;

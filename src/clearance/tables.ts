@@ -132,6 +132,11 @@ export interface ClearanceTileChangesTable {
   max_y: number;
 }
 
+/** SQLite: a table whose tile-index triggers stand aside during a bulk import's transaction (migration 0023). */
+export interface TileIndexDeferredTable {
+  tbl: 'hazard_areas' | 'land_releases';
+}
+
 declare module '../store/database.js' {
   interface Database {
     hazard_areas: HazardAreasTable;
@@ -143,5 +148,6 @@ declare module '../store/database.js' {
     clearance_ledger_totals: ClearanceLedgerTotalsTable;
     clearance_ledger_states: ClearanceLedgerStatesTable;
     clearance_tile_changes: ClearanceTileChangesTable;
+    tile_index_deferred: TileIndexDeferredTable;
   }
 }

@@ -43,11 +43,14 @@ const SQLITE_TILE_TABLES = [
   'land_release_boxes',
   'land_release_tile_keys',
 ];
+/** The tables whose tile-index triggers stand aside during a bulk import (0023). */
+const SQLITE_ONLY = ['tile_index_deferred'];
 const RTREE_SHADOWS = ['node', 'parent', 'rowid'];
 const tablesOf = (store: Store): string[] =>
   store.dialect === 'sqlite'
     ? [
         ...TABLES,
+        ...SQLITE_ONLY,
         ...SQLITE_TILE_TABLES,
         ...SQLITE_TILE_TABLES.filter((t) => t.endsWith('_boxes')).flatMap((t) => RTREE_SHADOWS.map((s) => `${t}_${s}`)),
       ].sort()

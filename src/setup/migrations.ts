@@ -10,6 +10,7 @@ import { article5WorkflowMigration } from '../clearance/migrations/0007-article5
 import { readModelsMigration } from '../clearance/migrations/0012-read-models.js';
 import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
 import { tileRowsMigration } from '../clearance/migrations/0022-tile-rows.js';
+import { tileIndexBulkMigration } from '../clearance/migrations/0023-tile-index-bulk.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
@@ -50,6 +51,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0019-tile-index': tileIndexMigration(dialect),
     '0020-casualty-keys': casualtyKeysMigration(dialect),
     '0022-tile-rows': tileRowsMigration(dialect),
+    '0023-tile-index-bulk': tileIndexBulkMigration(dialect),
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
   };
 }

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './database.js';
+import { copyText } from './bulk.js';
 import { migrateToLatest } from './migrate.js';
 import { auditLogMigration } from './migrations/0001-audit-log.js';
 import { forEachDatabase } from './test-databases.js';
@@ -107,5 +108,17 @@ forEachDatabase((database) => {
     it('runs only inside a transaction', async () => {
       await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);
     });
+  });
+});
+
+describe('COPY text of bytes', () => {
+  // The hex form bytea reads, its backslash doubled for COPY; a view reads only its own bytes.
+  it.each<[string, Uint8Array, string]>([
+    ['bytes, a backslash among them', new Uint8Array([0, 92, 255]), '\\\\x005cff'],
+    ['no bytes', new Uint8Array(0), '\\\\x'],
+    ['a Buffer viewing part of a larger one', Buffer.from([1, 2, 3, 4]).subarray(1, 3), '\\\\x0203'],
+    ['a packed polygon of one point', new Uint8Array(new Float64Array([1]).buffer), '\\\\x000000000000f03f'],
+  ])('%s', (_, value, text) => {
+    expect(copyText(value)).toBe(text);
   });
 });

@@ -165,7 +165,7 @@ function mayNeedEscape(text: string): boolean {
   return false;
 }
 
-/** A value in COPY's text format: `\N` for null, and backslash, tab, newline and carriage return escaped. */
+/** A value in COPY's text format: `\N` for null, bytes as `\\x` and hex, and backslash, tab, newline and carriage return escaped. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'number') {
@@ -174,7 +174,11 @@ export function copyText(value: unknown): string {
   }
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value !== 'string') throw new Error(`a bulk insert takes text, numbers and booleans, not ${typeof value}`);
+  // Bytes (a Buffer, or the Uint8Array a worker's Buffer arrives as) in bytea's hex form, its backslash escaped for COPY.
+  if (value instanceof Uint8Array)
+    return '\\\\x' + Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
+  if (typeof value !== 'string')
+    throw new Error(`a bulk insert takes text, numbers, booleans and bytes, not ${typeof value}`);
   return mayNeedEscape(value)
     ? value.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'))
     : value;

@@ -30,25 +30,27 @@ export function readGeoJson(text: string, file: string): RawFeature[] {
         : null;
   if (!Array.isArray(features))
     throw fileProblem(file, 'expected a GeoJSON FeatureCollection (or a single Feature) with a "features" list');
-  return features.map((feature: unknown, index): RawFeature => {
-    const where = `feature ${index + 1}`;
-    if (!isRecord(feature) || feature.type !== 'Feature') {
-      return {
-        where,
-        properties: {},
-        geometry: undefined,
-        geometryProblem: {
-          field: 'feature',
-          expected: 'a GeoJSON Feature ({"type": "Feature", "properties", "geometry"})',
-        },
-      };
-    }
-    const properties = isRecord(feature.properties) ? feature.properties : {};
-    // A top-level Feature id counts as the record id when the properties give none.
-    if (properties.id === undefined && (typeof feature.id === 'string' || typeof feature.id === 'number'))
-      properties.id = feature.id;
-    return { where, properties, geometry: feature.geometry };
-  });
+  return features.map((feature: unknown, index): RawFeature => rawFeatureOf(feature, `feature ${index + 1}`));
+}
+
+/** One member of a FeatureCollection's features, as the import reads it (`where` names it in messages). */
+export function rawFeatureOf(feature: unknown, where: string): RawFeature {
+  if (!isRecord(feature) || feature.type !== 'Feature') {
+    return {
+      where,
+      properties: {},
+      geometry: undefined,
+      geometryProblem: {
+        field: 'feature',
+        expected: 'a GeoJSON Feature ({"type": "Feature", "properties", "geometry"})',
+      },
+    };
+  }
+  const properties = isRecord(feature.properties) ? feature.properties : {};
+  // A top-level Feature id counts as the record id when the properties give none.
+  if (properties.id === undefined && (typeof feature.id === 'string' || typeof feature.id === 'number'))
+    properties.id = feature.id;
+  return { where, properties, geometry: feature.geometry };
 }
 
 /** The `minefree` member of an export: whose records, and whether they are demo data. */

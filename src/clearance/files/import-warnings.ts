@@ -7,7 +7,7 @@
 import type { MultiPolygon, Position } from 'geojson';
 import { boxesIntersect } from '../geometry/area.js';
 import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from '../geometry/geometry.js';
-import type { AreaGeometry, HazardArea, LandRelease } from '../model.js';
+import type { AreaGeometry, BBox, HazardArea, LandRelease } from '../model.js';
 import { OUTSIDE_TOLERANCE_M, shapeContains } from './state-shapes.js';
 
 function positions(geometry: AreaGeometry): Position[] {
@@ -16,13 +16,17 @@ function positions(geometry: AreaGeometry): Position[] {
 
 export function outsideStateWarnings(areas: readonly HazardArea[], shape: MultiPolygon): string[] {
   const contains = shapeContains(shape);
-  const warnings: string[] = [];
-  for (const area of areas) {
-    if (positions(area.geometry).every(([x = 0, y = 0]) => contains(x, y))) continue;
-    const warning = outsideStateWarning(area, shape, OUTSIDE_TOLERANCE_M);
-    if (warning) warnings.push(warning.message);
-  }
-  return warnings;
+  return areas.flatMap((area) => outsideStateWarningOf(area, shape, contains) ?? []);
+}
+
+/** One area's warning; `contains` is shapeContains(shape), made once (it indexes the boundary). */
+export function outsideStateWarningOf(
+  area: HazardArea,
+  shape: MultiPolygon,
+  contains: (x: number, y: number) => boolean,
+): string | null {
+  if (positions(area.geometry).every(([x = 0, y = 0]) => contains(x, y))) return null;
+  return outsideStateWarning(area, shape, OUTSIDE_TOLERANCE_M)?.message ?? null;
 }
 
 /**
@@ -52,6 +56,31 @@ export function overlapWarningsOf(areas: readonly HazardArea[], stored: readonly
     if (self !== undefined) warnings.push(...overlapWarnings(self, others).map((w) => w.message));
   }
   return warnings;
+}
+
+/** Ids of the `stored` boxes meeting the box of one of `areas` (a sweep west to east): the stored areas they may overlap. */
+export function storedMeeting(
+  areas: readonly { bbox: BBox }[],
+  stored: readonly { id: string; bbox: BBox }[],
+): string[] {
+  const all: { bbox: BBox; id: string | null }[] = [
+    ...stored.map((s) => ({ bbox: s.bbox, id: s.id })),
+    ...areas.map((a) => ({ bbox: a.bbox, id: null })),
+  ];
+  all.sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const found = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    const a = all[i];
+    if (a === undefined) continue;
+    for (let j = i + 1; j < all.length; j++) {
+      const b = all[j];
+      if (b === undefined || b.bbox[0] > a.bbox[2]) break;
+      if ((a.id === null) === (b.id === null) || !boxesIntersect(a.bbox, b.bbox)) continue;
+      const id = a.id ?? b.id;
+      if (id !== null) found.add(id);
+    }
+  }
+  return [...found];
 }
 
 export function releaseWarnings(

@@ -4,22 +4,17 @@
  * written; one refused feature and nothing is written, and every problem names the file, the
  * feature and what is wrong.
  */
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { StateCode } from '../../core/states.js';
 import type { Actor } from '../../store/audit.js';
 import type { Store } from '../../store/database.js';
-import { type BatchProblem, batchProblems } from '../consistency.js';
-import { boxUnion } from '../geometry/area.js';
-import type { ClearanceCounts, ClearanceRecords, HazardArea, RecordKind } from '../model.js';
-import { readStoredContext } from '../store-checks.js';
-import { loadOpenAreasMeeting, saveClearanceRecords } from '../store.js';
 import { readCsvFeatures } from './csv.js';
 import { readGeoJson } from './geojson.js';
-import { outsideStateWarnings, overlapWarningsOf, releaseWarnings } from './import-warnings.js';
-import { type ImportProblem, ImportRejectedError, type RawFeature, fileProblem } from './problems.js';
-import { type ReadRecords, featureRef, readRecords } from './read-records.js';
-import { stateShape } from './state-shapes.js';
+import { importGeoJsonStream } from './geojson-import.js';
+import { type ImportOptions, type ImportResult, importRead } from './import-checked.js';
+import { type RawFeature, fileProblem } from './problems.js';
+import { readRecords } from './read-records.js';
 
 export const FILE_FORMATS = ['geojson', 'gpkg', 'csv'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
@@ -35,20 +30,19 @@ export function formatOfPath(path: string): FileFormat | null {
   return EXTENSIONS[extname(path).toLowerCase()] ?? null;
 }
 
-export type ImportPhase = 'reading' | 'checking' | 'writing';
+export { type ImportOptions, type ImportPhase, type ImportResult } from './import-checked.js';
 
-export interface ImportOptions {
-  /** Called as features are read, checked and written (for a progress bar). */
-  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
-}
+/** About 2,500 features: below this, reading in this thread is as fast as starting the workers. */
+export const WORKER_BYTES = 2_000_000;
+const workerBytes = (): number => Number(process.env.MINEFREE_IMPORT_WORKER_BYTES ?? WORKER_BYTES);
 
-export interface ImportResult {
-  file: string;
-  counts: ClearanceCounts;
-  /** Things a person should look at; none stopped the import. */
-  warnings: string[];
-  /** Repairs made on the way in (ring orientation, antimeridian cut). */
-  repairs: string[];
+/** The file's size in bytes; 0 when it cannot be read (readFeatures then says why). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function readText(path: string, file: string): string {
@@ -83,20 +77,6 @@ export async function readFeatures(
   return format === 'csv' ? readCsvFeatures(text, file) : readGeoJson(text, file);
 }
 
-function batchImportProblems(file: string, read: ReadRecords, problems: readonly BatchProblem[]): ImportProblem[] {
-  return problems.map((p) => {
-    const feature = p.at === null ? undefined : read.features[p.at.kind][p.at.index];
-    const message = `${p.field === null ? '' : `${p.field}: `}expected ${p.expected}`;
-    return { file, where: feature?.where ?? null, ref: feature ? featureRef(feature.properties) : null, message };
-  });
-}
-
-/** The State's stored open areas near the new ones: the others they may overlap. */
-async function storedOpenAreas(store: Store, iso3: StateCode, areas: readonly HazardArea[]): Promise<HazardArea[]> {
-  const box = boxUnion(areas.map((a) => a.bbox));
-  return box === null ? [] : loadOpenAreasMeeting(store, iso3, box);
-}
-
 export async function importClearanceFile(
   store: Store,
   path: string,
@@ -110,6 +90,8 @@ export async function importClearanceFile(
     throw fileProblem(file, 'expected a file named .geojson, .json, .gpkg or .csv (the extension gives the format)');
   const progress = options.onProgress ?? (() => undefined);
 
+  if (format === 'geojson' && (options.worker ?? fileSize(path) >= workerBytes()))
+    return importGeoJsonStream(store, path, file, iso3, actor, options);
   const features = await readFeatures(path, format, file);
   progress('reading', features.length, features.length);
   return importFeatures(store, file, features, iso3, actor, options);
@@ -129,34 +111,5 @@ export async function importFeatures(
 ): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   const read = readRecords(file, iso3, features, (done) => progress('checking', done, features.length));
-  const records: ClearanceRecords = {
-    areas: read.areas,
-    revisions: [],
-    activities: read.activities,
-    releases: read.releases,
-    devices: read.devices,
-  };
-  const context = await readStoredContext(store.db, store.dialect, iso3, records);
-  const labels = (kind: RecordKind, index: number): string =>
-    read.features[kind][index]?.where ?? `${kind} ${index + 1}`;
-  const problems = [
-    ...read.problems,
-    ...batchImportProblems(file, read, batchProblems(iso3, records, context, labels)),
-  ];
-  if (problems.length > 0) throw new ImportRejectedError(file, problems);
-  if (features.length === 0) throw fileProblem(file, 'expected at least one feature (the file has none)');
-
-  const shape = stateShape(iso3);
-  const areas = new Map(read.areas.map((a) => [a.id, a]));
-  const warnings = [
-    ...(shape === null
-      ? [`${iso3} has no Natural Earth boundary at 1:50m: areas were not checked against it`]
-      : outsideStateWarnings(read.areas, shape)),
-    ...overlapWarningsOf(read.areas, await storedOpenAreas(store, iso3, read.areas)),
-    ...releaseWarnings(read.releases, (id) => areas.get(id) ?? context.areas.get(id)),
-  ];
-  progress('writing', 0, features.length);
-  const counts = await saveClearanceRecords(store, iso3, records, actor, { origin: file });
-  progress('writing', features.length, features.length);
-  return { file, counts, warnings, repairs: read.repairs };
+  return importRead(store, file, read, features.length, iso3, actor, options);
 }

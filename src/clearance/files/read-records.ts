@@ -16,13 +16,20 @@ import type { Activity, DevicesDestroyed, HazardArea, LandRelease } from '../mod
 import { HAS_GEOMETRY, RECORD_FIELD, RECORD_KINDS, type RecordKind, bodyOf, recordKindOf } from './fields.js';
 import type { ImportProblem, RawFeature } from './problems.js';
 
+/** How messages name a feature: its place in the file, and its properties or the reference they give. */
+export type FeatureName = Pick<RawFeature, 'where'> &
+  ({ properties: RawFeature['properties'] } | { ref: string | null });
+
+export const featureNameRef = (name: FeatureName): string | null =>
+  'ref' in name ? name.ref : featureRef(name.properties);
+
 export interface ReadRecords {
   areas: HazardArea[];
   activities: Activity[];
   releases: LandRelease[];
   devices: DevicesDestroyed[];
   /** The feature behind each record, per kind and in the same order, to name it in messages. */
-  features: Record<RecordKind, RawFeature[]>;
+  features: Record<RecordKind, FeatureName[]>;
   problems: ImportProblem[];
   /** What was repaired on the way in (ring orientation, say), one line per feature. */
   repairs: string[];
@@ -82,6 +89,58 @@ const READERS: Record<RecordKind, Reader> = {
   'devices-destroyed': (body) => readDevices(body),
 };
 
+/** One feature read: its record when the checks could read one, and its problems (a record with problems is refused all the same). */
+export interface FeatureRead {
+  kind: RecordKind | null;
+  value: HazardArea | Activity | LandRelease | DevicesDestroyed | null;
+  repairs: string[];
+  problems: ImportProblem[];
+}
+
+/** A feature through the input schema and checkGeometry (the same for every format, in any thread). */
+export function readFeature(file: string, iso3: StateCode, feature: RawFeature): FeatureRead {
+  const ref = featureRef(feature.properties);
+  const problems: ImportProblem[] = [];
+  const problem = (text: string): void => void problems.push({ file, where: feature.where, ref, message: text });
+  const refused = (kind: RecordKind | null): FeatureRead => ({ kind, value: null, repairs: [], problems });
+  const kind = feature.kind ?? recordKindOf(feature.properties);
+  if (kind === null) {
+    problem(
+      `${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`,
+    );
+    return refused(null);
+  }
+  const body = bodyOf(feature.properties);
+  if (kind === 'hazard-area') body.iso3 ??= iso3;
+  else if ('iso3' in body) {
+    // Only hazard areas carry the State; the others follow their area.
+    if (body.iso3 !== iso3) problem(`iso3: expected ${iso3}, the State imported into (found ${String(body.iso3)})`);
+    delete body.iso3;
+  }
+  if (HAS_GEOMETRY[kind]) {
+    if (feature.geometryProblem) {
+      problem(`${feature.geometryProblem.field}: expected ${feature.geometryProblem.expected}`);
+      return refused(kind);
+    }
+    body.geometry = feature.geometry;
+  } else if (feature.geometry !== undefined && feature.geometry !== null) {
+    problem(
+      `geometry: expected none (${kind === 'activity' ? 'an activity' : 'a count of devices'} has no polygon; its hazard area has)`,
+    );
+    return refused(kind);
+  }
+  const id = typeof body.id === 'string' ? body.id : newId(kind, iso3, body, feature.geometry);
+  const result = READERS[kind](body, id);
+  if (!result.ok) {
+    for (const p of result.problems) problem(message(p, id));
+    return refused(kind);
+  }
+  const repairs = result.repairs.map(
+    (repair) => `${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`,
+  );
+  return { kind, value: result.value, repairs, problems };
+}
+
 export function readRecords(
   file: string,
   iso3: StateCode,
@@ -97,54 +156,25 @@ export function readRecords(
     repairs: [],
     features: { 'hazard-area': [], activity: [], 'land-release': [], 'devices-destroyed': [] },
   };
+  for (const [index, feature] of features.entries()) {
+    if (onProgress && (index + 1) % 500 === 0) onProgress(index + 1);
+    addFeatureRead(out, readFeature(file, iso3, feature), feature);
+  }
+  onProgress?.(features.length);
+  return out;
+}
+
+/** A feature's outcome into the lists, in file order. */
+export function addFeatureRead(out: ReadRecords, read: FeatureRead, name: FeatureName): void {
+  out.problems.push(...read.problems);
+  if (read.value === null || read.kind === null) return;
+  out.repairs.push(...read.repairs);
   const lists: Record<RecordKind, unknown[]> = {
     'hazard-area': out.areas,
     activity: out.activities,
     'land-release': out.releases,
     'devices-destroyed': out.devices,
   };
-
-  for (const [index, feature] of features.entries()) {
-    if (onProgress && (index + 1) % 500 === 0) onProgress(index + 1);
-    const ref = featureRef(feature.properties);
-    const problem = (text: string): void => void out.problems.push({ file, where: feature.where, ref, message: text });
-    const kind = feature.kind ?? recordKindOf(feature.properties);
-    if (kind === null) {
-      problem(
-        `${RECORD_FIELD}: expected one of ${RECORD_KINDS.map((k) => `"${k}"`).join(', ')} (left out: a hazard area)`,
-      );
-      continue;
-    }
-    const body = bodyOf(feature.properties);
-    if (kind === 'hazard-area') body.iso3 ??= iso3;
-    else if ('iso3' in body) {
-      // Only hazard areas carry the State; the others follow their area.
-      if (body.iso3 !== iso3) problem(`iso3: expected ${iso3}, the State imported into (found ${String(body.iso3)})`);
-      delete body.iso3;
-    }
-    if (HAS_GEOMETRY[kind]) {
-      if (feature.geometryProblem) {
-        problem(`${feature.geometryProblem.field}: expected ${feature.geometryProblem.expected}`);
-        continue;
-      }
-      body.geometry = feature.geometry;
-    } else if (feature.geometry !== undefined && feature.geometry !== null) {
-      problem(
-        `geometry: expected none (${kind === 'activity' ? 'an activity' : 'a count of devices'} has no polygon; its hazard area has)`,
-      );
-      continue;
-    }
-    const id = typeof body.id === 'string' ? body.id : newId(kind, iso3, body, feature.geometry);
-    const result = READERS[kind](body, id);
-    if (!result.ok) {
-      for (const p of result.problems) problem(message(p, id));
-      continue;
-    }
-    for (const repair of result.repairs)
-      out.repairs.push(`${file}, ${feature.where}${ref === null ? '' : ` (${ref})`}: ${repair}`);
-    lists[kind].push(result.value);
-    out.features[kind].push(feature);
-  }
-  onProgress?.(features.length);
-  return out;
+  lists[read.kind].push(read.value);
+  out.features[read.kind].push(name);
 }

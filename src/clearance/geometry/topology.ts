@@ -8,6 +8,7 @@ import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import TopologyValidationError from 'jsts/org/locationtech/jts/operation/valid/TopologyValidationError.js';
+import { certainlySimpleRing } from './simple-ring.js';
 
 const reader = new GeoJSONReader(new GeometryFactory());
 
@@ -60,6 +61,10 @@ function describe(type: number): { expected: string; found: string } {
 export function topologyProblem(
   geometry: { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] },
 ): TopologyProblem | null {
+  // One ring and certainly simple: valid, without building jsts's graph (simple-ring.ts).
+  const only = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates[0];
+  const singleRing = geometry.type === 'Polygon' || geometry.coordinates.length === 1;
+  if (singleRing && only?.length === 1 && only[0] !== undefined && certainlySimpleRing(only[0])) return null;
   const jstsGeometry = reader.read(geometry) as Geometry;
   const op = new IsValidOp(jstsGeometry);
   if (op.isValid()) return null;

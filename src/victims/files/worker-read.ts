@@ -1,12 +1,10 @@
 /**
  * A casualty file read and checked in a worker thread (read-worker.ts), its records arriving as
  * chunks ready for the store's bulk insert: the main thread only writes, and the other core reads.
- * The worker's file is the .ts beside this one when run from the sources (tsx, vitest: started
- * with tsx's loader) and the compiled .js in dist/.
+ * The worker's file is the .ts beside this one from the sources, the .js in dist/ (core/worker-thread.ts).
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker-thread.js';
 import type { BulkChunk, BulkChunkKind } from '../../store/bulk.js';
 import { CasualtyImportError } from './read.js';
 import { RECORD_ROW_COLUMNS } from '../store-rows.js';
@@ -32,20 +30,7 @@ export interface WorkerRead {
   close: () => Promise<void>;
 }
 
-function startWorker(input: WorkerInput): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./read-worker.js', here), { workerData: input });
-  // From the sources (tsx, vitest): a worker's own module loader knows no TypeScript, so a small
-  // bootstrap registers tsx's (its ESM API, as bin/minefree.js does) before importing the worker.
-  const api = pathToFileURL(
-    createRequire(here)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const worker = new URL('./read-worker.ts', here).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
-}
+const startReader = (input: WorkerInput): Worker => startWorker(import.meta.url, './read-worker', input);
 
 export function readInWorker(
   input: Omit<WorkerInput, 'flags' | 'target'>,
@@ -53,7 +38,7 @@ export function readInWorker(
   onProgress?: (done: number) => void,
 ): WorkerRead {
   const flags = new Int32Array(new SharedArrayBuffer(8));
-  const worker = startWorker({ ...input, target, flags: flags.buffer });
+  const worker = startReader({ ...input, target, flags: flags.buffer });
   const queue: BulkChunk[] = [];
   const texts = new TextTable();
   let head = 0;

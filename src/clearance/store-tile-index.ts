@@ -1,0 +1,57 @@
+/**
+ * The SQLite tile index (migration 0019's R*Tree and keys table, whose rows hold what a tile draws
+ * since 0022) filled once for a bulk import's rows instead of by a trigger per row (migration
+ * 0023), inside the import's transaction: the keys rows get the very values 0022's insert
+ * triggers would write. On PostgreSQL both are no-ops: its GiST index is kept by the engine.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database, DialectName } from '../store/database.js';
+
+/** tile_geometry when the writer packed it, else the GeoJSON text (0022's triggers). */
+const POLYGON = 't.tile_geometry, case when t.tile_geometry is null then t.geometry end';
+
+/** Each table's keys table and R*Tree, and the keys columns with the values its insert trigger writes from row `t`. */
+const INDEX = {
+  hazard_areas: {
+    keys: 'hazard_area_tile_keys',
+    boxes: 'hazard_area_boxes',
+    columns: 'id, iso3, type, status, information_date, status_date, area_m2, synthetic, tile_geometry, geometry',
+    values: `t.id, t.iso3, t.type, t.status, t.information_date, t.status_date, t.area_m2, t.synthetic, ${POLYGON}`,
+  },
+  land_releases: {
+    keys: 'land_release_tile_keys',
+    boxes: 'land_release_boxes',
+    columns: 'id, iso3, hazard_area_id, kind, release_date, area_m2, synthetic, tile_geometry, geometry',
+    values: `t.id, t.iso3, t.hazard_area_id, t.kind, t.release_date, t.area_m2,
+      (select synthetic from hazard_areas where id = t.hazard_area_id), ${POLYGON}`,
+  },
+} as const;
+type Indexed = keyof typeof INDEX;
+
+/** From here to fillTileIndex, rows inserted into `table` in this transaction are not indexed one by one. */
+export async function deferTileIndex(trx: Kysely<Database>, dialect: DialectName, table: Indexed): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  if (!trx.isTransaction) throw new Error('the tile index is deferred inside a transaction only');
+  await trx.insertInto('tile_index_deferred').values({ tbl: table }).execute();
+}
+
+/** Indexes the rows of `ids` (inserted since deferTileIndex), and lets the triggers index rows again. */
+export async function fillTileIndex(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  table: Indexed,
+  ids: readonly string[],
+): Promise<void> {
+  if (dialect !== 'sqlite') return;
+  const { keys, boxes, columns, values } = INDEX[table];
+  const list = JSON.stringify(ids);
+  await sql`insert into ${sql.table(keys)} (${sql.raw(columns)})
+    select ${sql.raw(values)} from json_each(${list}) j cross join ${sql.table(table)} t on t.id = j.value`.execute(
+    trx,
+  );
+  await sql`insert into ${sql.table(boxes)} select k.key, t.min_x, t.max_x, t.min_y, t.max_y
+    from json_each(${list}) j cross join ${sql.table(keys)} k on k.id = j.value cross join ${sql.table(table)} t on t.id = j.value`.execute(
+    trx,
+  );
+  await trx.deleteFrom('tile_index_deferred').where('tbl', '=', table).execute();
+}
