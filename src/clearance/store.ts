@@ -237,26 +237,11 @@ export async function loadClearanceRecords(
     });
 }
 
-const AREA_COLUMNS = [
-  'id',
-  'iso3',
-  'local_ref',
-  'name',
-  'type',
-  'devices',
-  'status',
-  'status_date',
-  'area_m2',
-  'min_x',
-  'min_y',
-  'max_x',
-  'max_y',
-  'information_date',
-  'organisation',
-  'source_id',
-  'synthetic',
-  'previously_unknown',
-] as const;
+/** The columns a hazard area is read back from: those it is written with, but its polygon (asked for apart). */
+const AREA_COLUMNS = HAZARD_AREA_COLUMNS.filter(
+  (c): c is Exclude<(typeof HAZARD_AREA_COLUMNS)[number], 'geometry' | 'tile_geometry'> =>
+    c !== 'geometry' && c !== 'tile_geometry',
+);
 const RELEASE_COLUMNS = [
   'id',
   'iso3',

@@ -23,7 +23,7 @@ import type { CollectionHead } from './geojson-stream.js';
 import { type ImportOptions, type ImportResult, batchImportProblems, importRead } from './import-checked.js';
 import { overlapWarningsOf, storedMeeting } from './import-warnings.js';
 import { ImportRejectedError, fileProblem } from './problems.js';
-import { type ReadRecords, addFeatureRead, readRecords } from './read-records.js';
+import { addFeatureRead, emptyRead, readRecords } from './read-records.js';
 import { stateShape } from './state-shapes.js';
 
 /** Thrown inside the transaction to roll it back when the file must go the ordinary way. */
@@ -33,16 +33,6 @@ class NotStreamable extends Error {
     this.name = 'NotStreamable';
   }
 }
-
-const emptyRead = (): ReadRecords => ({
-  areas: [],
-  activities: [],
-  releases: [],
-  devices: [],
-  problems: [],
-  repairs: [],
-  features: { 'hazard-area': [], activity: [], 'land-release': [], 'devices-destroyed': [] },
-});
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

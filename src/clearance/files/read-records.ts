@@ -141,21 +141,24 @@ export function readFeature(file: string, iso3: StateCode, feature: RawFeature):
   return { kind, value: result.value, repairs, problems };
 }
 
+/** A read with nothing in it yet, which features are added to (addFeatureRead). */
+export const emptyRead = (): ReadRecords => ({
+  areas: [],
+  activities: [],
+  releases: [],
+  devices: [],
+  problems: [],
+  repairs: [],
+  features: { 'hazard-area': [], activity: [], 'land-release': [], 'devices-destroyed': [] },
+});
+
 export function readRecords(
   file: string,
   iso3: StateCode,
   features: readonly RawFeature[],
   onProgress?: (done: number) => void,
 ): ReadRecords {
-  const out: ReadRecords = {
-    areas: [],
-    activities: [],
-    releases: [],
-    devices: [],
-    problems: [],
-    repairs: [],
-    features: { 'hazard-area': [], activity: [], 'land-release': [], 'devices-destroyed': [] },
-  };
+  const out = emptyRead();
   for (const [index, feature] of features.entries()) {
     if (onProgress && (index + 1) % 500 === 0) onProgress(index + 1);
     addFeatureRead(out, readFeature(file, iso3, feature), feature);
