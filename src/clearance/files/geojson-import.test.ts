@@ -11,10 +11,9 @@ import { packPolygon } from '../geometry/packed-polygon.js';
 import { loadClearanceRecords, saveClearanceRecords } from '../store.js';
 import { readTileFeatures } from '../store-tiles.js';
 import { importClearanceFile } from './import.js';
-import { ImportRejectedError, describeImportProblem } from './problems.js';
 import { readRecords } from './read-records.js';
 import { rawFeatureOf } from './geojson.js';
-import { areaFeature, square, tempDir } from './test-files.js';
+import { BOW_TIE, areaFeature, problemsOf, square, tempDir } from './test-files.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,29 +25,6 @@ function writeLines(name: string, features: readonly unknown[], raw: Record<numb
   writeFileSync(path, `{"type":"FeatureCollection","features":[\n${lines.join(',\n')}\n]}\n`);
   return path;
 }
-
-async function problemsOf(store: Store, path: string, worker: boolean): Promise<string[]> {
-  try {
-    await importClearanceFile(store, path, 'KHM', SYSTEM, { worker });
-  } catch (error) {
-    if (error instanceof ImportRejectedError) return error.problems.map(describeImportProblem);
-    throw error;
-  }
-  throw new Error(`${path} was imported`);
-}
-
-const BOW_TIE = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [104, 12],
-      [104.01, 12.01],
-      [104.01, 12],
-      [104, 12.01],
-      [104, 12],
-    ],
-  ],
-};
 
 const activity = (id: string, hazardAreaId: string) => ({
   type: 'Feature',
@@ -190,9 +166,9 @@ forEachDatabase((database) => {
       const path = write();
       const audit = await listRecentAudit(store);
       const before = (await loadClearanceRecords(store, 'KHM')).areas.length;
-      const problems = await problemsOf(store, path, true);
+      const problems = await problemsOf(store, path, { worker: true });
       // The in-thread read finds the same problems, naming the feature without its line.
-      const inThread = await problemsOf(store, path, false);
+      const inThread = await problemsOf(store, path, { worker: false });
       if (!problems.some((p) => p.includes('not JSON')))
         expect(problems.map((p) => p.replace(/, line \d+/g, ''))).toEqual(inThread);
       for (const p of expected(0)) expect(problems).toContain(p);
@@ -230,7 +206,7 @@ forEachDatabase((database) => {
     ])('refuses %s as a whole', async (_, text, message) => {
       const path = join(dir, 'whole.geojson');
       writeFileSync(path, text);
-      expect(await problemsOf(store, path, true)).toEqual([`whole.geojson: ${message}`]);
+      expect(await problemsOf(store, path, { worker: true })).toEqual([`whole.geojson: ${message}`]);
     });
 
     it('imports a file mixing kinds, and a single Feature, the ordinary way', async () => {

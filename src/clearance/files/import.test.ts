@@ -7,34 +7,10 @@ import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { loadClearanceRecords } from '../store.js';
 import { importClearanceFile } from './import.js';
-import { ImportRejectedError, describeImportProblem } from './problems.js';
-import { areaFeature, square, tempDir, writeCollection } from './test-files.js';
+import { BOW_TIE, areaFeature, problemsOf, square, tempDir, writeCollection } from './test-files.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function problemsOf(store: Store, path: string, iso3: 'KHM' | 'THA' = 'KHM'): Promise<string[]> {
-  try {
-    await importClearanceFile(store, path, iso3, SYSTEM);
-  } catch (error) {
-    if (error instanceof ImportRejectedError) return error.problems.map(describeImportProblem);
-    throw error;
-  }
-  throw new Error(`${path} was imported`);
-}
-
-const BOW_TIE = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [104, 12],
-      [104.01, 12.01],
-      [104.01, 12],
-      [104, 12.01],
-      [104, 12],
-    ],
-  ],
-};
 
 forEachDatabase((database) => {
   describe('importing a clearance file', () => {

@@ -3,6 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Polygon } from 'geojson';
+import { SYSTEM } from '../../store/audit.js';
+import type { Store } from '../../store/database.js';
+import { importClearanceFile } from './import.js';
+import { ImportRejectedError, describeImportProblem } from './problems.js';
 
 export const tempDir = (): string => mkdtempSync(join(tmpdir(), 'minefree-files-'));
 
@@ -46,4 +50,39 @@ export function writeCollection(dir: string, name: string, features: readonly un
   const path = join(dir, name);
   writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
   return path;
+}
+
+/** A polygon that crosses itself: the checks refuse it. */
+export const BOW_TIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [104, 12],
+      [104.01, 12.01],
+      [104.01, 12],
+      [104, 12.01],
+      [104, 12],
+    ],
+  ],
+};
+
+/** The problems an import of `path` is refused with, as the user reads them (fails if it is imported). */
+export async function problemsOf(
+  store: Store,
+  path: string,
+  options: { iso3?: 'KHM' | 'THA'; worker?: boolean } = {},
+): Promise<string[]> {
+  try {
+    await importClearanceFile(
+      store,
+      path,
+      options.iso3 ?? 'KHM',
+      SYSTEM,
+      options.worker === undefined ? {} : { worker: options.worker },
+    );
+  } catch (error) {
+    if (error instanceof ImportRejectedError) return error.problems.map(describeImportProblem);
+    throw error;
+  }
+  throw new Error(`${path} was imported`);
 }
