@@ -8,5 +8,7 @@ export default defineConfig({
     // The tests run the TypeScript sources: bin/minefree.js goes through tsx, never the build in dist/.
     env: { MINEFREE_FROM_SOURCE: '1' },
     reporters: ['default', './src/test-support/summary-reporter.ts'],
+    // One seed for every fast-check property (test-support/fast-check-seed.ts).
+    setupFiles: ['./src/test-support/fast-check-seed.ts'],
   },
 });

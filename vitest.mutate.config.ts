@@ -11,5 +11,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     env: { MINEFREE_FROM_SOURCE: '1' },
+    // One seed for every fast-check property (test-support/fast-check-seed.ts).
+    setupFiles: ['./src/test-support/fast-check-seed.ts'],
   },
 });
