@@ -1,18 +1,18 @@
 /**
  * The server serves src/web/dist. `minefree serve` and the browser tests build it when it is
  * missing or older than any of its sources; a lock directory keeps two processes from
- * building at the same time.
+ * building at the same time. The lock sits in the checkout (`.tmp/`, ignored by git), not in the
+ * system's temporary folder: two checkouts on one machine build their own apps side by side.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'src/web');
 const BUILT = join(WEB, 'dist/index.html');
-const LOCK = join(tmpdir(), 'minefree-web-build.lock');
+const LOCK = join(ROOT, '.tmp', 'web-build.lock');
 const STALE_LOCK_MS = 180_000;
 
 function newestSource(path: string): number {
@@ -35,6 +35,7 @@ function upToDate(): boolean {
 
 function takeLock(): boolean {
   try {
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
     mkdirSync(LOCK);
     return true;
   } catch {
