@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './database.js';
-import { copyText } from './bulk.js';
+import { type ValuesChunk, copyText } from './bulk.js';
 import { migrateToLatest } from './migrate.js';
 import { auditLogMigration } from './migrations/0001-audit-log.js';
 import { forEachDatabase } from './test-databases.js';
@@ -104,6 +104,42 @@ forEachDatabase((database) => {
       expect(new Set(stored.map((r) => r.entity))).toEqual(new Set(['fixed\ttext']));
       expect(stored.at(-1)?.entity_id).toBe('e90249');
     });
+
+    it.runIf(database.name === 'sqlite')(
+      'binds labelled columns of ready chunks as indexes, the statement writing their labels (SQLite)',
+      async () => {
+        const columns = ['id', 'at', 'action', 'entity', 'entity_id', 'after'] as const;
+        const labels = [null, null, ['create', "it's", 'delete'], null, null, null];
+        const chunk = (first: number, rows: number): ValuesChunk => ({
+          rows,
+          width: columns.length,
+          labels,
+          writeRow: (r, into, at) => {
+            const id = first + r;
+            const values = [id, '2026-11-30T00:00:00.000Z', id % 3, 'labelled', `e${id}`, null];
+            for (let c = 0; c < values.length; c++) into[at + c] = values[c];
+          },
+        });
+        async function* chunks(): AsyncGenerator<ValuesChunk | unknown[][]> {
+          await Promise.resolve(); // chunks that come later, as from a worker
+          yield chunk(95_000, 150); // a full statement and part of the next
+          yield chunk(95_150, 10); // the same labels: the same statement
+          yield [[95_160, '2026-11-30T00:00:00.000Z', 'update', 'labelled', 'e95160', null]]; // rows as they are
+        }
+        const n = await store.db.transaction().execute((trx) => store.bulkInsert(trx, 'audit_log', columns, chunks()));
+        expect(n).toBe(161);
+        const stored = await store.db
+          .selectFrom('audit_log')
+          .select(['id', 'action'])
+          .where('entity', '=', 'labelled')
+          .orderBy('id')
+          .execute();
+        expect(stored).toHaveLength(161);
+        expect(stored.slice(0, 4).map((r) => r.action)).toEqual(['delete', 'create', "it's", 'delete']);
+        expect(stored.at(-2)).toEqual({ id: 95_159, action: 'delete' });
+        expect(stored.at(-1)).toEqual({ id: 95_160, action: 'update' });
+      },
+    );
 
     it('runs only inside a transaction', async () => {
       await expect(store.bulkInsert(store.db, 'audit_log', COLUMNS, [row(99_999)])).rejects.toThrow(/transaction/);

@@ -6,6 +6,12 @@ import type { PartialDate } from '../core/partial-date.js';
 import type { BulkFixed } from '../store/bulk.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
 import {
+  ACTIVITIES,
+  AGE_BANDS,
+  CASUALTY_STATUSES,
+  DEVICE_CATEGORIES,
+  OUTCOMES,
+  SEXES,
   type Activity,
   type AgeBand,
   type CasualtyRecord,
@@ -47,6 +53,19 @@ export const RECORD_ROW_COLUMNS = [
   'needs',
   'referrals',
 ] as const satisfies readonly (keyof CasualtyRecordsTable)[];
+
+/**
+ * The row's columns of few values, with their lists: a worker's chunk gives them as an index into
+ * the list (store/bulk.ts, ValuesChunk.labels), turned back into the label by the insert.
+ */
+export const RECORD_LABELS: Partial<Record<(typeof RECORD_ROW_COLUMNS)[number], readonly string[]>> = {
+  device: DEVICE_CATEGORIES,
+  outcome: OUTCOMES,
+  sex: SEXES,
+  age_band: AGE_BANDS,
+  status: CASUALTY_STATUSES,
+  activity: ACTIVITIES,
+};
 
 /** What every record of one write shares (one State, all demo or all real, one day): bound once, not per row. */
 export const recordFixed = (

@@ -18,6 +18,7 @@ import {
   type CodedChunk,
   type FromWorker,
   IN_FLIGHT,
+  LABELS,
   MAX_IN_FLIGHT,
   STOP,
   TEXTS_LIMIT,
@@ -46,6 +47,15 @@ function waitForWriter(): boolean {
 /** The reader's side of the text table (worker-protocol.ts). */
 const codes = new Map<string, number>();
 const row = new Array<unknown>(WIDTH);
+/** Each labelled column's index of a label (worker-protocol.ts LABELS). */
+const labelIndex = LABELS.map((labels) => (labels === null ? null : new Map(labels.map((label, i) => [label, i]))));
+
+function labelOf(column: number, value: unknown): number {
+  const index = labelIndex[column]?.get(value as string);
+  // A checked record holds only listed values: a miss is a fault of the reader, not of the file.
+  if (index === undefined) throw new Error(`${RECORD_ROW_COLUMNS[column]} "${String(value)}" is not one of its labels`);
+  return index;
+}
 
 function coded(batch: readonly CasualtyRecord[]): CodedChunk {
   const cells = new Float64Array(new ArrayBuffer(batch.length * WIDTH * 8));
@@ -58,7 +68,8 @@ function coded(batch: readonly CasualtyRecord[]): CodedChunk {
     const base = i * WIDTH;
     for (let c = 1; c < WIDTH; c++) {
       const v = row[c];
-      if (!TEXT_COLUMN[c]) cells[base + c] = v === null ? NaN : (v as number);
+      if (LABELS[c] !== null) cells[base + c] = labelOf(c, v);
+      else if (!TEXT_COLUMN[c]) cells[base + c] = v === null ? NaN : (v as number);
       else if (v === null) cells[base + c] = -1;
       else {
         let code = codes.get(v as string);

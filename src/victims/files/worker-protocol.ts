@@ -1,6 +1,7 @@
 /** The messages between a casualty import and its reading worker (read-worker.ts, worker-read.ts). */
 import type { ValuesChunk } from '../../store/bulk.js';
 import type { ImportProblem } from './read.js';
+import { RECORD_LABELS, RECORD_ROW_COLUMNS } from '../store-rows.js';
 
 /** Slots of the shared flags: chunks sent and not yet written, and the writer's request to stop. */
 export const IN_FLIGHT = 0;
@@ -55,26 +56,18 @@ export interface CodedChunk {
 /** Distinct texts the shared table holds at most: a file of all-different areas costs a reset now and then. */
 export const TEXTS_LIMIT = 100_000;
 
-/** Which columns of a row (RECORD_ROW_COLUMNS order) hold text; the others numbers. */
-export const TEXT_COLUMN = [
-  true, // id
-  true, // incident_date
-  false, // incident_year
-  false, // historic
-  false, // lat
-  false, // lon
-  true, // admin_area
-  true, // device
-  true, // outcome
-  true, // sex
-  false, // age
-  true, // age_band
-  true, // status
-  false, // child
-  true, // activity
-  true, // needs
-  true, // referrals
-] as const;
+/** The labels of each column of a row (RECORD_ROW_COLUMNS order) given as an index into them, or null. */
+export const LABELS: readonly (readonly string[] | null)[] = RECORD_ROW_COLUMNS.map((c) => RECORD_LABELS[c] ?? null);
+
+/** Which columns of a row hold text coded into the text table; the others numbers (labels are numbers too). */
+const TEXTS: readonly (typeof RECORD_ROW_COLUMNS)[number][] = [
+  'id',
+  'incident_date',
+  'admin_area',
+  'needs',
+  'referrals',
+];
+export const TEXT_COLUMN: readonly boolean[] = RECORD_ROW_COLUMNS.map((c) => TEXTS.includes(c));
 
 /** The decoder's side of the text table: a coded chunk as rows the bulk insert reads straight from its cells. */
 export class TextTable {
@@ -89,6 +82,7 @@ export class TextTable {
     return {
       rows: chunk.rows,
       width,
+      labels: LABELS,
       writeRow: (r, into, at) => {
         const base = r * width;
         into[at] = ids[r];
