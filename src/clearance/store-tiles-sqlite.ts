@@ -10,9 +10,14 @@ import type { CalendarDate } from '../core/date.js';
 import type { StateCode } from '../core/states.js';
 import type { Database } from '../store/database.js';
 import { dateNumber } from './calendar.js';
-import { type PackedPolygon, packPolygon, splitPacked } from './geometry/packed-polygon.js';
+import { type PackedPolygon, firstRingBox, packPolygon, splitPacked } from './geometry/packed-polygon.js';
 import type { AreaGeometry, BBox } from './model.js';
-import type { HazardAreaTileProperties, LandReleaseTileProperties, TileFeature } from './serving/tiles.js';
+import type {
+  HazardAreaPointProperties,
+  HazardAreaTileProperties,
+  LandReleaseTileProperties,
+  TileFeature,
+} from './serving/tiles.js';
 
 /** Closed date of an area still open (tiles.ts STILL_OPEN; repeated so this file needs no serving import). */
 const STILL_OPEN = 99991231;
@@ -153,4 +158,37 @@ export async function sqliteTileFeatures(
     }
   }
   return { areas, releases };
+}
+
+const CENTRE_COLUMNS = ['id', 'type', 'status', 'information_date', 'status_date', 'synthetic'] as const;
+
+/**
+ * The State's hazard areas whose box meets one of `spans`, in id order, as the box of their first
+ * part's outer ring (where tiles below POLYGON_MIN_ZOOM put the area's point) and what the point
+ * shows: read aggregated like the polygons, the box taken from the packed polygon.
+ */
+export async function sqliteTileCentres(
+  trx: Kysely<Database>,
+  iso3: StateCode,
+  spans: BBox[],
+): Promise<{ properties: HazardAreaPointProperties; box: BBox }[]> {
+  const {
+    n,
+    fields: f,
+    polygons,
+  } = await aggregate(trx, 'hazard_area_tile_keys', 'hazard_area_boxes', CENTRE_COLUMNS, iso3, spans);
+  const w = CENTRE_COLUMNS.length + 1;
+  return orderById(Array.from({ length: n }, (_, i) => f[i * w] ?? '')).map((i) => {
+    const o = i * w;
+    return {
+      properties: {
+        type: f[o + 1] as HazardAreaPointProperties['type'],
+        status: f[o + 2] as HazardAreaPointProperties['status'],
+        recorded: dateNumber((f[o + 3] ?? '') as CalendarDate),
+        closed: closedOn(f[o + 4] ?? ''),
+        synthetic: flag(f[o + 5] ?? ''),
+      },
+      box: firstRingBox(polygonOf(polygons[i] ?? null, f[o + 6] ?? '')),
+    };
+  });
 }

@@ -10,7 +10,7 @@ import type { StateCode } from '../core/states.js';
 import type { Database, DialectName, Store } from '../store/database.js';
 import { dateNumber } from './calendar.js';
 import { type PackedPolygon, packPolygon, unpackBytes } from './geometry/packed-polygon.js';
-import { sqliteTileFeatures } from './store-tiles-sqlite.js';
+import { sqliteTileCentres, sqliteTileFeatures } from './store-tiles-sqlite.js';
 import type { AreaGeometry, BBox } from './model.js';
 import type { HazardAreaTileProperties, LandReleaseTileProperties, TileFeature } from './serving/tiles.js';
 
@@ -220,9 +220,9 @@ export async function latestTileChange(store: Store, iso3: StateCode): Promise<n
 
 export interface CentreRow {
   properties: Omit<HazardAreaTileProperties, 'id' | 'areaM2'>;
-  /** The area's stored box. */
+  /** The area's stored box; from SQLite, its first part's outer ring's box already. */
   box: BBox;
-  /** GeoJSON text of a MultiPolygon (its first part's box is not the stored one); null for a Polygon. */
+  /** GeoJSON text of a MultiPolygon (its first part's box is not the stored one); null for a Polygon, and from SQLite. */
   multi: string | null;
 }
 
@@ -244,6 +244,10 @@ interface CentreTileRow {
  * Polygon's centre is its stored box's): what a tile below POLYGON_MIN_ZOOM draws as points.
  */
 export async function readTileCentres(store: Store, iso3: StateCode, box: BBox): Promise<CentreRow[]> {
+  if (store.dialect === 'sqlite') {
+    const centres = await sqliteTileCentres(store.db, iso3, boxSpans(box));
+    return centres.map(({ properties, box: first }) => ({ properties, box: first, multi: null }));
+  }
   const centres = meeting(store.dialect, 'hazard_areas', 'a', boxSpans(box));
   const { rows } = await sql<CentreTileRow>`select a.type, a.status, a.information_date, a.status_date, a.synthetic,
       a.min_x, a.min_y, a.max_x, a.max_y,

@@ -88,3 +88,20 @@ export function splitPacked(bytes: Uint8Array, present: readonly boolean[]): (Pa
   if (at !== numbers.length) throw new Error(`packed polygons: ${numbers.length - at} numbers left over`);
   return out;
 }
+
+/** [west, south, east, north] of the first part's outer ring (Infinity when there is none): where an area's point goes. */
+export function firstRingBox(polygon: PackedPolygon): [number, number, number, number] {
+  const parts = polygon[0] ?? 0;
+  let rings = 0;
+  for (let p = 1; p <= parts; p++) rings += polygon[p] ?? 0;
+  const count = rings > 0 ? (polygon[1 + parts] ?? 0) : 0;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 1 + parts + rings, end = i + 2 * count; i < end; i += 2) {
+    const [lon = 0, lat = 0] = [polygon[i], polygon[i + 1]];
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  }
+  return [w, s, e, n];
+}
