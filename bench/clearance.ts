@@ -247,11 +247,13 @@ async function tileRows(rows: Row[], store: Store, records: ClearanceRecords, da
   }
   note(`after PostGIS: ${load()}`);
   // The target of issue 15 §4: the densest z10 tile from the database no slower than PostGIS's.
-  if (postgis.paired !== null)
+  if (postgis.paired === null)
+    note(`TARGET densest z${pz} tile ${px}/${py} (issue 15 §4, ours ≤ PostGIS): not measured: ${postgis.reason}`);
+  else
     rows.push({
-      measure: `densest z${pz} tile ${px}/${py} (polygons), SQLite R*Tree, in a process holding no records, timed alternately with PostGIS`,
+      measure: `densest z${pz} tile ${px}/${py} (polygons), SQLite R*Tree, in a process holding no records, timed alternately with PostGIS (the round of ${PAIRED_ROUNDS} with the median ratio)`,
       value: postgis.paired.ours,
-      baselineName: 'PostGIS ST_AsMVT, same tile and layers, timed alternately',
+      baselineName: `PostGIS ST_AsMVT, same tile and layers, timed alternately (same round)`,
       baseline: postgis.paired.postgis,
       targetMs: Infinity,
       targetRatio: 1,
@@ -337,6 +339,10 @@ async function postgresTileRows(
 type PostgisResult =
   | { timings: Timing[]; paired: { ours: Timing; postgis: Timing } | null; reason: null }
   | { timings: null; paired: null; reason: string };
+
+/** The densest z10 tile against PostGIS: rounds of alternating runs (the target is the round with the median ratio). */
+const PAIRED_ROUNDS = 3;
+const PAIRED_RUNS = 15;
 
 const AREAS_SQL = `insert into areas select * from unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::float8[], $7::int[], $8::text[])
   as t(id, type, status, recorded, closed, area_m2, synthetic, g) cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(g), 4326)) as geom(geom)`;
@@ -430,8 +436,25 @@ async function postgisTiles(
       timings.push(await time(10, () => client.query(query, [z, x, y]), 2));
     }
     const [z, x, y] = wanted.at(-1) ?? [POLYGON_MIN_ZOOM, 0, 0];
-    const [mine, theirs] = await timePair(20, ours, () => client.query(TILE_SQL, [z, x, y]));
-    return { timings, paired: { ours: mine, postgis: theirs }, reason: null };
+    // Several rounds, each alternating ours and PostGIS's, each with its own load: one busy
+    // moment on this shared machine shows as one odd round, not as a shifted median.
+    const rounds: { ours: Timing; postgis: Timing }[] = [];
+    for (let round = 1; round <= PAIRED_ROUNDS; round++) {
+      const [mine, theirs] = await timePair(PAIRED_RUNS, ours, () => client.query(TILE_SQL, [z, x, y]));
+      rounds.push({ ours: mine, postgis: theirs });
+      note(
+        `densest z${z} tile ${x}/${y}, round ${round} of ${PAIRED_ROUNDS} (${PAIRED_RUNS} alternating runs): ours ${mine.median.toFixed(1)} ms, PostGIS ${theirs.median.toFixed(1)} ms, ratio ${(mine.median / theirs.median).toFixed(2)} (${load()})`,
+      );
+    }
+    // The round with the median ratio: its own two medians, so the table's ratio is that round's.
+    const ratioOf = (r: { ours: Timing; postgis: Timing }): number => r.ours.median / r.postgis.median;
+    const byRatio = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b));
+    const paired = byRatio[Math.floor(byRatio.length / 2)] ?? { ours: NOT_MEASURED, postgis: NOT_MEASURED };
+    const ratio = ratioOf(paired);
+    note(
+      `TARGET densest z${z} tile ${x}/${y} (issue 15 §4, ours ≤ PostGIS): ours ${paired.ours.median.toFixed(1)} ms, baseline PostGIS ST_AsMVT ${paired.postgis.median.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (the median round; rounds ${rounds.map((r) => ratioOf(r).toFixed(2)).join(', ')}): ${ratio <= 1 ? 'meets target' : 'MISSES target'} (${load()})`,
+    );
+    return { timings, paired, reason: null };
   } finally {
     await client.query(`drop schema if exists ${schema} cascade`);
     await client.end();

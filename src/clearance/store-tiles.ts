@@ -10,6 +10,7 @@ import type { StateCode } from '../core/states.js';
 import type { Database, DialectName, Store } from '../store/database.js';
 import { dateNumber } from './calendar.js';
 import { type PackedPolygon, packPolygon, unpackBytes } from './geometry/packed-polygon.js';
+import { sqliteTileCentres, sqliteTileFeatures } from './store-tiles-sqlite.js';
 import type { AreaGeometry, BBox } from './model.js';
 import type { HazardAreaTileProperties, LandReleaseTileProperties, TileFeature } from './serving/tiles.js';
 
@@ -99,60 +100,27 @@ const polygonOf = (row: { tile_geometry: Uint8Array | null; geometry: string | n
     ? unpackBytes(row.tile_geometry)
     : packPolygon(JSON.parse(row.geometry ?? '{"type":"MultiPolygon","coordinates":[]}') as AreaGeometry);
 /**
- * In byte order of their ids (UTF-8), as SQLite's `order by id` gives them. JavaScript compares
- * UTF-16 units, which sort the same unless an id holds a character from U+D800 up.
+ * The rows a tile draws from PostgreSQL: the polygon tables through the GiST box index, in id
+ * order (SQLite reads them aggregated: sqliteTileFeatures).
  */
-function byIdBytes<R extends { id: string }>(rows: R[]): R[] {
-  if (!rows.some((row) => /[\uD800-\uFFFF]/.test(row.id)))
-    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const keyed = rows.map((row) => ({ key: Buffer.from(row.id), row }));
-  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-  return keyed.map(({ row }) => row);
-}
-
-/**
- * The rows a tile draws. SQLite: the R*Tree, then the tile row (0022: the keys table holds what a
- * tile draws) by its integer key, one lookup each; ids are sorted here, not by a temporary
- * B-tree. PostgreSQL: the polygon tables through the GiST box index.
- */
-async function tileRows(
+async function postgresTileRows(
   trx: Kysely<Database>,
-  dialect: DialectName,
   iso3: StateCode,
   spans: BBox[],
 ): Promise<{ areas: AreaTileRow[]; releases: ReleaseTileRow[] }> {
   const polygon = (alias: string): RawBuilder<unknown> =>
     sql`${sql.ref(`${alias}.tile_geometry`)}, case when ${sql.ref(`${alias}.tile_geometry`)} is null then ${sql.ref(`${alias}.geometry`)} end as geometry`;
-  if (dialect === 'sqlite') {
-    const inBoxes = (boxes: string): RawBuilder<unknown> =>
-      sql.join(
-        spans.map(
-          ([w, s, e, n]) =>
-            sql`select key from ${sql.table(boxes)} where min_x <= ${e} and max_x >= ${w} and min_y <= ${n} and max_y >= ${s}`,
-        ),
-        sql` union `,
-      );
-    const areas = await sql<AreaTileRow>`select a.id, a.type, a.status, a.information_date, a.status_date, a.area_m2,
-        a.synthetic, a.tile_geometry, a.geometry
-      from (${inBoxes('hazard_area_boxes')}) as b cross join hazard_area_tile_keys a on a.key = b.key
-      where a.iso3 = ${iso3}`.execute(trx);
-    const releases = await sql<ReleaseTileRow>`select r.id, r.hazard_area_id, r.kind, r.release_date, r.area_m2,
-        r.synthetic, r.tile_geometry, r.geometry
-      from (${inBoxes('land_release_boxes')}) as b cross join land_release_tile_keys r on r.key = b.key
-      where r.iso3 = ${iso3}`.execute(trx);
-    return { areas: byIdBytes(areas.rows), releases: byIdBytes(releases.rows) };
-  }
-  const areas = meeting(dialect, 'hazard_areas', 'a', spans);
-  const releases = meeting(dialect, 'land_releases', 'r', spans);
+  const areas = meeting('postgres', 'hazard_areas', 'a', spans);
+  const releases = meeting('postgres', 'land_releases', 'r', spans);
   const areaRows = await sql<AreaTileRow>`select a.id, a.type, a.status, a.information_date, a.status_date,
       a.area_m2, a.synthetic, ${polygon('a')}
     from ${areas.from} where a.iso3 = ${iso3} and (${areas.where})
-    order by ${byId(dialect, 'a.id')}`.execute(trx);
+    order by ${byId('postgres', 'a.id')}`.execute(trx);
   const releaseRows = await sql<ReleaseTileRow>`select r.id, r.hazard_area_id, r.kind, r.release_date, r.area_m2,
       h.synthetic, ${polygon('r')}
     from ${releases.from} join hazard_areas h on h.id = r.hazard_area_id
     where r.iso3 = ${iso3} and (${releases.where})
-    order by ${byId(dialect, 'r.id')}`.execute(trx);
+    order by ${byId('postgres', 'r.id')}`.execute(trx);
   return { areas: areaRows.rows, releases: releaseRows.rows };
 }
 
@@ -174,7 +142,8 @@ export async function readTileFeatures(
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
-      const { areas, releases } = await tileRows(trx, store.dialect, iso3, spans);
+      if (store.dialect === 'sqlite') return sqliteTileFeatures(trx, iso3, spans);
+      const { areas, releases } = await postgresTileRows(trx, iso3, spans);
       return {
         areas: areas.map((r) => ({
           polygon: polygonOf(r),
@@ -251,9 +220,9 @@ export async function latestTileChange(store: Store, iso3: StateCode): Promise<n
 
 export interface CentreRow {
   properties: Omit<HazardAreaTileProperties, 'id' | 'areaM2'>;
-  /** The area's stored box. */
+  /** The area's stored box; from SQLite, its first part's outer ring's box already. */
   box: BBox;
-  /** GeoJSON text of a MultiPolygon (its first part's box is not the stored one); null for a Polygon. */
+  /** GeoJSON text of a MultiPolygon (its first part's box is not the stored one); null for a Polygon, and from SQLite. */
   multi: string | null;
 }
 
@@ -275,6 +244,10 @@ interface CentreTileRow {
  * Polygon's centre is its stored box's): what a tile below POLYGON_MIN_ZOOM draws as points.
  */
 export async function readTileCentres(store: Store, iso3: StateCode, box: BBox): Promise<CentreRow[]> {
+  if (store.dialect === 'sqlite') {
+    const centres = await sqliteTileCentres(store.db, iso3, boxSpans(box));
+    return centres.map(({ properties, box: first }) => ({ properties, box: first, multi: null }));
+  }
   const centres = meeting(store.dialect, 'hazard_areas', 'a', boxSpans(box));
   const { rows } = await sql<CentreTileRow>`select a.type, a.status, a.information_date, a.status_date, a.synthetic,
       a.min_x, a.min_y, a.max_x, a.max_y,

@@ -57,3 +57,51 @@ export function forEachRing(
     }
   }
 }
+
+/** Numbers (Float64) a packed polygon starting at `at` takes: its header tells (part, ring and point counts). */
+function packedLength(numbers: Float64Array, at: number): number {
+  const parts = numbers[at] ?? 0;
+  let rings = 0;
+  for (let p = 1; p <= parts; p++) rings += numbers[at + p] ?? 0;
+  let points = 0;
+  for (let r = 1 + parts; r <= parts + rings; r++) points += numbers[at + r] ?? 0;
+  return 1 + parts + rings + 2 * points;
+}
+
+/**
+ * Polygons stored one after the other in `bytes` (a tile's rows read as one blob): `present[i]`
+ * false when row i has none (the blob skips it; its entry stays null). Views of one copy.
+ */
+export function splitPacked(bytes: Uint8Array, present: readonly boolean[]): (PackedPolygon | null)[] {
+  const numbers = unpackBytes(bytes);
+  const out: (PackedPolygon | null)[] = [];
+  let at = 0;
+  for (const has of present) {
+    if (!has) {
+      out.push(null);
+      continue;
+    }
+    const length = packedLength(numbers, at);
+    out.push(numbers.subarray(at, at + length));
+    at += length;
+  }
+  if (at !== numbers.length) throw new Error(`packed polygons: ${numbers.length - at} numbers left over`);
+  return out;
+}
+
+/** [west, south, east, north] of the first part's outer ring (Infinity when there is none): where an area's point goes. */
+export function firstRingBox(polygon: PackedPolygon): [number, number, number, number] {
+  const parts = polygon[0] ?? 0;
+  let rings = 0;
+  for (let p = 1; p <= parts; p++) rings += polygon[p] ?? 0;
+  const count = rings > 0 ? (polygon[1 + parts] ?? 0) : 0;
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 1 + parts + rings, end = i + 2 * count; i < end; i += 2) {
+    const [lon = 0, lat = 0] = [polygon[i], polygon[i + 1]];
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > n) n = lat;
+  }
+  return [w, s, e, n];
+}
