@@ -24,10 +24,10 @@ import {
   zoomView,
 } from '../first-view';
 import { useT } from '../i18n';
-import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
+import { type CountryShapes, arrivedCountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { SEA_COLOUR } from '../map/map-style';
 import { OTHER_LAND_COLOUR } from '../status';
-import { type RecordsCollection, loadClearanceRecords } from './clearance-preload';
+import { type RecordsCollection, arrivedClearanceRecords, loadClearanceRecords } from './clearance-preload';
 
 /** The first view's memory of its view and open area (first-view.ts). */
 export type AreaMemory = FirstViewMemory<HazardAreaRow>;
@@ -60,8 +60,9 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
   const t = useT();
   const helpId = useId();
   const detailsId = useId();
-  const [shapes, setShapes] = useState<CountryShapes | null>(null);
-  const [records, setRecords] = useState<RecordsCollection | null>(null);
+  // What has arrived already draws in the first render (on a slow phone each render counts).
+  const [shapes, setShapes] = useState<CountryShapes | null>(() => arrivedCountryShapes('110m'));
+  const [records, setRecords] = useState<RecordsCollection | null>(() => arrivedClearanceRecords(iso3));
   useEffect(() => {
     let current = true;
     // A failed download leaves the outline or the dots out: the map and the table say so themselves.

@@ -15,6 +15,10 @@ export interface RecordsCollection {
 }
 
 const records = new Map<string, Promise<RecordsCollection>>();
+const recordsHere = new Map<string, RecordsCollection>();
+
+/** The State's clearance records if they have arrived (the first view then draws them at once), else null. */
+export const arrivedClearanceRecords = (iso3: string): RecordsCollection | null => recordsHere.get(iso3) ?? null;
 
 /**
  * The State's clearance records, read once per page load for the map's first view
@@ -24,7 +28,10 @@ export function loadClearanceRecords(iso3: string): Promise<RecordsCollection> {
   let read = records.get(iso3);
   if (read === undefined) {
     read = prefetchJson<RecordsCollection>(paths.clearanceRecords(iso3));
-    read.catch(() => records.delete(iso3));
+    read.then(
+      (loaded) => recordsHere.set(iso3, loaded),
+      () => records.delete(iso3),
+    );
     records.set(iso3, read);
   }
   return read;
@@ -35,6 +42,8 @@ export const loadClearanceMap = () => import('./ClearanceMap');
 
 /** Reads the State's clearance now; when it has records, fetches the map's code and shapes too. */
 export function preloadClearance(iso3: string, asOf: string): void {
+  // The records too, at once: the server's preload hint (src/server/web.ts) has them on the way already.
+  void loadClearanceRecords(iso3).catch(() => undefined);
   prefetchJson<ClearanceSummary>(paths.clearance(iso3, asOf)).then(
     (summary) => {
       if (!hasRecords(summary)) return;
