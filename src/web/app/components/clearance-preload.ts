@@ -47,10 +47,11 @@ export function preloadClearance(iso3: string, asOf: string): void {
   prefetchJson<ClearanceSummary>(paths.clearance(iso3, asOf)).then(
     (summary) => {
       if (!hasRecords(summary)) return;
-      // Failures here are shown by the section and the map, which ask again.
-      void loadClearanceMap().catch(() => undefined);
-      void loadCountryShapes('110m').catch(() => undefined);
-      void loadClearanceRecords(iso3).catch(() => undefined);
+      // Failures here are shown by the section and the map, which ask again. The shapes first, then the
+      // map's code: the first view (a usable map already) needs only the shapes and records, and
+      // MapLibre's code, once here, runs for about a second on a slow phone's main thread.
+      const code = () => void loadClearanceMap().catch(() => undefined);
+      loadCountryShapes('110m').then(code, code);
     },
     () => undefined,
   );
