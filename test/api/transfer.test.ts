@@ -41,6 +41,27 @@ forEachDatabase((database) => {
       expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
     });
 
+    it("hints a State page's first reads for preloading, each answering as the app will read it", async () => {
+      const page = await get('/states/khm?asOf=2018-03-01');
+      expect(page.statusCode).toBe(200);
+      const links = String(page.headers.link ?? '')
+        .split(', ')
+        .map((link) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(link)?.[1]);
+      expect(links).toEqual([
+        '/api/v1/states/KHM?asOf=2018-03-01',
+        '/api/v1/states/KHM/record',
+        '/api/v1/states/KHM/clearance?asOf=2018-03-01',
+        '/api/v1/states/KHM/clearance/records',
+      ]);
+      for (const link of links) expect((await get(link ?? '')).statusCode, link).toBe(200);
+      // Without a date, today's (UTC); a wrong one is not passed on; other pages get no hints.
+      const today = new Date().toISOString().slice(0, 10);
+      expect(String((await get('/states/KHM')).headers.link)).toContain(`/api/v1/states/KHM?asOf=${today}`);
+      expect(String((await get('/states/KHM?asOf=x')).headers.link)).toContain(`?asOf=${today}`);
+      expect((await get('/map')).headers.link).toBeUndefined();
+      expect((await get('/states')).headers.link).toBeUndefined();
+    });
+
     it('leaves small answers as they are', async () => {
       expect((await get('/api/v1/ping', 'br')).headers['content-encoding']).toBeUndefined();
     });

@@ -177,4 +177,85 @@ describe('the maps and charts by keyboard', () => {
     for (const name of names) expect(name).toMatch(/^S\d+: .{8,}/);
     await done(page);
   });
+
+  it("moves, zooms and opens a hazard area on the clearance map's first view, by keyboard and mouse, before MapLibre", async () => {
+    const page = await open('/about-data');
+    const origin = new URL(page.url()).origin;
+    // The map's code held back: the first view stays, as on a slow connection.
+    let release: (() => Promise<void>) | null = null;
+    await page.route('**/assets/ClearanceMap-*.js', (route) => {
+      release = () => route.continue();
+    });
+    await page.goto(`${origin}/states/KHM?asOf=${DEMO.asOf}`);
+    const view = page.locator('.clearance-map-preview[data-usable=true]');
+    await view.waitFor({ timeout: 30_000 });
+    const svg = view.locator('svg');
+    const box = async (): Promise<number[]> => ((await svg.getAttribute('viewBox')) ?? '').split(' ').map(Number);
+    const [x0 = NaN, y0 = NaN, w0 = NaN] = await box();
+
+    // Keyboard: the arrows move it, + zooms in, the button zooms out again.
+    await svg.focus();
+    await page.keyboard.press('ArrowRight');
+    const [x1 = NaN, , w1 = NaN] = await box();
+    expect(x1).toBeGreaterThan(x0);
+    expect(w1).toBeCloseTo(w0);
+    await page.keyboard.press('+');
+    expect((await box())[2]).toBeCloseTo(w0 / 2);
+    await view.getByRole('button', { name: 'Zoom out' }).click();
+    expect((await box())[2]).toBeCloseTo(w0);
+
+    // Mouse: a drag moves it (the map follows the pointer: dragged right and down, the view goes left and up).
+    const rect = await svg.boundingBox();
+    if (!rect) throw new Error('the first view has no box');
+    const [xBefore = NaN, yBefore = NaN] = await box();
+    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(rect.x + rect.width / 2 + 60, rect.y + rect.height / 2 + 40, { steps: 4 });
+    await page.mouse.up();
+    const [xAfter = NaN, yAfter = NaN] = await box();
+    expect(xAfter).toBeLessThan(xBefore);
+    expect(yAfter).toBeLessThan(yBefore);
+    expect(y0).not.toBeNaN();
+
+    // Keyboard: Tab reaches the first area, the arrow the next, Enter opens it.
+    const areas = view.locator('[role=button].first-view-area');
+    expect(await areas.count()).toBeGreaterThan(1);
+    await svg.focus();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { activeElement: Node | null } }).document.activeElement?.getAttribute(
+          'aria-label',
+        ) ?? '',
+    );
+    expect(first).toBe(await areas.first().getAttribute('aria-label'));
+    await page.keyboard.press('ArrowRight');
+    const second = await areas.nth(1).getAttribute('aria-label');
+    const reference = (second ?? '').split(',')[0] ?? '';
+    await page.keyboard.press('Enter');
+    const details = view.getByTestId('first-view-details');
+    await expect.poll(() => details.textContent()).toContain(reference);
+    expect(await details.textContent()).toContain('synthetic demonstration record');
+    await expectAccessible(page, "the clearance map's first view with an area open");
+    await details.getByRole('button', { name: 'Close' }).click();
+    expect(await details.count()).toBe(0);
+
+    // Mouse: a click on an area opens it.
+    const dot = await areas.nth(2).boundingBox();
+    if (!dot) throw new Error('no third area on screen');
+    await page.mouse.click(dot.x + dot.width / 2, dot.y + dot.height / 2);
+    await expect.poll(() => details.count()).toBe(1);
+    const opened = (await details.textContent()) ?? '';
+    expect(opened).toMatch(/hazardous area/);
+
+    // MapLibre takes over with the same area open.
+    if (release === null) throw new Error("the map's code was never asked for");
+    await (release as () => Promise<void>)();
+    await page.waitForSelector('.clearance-map[data-ready=true]', { timeout: 30_000 });
+    const popup = page.locator('.clearance-popup');
+    await expect.poll(() => popup.count(), { timeout: 10_000 }).toBe(1);
+    const openedReference = /Reference(\S+?)Status/.exec(opened)?.[1] ?? 'none';
+    expect(await popup.textContent()).toContain(openedReference);
+    await done(page);
+  }, 90_000);
 });

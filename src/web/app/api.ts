@@ -105,16 +105,38 @@ export function prefetchJson<T>(path: string): Promise<T> {
   if (read === undefined) {
     read = fetchJson<T>(path);
     // A failed read is not kept: the component's own read tries again.
-    read.catch(() => prefetched.delete(path));
+    read.then(
+      (data) => {
+        if (prefetched.get(path) === read) arrived.set(path, { data });
+      },
+      () => prefetched.delete(path),
+    );
     prefetched.set(path, read);
   }
   return read;
+}
+
+/** Prefetched reads that have arrived, by path: a component can start with them (no render in between). */
+const arrived = new Map<string, { data: unknown }>();
+
+/**
+ * The answer of a prefetched read of `path` if it has already arrived, taken as `getJson` would take
+ * it; undefined if not (then `getJson` reads as usual). On a slow phone each render counts: a section
+ * whose answer is here renders with it at once instead of loading first.
+ */
+export function takeArrived<T>(path: string): { data: T } | undefined {
+  const early = arrived.get(path) as { data: T } | undefined;
+  if (early === undefined) return undefined;
+  arrived.delete(path);
+  prefetched.delete(path);
+  return early;
 }
 
 export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const early = prefetched.get(path) as Promise<T> | undefined;
   if (early === undefined) return fetchJson<T>(path, signal);
   prefetched.delete(path);
+  arrived.delete(path);
   return early;
 }
 

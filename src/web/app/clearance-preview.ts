@@ -7,7 +7,7 @@
 import { type Box, type HazardAreaRow, boxOf } from './hazard-area-rows';
 
 /** SVG units per unit of the Mercator square (the whole world is SCALE wide). */
-const SCALE = 100_000;
+export const SCALE = 100_000;
 /** Room around the fitted box, as a share of its larger side. */
 const PADDING = 0.06;
 /** Web Mercator's limit: beyond it the projection runs to infinity. */
@@ -17,6 +17,8 @@ export interface PreviewDot {
   x: number;
   y: number;
   type: 'SHA' | 'CHA';
+  /** The row's place in the rows given (the first view opens its details). */
+  index: number;
 }
 
 export interface PreviewGeometry {
@@ -89,10 +91,10 @@ export function previewGeometry(
   if (box === null) return null;
   const { viewBox, size } = frame(box);
   const dots: PreviewDot[] = [];
-  for (const row of rows) {
-    if (row.status !== 'open' || row.box === null) continue;
+  rows.forEach((row, index) => {
+    if (row.status !== 'open' || row.box === null) return;
     const [x, y] = project((row.box[0] + row.box[2]) / 2, (row.box[1] + row.box[3]) / 2);
-    dots.push({ x: round(x), y: round(y), type: row.type === 'CHA' ? 'CHA' : 'SHA' });
-  }
+    dots.push({ x: round(x), y: round(y), type: row.type === 'CHA' ? 'CHA' : 'SHA', index });
+  });
   return { viewBox, radius: round(size / 120), outline: outlinePath(shape), dots };
 }

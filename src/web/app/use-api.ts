@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getJson } from './api';
+import { getJson, takeArrived } from './api';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'error'; message: string; status: number } | { state: 'ready'; data: T };
@@ -9,6 +9,9 @@ interface Options {
   keepPrevious?: boolean;
 }
 
+/** The answer for a key that is already here (a prefetched read that has arrived), or undefined. */
+type Arrived<T> = (key: string) => { data: T } | undefined;
+
 /**
  * Loads what `load` reads for `key` (null: nothing yet); loads again when the key changes, dropping
  * the answer to an older key. `load` is called when the key changes, so it may be a new function each render.
@@ -17,13 +20,20 @@ export function useLoad<T>(
   key: string | null,
   load: (signal: AbortSignal) => Promise<T>,
   { keepPrevious = false }: Options = {},
+  arrived?: Arrived<T>,
 ): Loaded<T> {
-  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<T> }>({
-    key,
-    loaded: { state: 'loading' },
+  const [result, setResult] = useState<{ key: string | null; loaded: Loaded<T>; early?: boolean }>(() => {
+    const early = key === null ? undefined : arrived?.(key);
+    return {
+      key,
+      loaded: early === undefined ? { state: 'loading' } : { state: 'ready', data: early.data },
+      early: early !== undefined,
+    };
   });
   useEffect(() => {
     if (key === null) return;
+    // Mounted with its answer already here: nothing to read.
+    if (result.early && result.key === key) return;
     const controller = new AbortController();
     load(controller.signal).then(
       (data) => setResult({ key, loaded: { state: 'ready', data } }),
@@ -38,7 +48,8 @@ export function useLoad<T>(
       },
     );
     return () => controller.abort();
-    // `load` belongs to the key: it is read when the key changes, not each time it is a new function.
+    // `load` belongs to the key: it is read when the key changes, not each time it is a new function;
+    // `result` is read for the first key only (what the component mounted with).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
@@ -48,5 +59,10 @@ export function useLoad<T>(
 
 /** Reads one API path; reads again when the path changes, dropping the answer to an older one. */
 export function useApi<T>(path: string | null, options: Options = {}): Loaded<T> {
-  return useLoad(path, (signal) => getJson<T>(path ?? '', signal), options);
+  return useLoad(
+    path,
+    (signal) => getJson<T>(path ?? '', signal),
+    options,
+    (key) => takeArrived<T>(key),
+  );
 }

@@ -32,7 +32,8 @@ import { COUNTRIES_SOURCE, mapStyle } from '../map/map-style';
 import { loadCountryShapes } from '../map/world-shapes';
 import { useCountryShapes } from '../map/use-country-shapes';
 import { ShapesFailed } from './ShapesFailed';
-import { ClearanceMapPreview } from './ClearanceMapPreview';
+import { type AreaMemory, ClearanceMapPreview } from './ClearanceMapPreview';
+import { FirstViewMemory, viewBounds } from '../first-view';
 import { HazardAreasTable } from './HazardAreasTable';
 
 setWorkerUrl(workerUrl);
@@ -57,6 +58,8 @@ interface Props {
   label: string;
   /** Called once the map has drawn for the first time. */
   onDrawn?: () => void;
+  /** Where the first view was left and the area open in it: MapLibre takes over from there. */
+  firstView?: AreaMemory;
 }
 
 function popupContent(title: string, rows: [string, string][]): HTMLElement {
@@ -78,7 +81,7 @@ function popupContent(title: string, rows: [string, string][]): HTMLElement {
 }
 
 /** The State's hazard areas and released land on the offline basemap, on the date the slider picks. */
-export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: Props) {
+export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn, firstView }: Props) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const sliderId = useId();
@@ -98,6 +101,12 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
   // hazard areas are drawn soon; then the detailed ones, which suit a State's extent (see below).
   const { shapes, failed, retry } = useCountryShapes();
   const drawnRef = useRef(onDrawn);
+  const fallbackMemory = useMemo(() => new FirstViewMemory<HazardAreaRow>(iso3), [iso3]);
+  const memory = firstView ?? fallbackMemory;
+  const memoryRef = useRef(memory);
+  useEffect(() => {
+    memoryRef.current = memory;
+  }, [memory]);
 
   useEffect(() => {
     drawnRef.current = onDrawn;
@@ -155,8 +164,32 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
       // The attribution starts folded: open, it covers much of a phone-sized map.
       created.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       created.resize();
-      created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
+      // Where the person left the first view, if they moved it; else the State's areas.
+      const left = memoryRef.current.view();
+      if (left === null) created.fitBounds(target, { padding: 24, maxZoom: 13, animate: false });
+      else {
+        const [west, south, east, north] = viewBounds(left);
+        const seen: LngLatBoundsLike = [
+          [west, south],
+          [east, north],
+        ];
+        created.fitBounds(seen, { padding: 0, maxZoom: 16, animate: false });
+      }
       setMap(created);
+      created.once('idle', () => {
+        // The first view hands over: its open area opens here, and focus inside it moves to the map.
+        const preview = container.current?.querySelector('.clearance-map-preview');
+        if (preview?.contains(document.activeElement)) created.getCanvas().focus();
+        const open = memoryRef.current.open();
+        if (open !== null && open.box !== null) {
+          const [west, south, east, north] = open.box;
+          const words = featureWords(HAZARD_LAYER, open.properties, shownRef.current);
+          popup
+            .setLngLat([(west + east) / 2, (south + north) / 2])
+            .setDOMContent(popupContent(words.title, words.rows))
+            .addTo(created);
+        }
+      });
       created.on('idle', () => {
         setDrawn(
           created.queryRenderedFeatures({
@@ -285,7 +318,7 @@ export function ClearanceMap({ iso3, asOf, bounds, firstYear, label, onDrawn }: 
           data-shown={shown}
           data-drawn={drawn ?? ''}
         >
-          {ready ? null : <ClearanceMapPreview iso3={iso3} asOf={shown} bounds={bounds} />}
+          {ready ? null : <ClearanceMapPreview iso3={iso3} asOf={shown} bounds={bounds} memory={memory} />}
         </div>
         <img ref={printImage} className="clearance-map-print" alt={label} />
         {drawn === 0 ? (

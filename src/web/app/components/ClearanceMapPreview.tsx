@@ -1,12 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
-import { type Box, hazardAreaRows } from '../hazard-area-rows';
-import { HAZARD_COLOUR, HAZARD_EDGE } from '../clearance-map';
+import {
+  type KeyboardEvent,
+  type PointerEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type Box, type HazardAreaRow, hazardAreaRows } from '../hazard-area-rows';
+import { HAZARD_COLOUR, HAZARD_EDGE, HAZARD_LAYER, featureWords } from '../clearance-map';
 import { previewGeometry } from '../clearance-preview';
+import {
+  type FirstViewMemory,
+  type View,
+  centreOn,
+  fitAspect,
+  inView,
+  panView,
+  parseView,
+  viewBoxOf,
+  zoomView,
+} from '../first-view';
 import { useT } from '../i18n';
-import { type CountryShapes, loadCountryShapes } from '../map/world-shapes';
+import { type CountryShapes, arrivedCountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { SEA_COLOUR } from '../map/map-style';
 import { OTHER_LAND_COLOUR } from '../status';
-import { type RecordsCollection, loadClearanceRecords } from './clearance-preload';
+import { type RecordsCollection, arrivedClearanceRecords, loadClearanceRecords } from './clearance-preload';
+
+/** The first view's memory of its view and open area (first-view.ts). */
+export type AreaMemory = FirstViewMemory<HazardAreaRow>;
 
 interface Props {
   iso3: string;
@@ -14,17 +38,31 @@ interface Props {
   asOf: string;
   /** [west, south, east, north] of the State's hazard areas, or null (its outline then). */
   bounds: Box | null;
+  memory: AreaMemory;
 }
 
+/** Dot radius on screen, in CSS pixels. */
+const DOT_PX = 6;
+/** A drag starts once the pointer has moved this far (less is a click). */
+const DRAG_PX = 4;
+
+const centre = (row: HazardAreaRow): [number, number] =>
+  row.box === null ? [0, 0] : [(row.box[0] + row.box[2]) / 2, (row.box[1] + row.box[3]) / 2];
+
 /**
- * The clearance map's first view while MapLibre loads: the State's outline and a dot per open hazard
- * area, from the coarse country shapes and the records the table reads (both arrive long before the
- * map's code). It stands in the map's place and is gone once the map has drawn.
+ * The clearance map's first view while MapLibre loads, and already a map: the State's outline and a
+ * dot per open hazard area (from the coarse country shapes and the records the table reads, which
+ * arrive long before MapLibre's code), moved by drag, wheel, buttons or arrow keys, each area a
+ * button (Tab, then the arrow keys from one to the next) that shows what is recorded about it. It
+ * stands in the map's place and hands its view and open area to MapLibre once the map has drawn.
  */
-export function ClearanceMapPreview({ iso3, asOf, bounds }: Props) {
+export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
   const t = useT();
-  const [shapes, setShapes] = useState<CountryShapes | null>(null);
-  const [records, setRecords] = useState<RecordsCollection | null>(null);
+  const helpId = useId();
+  const detailsId = useId();
+  // What has arrived already draws in the first render (on a slow phone each render counts).
+  const [shapes, setShapes] = useState<CountryShapes | null>(() => arrivedCountryShapes('110m'));
+  const [records, setRecords] = useState<RecordsCollection | null>(() => arrivedClearanceRecords(iso3));
   useEffect(() => {
     let current = true;
     // A failed download leaves the outline or the dots out: the map and the table say so themselves.
@@ -40,35 +78,271 @@ export function ClearanceMapPreview({ iso3, asOf, bounds }: Props) {
       current = false;
     };
   }, [iso3]);
+  const rows = useMemo(
+    () =>
+      records === null
+        ? []
+        : hazardAreaRows(records.features, asOf).sort((a, b) => a.reference.localeCompare(b.reference)),
+    [records, asOf],
+  );
   const geometry = useMemo(() => {
     const shape = shapes?.features.find((f) => f.properties.iso3 === iso3)?.geometry ?? null;
-    const rows = records === null ? [] : hazardAreaRows(records.features, asOf);
     return shapes === null && records === null ? null : previewGeometry(bounds, shape, rows);
-  }, [shapes, records, iso3, asOf, bounds]);
+  }, [shapes, records, rows, iso3, bounds]);
+
+  const svg = useRef<SVGSVGElement>(null);
+  const dotRefs = useRef<(SVGCircleElement | null)[]>([]);
+  const [size, setSize] = useState<[number, number]>([1, 1]);
+  const aspect = size[0] / size[1];
+  const [moved, setMoved] = useState<View | null>(() => memory.view());
+  const [open, setOpenRow] = useState<HazardAreaRow | null>(() => memory.open());
+  const [active, setActive] = useState(0);
+  const drag = useRef<{ id: number; x: number; y: number; view: View; dragging: boolean } | null>(null);
+
+  const first = useMemo(
+    () => (geometry === null ? null : fitAspect(parseView(geometry.viewBox), aspect)),
+    [geometry, aspect],
+  );
+  const view = first === null ? null : fitAspect(moved ?? first, aspect);
+
+  const setView = useCallback(
+    (next: View) => {
+      memory.keepView(next);
+      setMoved(next);
+    },
+    [memory],
+  );
+  const setOpen = useCallback(
+    (row: HazardAreaRow | null) => {
+      memory.keepOpen(row);
+      setOpenRow(row);
+    },
+    [memory],
+  );
+
+  // The view keeps the drawn box's shape, so a pixel is as wide as it is tall and the pointer maths hold.
+  const drawn = geometry !== null;
+  useLayoutEffect(() => {
+    const element = svg.current;
+    if (!element) return;
+    const measure = () => {
+      const { width, height } = element.getBoundingClientRect();
+      if (width > 0 && height > 0) setSize([width, height]);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [drawn]);
+
+  // The wheel zooms about the pointer; a listener React would make passive could not keep the page still.
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  });
+  useEffect(() => {
+    const element = svg.current;
+    if (!element || first === null) return;
+    const onWheel = (event: WheelEvent) => {
+      const current = viewRef.current;
+      if (current === null) return;
+      event.preventDefault();
+      const rect = element.getBoundingClientRect();
+      const fx = (event.clientX - rect.left) / rect.width;
+      const fy = (event.clientY - rect.top) / rect.height;
+      setView(zoomView(current, Math.exp(-event.deltaY / 300), first, fx, fy));
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [first, setView]);
+
+  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    if (view === null || event.button !== 0) return;
+    drag.current = { id: event.pointerId, x: event.clientX, y: event.clientY, view, dragging: false };
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const start = drag.current;
+    const element = svg.current;
+    if (start === null || element === null || start.id !== event.pointerId) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (!start.dragging) {
+      if (Math.hypot(dx, dy) < DRAG_PX) return;
+      // Captured only once it is a drag: a click on a dot still reaches the dot.
+      start.dragging = true;
+      element.setPointerCapture(event.pointerId);
+    }
+    const rect = element.getBoundingClientRect();
+    setView(panView(start.view, -dx / rect.width, -dy / rect.height));
+  };
+  const onPointerUp = (event: PointerEvent<SVGSVGElement>) => {
+    if (drag.current?.id !== event.pointerId) return;
+    if (drag.current.dragging) svg.current?.releasePointerCapture(event.pointerId);
+    // The click that ends a drag opens nothing.
+    const dragged = drag.current.dragging;
+    setTimeout(() => {
+      if (drag.current?.id === event.pointerId && dragged) drag.current = null;
+    });
+    if (!dragged) drag.current = null;
+  };
+
+  const zoomBy = (factor: number) => {
+    if (view !== null && first !== null) setView(zoomView(view, factor, first));
+  };
+
+  const onMapKey = (event: KeyboardEvent<SVGSVGElement>) => {
+    if (view === null) return;
+    const step: Record<string, [number, number]> = {
+      ArrowLeft: [-0.2, 0],
+      ArrowRight: [0.2, 0],
+      ArrowUp: [0, -0.2],
+      ArrowDown: [0, 0.2],
+    };
+    const move = step[event.key];
+    if (move !== undefined) setView(panView(view, move[0], move[1]));
+    else if (event.key === '+' || event.key === '=') zoomBy(2);
+    else if (event.key === '-' || event.key === '_') zoomBy(0.5);
+    else return;
+    event.preventDefault();
+  };
+
+  const dots = geometry?.dots ?? [];
+  const roving = Math.min(active, Math.max(0, dots.length - 1));
+  /** Focuses the dot at `at` (in the dots' order), bringing it into view. */
+  const focusDot = (at: number) => {
+    const dot = dots[at];
+    if (dot === undefined) return;
+    setActive(at);
+    if (view !== null && !inView(view, dot.x, dot.y)) {
+      const row = rows[dot.index];
+      if (row) setView(centreOn(view, ...centre(row)));
+    }
+    dotRefs.current[at]?.focus();
+  };
+  const onDotKey = (event: KeyboardEvent<SVGCircleElement>, at: number) => {
+    const row = rows[dots[at]?.index ?? -1];
+    if (event.key === 'Enter' || event.key === ' ') setOpen(row ?? null);
+    else if (event.key === 'ArrowRight' || event.key === 'ArrowDown') focusDot((at + 1) % dots.length);
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp') focusDot((at - 1 + dots.length) % dots.length);
+    else if (event.key === 'Home') focusDot(0);
+    else if (event.key === 'End') focusDot(dots.length - 1);
+    else if (event.key === 'Escape') setOpen(null);
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  /** SVG units per CSS pixel. */
+  const px = view === null ? 0 : view[2] / size[0];
+  const words = open === null ? null : featureWords(HAZARD_LAYER, open.properties, asOf);
+  const usable = geometry !== null && records !== null;
+
   return (
-    <div className="clearance-map-preview" role="img" aria-label={t('web:clearanceMap.preview')}>
-      {geometry === null ? null : (
-        <svg viewBox={geometry.viewBox} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
+    <div
+      className="clearance-map-preview"
+      role="group"
+      aria-label={t('web:clearanceMap.preview')}
+      data-usable={usable ? 'true' : 'false'}
+    >
+      <p id={helpId} className="visually-hidden">
+        {t('web:clearanceMap.firstViewHelp')}
+      </p>
+      {geometry === null || view === null ? null : (
+        <svg
+          ref={svg}
+          viewBox={viewBoxOf(view)}
+          preserveAspectRatio="xMidYMid meet"
+          tabIndex={0}
+          role="group"
+          aria-label={t('web:clearanceMap.preview')}
+          aria-describedby={helpId}
+          onKeyDown={onMapKey}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+        >
           <rect x="-1e7" y="-1e7" width="2e7" height="2e7" fill={SEA_COLOUR} />
           {geometry.outline === '' ? null : (
-            <path d={geometry.outline} fill={OTHER_LAND_COLOUR} stroke="#3D3D3D" strokeWidth={geometry.radius / 4} />
-          )}
-          {geometry.dots.map((dot, i) => (
-            <circle
-              key={i}
-              cx={dot.x}
-              cy={dot.y}
-              r={geometry.radius}
-              fill={HAZARD_COLOUR[dot.type]}
-              stroke={HAZARD_EDGE[dot.type]}
-              strokeWidth={geometry.radius / 5}
-              fillOpacity={0.8}
+            <path
+              d={geometry.outline}
+              fill={OTHER_LAND_COLOUR}
+              stroke="#3D3D3D"
+              strokeWidth={1}
+              vectorEffect="non-scaling-stroke"
             />
-          ))}
+          )}
+          {dots.map((dot, at) => {
+            const row = rows[dot.index];
+            if (row === undefined) return null;
+            const selected = open?.id === row.id;
+            return (
+              <circle
+                key={row.id}
+                ref={(element) => {
+                  dotRefs.current[at] = element;
+                }}
+                cx={dot.x}
+                cy={dot.y}
+                r={DOT_PX * px}
+                fill={HAZARD_COLOUR[dot.type]}
+                stroke={selected ? '#000000' : HAZARD_EDGE[dot.type]}
+                strokeWidth={selected ? 3 : 1.2}
+                vectorEffect="non-scaling-stroke"
+                fillOpacity={0.8}
+                tabIndex={at === roving ? 0 : -1}
+                role="button"
+                aria-label={t('web:clearanceMap.areaButton', {
+                  reference: row.reference,
+                  type: t(dot.type === 'CHA' ? 'web:clearanceMap.cha' : 'web:clearanceMap.sha'),
+                })}
+                aria-expanded={selected}
+                aria-controls={selected ? detailsId : undefined}
+                className="first-view-area"
+                onClick={() => {
+                  if (drag.current?.dragging) return;
+                  setActive(at);
+                  setOpen(row);
+                }}
+                onKeyDown={(event) => onDotKey(event, at)}
+              />
+            );
+          })}
         </svg>
       )}
+      {geometry === null ? null : (
+        <div className="first-view-zoom">
+          <button type="button" onClick={() => zoomBy(2)} aria-label={t('web:clearanceMap.zoomInButton')}>
+            +
+          </button>
+          <button type="button" onClick={() => zoomBy(0.5)} aria-label={t('web:clearanceMap.zoomOutButton')}>
+            −
+          </button>
+        </div>
+      )}
+      {words === null ? null : (
+        <section
+          id={detailsId}
+          className="first-view-details"
+          aria-label={words.title}
+          data-testid="first-view-details"
+        >
+          <strong>{words.title}</strong>
+          <dl className="clearance-popup-list">
+            {words.rows.map(([term, detail]) => (
+              <div key={term}>
+                <dt>{term}</dt>
+                <dd>{detail}</dd>
+              </div>
+            ))}
+          </dl>
+          <button type="button" className="first-view-close" onClick={() => setOpen(null)}>
+            {t('web:clearanceMap.closeDetails')}
+          </button>
+        </section>
+      )}
       <p className="clearance-map-preview-note" role="status">
-        {t('web:load.loading', { what: t('web:what.map') })}
+        {t('web:clearanceMap.fullMapLoading')}
       </p>
     </div>
   );

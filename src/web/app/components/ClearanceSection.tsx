@@ -16,6 +16,8 @@ import { formatDate } from '../dates';
 import { formatNumber, useT } from '../i18n';
 import { useApi } from '../use-api';
 import { ChartTable } from './ChartTable';
+import { FirstViewMemory } from '../first-view';
+import type { HazardAreaRow } from '../hazard-area-rows';
 import { ClearanceMapPreview } from './ClearanceMapPreview';
 import { ExtensionPlan } from './ExtensionPlan';
 import { LazyChart } from './LazyChart';
@@ -208,6 +210,8 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
     const timer = setTimeout(() => setChartsStart(true), CHARTS_AT_THE_LATEST_MS);
     return () => clearTimeout(timer);
   }, [withMap]);
+  // The first view's place and open area, kept from its copy while the map's code loads to the map's own, then MapLibre.
+  const memory = useMemo(() => new FirstViewMemory<HazardAreaRow>(iso3), [iso3]);
   const tag = summary?.synthetic ? t('web:clearance.syntheticTag') : '';
   const firstYear = summary?.reconciliation[0]?.year ?? Number(asOf.slice(0, 4));
 
@@ -233,7 +237,12 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
           <Suspense
             fallback={
               <div className="clearance-map-slot">
-                <ClearanceMapPreview iso3={summary.iso3} asOf={summary.asOf} bounds={summary.bounds ?? null} />
+                <ClearanceMapPreview
+                  iso3={summary.iso3}
+                  asOf={summary.asOf}
+                  bounds={summary.bounds ?? null}
+                  memory={memory}
+                />
               </div>
             }
           >
@@ -244,6 +253,7 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
               firstYear={firstYear}
               label={t('web:clearance.mapLabel', { name: name ?? iso3, tag })}
               onDrawn={mapDrawn}
+              firstView={memory}
             />
           </Suspense>
           <Charts summary={summary} tag={tag} start={chartsStart} />

@@ -15,6 +15,10 @@ export interface RecordsCollection {
 }
 
 const records = new Map<string, Promise<RecordsCollection>>();
+const recordsHere = new Map<string, RecordsCollection>();
+
+/** The State's clearance records if they have arrived (the first view then draws them at once), else null. */
+export const arrivedClearanceRecords = (iso3: string): RecordsCollection | null => recordsHere.get(iso3) ?? null;
 
 /**
  * The State's clearance records, read once per page load for the map's first view
@@ -24,7 +28,10 @@ export function loadClearanceRecords(iso3: string): Promise<RecordsCollection> {
   let read = records.get(iso3);
   if (read === undefined) {
     read = prefetchJson<RecordsCollection>(paths.clearanceRecords(iso3));
-    read.catch(() => records.delete(iso3));
+    read.then(
+      (loaded) => recordsHere.set(iso3, loaded),
+      () => records.delete(iso3),
+    );
     records.set(iso3, read);
   }
   return read;
@@ -35,13 +42,16 @@ export const loadClearanceMap = () => import('./ClearanceMap');
 
 /** Reads the State's clearance now; when it has records, fetches the map's code and shapes too. */
 export function preloadClearance(iso3: string, asOf: string): void {
+  // The records too, at once: the server's preload hint (src/server/web.ts) has them on the way already.
+  void loadClearanceRecords(iso3).catch(() => undefined);
   prefetchJson<ClearanceSummary>(paths.clearance(iso3, asOf)).then(
     (summary) => {
       if (!hasRecords(summary)) return;
-      // Failures here are shown by the section and the map, which ask again.
-      void loadClearanceMap().catch(() => undefined);
-      void loadCountryShapes('110m').catch(() => undefined);
-      void loadClearanceRecords(iso3).catch(() => undefined);
+      // Failures here are shown by the section and the map, which ask again. The shapes first, then the
+      // map's code: the first view (a usable map already) needs only the shapes and records, and
+      // MapLibre's code, once here, runs for about a second on a slow phone's main thread.
+      const code = () => void loadClearanceMap().catch(() => undefined);
+      loadCountryShapes('110m').then(code, code);
     },
     () => undefined,
   );

@@ -22,6 +22,10 @@ export type ShapeScale = '110m' | '50m';
 
 const URLS: Readonly<Record<ShapeScale, string>> = { '110m': coarseUrl, '50m': detailedUrl };
 const loaded = new Map<ShapeScale, Promise<CountryShapes>>();
+const here = new Map<ShapeScale, CountryShapes>();
+
+/** The country shapes at `scale` if they have arrived, else null (a map then starts with them). */
+export const arrivedCountryShapes = (scale: ShapeScale): CountryShapes | null => here.get(scale) ?? null;
 
 /**
  * The country shapes at `scale`, fetched once; call it early (before the map's code has loaded) so the
@@ -36,7 +40,10 @@ export function loadCountryShapes(scale: ShapeScale): Promise<CountryShapes> {
         return response.json() as Promise<CountriesTopology>;
       })
       .then(shapesOf);
-    shapes.catch(() => loaded.delete(scale));
+    shapes.then(
+      (ready) => here.set(scale, ready),
+      () => loaded.delete(scale),
+    );
     loaded.set(scale, shapes);
   }
   return shapes;

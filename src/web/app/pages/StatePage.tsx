@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Trans } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type StateFacts, type StateOnDate, paths } from '../api';
+import { type StateFacts, type StateOnDate, paths, prefetchJson } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { ClearanceSection } from '../components/ClearanceSection';
 import { preloadClearance } from '../components/clearance-preload';
@@ -12,7 +12,7 @@ import { SourceNotes } from '../components/SourceNotes';
 import { PageSources } from '../components/SourceRefs';
 import { StateSummary } from '../components/StateSummary';
 import { StateTimeline } from '../components/StateTimeline';
-import { dayBefore } from '../dates';
+import { dayBefore, isCalendarDate, today } from '../dates';
 import { stateName, useT } from '../i18n';
 import { stateEvents } from '../state-events';
 import { StockpileSection } from '../stockpiles/StockpileSection';
@@ -21,6 +21,22 @@ import { VictimSection } from '../victims/VictimSection';
 import { useApi } from '../use-api';
 import { useAsOf, withAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
+
+/**
+ * When the app opens on a State page (`/states/KHM`), its reads start before the first render: the
+ * server's preload hints (src/server/web.ts) have them on the way, so they have usually arrived by the
+ * time the page renders, and it renders with them instead of a loading line first (on a slow phone
+ * each render counts). Other addresses: nothing.
+ */
+export function preloadStatePage(pathname: string, search: string): void {
+  const match = /^\/states\/([A-Za-z]{3})\/?$/.exec(pathname);
+  if (match === null) return;
+  const iso3 = (match[1] ?? '').toUpperCase();
+  const inUrl = new URLSearchParams(search).get('asOf');
+  const asOf = inUrl !== null && isCalendarDate(inUrl) ? inUrl : today();
+  for (const path of [paths.state(iso3, asOf), paths.stateFacts(iso3)]) void prefetchJson(path).catch(() => undefined);
+  preloadClearance(iso3, asOf);
+}
 
 /** Once a withdrawal has taken effect, the obligations shown are those of the day before. */
 function obligationsDate(state: StateOnDate | null): string | null {
