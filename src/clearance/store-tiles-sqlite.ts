@@ -100,6 +100,25 @@ const closedOn = (text: string): number => (text === '' ? STILL_OPEN : dateNumbe
 const AREA_COLUMNS = ['id', 'type', 'status', 'information_date', 'status_date', 'area_m2', 'synthetic'] as const;
 const RELEASE_COLUMNS = ['id', 'hazard_area_id', 'kind', 'release_date', 'area_m2', 'synthetic'] as const;
 
+/**
+ * One layer's features from its aggregated rows (`columns` properties, then the GeoJSON text used
+ * when no packed polygon was stored), sorted by id as the encoder wants them.
+ */
+function featuresOf<P>(
+  rows: { n: number; fields: string[]; polygons: (PackedPolygon | null)[] },
+  columns: number,
+  properties: (fields: string[], at: number) => P,
+): TileFeature<P>[] {
+  const { n, fields: f, polygons } = rows;
+  const w = columns + 1;
+  const features: TileFeature<P>[] = [];
+  for (const i of orderById(Array.from({ length: n }, (_, i) => f[i * w] ?? ''))) {
+    const o = i * w;
+    features.push({ polygon: polygonOf(polygons[i] ?? null, f[o + columns] ?? ''), properties: properties(f, o) });
+  }
+  return features;
+}
+
 /** The State's hazard areas and land releases whose box meets one of `spans`, each in id order, as tile features. */
 export async function sqliteTileFeatures(
   trx: Kysely<Database>,
@@ -118,45 +137,23 @@ export async function sqliteTileFeatures(
     iso3,
     spans,
   );
-  const areas: TileFeature<HazardAreaTileProperties>[] = [];
-  {
-    const { n, fields: f, polygons } = areaRows;
-    const w = AREA_COLUMNS.length + 1;
-    for (const i of orderById(Array.from({ length: n }, (_, i) => f[i * w] ?? ''))) {
-      const o = i * w;
-      areas.push({
-        polygon: polygonOf(polygons[i] ?? null, f[o + 7] ?? ''),
-        properties: {
-          id: f[o] ?? '',
-          type: f[o + 1] as HazardAreaTileProperties['type'],
-          status: f[o + 2] as HazardAreaTileProperties['status'],
-          recorded: dateNumber((f[o + 3] ?? '') as CalendarDate),
-          closed: closedOn(f[o + 4] ?? ''),
-          areaM2: Number(f[o + 5]),
-          synthetic: flag(f[o + 6] ?? ''),
-        },
-      });
-    }
-  }
-  const releases: TileFeature<LandReleaseTileProperties>[] = [];
-  {
-    const { n, fields: f, polygons } = releaseRows;
-    const w = RELEASE_COLUMNS.length + 1;
-    for (const i of orderById(Array.from({ length: n }, (_, i) => f[i * w] ?? ''))) {
-      const o = i * w;
-      releases.push({
-        polygon: polygonOf(polygons[i] ?? null, f[o + 6] ?? ''),
-        properties: {
-          id: f[o] ?? '',
-          hazardAreaId: f[o + 1] ?? '',
-          kind: f[o + 2] as LandReleaseTileProperties['kind'],
-          released: dateNumber((f[o + 3] ?? '') as CalendarDate),
-          areaM2: Number(f[o + 4]),
-          synthetic: flag(f[o + 5] ?? ''),
-        },
-      });
-    }
-  }
+  const areas = featuresOf(areaRows, AREA_COLUMNS.length, (f, o) => ({
+    id: f[o] ?? '',
+    type: f[o + 1] as HazardAreaTileProperties['type'],
+    status: f[o + 2] as HazardAreaTileProperties['status'],
+    recorded: dateNumber((f[o + 3] ?? '') as CalendarDate),
+    closed: closedOn(f[o + 4] ?? ''),
+    areaM2: Number(f[o + 5]),
+    synthetic: flag(f[o + 6] ?? ''),
+  }));
+  const releases = featuresOf(releaseRows, RELEASE_COLUMNS.length, (f, o) => ({
+    id: f[o] ?? '',
+    hazardAreaId: f[o + 1] ?? '',
+    kind: f[o + 2] as LandReleaseTileProperties['kind'],
+    released: dateNumber((f[o + 3] ?? '') as CalendarDate),
+    areaM2: Number(f[o + 4]),
+    synthetic: flag(f[o + 5] ?? ''),
+  }));
   return { areas, releases };
 }
 
