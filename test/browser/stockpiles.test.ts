@@ -147,7 +147,7 @@ describe('stockpile pages in Chromium', () => {
         await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
       }
       if (name === 'stockpiles-375') {
-        await page.waitForSelector('.world-map[data-ready=true]', { timeout: 20_000 });
+        await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });
         await page.getByTestId('stockpiles-years').scrollIntoViewIfNeeded();
         await page.waitForSelector('[data-testid=stockpiles-years-chart] svg');
       }
