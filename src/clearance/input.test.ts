@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { hazardAreaSchema, readActivity, readDevices, readHazardArea, readRelease } from './input.js';
+import { BOW_TIE } from './test-records.js';
 
 const square = {
   type: 'Polygon',
@@ -107,19 +108,7 @@ describe('hazard area input', () => {
   });
 
   it('reports geometry faults under "geometry", naming the feature', () => {
-    const bowTie = {
-      type: 'Polygon',
-      coordinates: [
-        [
-          [104, 12],
-          [104.01, 12.01],
-          [104.01, 12],
-          [104, 12.01],
-          [104, 12],
-        ],
-      ],
-    };
-    const result = readHazardArea({ ...body, id: 'KHM-7', geometry: bowTie }, 'n');
+    const result = readHazardArea({ ...body, id: 'KHM-7', geometry: BOW_TIE }, 'n');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toHaveLength(1);

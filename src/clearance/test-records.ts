@@ -75,3 +75,17 @@ export function devices(
 ): DevicesDestroyed {
   return { activityId, category, model: null, count, date: parseDate(date) };
 }
+
+/** A polygon that crosses itself: the checks refuse it. */
+export const BOW_TIE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [104, 12],
+      [104.01, 12.01],
+      [104.01, 12],
+      [104, 12.01],
+      [104, 12],
+    ],
+  ],
+};

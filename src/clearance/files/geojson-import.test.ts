@@ -13,7 +13,8 @@ import { readTileFeatures } from '../store-tiles.js';
 import { importClearanceFile } from './import.js';
 import { readRecords } from './read-records.js';
 import { rawFeatureOf } from './geojson.js';
-import { BOW_TIE, areaFeature, problemsOf, square, tempDir } from './test-files.js';
+import { areaFeature, problemsOf, square, tempDir } from './test-files.js';
+import { BOW_TIE } from '../test-records.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,8 @@ import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { loadClearanceRecords } from '../store.js';
 import { importClearanceFile } from './import.js';
-import { BOW_TIE, areaFeature, problemsOf, square, tempDir, writeCollection } from './test-files.js';
+import { areaFeature, problemsOf, square, tempDir, writeCollection } from './test-files.js';
+import { BOW_TIE } from '../test-records.js';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -52,20 +52,6 @@ export function writeCollection(dir: string, name: string, features: readonly un
   return path;
 }
 
-/** A polygon that crosses itself: the checks refuse it. */
-export const BOW_TIE = {
-  type: 'Polygon',
-  coordinates: [
-    [
-      [104, 12],
-      [104.01, 12.01],
-      [104.01, 12],
-      [104, 12.01],
-      [104, 12],
-    ],
-  ],
-};
-
 /** The problems an import of `path` is refused with, as the user reads them (fails if it is imported). */
 export async function problemsOf(
   store: Store,
