@@ -7,7 +7,11 @@
  * - PostgreSQL, another process: the writing transaction sends `NOTIFY minefree_changes`
  *   (audit.ts, delivered at its commit) to a connection that LISTENs here; while that listener
  *   is not connected every check says "maybe", and a periodic tick says "maybe" anyway in case a
- *   notification was lost.
+ *   notification was lost. A notification travels on its own connection and may still be on its
+ *   way when a request arrives that was sent after the write's answer; `catchUp()` closes that
+ *   gap with one round trip on the listening connection (shared by the requests that arrive
+ *   meanwhile): PostgreSQL sends the notifications of every transaction committed before it
+ *   ahead of its answer.
  * Each "maybe" moves `generation()`; `versioned()` keeps an answer (an audit version, say) until
  * the generation moves.
  */
@@ -18,12 +22,19 @@ export const CHANGE_CHANNEL = 'minefree_changes';
 /** PostgreSQL: re-read versions at least this often even when no notification came. */
 export const DEFAULT_FALLBACK_MS = 5000;
 const RECONNECT_MS = 1000;
+/** A catch-up round trip that takes longer than this counts as "maybe changed" instead. */
+const CATCH_UP_MS = 2000;
 
 export interface ChangeSource {
   /** Synchronous and cheap: true when another connection may have written since the last call. */
   probe(): boolean;
   /** Resolves once changes are watched (PostgreSQL: LISTEN is in effect), or watching failed for now. */
   ready(): Promise<void>;
+  /**
+   * Resolves once every write committed before the call is known to probe(); null when probe()
+   * knows it already (SQLite), so callers need not wait at all.
+   */
+  catchUp(): Promise<void> | null;
   close(): Promise<void>;
 }
 
@@ -71,6 +82,15 @@ export class Changes {
     return value;
   }
 
+  /**
+   * Resolves once writes committed anywhere before the call move generation(); null when they
+   * already do. A server waits for it before answering each request, so a write answered by
+   * another process is seen by the next request here.
+   */
+  catchUp(): Promise<void> | null {
+    return this.source?.catchUp() ?? null;
+  }
+
   /** Starts watching other connections; a server awaits it before taking requests. */
   async ready(): Promise<void> {
     await this.source?.ready();
@@ -92,7 +112,34 @@ export function sqliteDataVersion(read: () => number): ChangeSource {
       return true;
     },
     ready: () => Promise.resolve(),
+    catchUp: () => null,
     close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * `trip` shared by callers, each resolved by a trip sent after it called: a caller joins the trip
+ * waiting to be sent, never the one already on the wire (it may have left before the caller's
+ * write committed). At most one trip runs, and at most one waits.
+ */
+export function sentAfterCall(trip: () => Promise<void>): () => Promise<void> {
+  let sent: Promise<void> | null = null;
+  let next: Promise<void> | null = null;
+  const send = (): Promise<void> => {
+    const running = trip().finally(() => {
+      if (sent === running) sent = null;
+    });
+    sent = running;
+    return running;
+  };
+  return () => {
+    if (sent === null) return send();
+    const after = (): Promise<void> => {
+      next = null;
+      return send();
+    };
+    next ??= sent.then(after, after);
+    return next;
   };
 }
 
@@ -162,7 +209,27 @@ export function postgresListener(options: ListenOptions): ChangeSource {
     return attempt;
   }
 
+  const roundTrip = (): Promise<void> => {
+    const c = client;
+    if (!listening || c === null) return Promise.resolve();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        options.onChange();
+        resolve();
+      }, CATCH_UP_MS);
+    });
+    // A failed round trip drops the connection (its error event): probe() then says "maybe".
+    const answered = c.query('select 1').then(
+      () => undefined,
+      () => options.onChange(),
+    );
+    return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+  };
+  const catchUp = sentAfterCall(roundTrip);
+
   return {
+    catchUp: () => (listening ? catchUp() : null),
     probe() {
       if (!listening) {
         void start();
