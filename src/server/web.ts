@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { isCalendarDate } from '../core/date.js';
 import { problem, sendProblem } from '../http/problem.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -26,7 +27,7 @@ export function statePagePreloads(url: string): string | null {
   if (match === null) return null;
   const iso3 = (match[1] ?? '').toUpperCase();
   const given = parsed.searchParams.get('asOf');
-  const asOf = given !== null && /^\d{4}-\d{2}-\d{2}$/.test(given) ? given : todayUtc();
+  const asOf = given !== null && isCalendarDate(given) ? given : todayUtc();
   const api = `/api/v1/states/${iso3}`;
   return [`${api}?asOf=${asOf}`, `${api}/record`, `${api}/clearance?asOf=${asOf}`, `${api}/clearance/records`]
     .map((path) => `<${path}>; rel=preload; as=fetch; crossorigin=anonymous`)

@@ -58,6 +58,8 @@ forEachDatabase((database) => {
       const today = new Date().toISOString().slice(0, 10);
       expect(String((await get('/states/KHM')).headers.link)).toContain(`/api/v1/states/KHM?asOf=${today}`);
       expect(String((await get('/states/KHM?asOf=x')).headers.link)).toContain(`?asOf=${today}`);
+      // A day that does not exist would preload an error: today's instead.
+      expect(String((await get('/states/KHM?asOf=2026-02-31')).headers.link)).toContain(`?asOf=${today}`);
       expect((await get('/map')).headers.link).toBeUndefined();
       expect((await get('/states')).headers.link).toBeUndefined();
     });
