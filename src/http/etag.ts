@@ -7,10 +7,7 @@
  *   handler and no query; requests for it that arrive while it is being computed wait for that
  *   one answer instead of each computing it (after a write, hundreds of clients miss at once).
  *   `{ etag: true }` alone gives the ETag without keeping the answer.
- * The data version is known without a query while nothing is written (store/changes.ts). Every
- * request first catches up with writes other processes have committed (one round trip on
- * PostgreSQL's listening connection, shared by the requests arriving meanwhile; nothing on
- * SQLite), so a write answered by one server is in the next answer of every other.
+ * The data version is known without a query while nothing is written (store/changes.ts).
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -31,8 +28,6 @@ declare module 'fastify' {
     etag?: boolean;
     /** Keep its answers in memory per data version (needs `etag`). */
     readCache?: boolean;
-    /** false: the route shows nothing stored (a liveness check), so it need not catch up with other processes' writes. */
-    storedData?: boolean;
   }
   interface FastifyRequest {
     etag: string | null;
@@ -61,11 +56,6 @@ export function registerEtag(app: FastifyInstance, store: Store, cache: ReadCach
   app.decorateRequest('readCacheKey', null);
   // Other processes' writes are watched before the first request (PostgreSQL: LISTEN in effect).
   app.addHook('onReady', () => store.changes.ready());
-  app.addHook('onRequest', (request, _reply, done) => {
-    const caughtUp = request.routeOptions.config.storedData === false ? null : store.changes.catchUp();
-    if (caughtUp === null) done();
-    else caughtUp.then(() => done(), done);
-  });
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config;
     if (request.method !== 'GET' || config.etag !== true) return undefined;

@@ -159,6 +159,22 @@ describe('postgresListener', () => {
     }
   });
 
+  it('a versioned answer asked the moment a commit is answered is read again', async () => {
+    const changes = new Changes();
+    changes.watch(postgresListener({ url: TEST_PG_URL, schema, fallbackMs: 60_000, onChange: () => changes.bump() }));
+    try {
+      await changes.ready();
+      let reads = 0;
+      const read = (): Promise<number> => Promise.resolve(++reads);
+      const first = await changes.versioned('k', read);
+      expect(await changes.versioned('k', read)).toBe(first);
+      await commitElsewhere();
+      expect(await changes.versioned('k', read)).toBe(first + 1);
+    } finally {
+      await changes.close();
+    }
+  });
+
   it('a catch-up asked the moment a commit is answered sees that commit, for every caller', async () => {
     const changes = new Changes();
     changes.watch(postgresListener({ url: TEST_PG_URL, schema, fallbackMs: 60_000, onChange: () => changes.bump() }));

@@ -8,8 +8,8 @@
  *   (audit.ts, delivered at its commit) to a connection that LISTENs here; while that listener
  *   is not connected every check says "maybe", and a periodic tick says "maybe" anyway in case a
  *   notification was lost. A notification travels on its own connection and may still be on its
- *   way when a request arrives that was sent after the write's answer; `catchUp()` closes that
- *   gap with one round trip on the listening connection (shared by the requests that arrive
+ *   way when a request arrives that was sent after the write's answer; `versioned()` first closes
+ *   that gap with one round trip on the listening connection (shared by the callers that arrive
  *   meanwhile): PostgreSQL sends the notifications of every transaction committed before it
  *   ahead of its answer.
  * Each "maybe" moves `generation()`; `versioned()` keeps an answer (an audit version, say) until
@@ -66,10 +66,16 @@ export class Changes {
   }
 
   /**
-   * `read()`'s answer kept under `key` until the generation moves. The generation is taken before
-   * the read starts, so a write that lands during it makes the next call read again.
+   * `read()`'s answer kept under `key` until the generation moves, once caught up with writes
+   * committed anywhere before the call. The generation is taken before the read starts, so a
+   * write that lands during it makes the next call read again.
    */
   versioned<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const caughtUp = this.catchUp();
+    return caughtUp === null ? this.kept(key, read) : caughtUp.then(() => this.kept(key, read));
+  }
+
+  private kept<T>(key: string, read: () => Promise<T>): Promise<T> {
     const generation = this.generation();
     const known = this.memo.get(key);
     if (known?.generation === generation) return known.value as Promise<T>;
@@ -84,8 +90,7 @@ export class Changes {
 
   /**
    * Resolves once writes committed anywhere before the call move generation(); null when they
-   * already do. A server waits for it before answering each request, so a write answered by
-   * another process is seen by the next request here.
+   * already do (SQLite), so a cached version costs no wait at all.
    */
   catchUp(): Promise<void> | null {
     return this.source?.catchUp() ?? null;
