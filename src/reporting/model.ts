@@ -99,3 +99,94 @@ export interface ReportsOnDate {
   /** One entry per 30 April that has passed by the date, newest first. */
   annual: AnnualReportingRate[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Drafts of Forms A–J (issue 16). A draft is computed from the records minefree holds for a State
+// and a report; a person then edits cells the data could not fill (or corrects drafted ones) and
+// submits it. A submitted report is frozen: its cells are stored as they were on that day.
+
+/** The Article 7 forms: A–I follow Art. 7.1(a)–(i), J is voluntary (data/article7-forms.md). */
+export const ARTICLE7_FORMS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] as const;
+export type Article7Form = (typeof ARTICLE7_FORMS)[number];
+
+/** A stored record a drafted cell was computed from, so a reader can open it (`{kind: 'hazard-area', id: 'KHM-1'}`). */
+export interface RecordRef {
+  /** The kind of record, in the pillar's own words: `stockpile-entry`, `hazard-area`, `land-release`, `funding-flow`, … */
+  kind: string;
+  id: string;
+}
+
+export type CellValue = string | number | null;
+
+/**
+ * Where a cell's value comes from:
+ * - `from-data`: computed from the records (`records`, `sources` say which);
+ * - `to-complete`: the data held cannot fill it; the State completes it (`why` says what is missing);
+ * - `edited`: a person's value, which replaces what was drafted (`drafted` keeps that value).
+ */
+export const CELL_ORIGINS = ['from-data', 'to-complete', 'edited'] as const;
+export type CellOrigin = (typeof CELL_ORIGINS)[number];
+
+export interface DraftCell {
+  value: CellValue;
+  origin: CellOrigin;
+  records: RecordRef[];
+  sources: SourceId[];
+  /** For `to-complete`: a catalogue key saying why the data cannot fill the cell; otherwise null. */
+  why: string | null;
+  /** For `edited`: the value the data gave (null when the cell was to complete); otherwise null. */
+  drafted: CellValue;
+}
+
+/** One row of a form, under a key that stays the same from one draft to the next (a mine type, an area's reference). */
+export interface DraftRow {
+  key: string;
+  cells: Record<string, DraftCell>;
+}
+
+export interface DraftForm {
+  form: Article7Form;
+  /** The form's column ids, in order; their headings are in the catalogue (`reporting:form.<form>.column.<id>`). */
+  columns: string[];
+  rows: DraftRow[];
+  /** Against the last submitted report of the State: whether any cell differs; null when there is none. */
+  changed: boolean | null;
+}
+
+/** One cell that differs from the last submitted report. */
+export interface CellChange {
+  form: Article7Form;
+  row: string;
+  column: string;
+  before: CellValue;
+  after: CellValue;
+}
+
+export const DRAFT_STATUSES = ['draft', 'submitted'] as const;
+export type DraftStatus = (typeof DRAFT_STATUSES)[number];
+
+/** A draft (or a frozen submitted report) of one State's report (GET …/states/{iso3}/reports/{report}/draft). */
+export interface ReportDraft {
+  iso3: StateCode;
+  name: string;
+  report: ReportPeriod;
+  /** The period the report covers: for an annual report 1 January – 31 December of its year. */
+  from: CalendarDate | null;
+  to: CalendarDate;
+  status: DraftStatus;
+  /** The day the records were read (the as-of date; for a submitted report, the day it was submitted). */
+  asOf: CalendarDate;
+  submittedOn: CalendarDate | null;
+  forms: DraftForm[];
+  /** The last report of the State submitted before this one, against which `changes` are listed; null when none. */
+  previous: ReportPeriod | null;
+  changes: CellChange[];
+}
+
+/** A person's change to a draft: a cell's value (null clears an edit, back to what the data gives). */
+export interface CellEdit {
+  form: Article7Form;
+  row: string;
+  column: string;
+  value: CellValue;
+}
