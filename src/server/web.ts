@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -20,8 +20,10 @@ const todayUtc = (): string => new Date().toISOString().slice(0, 10);
  * they then arrive beside the app's code instead of a round trip after it has run (about 2 s on Slow
  * 4G with a 4x slower CPU). The app's own reads take them when the address is the same; a wrong
  * guess (`asOf` absent and the browser's day not UTC's) costs a small duplicate read, nothing else.
+ * `shapes`, the built file of the world's coarse country shapes, is what the clearance map's first
+ * view draws the State's outline from: preloaded too, it no longer waits for the app's code to run.
  */
-export function statePagePreloads(url: string): string | null {
+export function statePagePreloads(url: string, shapes: string | null = null): string | null {
   const parsed = new URL(url, 'http://localhost');
   const match = /^\/states\/([A-Za-z]{3})\/?$/.exec(parsed.pathname);
   if (match === null) return null;
@@ -29,9 +31,16 @@ export function statePagePreloads(url: string): string | null {
   const given = parsed.searchParams.get('asOf');
   const asOf = given !== null && isCalendarDate(given) ? given : todayUtc();
   const api = `/api/v1/states/${iso3}`;
-  return [`${api}?asOf=${asOf}`, `${api}/record`, `${api}/clearance?asOf=${asOf}`, `${api}/clearance/records`]
+  const reads = [`${api}?asOf=${asOf}`, `${api}/record`, `${api}/clearance?asOf=${asOf}`, `${api}/clearance/records`];
+  return [...reads, ...(shapes === null ? [] : [shapes])]
     .map((path) => `<${path}>; rel=preload; as=fetch; crossorigin=anonymous`)
     .join(', ');
+}
+
+/** `/assets/countries-110m-<hash>.json`, the coarse country shapes of the build in `root`, or null. */
+function coarseShapesFile(root: string): string | null {
+  const name = readdirSync(`${root}assets`).find((file) => /^countries-110m-[\w-]+\.json$/.test(file));
+  return name === undefined ? null : `/assets/${name}`;
 }
 
 /**
@@ -40,6 +49,7 @@ export function statePagePreloads(url: string): string | null {
  */
 export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT): Promise<void> {
   const built = existsSync(`${root}index.html`);
+  const shapes = built ? coarseShapesFile(root) : null;
   if (built)
     await app.register(fastifyStatic, {
       root,
@@ -54,7 +64,7 @@ export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT)
       },
     });
   app.setNotFoundHandler((request, reply) => {
-    const link = request.method === 'GET' && built ? statePagePreloads(request.url) : null;
+    const link = request.method === 'GET' && built ? statePagePreloads(request.url, shapes) : null;
     if (link !== null) void reply.header('link', link);
     if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
       const detail =

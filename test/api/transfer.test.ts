@@ -47,11 +47,15 @@ forEachDatabase((database) => {
       const links = String(page.headers.link ?? '')
         .split(', ')
         .map((link) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(link)?.[1]);
+      // The last is the coarse country shapes the clearance map's first view draws the outline from.
+      const shapes = readdirSync(join(WEB_ROOT, 'assets')).filter((f) => /^countries-110m-.+\.json$/.test(f));
+      expect(shapes).toHaveLength(1);
       expect(links).toEqual([
         '/api/v1/states/KHM?asOf=2018-03-01',
         '/api/v1/states/KHM/record',
         '/api/v1/states/KHM/clearance?asOf=2018-03-01',
         '/api/v1/states/KHM/clearance/records',
+        `/assets/${shapes[0] ?? ''}`,
       ]);
       for (const link of links) expect((await get(link ?? '')).statusCode, link).toBe(200);
       // Without a date, today's (UTC); a wrong one is not passed on; other pages get no hints.
