@@ -18,6 +18,8 @@ const StockpilesPage = lazy(() => import('./stockpiles/StockpilesPage').then((m)
 const CooperationPage = lazy(() =>
   import('./cooperation/CooperationPage').then((m) => ({ default: m.CooperationPage })),
 );
+const DraftPage = lazy(() => import('./reporting/DraftPage').then((m) => ({ default: m.DraftPage })));
+const SignInPage = lazy(() => import('./pages/SignInPage').then((m) => ({ default: m.SignInPage })));
 const VictimsPage = lazy(() => import('./victims/VictimsPage').then((m) => ({ default: m.VictimsPage })));
 
 /** Stands in for a page while its code loads. */
@@ -70,6 +72,22 @@ export function App() {
           element={
             <Page>
               <ReportsPage />
+            </Page>
+          }
+        />
+        <Route
+          path="states/:iso3/reports/:report/draft"
+          element={
+            <Page>
+              <DraftPage />
+            </Page>
+          }
+        />
+        <Route
+          path="sign-in"
+          element={
+            <Page>
+              <SignInPage />
             </Page>
           }
         />

@@ -26,7 +26,13 @@ import type {
   StockpilesByState as StockpilesByStateAnswer,
   StoredEntry,
 } from '../../stockpiles/model.js';
-import type { ReportsOnDate as ReportsOnDateAnswer } from '../../reporting/model.js';
+import type {
+  CellValue,
+  DraftCell as DraftCellAnswer,
+  DraftForm as DraftFormAnswer,
+  ReportDraft,
+  ReportsOnDate as ReportsOnDateAnswer,
+} from '../../reporting/model.js';
 import type {
   CasualtyBreakdowns as CasualtyBreakdownsAnswer,
   FrameworkHistory,
@@ -181,6 +187,12 @@ export const paths = {
   stockpileLedger: (iso3: string) => `/states/${encodeURIComponent(iso3)}/stockpiles/ledger`,
   /** Every bound State's Article 7 reports on a date, and the counts of each 30 April (ReportsOnDate). */
   reports: (asOf: string) => `/reports${asOfQuery(asOf)}`,
+  /** A State's Article 7 report drafted from the records on a date, or as submitted (ReportDraftJson). */
+  reportDraft: (iso3: string, report: string, asOf: string) =>
+    `/states/${encodeURIComponent(iso3)}/reports/${encodeURIComponent(report)}/draft${asOfQuery(asOf)}`,
+  /** Where a draft's edits and submission are sent (PATCH, POST …/submit), and its documents (.pdf, .xlsx). */
+  reportDraftWrite: (iso3: string, report: string) =>
+    `/states/${encodeURIComponent(iso3)}/reports/${encodeURIComponent(report)}/draft`,
   /** Every State's Article 4 state on a date and the ledger's destructions by year (StockpilesByState). */
   stockpilesByState: (asOf: string) => `/stockpiles/states${asOfQuery(asOf)}`,
   /** Funding in a year on a date, from flows or the published figures (FundingAnswer); one recipient State when given. */
@@ -204,6 +216,12 @@ export const paths = {
   victimFrameworks: (iso3: string, asOf: string) =>
     `/states/${encodeURIComponent(iso3)}/victims/frameworks${asOfQuery(asOf)}`,
 };
+
+/** GET /states/{iso3}/reports/{report}/draft (src/reporting/model.ts). */
+export type ReportDraftJson = Json<ReportDraft>;
+export type DraftForm = Json<DraftFormAnswer>;
+export type DraftCell = Json<DraftCellAnswer>;
+export type { CellValue };
 
 /** GET /funding (src/cooperation/model.ts). */
 export type FundingAnswer = Json<FundingAnswerJson>;

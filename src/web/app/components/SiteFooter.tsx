@@ -11,7 +11,8 @@ export function SiteFooter() {
         <Trans t={t} i18nKey="web:footer.about" components={{ code: <code /> }} />
       </p>
       <p>
-        <Link to="/about-data">{t('web:footer.aboutData')}</Link> · <a href="/api/v1/docs">{t('web:footer.api')}</a>
+        <Link to="/about-data">{t('web:footer.aboutData')}</Link> · <a href="/api/v1/docs">{t('web:footer.api')}</a> ·{' '}
+        <Link to="/sign-in">{t('web:signIn.link')}</Link>
       </p>
       <p>{t('web:footer.credits')}</p>
     </footer>

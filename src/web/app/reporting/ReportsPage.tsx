@@ -6,6 +6,7 @@ import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
 import { formatNumber, stateName, useT } from '../i18n';
 import { CitedRefs, CitedSources } from '../stockpiles/CitedSources';
+import { DraftLinks } from './DraftLinks';
 import { StockpileTable } from '../stockpiles/StockpileTable';
 import '../stockpiles/stockpiles.css';
 import { useApi } from '../use-api';
@@ -173,6 +174,7 @@ export function ReportsPage() {
         <Trans t={t} i18nKey="web:reports.lead" components={{ date: <DateText date={asOf} /> }} />
       </p>
       <AsOfPicker />
+      <DraftLinks asOf={asOf} />
       {reports === null ? <LoadStatus loaded={loaded} what={t('web:what.reports')} /> : null}
       {reports === null ? null : (
         <>
