@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../i18n/index.js';
 import { fromData, testDraft, toComplete } from './test-draft.js';
+import { reportDraftJson } from './json.js';
 import { reportDraftXlsx } from './xlsx-export.js';
 import { DraftImportError, readDraftXlsx } from './xlsx-import.js';
 import { EDITED_FILL, TO_COMPLETE_FILL } from './xlsx-layout.js';
@@ -182,5 +183,14 @@ describe('report draft as XLSX', () => {
     expect(await readDraftXlsx(await bytesOf(workbook), draft)).toEqual([
       { form: 'B', row: 'PMN', column: 'type', value: '42' },
     ]);
+  });
+});
+
+describe('report draft as JSON', () => {
+  it('is the draft as it is', () => {
+    const draft = testDraft();
+    const bytes = reportDraftJson(draft);
+    expect(JSON.parse(bytes.toString('utf8'))).toEqual(draft);
+    expect(bytes.toString('utf8')).toContain('Province de Battambang, près de Pailin');
   });
 });
