@@ -46,7 +46,7 @@ function readCell(value: ExcelJS.CellValue): Read {
   if ('richText' in value) return readCell(value.richText.map((r) => r.text).join(''));
   if ('error' in value) return { kind: 'error' };
   if ('formula' in value || 'sharedFormula' in value)
-    return 'result' in value ? readCell((value.result ?? null) as ExcelJS.CellValue) : { kind: 'empty' };
+    return 'result' in value ? readCell(value.result ?? null) : { kind: 'empty' };
   if ('text' in value) return readCell(value.text);
   return { kind: 'other' };
 }

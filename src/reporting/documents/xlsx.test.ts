@@ -51,7 +51,10 @@ describe('report draft as XLSX', () => {
     expect(coverText).toContain('15 March 2026');
     expect(coverText).toContain('not submitted');
     const formLines = (cover?.getSheetValues() ?? [])
-      .filter((row): row is ExcelJS.CellValue[] => Array.isArray(row) && /^Form [A-J]$/.test(String(row[1])))
+      .filter(
+        (row): row is ExcelJS.CellValue[] =>
+          Array.isArray(row) && typeof row[1] === 'string' && /^Form [A-J]$/.test(row[1]),
+      )
       .map((row) => [row[1], row[2]]);
     expect(formLines).toEqual([
       ['Form A', 'changed'],
