@@ -78,11 +78,17 @@ function formNodes(form: DraftForm, notes: Endnotes): PdfNode[] {
     return nodes;
   }
   const columns = columnHeadings(form);
-  const header = [t('reporting:column.row'), ...columns.map((c) => c.heading)].map((text) => ({
-    text,
-    bold: true,
-    fillColor: HEADER,
-  }));
+  // A column of numbers is aligned right, its heading too.
+  const numeric = (id: string): boolean => form.rows.some((row) => typeof row.cells[id]?.value === 'number');
+  const header = [
+    { text: t('reporting:column.row'), bold: true, fillColor: HEADER },
+    ...columns.map((c) => ({
+      text: c.heading,
+      bold: true,
+      fillColor: HEADER,
+      alignment: numeric(c.id) ? 'right' : 'left',
+    })),
+  ];
   const body = form.rows.map((row) => [
     { text: row.key, bold: true },
     ...columns.map((c) => cellNode(row.cells[c.id], notes)),
