@@ -61,7 +61,7 @@ const placeholders = (text: string): string[] =>
 
 describe('the message catalogue', () => {
   it('has the namespaces of the README', () => {
-    expect(NAMESPACES.sort()).toEqual(['cli', 'common', 'factsheet', 'web']);
+    expect(NAMESPACES.sort()).toEqual(['cli', 'common', 'factsheet', 'reporting', 'web']);
   });
 
   it('holds every key the code uses, in English', () => {

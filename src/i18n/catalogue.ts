@@ -8,12 +8,13 @@ import i18next, { type Resource } from 'i18next';
 import cli from './locales/en/cli.json' with { type: 'json' };
 import common from './locales/en/common.json' with { type: 'json' };
 import factsheet from './locales/en/factsheet.json' with { type: 'json' };
+import reporting from './locales/en/reporting.json' with { type: 'json' };
 import type {} from './resources.js';
 
 /** English is the source language: its files are imported (they type the keys); others are read from disk. */
 export const SOURCE_LANGUAGE = 'en';
 /** The namespaces the Node side uses (`web` is the browser app's). */
-export const NAMESPACES = ['common', 'cli', 'factsheet'] as const;
+export const NAMESPACES = ['common', 'cli', 'factsheet', 'reporting'] as const;
 
 // The source folder, from src/i18n/ and from its compiled copy in dist/i18n/ alike (tsc copies only the imported English files).
 const LOCALES = fileURLToPath(new URL('../../src/i18n/locales/', import.meta.url));
@@ -34,7 +35,7 @@ function otherLanguages(): Resource {
   return resources;
 }
 
-const resources: Resource = { [SOURCE_LANGUAGE]: { common, cli, factsheet }, ...otherLanguages() };
+const resources: Resource = { [SOURCE_LANGUAGE]: { common, cli, factsheet, reporting }, ...otherLanguages() };
 
 /** The catalogue: missing keys and missing languages fall back to English. */
 export const i18n = i18next.createInstance();

@@ -6,12 +6,14 @@
 import type cli from './locales/en/cli.json';
 import type common from './locales/en/common.json';
 import type factsheet from './locales/en/factsheet.json';
+import type reporting from './locales/en/reporting.json';
 import type web from './locales/en/web.json';
 
 export interface CatalogueResources {
   common: typeof common;
   cli: typeof cli;
   factsheet: typeof factsheet;
+  reporting: typeof reporting;
   web: typeof web;
 }
 
