@@ -11,6 +11,7 @@
  */
 import type { CalendarDate } from '../core/date.js';
 import type { SourceId } from '../core/source.js';
+import type { StateCode } from '../core/states.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { t } from '../i18n/index.js';
 import { type ActionPlan, type PlannedAction, type TextExtent, planInForce } from './action-plans.js';
@@ -129,7 +130,12 @@ export function article7OnTime(annual: readonly AnnualRateInput[], asOf: Calenda
 
 /** States Parties bound by Article 5 on the date, those whose deadline has not passed, and those that completed. */
 export function article5Indicators(engine: TreatyEngine, asOf: CalendarDate): PlanIndicator[] {
-  const entries = engine.deadlines(5, asOf);
+  // The engine lists a State Party from its deposit; Article 5 binds it from entry into force (Art. 5.1).
+  const inForce = (iso3: StateCode): boolean => {
+    const eif = engine.state(iso3, asOf)?.entryIntoForce ?? null;
+    return eif !== null && eif <= asOf;
+  };
+  const entries = engine.deadlines(5, asOf).filter((e) => inForce(e.iso3));
   const sources = entries.flatMap((e) => [
     ...(engine.facts.article5.get(e.iso3)?.sources ?? []),
     ...(e.decision?.sources ?? []),
