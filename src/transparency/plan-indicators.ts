@@ -35,7 +35,7 @@ export const PLAN_INDICATORS = {
 export type PlanIndicatorId = keyof typeof PLAN_INDICATORS;
 export const PLAN_INDICATOR_IDS = Object.keys(PLAN_INDICATORS) as PlanIndicatorId[];
 
-/** Why an indicator is not computable on a date (each has its sentence in the catalogue, `common:plans.why`). */
+/** Why an indicator is not computable on a date (each has its sentence in the message catalogue). */
 export const NOT_COMPUTABLE = [
   'no-deadline-passed',
   'reports-not-all-recorded',
@@ -92,7 +92,8 @@ export interface PlanIndicatorInput {
   funding: FlowFunding | null;
 }
 
-const unique = (ids: readonly SourceId[]): SourceId[] => [...new Set(ids)].sort();
+const unique = (ids: readonly SourceId[]): SourceId[] =>
+  [...new Set(ids)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
 type Fields = Partial<Omit<PlanIndicator, 'sources'>> & { sources?: readonly SourceId[] };
 
@@ -191,7 +192,7 @@ export function planIndicators(input: PlanIndicatorInput): PlanIndicator[] {
   ];
 }
 
-/** The sentence of each indicator (`common:plans.indicator`), keys named in full. */
+/** The sentence of each indicator in the message catalogue, keys named in full. */
 const INDICATOR_TEXT = {
   'article7-on-time': 'common:plans.indicator.article7-on-time',
   'article5-bound': 'common:plans.indicator.article5-bound',
