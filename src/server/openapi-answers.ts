@@ -291,6 +291,8 @@ export const ANSWERS: Answers = {
         plan: str(),
         id: str(),
         adopted: day,
+        meeting: str(),
+        period: str(),
         asOf: day,
         inForce: bool,
         sources: sourceIds,

@@ -100,7 +100,7 @@ export function transparencyPlugin(app: FastifyInstance, options: TransparencyOp
         querystring: asOfQuery,
       },
     },
-    async (request) => plansOn(asOf(request.query)),
+    (request, reply) => reply.send(plansOn(asOf(request.query))),
   );
   api.get(
     '/api/v1/plans/:plan',
