@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { t } from '../i18n/index.js';
+import { formatDate, formatNumber, t } from '../i18n/index.js';
 import { figuresKnownOn } from '../transparency/editions.js';
 import { buildFactSheet } from '../transparency/factsheet/build.js';
-import { factSheetInputFromStore } from '../transparency/service.js';
+import { factSheetInputFromStore, planOn, plansOn } from '../transparency/service.js';
+import type { IndicatorJson, PlanAnswer } from '../transparency/plan-indicators.js';
 import { withEngine } from './database.js';
 import { factSheetHtml } from '../transparency/factsheet/html.js';
 import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';
@@ -27,7 +28,84 @@ function write(out: string | undefined, content: string | Buffer): void {
   else process.stdout.write(content);
 }
 
+const EXTENT = {
+  full: 'cli:plan.extent.full',
+  partial: 'cli:plan.extent.partial',
+  described: 'cli:plan.extent.described',
+} as const;
+
+const WHY = {
+  'no-deadline-passed': 'common:plans.why.no-deadline-passed',
+  'reports-not-all-recorded': 'common:plans.why.reports-not-all-recorded',
+  'no-victim-data': 'common:plans.why.no-victim-data',
+  'victim-plans-not-all-known': 'common:plans.why.victim-plans-not-all-known',
+  'no-funding-flows': 'common:plans.why.no-funding-flows',
+  'no-national-flows': 'common:plans.why.no-national-flows',
+  'no-work-plan-records': 'common:plans.why.no-work-plan-records',
+  'no-measure': 'common:plans.why.no-measure',
+} as const;
+
+function indicatorValue(i: IndicatorJson): string {
+  if (i.why !== null) return t('cli:plan.notComputable', { why: t(WHY[i.why]) });
+  if (i.value === null) return t('common:dash');
+  return i.unit === 'share'
+    ? formatNumber(i.value, { style: 'percent', maximumFractionDigits: 1 })
+    : formatNumber(i.value);
+}
+
+/** The plan as text: its heading, the actions held with how much of their wording is the plan's, the indicators. */
+function planText(p: PlanAnswer): string {
+  const lines = [
+    t('cli:plan.heading', { plan: p.plan, adopted: formatDate(p.adopted), meeting: p.meeting, period: p.period }),
+    t(p.inForce ? 'cli:plan.inForce' : 'cli:plan.notInForce', { date: formatDate(p.asOf) }),
+    '',
+    p.actions.length === 0 ? t('cli:plan.actionsNone') : t('cli:plan.actionsHeading', { count: p.actions.length }),
+  ];
+  for (const a of p.actions) {
+    const name = a.number === null ? t('cli:plan.actionUnnumbered') : t('cli:plan.action', { number: a.number });
+    lines.push(`- ${name} [${t(EXTENT[a.extent])}; ${a.sources.join(', ')}]: ${a.text}`);
+  }
+  lines.push('', t('cli:plan.indicatorsHeading', { date: formatDate(p.asOf) }));
+  const table = formatTable(
+    [
+      t('cli:plan.column.indicator'),
+      t('cli:plan.column.value'),
+      t('cli:plan.column.period'),
+      t('cli:plan.column.sources'),
+    ],
+    p.indicators.map((i) => [
+      i.text,
+      indicatorValue(i),
+      i.period ?? t('common:dash'),
+      i.source.length === 0 ? t('common:dash') : t('cli:plan.sources', { count: i.source.length }),
+    ]),
+  );
+  return `${lines.join('\n')}\n${table}\n`;
+}
+
 export function registerTransparencyCommands(program: Command): void {
+  program
+    .command('plan')
+    .description(t('cli:plan.description'))
+    .argument('[PLAN]', t('cli:plan.plan'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:plan.asOf'))
+    .option('--json', t('cli:option.jsonPlain'))
+    .action(async (name: string | undefined, o: { asOf?: string; json?: boolean }) => {
+      const asOf = asOfOption(o.asOf);
+      const answer = await withEngine((engine, store) => planOn(store, engine, asOf, name));
+      if (answer === 'unknown')
+        throw new UsageError(
+          t('cli:plan.unknown', {
+            plan: name ?? '',
+            names: plansOn(asOf)
+              .plans.map((p) => p.id)
+              .join(', '),
+          }),
+        );
+      if (answer === 'none') throw new UsageError(t('cli:plan.none', { date: formatDate(asOf) }));
+      process.stdout.write(o.json ? `${JSON.stringify(answer, null, 2)}\n` : planText(answer));
+    });
+
   program
     .command('factsheet')
     .description(t('cli:factsheet.description'))

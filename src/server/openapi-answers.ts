@@ -30,6 +30,21 @@ const iso3 = str('ISO 3166-1 alpha-3 code of a State');
 const sourceIds = arr(str('A source id (GET /api/v1/sources/{id})'));
 const deadlineState = { type: 'string', enum: ['met', 'missed', 'open', 'unknown'] };
 
+const planIndicator = obj(
+  {
+    id: str(),
+    text: str(),
+    value: orNull(num),
+    unit: orNull({ type: 'string', enum: ['share', 'states'] }),
+    computable: bool,
+    source: sourceIds,
+    why: orNull(str('Why the indicator is not computable on the date')),
+    of: orNull(obj({ count: int, total: int })),
+    period: orNull(str()),
+  },
+  'An indicator: value null and why given when it is not computable',
+);
+
 const json = (status: Answer['status'], description: string, schema: JsonSchema): Answer[] => [
   { status, description, content: { 'application/json': schema } },
 ];
@@ -247,6 +262,55 @@ export const ANSWERS: Answers = {
   'POST /api/v1/figures': written('The figure as stored'),
   'GET /api/v1/figures/editions': json(200, 'Every edition of the figures', arr(figure)),
 
+  'GET /api/v1/plans': json(200, 'The action plans and the one in force on the date', {
+    type: 'object',
+    required: ['asOf', 'inForce', 'plans'],
+    properties: {
+      asOf: day,
+      inForce: orNull(str('The id of the plan in force; null before the first was adopted')),
+      plans: arr(
+        obj({
+          id: str('maputo, oslo or siem-reap-angkor'),
+          plan: str(),
+          adopted: day,
+          meeting: str(),
+          period: str(),
+          sources: sourceIds,
+          actionsHeld: int,
+        }),
+      ),
+    },
+  }),
+  'GET /api/v1/plans/{plan}': json(
+    200,
+    'An action plan on a date: the actions the data holds, and the indicators computed from the data',
+    {
+      type: 'object',
+      required: ['plan', 'id', 'adopted', 'meeting', 'period', 'sources', 'asOf', 'inForce', 'actions', 'indicators'],
+      properties: {
+        plan: str(),
+        id: str(),
+        adopted: day,
+        meeting: str(),
+        period: str(),
+        asOf: day,
+        inForce: bool,
+        sources: sourceIds,
+        actions: arr(
+          obj({
+            number: orNull(str()),
+            section: str(),
+            text: str("Words a source printed: the plan's own (extent full or partial) or a description (described)"),
+            extent: { type: 'string', enum: ['full', 'partial', 'described'] },
+            notes: str(),
+            sources: sourceIds,
+            indicators: arr(planIndicator),
+          }),
+        ),
+        indicators: arr(planIndicator, 'Indicators computed from the data, for the plan as a whole'),
+      },
+    },
+  ),
   'GET /api/v1/factsheet': json(200, 'The fact sheet on the date: figures with sources, sections, endnotes', {
     type: 'object',
     required: ['asOf', 'title', 'figures', 'sections', 'endnotes'],

@@ -14,11 +14,12 @@ import { PdfRenderer } from './factsheet/pdf.js';
 import { HttpProblem } from '../http/problem.js';
 import { dataVersion } from '../store/versions.js';
 import { figureBody, readFigure } from './input.js';
-import { factSheetOn, figureEditions, figuresKnown } from './service.js';
+import { factSheetOn, figureEditions, figuresKnown, planOn, plansOn } from './service.js';
 import { addReportedFigure } from './store.js';
 
 const TAGS = ['Sources and figures'];
 const figureQuery = asOfQuery.extend({ indicator: z.string().optional(), scope: z.string().optional() });
+const planParam = z.object({ plan: z.string().min(1).max(100) });
 const factSheetQuery = asOfQuery.extend({ format: z.enum(['html', 'pdf', 'json']).optional() });
 
 export interface TransparencyOptions extends PillarOptions {
@@ -87,6 +88,41 @@ export function transparencyPlugin(app: FastifyInstance, options: TransparencyOp
       },
     },
     async (request) => factSheet(asOf(request.query)),
+  );
+
+  api.get(
+    '/api/v1/plans',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary: 'The action plans (Maputo, Oslo, Siem Reap-Angkor) and the one in force on a date',
+        querystring: asOfQuery,
+      },
+    },
+    (request, reply) => reply.send(plansOn(asOf(request.query))),
+  );
+  api.get(
+    '/api/v1/plans/:plan',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'An action plan (maputo, oslo, siem-reap-angkor) on a date: its actions as the data holds them, and the indicators computed from the data',
+        params: planParam,
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => {
+      const answer = await planOn(store, (await engines.get()).engine, asOf(request.query), request.params.plan);
+      if (typeof answer === 'string')
+        throw new HttpProblem(
+          404,
+          `There is no action plan called "${request.params.plan}"; the plans are maputo, oslo and siem-reap-angkor.`,
+        );
+      return answer;
+    },
   );
 
   // The printable page and its PDF, rendered on the server from the same document model.

@@ -19,7 +19,18 @@ import { countedFlows, fundingAnswer } from '../cooperation/totals.js';
 import type { FactSheet } from './factsheet/model.js';
 import { type FigureJson, figureJson } from './figure-json.js';
 import { loadActionPlans } from './reference.js';
+import { planInForce } from './action-plans.js';
 import { listReportedFigures } from './store.js';
+import { latestDay } from '../core/partial-date.js';
+import { reportsOn } from '../reporting/service.js';
+import {
+  type PlanAnswer,
+  type PlansOnDate,
+  findPlan,
+  planAnswer,
+  planIndicators,
+  plansOnDate,
+} from './plan-indicators.js';
 
 /** Action plans are reference text shipped in data/ (not edited through the API), read once. */
 let plans: ReturnType<typeof loadActionPlans> | null = null;
@@ -134,4 +145,61 @@ export async function figuresKnown(
 export async function figureEditions(store: Store, indicator?: string): Promise<FigureJson[]> {
   const [figures, sources] = await Promise.all([listReportedFigures(store, { indicator }), loadSources(store)]);
   return figures.map((f) => figureJson(f, sources));
+}
+
+/** The action plans and the one in force on the date. */
+export function plansOn(asOf: CalendarDate): PlansOnDate {
+  plans ??= loadActionPlans();
+  return plansOnDate(plans.plans, plans.actions, asOf);
+}
+
+/**
+ * A plan (by id or name; the plan in force when none is named) with its actions and the indicators
+ * computed on the date. `unknown` for a name that is no plan, `none` when no plan was adopted by the date.
+ */
+export async function planOn(
+  store: Store,
+  engine: TreatyEngine,
+  asOf: CalendarDate,
+  name?: string,
+): Promise<PlanAnswer | 'unknown' | 'none'> {
+  plans ??= loadActionPlans();
+  const { plans: all, actions } = plans;
+  const plan = name === undefined ? planInForce(all, asOf) : findPlan(all, name);
+  if (plan === null) return name === undefined ? 'none' : 'unknown';
+  const [reports, ledgers, flows, frameworks] = await Promise.all([
+    reportsOn(store, engine, asOf),
+    loadLedgers(store.db),
+    loadFlows(store.db),
+    loadFrameworks(store.db),
+  ]);
+  const annual = reports.annual.map((rate) => ({
+    ...rate,
+    sources: reports.states.flatMap((s) => s.reports.filter((l) => l.report === rate.covers).flatMap((l) => l.sources)),
+  }));
+  const parties = new Set(engine.states(asOf).flatMap((s) => (s.status === 'state-party' ? [s.iso3] : [])));
+  const stockpileSources = [...ledgers]
+    .filter(([iso3]) => parties.has(iso3))
+    .flatMap(([, entries]) =>
+      entries.filter((e) => (e.kind === 'destroyed' || e.kind === 'completed') && latestDay(e.date) <= asOf),
+    )
+    .flatMap((e) => e.sources);
+  const victims = globalFrameworks(frameworks, asOf);
+  const indicators = planIndicators({
+    asOf,
+    engine,
+    annual,
+    stockpiles: { completed: globalStockpiles(engine, ledgers, asOf, null).completed, sources: stockpileSources },
+    victims:
+      victims.states.length === 0
+        ? null
+        : {
+            states: victims.states.map((v) => ({
+              planInForce: v.planState === null ? null : v.planState === 'in-force',
+            })),
+            sources: victims.states.flatMap((v) => statedOn(frameworks, v.iso3, asOf)?.sources ?? []),
+          },
+    funding: flowFundingOn(flows, asOf),
+  });
+  return planAnswer(plan, all, actions, indicators, asOf);
 }

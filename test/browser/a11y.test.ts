@@ -53,6 +53,7 @@ export const PAGES: PageCase[] = [
   { name: 'figures', path: '/figures', ready: '.chart svg' },
   { name: 'stockpiles', path: '/stockpiles?asOf=2018-03-01' },
   { name: 'victim assistance', path: '/victims?asOf=2018-12-31' },
+  { name: 'action plans', path: '/plans?asOf=2021-05-01', ready: '[data-testid=plan-actions]' },
   { name: 'words and marks', path: '/about-data' },
   { name: 'page not found', path: '/nowhere' },
   { name: 'fact sheet', path: '/factsheet?asOf=2018-03-01' },

@@ -14,6 +14,7 @@ const FiguresPage = lazy(() => import('./pages/FiguresPage').then((m) => ({ defa
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const StatesPage = lazy(() => import('./pages/StatesPage').then((m) => ({ default: m.StatesPage })));
 const ReportsPage = lazy(() => import('./reporting/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const PlansPage = lazy(() => import('./plans/PlansPage').then((m) => ({ default: m.PlansPage })));
 const StockpilesPage = lazy(() => import('./stockpiles/StockpilesPage').then((m) => ({ default: m.StockpilesPage })));
 const CooperationPage = lazy(() =>
   import('./cooperation/CooperationPage').then((m) => ({ default: m.CooperationPage })),
@@ -88,6 +89,14 @@ export function App() {
           element={
             <Page>
               <SignInPage />
+            </Page>
+          }
+        />
+        <Route
+          path="plans"
+          element={
+            <Page>
+              <PlansPage />
             </Page>
           }
         />

@@ -42,6 +42,10 @@ import type {
 import type { HistoryPoint as HistoryPointAnswer } from '../../treaty/history.js';
 import type { StateRecordAnswer } from '../../treaty/service.js';
 import type { FigureJson } from '../../transparency/figure-json.js';
+import type {
+  PlanAnswer as PlanAnswerJson,
+  PlansOnDate as PlansOnDateAnswer,
+} from '../../transparency/plan-indicators.js';
 import type { DeadlineEntry, StateOnDate, StatusSummary } from '../../treaty/status.js';
 
 export type { DeadlineEntry, SourceId, StateOnDate, StatusSummary };
@@ -193,6 +197,10 @@ export const paths = {
   /** Where a draft's edits and submission are sent (PATCH, POST …/submit), and its documents (.pdf, .xlsx). */
   reportDraftWrite: (iso3: string, report: string) =>
     `/states/${encodeURIComponent(iso3)}/reports/${encodeURIComponent(report)}/draft`,
+  /** The action plans and the one in force on a date (PlansOnDate). */
+  plans: (asOf: string) => `/plans${asOfQuery(asOf)}`,
+  /** One action plan on a date: its actions as the data holds them and the indicators computed (PlanAnswer). */
+  plan: (id: string, asOf: string) => `/plans/${encodeURIComponent(id)}${asOfQuery(asOf)}`,
   /** Every State's Article 4 state on a date and the ledger's destructions by year (StockpilesByState). */
   stockpilesByState: (asOf: string) => `/stockpiles/states${asOfQuery(asOf)}`,
   /** Funding in a year on a date, from flows or the published figures (FundingAnswer); one recipient State when given. */
@@ -261,6 +269,12 @@ export const factSheetHref = (asOf: string, format: 'html' | 'pdf' = 'html'): st
 
 /** GET /states/{iso3}/article5: the Article 5 workflow on a date (src/clearance/article5/service.ts). */
 export type Article5Workflow = Json<Article5WorkflowAnswer>;
+
+/** GET /plans: the action plans and the one in force on a date (src/transparency/plan-indicators.ts). */
+export type PlansOnDate = Json<PlansOnDateAnswer>;
+
+/** GET /plans/{plan}: an action plan on a date (src/transparency/plan-indicators.ts). */
+export type PlanAnswer = Json<PlanAnswerJson>;
 
 /** GET /reports: Article 7 reports on a date (src/reporting/model.ts). */
 export type ReportsOnDate = Json<ReportsOnDateAnswer>;

@@ -10,6 +10,7 @@ const PAGES = [
   { path: '/figures', label: 'web:nav.figures' },
   { path: '/stockpiles', label: 'web:nav.stockpiles' },
   { path: '/reports', label: 'web:nav.reports' },
+  { path: '/plans', label: 'web:nav.plans' },
   { path: '/cooperation', label: 'web:nav.cooperation' },
   { path: '/victims', label: 'web:nav.victims' },
 ] as const;
