@@ -16,8 +16,11 @@ export interface EditProblem {
 
 const cellKey = (e: Pick<CellEdit, 'form' | 'row' | 'column'>): string => `${e.form}\u0000${e.row}\u0000${e.column}`;
 
+/** An edit as a request gives it: its form not yet known to be one of A–J. */
+export type EditInput = Omit<CellEdit, 'form'> & { form: string };
+
 /** The edits that name no cell of the draft. */
-export function editProblems(draft: ReportDraft, edits: readonly CellEdit[]): EditProblem[] {
+export function editProblems(draft: ReportDraft, edits: readonly EditInput[]): EditProblem[] {
   const problems: EditProblem[] = [];
   edits.forEach((e, index) => {
     const form = draft.forms.find((f) => f.form === e.form);
@@ -46,6 +49,13 @@ export function editProblems(draft: ReportDraft, edits: readonly CellEdit[]): Ed
   });
   return problems;
 }
+
+/** The edits, once `editProblems` found none: each names a form of the draft. */
+export const checkedEdits = (draft: ReportDraft, edits: readonly EditInput[]): CellEdit[] =>
+  edits.flatMap((e) => {
+    const form = draft.forms.find((f) => f.form === e.form);
+    return form === undefined ? [] : [{ ...e, form: form.form }];
+  });
 
 /** The stored edits after new ones: one per cell, a null value removing the cell's edit. Order: first edited first. */
 export function mergeEdits(stored: readonly CellEdit[], incoming: readonly CellEdit[]): CellEdit[] {

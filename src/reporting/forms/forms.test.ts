@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Article7Form, DraftCell, DraftForm } from '../model.js';
 import { draftForms } from './draft.js';
 import { WHY } from './records.js';
+
+const WHY_PREFIX = ['common', 'article7.why.'].join(':');
 import { d, emptyRecords, recordsOn, stock } from './test-records.js';
 
 const formOf = (forms: DraftForm[], form: Article7Form): DraftForm => {
@@ -23,9 +25,9 @@ describe('a draft of Forms A–J', () => {
   it('with nothing recorded, every cell is to complete with a reason', () => {
     const forms = draftForms(emptyRecords());
     const cells = forms.flatMap((f) => f.rows.flatMap((r) => Object.values(r.cells)));
-    expect(
-      cells.every((c) => c.origin === 'to-complete' && c.value === null && c.why?.startsWith('common:article7.why.')),
-    ).toBe(true);
+    expect(cells.every((c) => c.origin === 'to-complete' && c.value === null && c.why?.startsWith(WHY_PREFIX))).toBe(
+      true,
+    );
     expect(forms.map((f) => [f.form, rowKeys(forms, f.form)])).toEqual([
       ['A', ['measures']],
       ['B', ['total']],

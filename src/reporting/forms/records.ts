@@ -179,7 +179,6 @@ export const WHY = {
   noMeasures: 'common:article7.why.noMeasures',
   noStockpile: 'common:article7.why.noStockpile',
   quantityUnknown: 'common:article7.why.quantityUnknown',
-  byTypeNotComputed: 'common:article7.why.byTypeNotComputed',
   lots: 'common:article7.why.lots',
   noAreas: 'common:article7.why.noAreas',
   emplacement: 'common:article7.why.emplacement',
