@@ -54,7 +54,7 @@ describe('edits over a draft', () => {
 
   it('names the form, row or column an edit names that the draft does not have', () => {
     const problems = editProblems(draft(), [
-      { form: 'K' as 'A', row: 'x', column: 'y', value: 1 },
+      { form: 'K', row: 'x', column: 'y', value: 1 },
       { form: 'C', row: 'KHM-9', column: 'area', value: 'x' },
       { form: 'C', row: 'KHM-1', column: 'colour', value: 'x' },
       { form: 'C', row: 'KHM-1', column: 'area', value: 'x' },
