@@ -81,6 +81,27 @@ describe('edits over a draft', () => {
         const clears = edits.map((e) => ({ ...e, value: null }));
         expect(applyEdits(base, mergeEdits(stored, clears))).toEqual(base);
         expect(editProblems(edited, edits)).toEqual([]);
+        // Every edited cell holds the last value given for it and the value the data gave; clearing
+        // half of them leaves the other half as if only those had been made.
+        for (const e of stored) {
+          const before = cellOf(base, e.form, e.row, e.column);
+          expect(cellOf(edited, e.form, e.row, e.column)).toMatchObject({
+            value: e.value,
+            origin: 'edited',
+            drafted: before?.origin === 'to-complete' ? null : before?.value,
+          });
+        }
+        const half = stored.filter((_, i) => i % 2 === 0);
+        const rest = stored.filter((_, i) => i % 2 === 1);
+        expect(
+          applyEdits(
+            base,
+            mergeEdits(
+              stored,
+              half.map((e) => ({ ...e, value: null })),
+            ),
+          ),
+        ).toEqual(applyEdits(base, rest));
       }),
     );
   });
