@@ -64,3 +64,35 @@ describe('minefree reports', () => {
     expect(stdout).toMatch(/2014\s+2015-04-30\s+161\s+0\s+0\s+81\s+80\s+—/);
   });
 });
+
+describe('minefree reports draft', () => {
+  it('drafts a year of Forms A–J from the ledger, as JSON and as text with the cells to complete marked', () => {
+    const draft = json<{
+      iso3: string;
+      report: number;
+      status: string;
+      forms: { form: string; rows: { key: string; cells: Record<string, { value: unknown; origin: string }> }[] }[];
+    }>('reports', 'draft', 'BLR', '2017', '--as-of', '2018-03-01');
+    expect(draft).toMatchObject({ iso3: 'BLR', report: 2017, status: 'draft' });
+    const g = draft.forms.find((f) => f.form === 'G');
+    expect(g?.rows[0]).toMatchObject({
+      key: 'article4:PFM-1',
+      cells: { quantity: { value: 3400000, origin: 'from-data' } },
+    });
+    const { stdout, status } = minefree('reports', 'draft', 'BLR', '2017', '--as-of', '2018-03-01');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Form G: anti-personnel mines destroyed/);
+    expect(stdout).toMatch(/article4:PFM-1\s+PFM-1\s+article4\s+3,400,000\s+\[to complete\]/);
+    expect(stdout).toMatch(/measures\s+\[to complete\]/);
+  });
+
+  it('names a report that cannot be drafted, with no stack trace', () => {
+    const early = minefree('reports', 'draft', 'BLR', '2002', '--as-of', '2018-03-01');
+    expect(early.status).not.toBe(0);
+    expect(early.stderr).toContain('2004');
+    expect(early.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const bad = minefree('reports', 'draft', 'BLR', 'last');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('"last"');
+  });
+});

@@ -2,10 +2,19 @@
 import type { Command } from 'commander';
 import type { CalendarDate } from '../core/date.js';
 import { UsageError } from '../core/errors.js';
-import { stateName, t } from '../i18n/index.js';
+import { formatNumber, stateName, t } from '../i18n/index.js';
 import { type Article7DeadlineEntry, withReportMarks } from '../reporting/deadlines.js';
-import type { ReportLine, ReportMark, ReportsOnDate, StateReports } from '../reporting/model.js';
-import { reportsOf, reportsOn } from '../reporting/service.js';
+import type {
+  Article7Form,
+  DraftCell,
+  ReportDraft,
+  ReportLine,
+  ReportMark,
+  ReportPeriod,
+  ReportsOnDate,
+  StateReports,
+} from '../reporting/model.js';
+import { DraftRefused, draftOf, reportsOf, reportsOn } from '../reporting/service.js';
 import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { asOfOption, stateArgument } from './args.js';
@@ -104,9 +113,135 @@ function reportsText(r: ReportsOnDate): string {
   );
 }
 
+const FORM_TITLE = {
+  A: 'common:article7.form.A',
+  B: 'common:article7.form.B',
+  C: 'common:article7.form.C',
+  D: 'common:article7.form.D',
+  E: 'common:article7.form.E',
+  F: 'common:article7.form.F',
+  G: 'common:article7.form.G',
+  H: 'common:article7.form.H',
+  I: 'common:article7.form.I',
+  J: 'common:article7.form.J',
+} as const satisfies Record<Article7Form, string>;
+
+const COLUMN = {
+  measure: 'common:article7.column.measure',
+  reference: 'common:article7.column.reference',
+  date: 'common:article7.column.date',
+  penalSanctions: 'common:article7.column.penalSanctions',
+  type: 'common:article7.column.type',
+  quantity: 'common:article7.column.quantity',
+  lots: 'common:article7.column.lots',
+  area: 'common:article7.column.area',
+  location: 'common:article7.column.location',
+  devices: 'common:article7.column.devices',
+  remainingM2: 'common:article7.column.remainingM2',
+  emplaced: 'common:article7.column.emplaced',
+  purpose: 'common:article7.column.purpose',
+  consumed: 'common:article7.column.consumed',
+  institutions: 'common:article7.column.institutions',
+  facility: 'common:article7.column.facility',
+  action: 'common:article7.column.action',
+  status: 'common:article7.column.status',
+  programme: 'common:article7.column.programme',
+  unit: 'common:article7.column.unit',
+  methods: 'common:article7.column.methods',
+  sites: 'common:article7.column.sites',
+  safetyStandards: 'common:article7.column.safetyStandards',
+  environmentalStandards: 'common:article7.column.environmentalStandards',
+  article: 'common:article7.column.article',
+  dimensions: 'common:article7.column.dimensions',
+  fusing: 'common:article7.column.fusing',
+  explosiveContent: 'common:article7.column.explosiveContent',
+  metallicContent: 'common:article7.column.metallicContent',
+  photographs: 'common:article7.column.photographs',
+  other: 'common:article7.column.other',
+  value: 'common:article7.column.value',
+} as const;
+type ColumnKey = (typeof COLUMN)[keyof typeof COLUMN];
+const columnKey = (id: string): ColumnKey | undefined => (COLUMN as Record<string, ColumnKey | undefined>)[id];
+
+const cellText = (cell: DraftCell | undefined): string => {
+  if (cell === undefined) return t('common:dash');
+  if (cell.origin === 'to-complete') return t('cli:reports.draft.toComplete');
+  const value =
+    cell.value === null ? t('common:dash') : typeof cell.value === 'number' ? formatNumber(cell.value) : cell.value;
+  return cell.origin === 'edited' ? t('cli:reports.draft.edited', { value }) : value;
+};
+
+/** A draft as text: a title, then each form's rows under its column headings, cells to complete marked. */
+export function draftText(d: ReportDraft): string {
+  const lines = [
+    t('cli:reports.draft.title', {
+      name: stateName(d.iso3, undefined, d.name),
+      iso3: d.iso3,
+      report: period(d),
+      from: dash(d.from),
+      to: d.to,
+      asOf: d.asOf,
+    }),
+  ];
+  if (d.submittedOn !== null) lines.push(t('cli:reports.draft.submitted', { date: d.submittedOn }));
+  if (d.previous !== null)
+    lines.push(
+      t('cli:reports.draft.changes', {
+        count: d.changes.length,
+        previous: period({ report: d.previous }),
+      }),
+    );
+  for (const form of d.forms) {
+    const headings = form.columns.map((c) => {
+      const key = columnKey(c);
+      return key === undefined ? c : t(key);
+    });
+    lines.push(
+      '',
+      t(FORM_TITLE[form.form]),
+      formatTable(
+        [t('common:article7.column.row'), ...headings],
+        form.rows.map((row) => [row.key, ...form.columns.map((c) => cellText(row.cells[c]))]),
+      ),
+    );
+  }
+  lines.push('', t('cli:reports.draft.legend'));
+  return lines.join('\n');
+}
+
+function reportArgument(text: string): ReportPeriod {
+  if (text === 'initial') return 'initial';
+  if (/^\d{4}$/.test(text)) return Number(text);
+  throw new UsageError(t('cli:reports.draft.badReport', { value: text }));
+}
+
 export function registerReportingCommands(program: Command): void {
-  program
-    .command('reports')
+  const reports = program.command('reports');
+  reports
+    .command('draft')
+    .description(t('cli:reports.draft.description'))
+    .argument('<ISO3>', t('cli:option.iso3'))
+    .argument('<REPORT>', t('cli:reports.draft.reportArgument'))
+    .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))
+    .option('--json', t('cli:option.json'))
+    .action(async (code: string, reportText: string, _options: unknown, command: Command) => {
+      // `reports` has the same options: given after `draft`, commander hands them to either.
+      const o = command.optsWithGlobals<{ asOf?: string; json?: boolean }>();
+      const asOf = asOfOption(o.asOf);
+      const iso3 = stateArgument(code);
+      const report = reportArgument(reportText);
+      const draft = await withEngine(async (engine, store) => {
+        try {
+          return await draftOf(store, engine, iso3, report, asOf);
+        } catch (error) {
+          if (error instanceof DraftRefused)
+            throw new UsageError(t('cli:reports.draft.refused', { field: error.field, expected: error.expected }));
+          throw error;
+        }
+      });
+      process.stdout.write(o.json ? `${JSON.stringify(draft, null, 2)}\n` : `${draftText(draft)}\n`);
+    });
+  reports
     .description(t('cli:reports.description'))
     .argument('[ISO3]', t('cli:option.iso3'))
     .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))

@@ -4,7 +4,7 @@ import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import { calendarDate, partialDate, sourceIds } from '../core/schemas.js';
 import type { StateCode } from '../core/states.js';
-import { REPORT_LANGUAGES, type ReportRecord } from './model.js';
+import { REPORT_LANGUAGES, type ReportPeriod, type ReportRecord } from './model.js';
 
 export const reportBody = z
   .object({
@@ -47,3 +47,42 @@ export function readReport(iso3: StateCode, b: ReportBody): ReportRecord {
     notes: b.notes ?? '',
   };
 }
+
+/** The report in a draft's path: `initial`, or the year an annual report covers. */
+export const draftParams = z.object({
+  iso3: z.string().describe('ISO 3166-1 alpha-3 code of a State, for example KHM (any case)'),
+  report: z
+    .string()
+    .regex(/^(initial|\d{4})$/, '"initial" or a year (YYYY)')
+    .describe('"initial", or the calendar year an annual report covers (2020: due 30 April 2021)'),
+});
+
+export const readPeriod = (text: string): ReportPeriod => (text === 'initial' ? 'initial' : Number(text));
+
+const cellEdit = z
+  .object({
+    form: z.string().max(10).describe('A form, A to J'),
+    row: z.string().min(1).max(200).describe("The row's key, as the draft gives it"),
+    column: z.string().min(1).max(100).describe("The column's id, as the draft's form lists it"),
+    value: z
+      .union([z.string().max(5000), z.number().finite(), z.null()])
+      .describe("The cell's value; null clears the edit, back to what the data gives"),
+  })
+  .strict();
+
+export const draftEditsBody = z
+  .object({
+    edits: z.array(cellEdit).min(1).max(1000),
+    asOf: calendarDate.optional().describe('For the initial report: the day its records are read (default: today)'),
+  })
+  .strict();
+
+export const submitBody = z
+  .object({
+    asOf: calendarDate
+      .optional()
+      .describe('The day of the submission; for the initial report also the day its records are read (default: today)'),
+  })
+  .strict();
+
+export type DraftEditsBody = z.infer<typeof draftEditsBody>;

@@ -7,8 +7,8 @@ import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import type { PillarOptions } from '../http/plugin.js';
 import { HttpProblem } from '../http/problem.js';
 import type { EngineCache } from '../treaty/cache.js';
-import { readReport, reportBody } from './input.js';
-import { recordReport, reportsOf, reportsOn } from './service.js';
+import { draftEditsBody, draftParams, readPeriod, readReport, reportBody, submitBody } from './input.js';
+import { DraftRefused, draftOf, editDraft, recordReport, reportsOf, reportsOn, submitReportDraft } from './service.js';
 
 const TAGS = ['Reports'];
 
@@ -71,6 +71,92 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
       const record = readReport(iso3, request.body);
       const stored = await recordReport(store, await engine(), record, { userId: user.id }, asOf(request.body));
       return reply.code(201).send(stored);
+    },
+  );
+
+  // A read answers 404 for a report that cannot exist; a write names it with 422.
+  const refused =
+    (read: boolean) =>
+    (error: unknown): never => {
+      if (error instanceof DraftRefused)
+        throw new HttpProblem(read ? 404 : error.status, `${error.field}: expected ${error.expected}.`, [
+          { field: error.field === 'iso3' ? 'path.iso3' : 'path.report', expected: error.expected },
+        ]);
+      throw error;
+    };
+
+  api.get(
+    '/api/v1/states/:iso3/reports/:report/draft',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          "A draft of a State's Article 7 report, Forms A–J: each cell from the records (citing them and their sources), to complete (with why) or edited; once submitted, the report as frozen that day",
+        params: draftParams,
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => {
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      return draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
+    },
+  );
+
+  api.patch(
+    '/api/v1/states/:iso3/reports/:report/draft',
+    {
+      config: WRITE_STATE,
+      schema: {
+        tags: TAGS,
+        summary:
+          "Edit cells of a State's draft report (editor or admin; x-csrf-token): each edit names form, row and column; a null value clears it. 409 once submitted",
+        params: draftParams,
+        body: draftEditsBody,
+      },
+    },
+    async (request) => {
+      const user = requireWriter(request);
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      return editDraft(
+        store,
+        await engine(),
+        iso3,
+        report,
+        request.body.edits,
+        { userId: user.id },
+        asOf(request.body),
+      ).catch(refused(false));
+    },
+  );
+
+  api.post(
+    '/api/v1/states/:iso3/reports/:report/draft/submit',
+    {
+      config: WRITE_STATE,
+      schema: {
+        tags: TAGS,
+        summary:
+          "Submit a State's draft report (editor or admin; x-csrf-token): the report as it stands is kept, frozen, and audited; 409 when already submitted",
+        params: draftParams,
+        body: submitBody,
+      },
+    },
+    async (request, reply) => {
+      const user = requireWriter(request);
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      const submitted = await submitReportDraft(
+        store,
+        await engine(),
+        iso3,
+        report,
+        { userId: user.id },
+        asOf(request.body),
+      ).catch(refused(false));
+      return reply.code(201).send(submitted);
     },
   );
   return Promise.resolve();

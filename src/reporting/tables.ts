@@ -7,7 +7,7 @@ import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { StateCode } from '../core/states.js';
 import type { SourceIdsJson } from '../store/database.js';
-import type { ReportLanguage } from './model.js';
+import type { DraftStatus, ReportLanguage } from './model.js';
 
 export interface Article7ReportsTable {
   id: Generated<number>;
@@ -22,11 +22,29 @@ export interface Article7ReportsTable {
   notes: string;
 }
 
+/**
+ * One draft per State and report (migration 0025): a person's edits over the computed forms, and
+ * once submitted the report as it stood that day, frozen.
+ */
+export interface Article7DraftsTable {
+  id: Generated<number>;
+  iso3: StateCode;
+  /** `initial`, or the calendar year an annual report covers (YYYY). */
+  period: string;
+  status: DraftStatus;
+  /** JSON: the CellEdit list, one per cell. */
+  edits: string;
+  /** JSON: the ReportDraft as submitted; null while a draft. */
+  submitted: string | null;
+  submitted_on: CalendarDate | null;
+}
+
 /** The tables the seed loads from data/, children before parents. */
 export const REPORTING_REFERENCE_TABLES = ['article7_reports'] as const;
 
 declare module '../store/database.js' {
   interface Database {
     article7_reports: Article7ReportsTable;
+    article7_drafts: Article7DraftsTable;
   }
 }

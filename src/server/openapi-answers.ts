@@ -200,6 +200,55 @@ const stateReports = {
   description: 'Article 7 reports of one State: each due, received or not',
 };
 
+const cellValue = { anyOf: [str(), num, { type: 'null' }] };
+const reportPeriod = {
+  anyOf: [{ const: 'initial' }, int],
+  description: "'initial' (Art. 7.1) or the year an annual report covers (Art. 7.2)",
+};
+const reportDraft = {
+  type: 'object',
+  required: ['iso3', 'name', 'report', 'from', 'to', 'status', 'asOf', 'submittedOn', 'forms', 'previous', 'changes'],
+  properties: {
+    iso3,
+    name: str(),
+    report: reportPeriod,
+    from: orNull(day),
+    to: day,
+    status: { type: 'string', enum: ['draft', 'submitted'] },
+    asOf: day,
+    submittedOn: orNull(day),
+    forms: arr(
+      obj({
+        form: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] },
+        columns: arr(str()),
+        rows: arr(
+          obj({
+            key: str('Stays the same from one draft to the next'),
+            cells: {
+              type: 'object',
+              additionalProperties: obj(
+                {
+                  value: cellValue,
+                  origin: { type: 'string', enum: ['from-data', 'to-complete', 'edited'] },
+                  records: arr(obj({ kind: str(), id: str() })),
+                  sources: sourceIds,
+                  why: orNull(str('A catalogue key saying why the data cannot fill the cell')),
+                  drafted: cellValue,
+                },
+                'A cell: from the records, to complete, or edited',
+              ),
+            },
+          }),
+        ),
+        changed: orNull(bool),
+      }),
+    ),
+    previous: { anyOf: [reportPeriod, { type: 'null' }] },
+    changes: arr(obj({ form: str(), row: str(), column: str(), before: cellValue, after: cellValue })),
+  },
+  description: 'A draft of Forms A–J, or the report as submitted (frozen)',
+};
+
 const written = (description: string): Answer[] => json(201, description, anyObject(description));
 
 const CSV = 'text/csv';
@@ -447,6 +496,9 @@ export const ANSWERS: Answers = {
   }),
   'GET /api/v1/states/{iso3}/reports': json(200, 'Article 7 reports of one State', stateReports),
   'POST /api/v1/states/{iso3}/reports': written('The report as stored'),
+  'GET /api/v1/states/{iso3}/reports/{report}/draft': json(200, 'The draft of Forms A–J', reportDraft),
+  'PATCH /api/v1/states/{iso3}/reports/{report}/draft': json(200, 'The draft with the edits', reportDraft),
+  'POST /api/v1/states/{iso3}/reports/{report}/draft/submit': json(201, 'The report as submitted, frozen', reportDraft),
 
   'GET /api/v1/victims': json(200, 'Victim assistance on the date, every State with significant numbers', {
     type: 'object',

@@ -9,6 +9,7 @@ const TABLES = [
   'article4_records',
   'article5_events',
   'article5_records',
+  'article7_drafts',
   'article7_reports',
   'audit_log',
   'casualty_personal',

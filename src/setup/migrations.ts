@@ -12,6 +12,7 @@ import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
 import { tileRowsMigration } from '../clearance/migrations/0022-tile-rows.js';
 import { tileIndexBulkMigration } from '../clearance/migrations/0023-tile-index-bulk.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
+import { article7DraftsMigration } from '../reporting/migrations/0025-article7-drafts.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
 import { sourcesMigration } from '../sources/migrations/0003-sources.js';
 import type { DialectName, Store } from '../store/database.js';
@@ -53,6 +54,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0022-tile-rows': tileRowsMigration(dialect),
     '0023-tile-index-bulk': tileIndexBulkMigration(dialect),
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
+    '0025-article7-drafts': article7DraftsMigration(dialect),
   };
 }
 

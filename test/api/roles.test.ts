@@ -49,6 +49,8 @@ const POLICY: Record<string, 'state' | 'state-in-body' | 'treaty' | 'shared'> = 
   'POST /api/v1/funding/iati': 'treaty',
   'POST /api/v1/states/:iso3/stockpiles/import': 'state',
   'POST /api/v1/states/:iso3/reports': 'state',
+  'PATCH /api/v1/states/:iso3/reports/:report/draft': 'state',
+  'POST /api/v1/states/:iso3/reports/:report/draft/submit': 'state',
   'GET /api/v1/states/:iso3/casualties': 'state',
   'POST /api/v1/states/:iso3/casualties': 'state',
   'POST /api/v1/states/:iso3/casualties/import': 'state',

@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureWebBuild } from '../src/server/web-build.js';
+import { launchChromium } from '../test/browser/chromium.js';
+import { startBenchServer, throttledPage } from './throttle.js';
+await ensureWebBuild();
+const bench = await startBenchServer(mkdtempSync(join(tmpdir(), 'p-')));
+const chromium = await launchChromium({ width: 412, height: 823 });
+const page = await throttledPage(() => chromium.context.newPage());
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t0 = Date.now();
+await page.goto(`${bench.base}/states/KHM?asOf=2026-06-30`);
+await page.waitForSelector('.clearance-map-preview[data-usable=true]', { timeout: 60000 });
+console.log('usable at', Date.now() - t0);
+const { profile } = (await cdp.send('Profiler.stop')) as any;
+const self = new Map<string, number>();
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const dt: number[] = profile.timeDeltas;
+profile.samples.forEach((id: number, i: number) => {
+  const n = byId.get(id); const cf = n.callFrame;
+  const key = `${cf.functionName || '(anon)'} ${cf.url.split('/').pop()}:${cf.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
+});
+// per url totals
+const byUrl = new Map<string, number>();
+profile.samples.forEach((id: number, i: number) => { const u = byId.get(id).callFrame.url.split('/').pop() || byId.get(id).callFrame.functionName; byUrl.set(u, (byUrl.get(u) ?? 0) + (dt[i] ?? 0) / 1000); });
+console.log([...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`).join('\n'));
+console.log('---');
+console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(0).padStart(6)} ${k}`).join('\n'));
+await chromium.close?.(); process.exit(0);
