@@ -1,7 +1,7 @@
 // `minefree deadlines --article 7` with the marks of each State's reports, and `minefree reports`,
 // run as a user would against a database loaded from data/.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,34 +65,70 @@ describe('minefree reports', () => {
   });
 });
 
-describe('minefree reports draft', () => {
+describe('minefree report', () => {
   it('drafts a year of Forms A–J from the ledger, as JSON and as text with the cells to complete marked', () => {
     const draft = json<{
       iso3: string;
       report: number;
       status: string;
       forms: { form: string; rows: { key: string; cells: Record<string, { value: unknown; origin: string }> }[] }[];
-    }>('reports', 'draft', 'BLR', '2017', '--as-of', '2018-03-01');
+    }>('report', 'BLR', '--year', '2017', '--as-of', '2018-03-01');
     expect(draft).toMatchObject({ iso3: 'BLR', report: 2017, status: 'draft' });
     const g = draft.forms.find((f) => f.form === 'G');
     expect(g?.rows[0]).toMatchObject({
       key: 'article4:PFM-1',
       cells: { quantity: { value: 3400000, origin: 'from-data' } },
     });
-    const { stdout, status } = minefree('reports', 'draft', 'BLR', '2017', '--as-of', '2018-03-01');
+    const asJson = minefree('report', 'BLR', '--year', '2017', '--as-of', '2018-03-01', '--format', 'json');
+    expect(JSON.parse(asJson.stdout)).toEqual(draft);
+    const { stdout, status } = minefree('report', 'BLR', '--year', '2017', '--as-of', '2018-03-01');
     expect(status).toBe(0);
     expect(stdout).toMatch(/Form G: anti-personnel mines destroyed/);
     expect(stdout).toMatch(/article4:PFM-1\s+PFM-1\s+article4\s+3,400,000\s+\[to complete\]/);
     expect(stdout).toMatch(/measures\s+\[to complete\]/);
   });
 
-  it('names a report that cannot be drafted, with no stack trace', () => {
-    const early = minefree('reports', 'draft', 'BLR', '2002', '--as-of', '2018-03-01');
+  it('writes the PDF and the workbook with no browser, to a file or a pipe', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minefree-report-'));
+    const file = join(dir, 'blr-2017.pdf');
+    const pdf = minefree(
+      'report',
+      'BLR',
+      '--year',
+      '2017',
+      '--as-of',
+      '2018-03-01',
+      '--format',
+      'pdf',
+      '--output',
+      file,
+    );
+    expect(pdf.status).toBe(0);
+    expect(pdf.stderr).toContain(file);
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const xlsx = spawnSync(
+      process.execPath,
+      [bin, 'report', 'BLR', '--year', '2017', '--as-of', '2018-03-01', '--format', 'xlsx'],
+      { env },
+    );
+    expect(xlsx.status).toBe(0);
+    // An XLSX file is a ZIP archive.
+    expect(xlsx.stdout.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('names a report that cannot be drafted, or a wrong option, with no stack trace', () => {
+    const early = minefree('report', 'BLR', '--year', '2002', '--as-of', '2018-03-01');
     expect(early.status).not.toBe(0);
     expect(early.stderr).toContain('2004');
     expect(early.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    const bad = minefree('reports', 'draft', 'BLR', 'last');
+    const bad = minefree('report', 'BLR', '--year', 'last');
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('"last"');
+    const both = minefree('report', 'BLR', '--year', '2017', '--initial');
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toContain('not both');
+    const format = minefree('report', 'BLR', '--year', '2017', '--format', 'docx');
+    expect(format.status).not.toBe(0);
+    expect(format.stderr).toContain('"docx"');
   });
 });

@@ -1,11 +1,11 @@
 /** Article 7 reports on the command line: the marks beside `deadlines --article 7`, and `reports`. */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CalendarDate } from '../core/date.js';
 import { UsageError } from '../core/errors.js';
 import { formatNumber, stateName, t } from '../i18n/index.js';
 import { type Article7DeadlineEntry, withReportMarks } from '../reporting/deadlines.js';
 import type {
-  Article7Form,
   DraftCell,
   ReportDraft,
   ReportLine,
@@ -15,6 +15,7 @@ import type {
   StateReports,
 } from '../reporting/model.js';
 import { DraftRefused, draftOf, reportsOf, reportsOn } from '../reporting/service.js';
+import { FORM_TITLE, columnHeadingKey } from '../reporting/forms/headings.js';
 import type { Store } from '../store/database.js';
 import type { TreatyEngine } from '../treaty/status.js';
 import { asOfOption, stateArgument } from './args.js';
@@ -113,56 +114,6 @@ function reportsText(r: ReportsOnDate): string {
   );
 }
 
-const FORM_TITLE = {
-  A: 'common:article7.form.A',
-  B: 'common:article7.form.B',
-  C: 'common:article7.form.C',
-  D: 'common:article7.form.D',
-  E: 'common:article7.form.E',
-  F: 'common:article7.form.F',
-  G: 'common:article7.form.G',
-  H: 'common:article7.form.H',
-  I: 'common:article7.form.I',
-  J: 'common:article7.form.J',
-} as const satisfies Record<Article7Form, string>;
-
-const COLUMN = {
-  measure: 'common:article7.column.measure',
-  reference: 'common:article7.column.reference',
-  date: 'common:article7.column.date',
-  penalSanctions: 'common:article7.column.penalSanctions',
-  type: 'common:article7.column.type',
-  quantity: 'common:article7.column.quantity',
-  lots: 'common:article7.column.lots',
-  area: 'common:article7.column.area',
-  location: 'common:article7.column.location',
-  devices: 'common:article7.column.devices',
-  remainingM2: 'common:article7.column.remainingM2',
-  emplaced: 'common:article7.column.emplaced',
-  purpose: 'common:article7.column.purpose',
-  consumed: 'common:article7.column.consumed',
-  institutions: 'common:article7.column.institutions',
-  facility: 'common:article7.column.facility',
-  action: 'common:article7.column.action',
-  status: 'common:article7.column.status',
-  programme: 'common:article7.column.programme',
-  unit: 'common:article7.column.unit',
-  methods: 'common:article7.column.methods',
-  sites: 'common:article7.column.sites',
-  safetyStandards: 'common:article7.column.safetyStandards',
-  environmentalStandards: 'common:article7.column.environmentalStandards',
-  article: 'common:article7.column.article',
-  dimensions: 'common:article7.column.dimensions',
-  fusing: 'common:article7.column.fusing',
-  explosiveContent: 'common:article7.column.explosiveContent',
-  metallicContent: 'common:article7.column.metallicContent',
-  photographs: 'common:article7.column.photographs',
-  other: 'common:article7.column.other',
-  value: 'common:article7.column.value',
-} as const;
-type ColumnKey = (typeof COLUMN)[keyof typeof COLUMN];
-const columnKey = (id: string): ColumnKey | undefined => (COLUMN as Record<string, ColumnKey | undefined>)[id];
-
 const cellText = (cell: DraftCell | undefined): string => {
   if (cell === undefined) return t('common:dash');
   if (cell.origin === 'to-complete') return t('cli:reports.draft.toComplete');
@@ -193,7 +144,7 @@ export function draftText(d: ReportDraft): string {
     );
   for (const form of d.forms) {
     const headings = form.columns.map((c) => {
-      const key = columnKey(c);
+      const key = columnHeadingKey(c);
       return key === undefined ? c : t(key);
     });
     lines.push(
@@ -209,27 +160,60 @@ export function draftText(d: ReportDraft): string {
   return lines.join('\n');
 }
 
-function reportArgument(text: string): ReportPeriod {
-  if (text === 'initial') return 'initial';
-  if (/^\d{4}$/.test(text)) return Number(text);
-  throw new UsageError(t('cli:reports.draft.badReport', { value: text }));
+/** The report `--year` or `--initial` names: exactly one of the two. */
+function reportOption(o: { year?: string; initial?: boolean }): ReportPeriod {
+  if (o.initial === true && o.year === undefined) return 'initial';
+  if (o.initial !== true && o.year !== undefined && /^\d{4}$/.test(o.year)) return Number(o.year);
+  throw new UsageError(t('cli:report.whichReport', { value: o.year ?? '' }));
+}
+
+const FORMATS = ['text', 'json', 'pdf', 'xlsx'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The draft in `format`: text and JSON as strings, PDF and XLSX as bytes (their libraries load only then). */
+async function draftDocument(draft: ReportDraft, format: Format): Promise<string | Buffer> {
+  switch (format) {
+    case 'text':
+      return `${draftText(draft)}\n`;
+    case 'json':
+      return `${JSON.stringify(draft, null, 2)}\n`;
+    case 'pdf':
+      return (await import('../reporting/documents/pdf.js')).reportDraftPdf(draft);
+    case 'xlsx':
+      return (await import('../reporting/documents/xlsx-export.js')).reportDraftXlsx(draft);
+  }
+}
+
+interface ReportOptions {
+  year?: string;
+  initial?: boolean;
+  asOf?: string;
+  format?: string;
+  json?: boolean;
+  output?: string;
 }
 
 export function registerReportingCommands(program: Command): void {
-  const reports = program.command('reports');
-  reports
-    .command('draft')
-    .description(t('cli:reports.draft.description'))
+  program
+    .command('report')
+    .description(t('cli:report.description'))
     .argument('<ISO3>', t('cli:option.iso3'))
-    .argument('<REPORT>', t('cli:reports.draft.reportArgument'))
+    .option('--year <YYYY>', t('cli:report.year'))
+    .option('--initial', t('cli:report.initial'))
     .option('--as-of <YYYY-MM-DD>', t('cli:option.asOf'))
+    .option('--format <FORMAT>', t('cli:report.format', { formats: FORMATS.join(', ') }))
     .option('--json', t('cli:option.json'))
-    .action(async (code: string, reportText: string, _options: unknown, command: Command) => {
-      // `reports` has the same options: given after `draft`, commander hands them to either.
-      const o = command.optsWithGlobals<{ asOf?: string; json?: boolean }>();
+    .option('--output <FILE>', t('cli:report.output'))
+    .action(async (code: string, o: ReportOptions) => {
       const asOf = asOfOption(o.asOf);
       const iso3 = stateArgument(code);
-      const report = reportArgument(reportText);
+      const report = reportOption(o);
+      const format = o.json === true ? 'json' : (o.format ?? 'text');
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new UsageError(t('cli:report.badFormat', { value: format, formats: FORMATS.join(', ') }));
+      const binary = format === 'pdf' || format === 'xlsx';
+      if (binary && o.output === undefined && process.stdout.isTTY)
+        throw new UsageError(t('cli:report.outputNeeded', { format }));
       const draft = await withEngine(async (engine, store) => {
         try {
           return await draftOf(store, engine, iso3, report, asOf);
@@ -239,8 +223,15 @@ export function registerReportingCommands(program: Command): void {
           throw error;
         }
       });
-      process.stdout.write(o.json ? `${JSON.stringify(draft, null, 2)}\n` : `${draftText(draft)}\n`);
+      const document = await draftDocument(draft, format as Format);
+      if (o.output === undefined) process.stdout.write(document);
+      else {
+        writeFileSync(o.output, document);
+        process.stderr.write(`${t('cli:report.written', { file: o.output })}\n`);
+      }
     });
+
+  const reports = program.command('reports');
   reports
     .description(t('cli:reports.description'))
     .argument('[ISO3]', t('cli:option.iso3'))

@@ -8,9 +8,16 @@ import type { PillarOptions } from '../http/plugin.js';
 import { HttpProblem } from '../http/problem.js';
 import type { EngineCache } from '../treaty/cache.js';
 import { draftEditsBody, draftParams, readPeriod, readReport, reportBody, submitBody } from './input.js';
+import { reportDraftPdf } from './documents/pdf.js';
+import { reportDraftXlsx } from './documents/xlsx-export.js';
+import { DraftImportError, readDraftXlsx } from './documents/xlsx-import.js';
+import { XLSX_CONTENT_TYPE } from './documents/xlsx-layout.js';
+import type { ReportDraft } from './model.js';
 import { DraftRefused, draftOf, editDraft, recordReport, reportsOf, reportsOn, submitReportDraft } from './service.js';
 
 const TAGS = ['Reports'];
+/** A report's workbook is small: a State's forms, not its records. */
+const XLSX_LIMIT = 16 * 1024 * 1024;
 
 export interface ReportingOptions extends PillarOptions {
   engines: EngineCache;
@@ -19,6 +26,10 @@ export interface ReportingOptions extends PillarOptions {
 export function reportingPlugin(app: FastifyInstance, { store, engines }: ReportingOptions): Promise<void> {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const engine = async () => (await engines.get()).engine;
+  // A draft's workbook sent back is the file's bytes (this plugin's routes only).
+  app.addContentTypeParser([XLSX_CONTENT_TYPE], { parseAs: 'buffer', bodyLimit: XLSX_LIMIT }, (_r, body, done) =>
+    done(null, body),
+  );
 
   api.get(
     '/api/v1/reports',
@@ -157,6 +168,92 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
         asOf(request.body),
       ).catch(refused(false));
       return reply.code(201).send(submitted);
+    },
+  );
+
+  /** `minefree-KHM-2025-draft.pdf`: the file name a download is saved under. */
+  const fileName = (d: ReportDraft, extension: string): string =>
+    `minefree-${d.iso3}-${String(d.report)}-${d.status}.${extension}`;
+
+  api.get(
+    '/api/v1/states/:iso3/reports/:report/draft.pdf',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          "The draft (or submitted report) as a PDF: a cover, each form's table, cells to complete marked, endnotes",
+        params: draftParams,
+        querystring: asOfQuery,
+      },
+    },
+    async (request, reply) => {
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      const draft = await draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${fileName(draft, 'pdf')}"`)
+        .send(await reportDraftPdf(draft));
+    },
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/reports/:report/draft.xlsx',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'The draft (or submitted report) as a workbook: a cover sheet, then one sheet per form (Form A …), cells to complete marked with why',
+        params: draftParams,
+        querystring: asOfQuery,
+      },
+    },
+    async (request, reply) => {
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      const draft = await draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
+      return reply
+        .type(XLSX_CONTENT_TYPE)
+        .header('content-disposition', `attachment; filename="${fileName(draft, 'xlsx')}"`)
+        .send(await reportDraftXlsx(draft));
+    },
+  );
+
+  api.put(
+    '/api/v1/states/:iso3/reports/:report/draft.xlsx',
+    {
+      config: WRITE_STATE,
+      schema: {
+        tags: TAGS,
+        summary: `Edit a draft from its workbook (${XLSX_CONTENT_TYPE}), all or nothing: every cell that differs becomes an edit; problems name sheet and cell (editor or admin; x-csrf-token)`,
+        params: draftParams,
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => {
+      const user = requireWriter(request);
+      const iso3 = knownState(request.params.iso3);
+      const report = readPeriod(request.params.report);
+      if (!Buffer.isBuffer(request.body))
+        throw new HttpProblem(415, 'Send the draft’s workbook as an XLSX file.', [
+          { field: 'header.content-type', expected: XLSX_CONTENT_TYPE },
+        ]);
+      const date = asOf(request.query);
+      const current = await draftOf(store, await engine(), iso3, report, date).catch(refused(false));
+      const edits = await readDraftXlsx(request.body, current, fileName(current, 'xlsx')).catch((error: unknown) => {
+        if (!(error instanceof DraftImportError)) throw error;
+        throw new HttpProblem(
+          422,
+          error.message,
+          error.problems.map((p) => ({
+            field: p.sheet === null ? 'body' : p.cell === null ? p.sheet : `${p.sheet}!${p.cell}`,
+            expected: p.message,
+          })),
+        );
+      });
+      return editDraft(store, await engine(), iso3, report, edits, { userId: user.id }, date).catch(refused(false));
     },
   );
   return Promise.resolve();

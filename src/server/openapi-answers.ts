@@ -499,6 +499,25 @@ export const ANSWERS: Answers = {
   'GET /api/v1/states/{iso3}/reports/{report}/draft': json(200, 'The draft of Forms A–J', reportDraft),
   'PATCH /api/v1/states/{iso3}/reports/{report}/draft': json(200, 'The draft with the edits', reportDraft),
   'POST /api/v1/states/{iso3}/reports/{report}/draft/submit': json(201, 'The report as submitted, frozen', reportDraft),
+  'GET /api/v1/states/{iso3}/reports/{report}/draft.pdf': [
+    {
+      status: 200,
+      description: 'The draft as a PDF',
+      content: { 'application/pdf': { type: 'string', contentEncoding: 'binary' } },
+    },
+  ],
+  'GET /api/v1/states/{iso3}/reports/{report}/draft.xlsx': [
+    {
+      status: 200,
+      description: 'The draft as a workbook, one sheet per form',
+      content: { [XLSX]: { type: 'string', contentEncoding: 'binary' } },
+    },
+  ],
+  'PUT /api/v1/states/{iso3}/reports/{report}/draft.xlsx': json(
+    200,
+    'The draft with the workbook’s edits',
+    reportDraft,
+  ),
 
   'GET /api/v1/victims': json(200, 'Victim assistance on the date, every State with significant numbers', {
     type: 'object',

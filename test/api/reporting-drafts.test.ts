@@ -1,7 +1,9 @@
 // Drafts of Article 7 reports on the real app, SQLite and PostgreSQL: Forms A–J drafted from the
 // stored records, edited by the State's editor, submitted (audited) and then frozen; the next
 // year's draft lists what changed since.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { XLSX_CONTENT_TYPE } from '../../src/reporting/documents/xlsx-layout.js';
 import type { ReportDraft } from '../../src/reporting/model.js';
 import { forEachDatabase } from '../../src/store/test-databases.js';
 import { type Harness, type SignedIn, expectProblem, useApp } from './harness.js';
@@ -12,6 +14,16 @@ const patch = (h: Harness, url: string, payload: unknown, auth?: SignedIn) =>
     url,
     payload: payload as object,
     headers: auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken } : {},
+  });
+const putXlsx = (h: Harness, url: string, bytes: Buffer, auth?: SignedIn) =>
+  h.app.inject({
+    method: 'PUT',
+    url,
+    payload: bytes,
+    headers: {
+      'content-type': XLSX_CONTENT_TYPE,
+      ...(auth ? { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken } : {}),
+    },
   });
 const cellOf = (d: ReportDraft, form: string, row: string, column: string) =>
   d.forms.find((f) => f.form === form)?.rows.find((r) => r.key === row)?.cells[column];
@@ -118,6 +130,55 @@ forEachDatabase((database) => {
         { action: 'update', entity_id: 'KHM/2019' },
         { action: 'update', entity_id: 'KHM/2019' },
       ]);
+    });
+
+    it('gives the draft as a PDF and a workbook, and takes the workbook back with its edits, all or nothing', async () => {
+      const url = '/api/v1/states/BLR/reports/2017/draft';
+      const pdf = await h.get(`${url}.pdf?asOf=2018-03-01`);
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain('minefree-BLR-2017-draft.pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expectProblem(await h.get('/api/v1/states/BLR/reports/2002/draft.pdf?asOf=2018-03-01'), 404);
+
+      const xlsx = await h.get(`${url}.xlsx?asOf=2018-03-01`);
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toBe(XLSX_CONTENT_TYPE);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual([
+        'Cover',
+        ...['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((f) => `Form ${f}`),
+      ]);
+      // The State completes Form A's reference in the workbook and sends it back.
+      const formA = book.getWorksheet('Form A');
+      if (formA === undefined) throw new Error('no sheet Form A');
+      const headings = (formA.getRow(1).values as unknown[]).map(String);
+      const row = formA.getRow(2);
+      expect(row.getCell(1).value).toBe('measures');
+      row.getCell(headings.indexOf('Reference')).value = 'Law of 28 May 1999';
+      const edited = Buffer.from(await book.xlsx.writeBuffer());
+
+      const target = `${url}.xlsx?asOf=2018-03-01`;
+      expectProblem(await putXlsx(h, target, edited), 401);
+      const editor = await h.signIn('editor');
+      expectProblem(await putXlsx(h, target, edited, editor), 403);
+      const admin = await h.signIn('admin');
+      const bad = expectProblem(await putXlsx(h, target, Buffer.from('not a workbook'), admin), 422);
+      expect(bad.detail).toMatch(/XLSX|workbook/i);
+      // A row the draft does not have: refused, naming sheet and cell, and nothing is written.
+      row.getCell(1).value = 'laws';
+      const wrongRow = expectProblem(await putXlsx(h, target, Buffer.from(await book.xlsx.writeBuffer()), admin), 422);
+      expect(wrongRow.detail).toContain('Form A!A2');
+      expect(
+        cellOf((await h.get(`${url}?asOf=2018-03-01`)).json<ReportDraft>(), 'A', 'measures', 'reference')?.origin,
+      ).toBe('to-complete');
+      const taken = await putXlsx(h, target, edited, admin);
+      expect(taken.statusCode).toBe(200);
+      expect(cellOf(taken.json<ReportDraft>(), 'A', 'measures', 'reference')).toMatchObject({
+        value: 'Law of 28 May 1999',
+        origin: 'edited',
+      });
     });
   });
 });

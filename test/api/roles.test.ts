@@ -51,6 +51,7 @@ const POLICY: Record<string, 'state' | 'state-in-body' | 'treaty' | 'shared'> = 
   'POST /api/v1/states/:iso3/reports': 'state',
   'PATCH /api/v1/states/:iso3/reports/:report/draft': 'state',
   'POST /api/v1/states/:iso3/reports/:report/draft/submit': 'state',
+  'PUT /api/v1/states/:iso3/reports/:report/draft.xlsx': 'state',
   'GET /api/v1/states/:iso3/casualties': 'state',
   'POST /api/v1/states/:iso3/casualties': 'state',
   'POST /api/v1/states/:iso3/casualties/import': 'state',

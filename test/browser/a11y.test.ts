@@ -54,6 +54,12 @@ export const PAGES: PageCase[] = [
   { name: 'stockpiles', path: '/stockpiles?asOf=2018-03-01' },
   { name: 'victim assistance', path: '/victims?asOf=2018-12-31' },
   { name: 'action plans', path: '/plans?asOf=2021-05-01', ready: '[data-testid=plan-actions]' },
+  {
+    name: 'draft Article 7 report',
+    path: '/states/BLR/reports/2017/draft?asOf=2018-03-01',
+    ready: 'section[data-form=J]',
+  },
+  { name: 'sign in', path: '/sign-in', ready: 'form.sign-in' },
   { name: 'words and marks', path: '/about-data' },
   { name: 'page not found', path: '/nowhere' },
   { name: 'fact sheet', path: '/factsheet?asOf=2018-03-01' },

@@ -1,25 +1,13 @@
 /**
  * The words every document of a report draft shares (XLSX, PDF): form titles, the report's name
  * and period, the cover's marks, and the headings of columns, all from the catalogue
- * (`reporting` namespace). Column headings and the reasons a cell is to complete are catalogue
- * keys the drafting rules name at run time (`reporting:form.<form>.column.<id>`, `DraftCell.why`);
- * a key the catalogue does not hold falls back to the column id, or to the generic reason.
+ * (`reporting` namespace; form titles and column headings from `common`, forms/headings.ts). The
+ * reason a cell is to complete is a key the drafting rules give (`DraftCell.why`); one the
+ * catalogue does not hold falls back to the generic reason.
  */
 import { formatDate, i18n, t } from '../../i18n/index.js';
+import { FORM_TITLE, columnHeadingKey } from '../forms/headings.js';
 import type { Article7Form, CellValue, DraftCell, DraftForm, ReportDraft } from '../model.js';
-
-const SUBJECTS = {
-  A: 'reporting:form.subject.A',
-  B: 'reporting:form.subject.B',
-  C: 'reporting:form.subject.C',
-  D: 'reporting:form.subject.D',
-  E: 'reporting:form.subject.E',
-  F: 'reporting:form.subject.F',
-  G: 'reporting:form.subject.G',
-  H: 'reporting:form.subject.H',
-  I: 'reporting:form.subject.I',
-  J: 'reporting:form.subject.J',
-} as const satisfies Record<Article7Form, string>;
 
 /** A key named by data (not by code): its text when the catalogue holds it, else null. */
 function lookup(key: string | null): string | null {
@@ -30,18 +18,18 @@ function lookup(key: string | null): string | null {
 /** "Form C": the sheet's name, as the UN template names it. */
 export const formSheetName = (form: Article7Form): string => t('reporting:form.sheet', { form });
 
-/** "Form C: Location of mined areas". */
-export const formHeading = (form: Article7Form): string =>
-  t('reporting:form.heading', { form, subject: t(SUBJECTS[form]) });
+/** "Form C: location of mined areas". */
+export const formHeading = (form: Article7Form): string => t(FORM_TITLE[form]);
 
-/** A column's heading from the catalogue (`reporting:form.<form>.column.<id>`), or its id. */
-export function columnHeading(form: Article7Form, column: string): string {
-  return lookup(['reporting', ['form', form, 'column', column].join('.')].join(':')) ?? column;
+/** A column's heading from the catalogue (forms/headings.ts), or its id for a column no form has. */
+export function columnHeading(column: string): string {
+  const key = columnHeadingKey(column);
+  return key === undefined ? column : t(key);
 }
 
 /** Every column of a form with its heading, in order. */
 export function columnHeadings(form: DraftForm): { id: string; heading: string }[] {
-  return form.columns.map((id) => ({ id, heading: columnHeading(form.form, id) }));
+  return form.columns.map((id) => ({ id, heading: columnHeading(id) }));
 }
 
 /** "Annual report on 2025" or "Initial report". */

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import type { DraftColumnId } from '../../../reporting/forms/headings';
 import { type CellValue, type DraftCell, type DraftForm, type ReportDraftJson as Draft, paths } from '../api';
 import { DateText } from '../components/DateText';
 import { LoadStatus } from '../components/LoadStatus';
@@ -18,21 +19,62 @@ type Cell = DraftCell;
 const SOURCES = 'draft-source';
 
 const FORM_TITLE = {
-  A: 'web:draft.formTitle.A',
-  B: 'web:draft.formTitle.B',
-  C: 'web:draft.formTitle.C',
-  D: 'web:draft.formTitle.D',
-  E: 'web:draft.formTitle.E',
-  F: 'web:draft.formTitle.F',
-  G: 'web:draft.formTitle.G',
-  H: 'web:draft.formTitle.H',
-  I: 'web:draft.formTitle.I',
-  J: 'web:draft.formTitle.J',
+  A: 'common:article7.form.A',
+  B: 'common:article7.form.B',
+  C: 'common:article7.form.C',
+  D: 'common:article7.form.D',
+  E: 'common:article7.form.E',
+  F: 'common:article7.form.F',
+  G: 'common:article7.form.G',
+  H: 'common:article7.form.H',
+  I: 'common:article7.form.I',
+  J: 'common:article7.form.J',
 } as const satisfies Record<Form['form'], string>;
 
-/** The heading of a form's column: from the catalogue, or the column's id where it has none. */
-function useColumnHeading(): (form: string, column: string) => string {
-  return (_form, column) => column;
+/** The catalogue keys of the column headings, as src/reporting/forms/headings.ts (the web app imports only types). */
+const COLUMN_HEADING = {
+  measure: 'common:article7.column.measure',
+  reference: 'common:article7.column.reference',
+  date: 'common:article7.column.date',
+  penalSanctions: 'common:article7.column.penalSanctions',
+  type: 'common:article7.column.type',
+  quantity: 'common:article7.column.quantity',
+  lots: 'common:article7.column.lots',
+  area: 'common:article7.column.area',
+  location: 'common:article7.column.location',
+  devices: 'common:article7.column.devices',
+  remainingM2: 'common:article7.column.remainingM2',
+  emplaced: 'common:article7.column.emplaced',
+  purpose: 'common:article7.column.purpose',
+  consumed: 'common:article7.column.consumed',
+  institutions: 'common:article7.column.institutions',
+  facility: 'common:article7.column.facility',
+  action: 'common:article7.column.action',
+  status: 'common:article7.column.status',
+  programme: 'common:article7.column.programme',
+  unit: 'common:article7.column.unit',
+  methods: 'common:article7.column.methods',
+  sites: 'common:article7.column.sites',
+  safetyStandards: 'common:article7.column.safetyStandards',
+  environmentalStandards: 'common:article7.column.environmentalStandards',
+  article: 'common:article7.column.article',
+  dimensions: 'common:article7.column.dimensions',
+  fusing: 'common:article7.column.fusing',
+  explosiveContent: 'common:article7.column.explosiveContent',
+  metallicContent: 'common:article7.column.metallicContent',
+  photographs: 'common:article7.column.photographs',
+  other: 'common:article7.column.other',
+  value: 'common:article7.column.value',
+} as const satisfies Record<DraftColumnId, string>;
+type HeadingKey = (typeof COLUMN_HEADING)[DraftColumnId];
+
+/** The heading of a form's column: from the catalogue, or the column's id for one no form has. */
+function useColumnHeading(): (column: string) => string {
+  const t = useT();
+  return (column) => {
+    const key = (COLUMN_HEADING as Record<string, HeadingKey | undefined>)[column];
+    return key === undefined ? column : t(key);
+  };
 }
 
 function shown(value: CellValue): string {
@@ -41,13 +83,15 @@ function shown(value: CellValue): string {
 }
 
 /** One cell as read: its value, or "to complete" with why; an edited cell says so. */
-function CellText({ cell }: { cell: Cell }) {
+function CellText({ cell, saysWhy }: { cell: Cell; saysWhy: boolean }) {
   const t = useT();
   if (cell.origin === 'to-complete')
     return (
       <span className="unknown draft-to-complete">
         {t('web:draft.toComplete')}
-        {cell.why === null ? null : <span className="figure-note">{t(cell.why, { defaultValue: '' })}</span>}
+        {cell.why === null || !saysWhy ? null : (
+          <span className="figure-note">{t(cell.why, { defaultValue: '' })}</span>
+        )}
       </span>
     );
   return (
@@ -82,7 +126,7 @@ function FormSection({
   const id = `draft-form-${form.form}`;
   return (
     <section aria-labelledby={id} className="draft-form" data-form={form.form}>
-      <h2 id={id}>{t('web:draft.formHeading', { form: form.form, title: t(FORM_TITLE[form.form]) })}</h2>
+      <h2 id={id}>{t(FORM_TITLE[form.form])}</h2>
       <p className="note">
         {form.changed === null
           ? t('web:draft.noPrevious')
@@ -93,14 +137,14 @@ function FormSection({
       {form.rows.length === 0 ? (
         <p>{t('web:draft.noRows')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+        <div className="table-scroll stack-narrow" tabIndex={0} role="region" aria-labelledby={id}>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t('web:draft.rowKey')}</th>
                 {form.columns.map((c) => (
                   <th key={c} scope="col">
-                    {heading(form.form, c)}
+                    {heading(c)}
                   </th>
                 ))}
               </tr>
@@ -109,24 +153,27 @@ function FormSection({
               {form.rows.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{row.key}</th>
-                  {form.columns.map((c) => {
+                  {form.columns.map((c, i) => {
                     const cell = row.cells[c];
+                    // A reason the cell before in the row already gave is not repeated.
+                    const before = i === 0 ? undefined : row.cells[form.columns[i - 1] ?? ''];
+                    const saysWhy = before?.origin !== 'to-complete' || before.why !== cell?.why;
                     const key = `${form.form}\u0000${row.key}\u0000${c}`;
                     return (
-                      <td key={c} data-label={heading(form.form, c)}>
+                      <td key={c} data-label={heading(c)}>
                         {cell === undefined ? null : editing ? (
                           <input
                             aria-label={t('web:draft.cellLabel', {
                               form: form.form,
                               row: row.key,
-                              column: heading(form.form, c),
+                              column: heading(c),
                             })}
                             value={values.get(key) ?? shown(cell.value)}
                             placeholder={cell.origin === 'to-complete' ? t('web:draft.toComplete') : undefined}
                             onChange={(event) => onChange(key, event.target.value)}
                           />
                         ) : (
-                          <CellText cell={cell} />
+                          <CellText cell={cell} saysWhy={saysWhy} />
                         )}
                       </td>
                     );
