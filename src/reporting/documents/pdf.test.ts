@@ -25,9 +25,9 @@ describe('report draft as PDF', () => {
     expect(text).toContain('Article 7 report of Cambodia');
     expect(text).toContain('Annual report on 2025, 1 January 2025 to 31 December 2025');
     expect(text).toContain('Cambodia (KHM)');
-    expect(text).toContain('Form A: National implementation measures');
-    expect(text).toContain('Form C: Location of mined areas');
-    expect(text).toContain('Form J: Other relevant matters');
+    expect(text).toContain('Form A: national implementation measures');
+    expect(text).toContain('Form C: location of mined areas');
+    expect(text).toContain('Form J: other relevant matters');
     expect(text).not.toContain('Form B:');
     // Four cells to complete in the tables, one mention in the legend.
     expect(text.match(/to complete/g)).toHaveLength(5);
@@ -59,7 +59,7 @@ describe('report draft as PDF', () => {
     const last = textOf(pdf).match(/Page \d+ of (\d+)/)?.[1];
     expect(Number(last)).toBeGreaterThanOrEqual(3);
     const page2 = textOf(pdf, 2);
-    expect(page2).toMatch(/Row location area/);
+    expect(page2).toMatch(/Row Location Area/);
     expect(page2).toMatch(/Page 2 of \d+/);
     expect(textOf(pdf)).toContain('KHM-0090 Village n° 90, déminé en partie');
   });
@@ -69,7 +69,7 @@ describe('report draft as PDF', () => {
       testDraft({ forms: [{ form: 'E', columns: ['facility'], rows: [], changed: false }] }),
     );
     expect(textOf(pdf)).toContain(
-      'Form E: Conversion or decommissioning of production facilities Since the last report: unchanged No rows in this draft.',
+      'Form E: conversion or decommissioning of production facilities Since the last report: unchanged No rows in this draft.',
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A report draft's workbook read back (the layout of xlsx-layout.ts) into the edits it makes to
  * the current draft: every non-empty cell of a form whose value differs from the draft's becomes
- * a `CellEdit`. All or nothing: every problem is collected (each naming its sheet and cell, as
+ * a `CellEdit`, except a figure drafted from stored records, which the workbook may not contradict
+ * (the records are corrected instead). All or nothing: every problem is collected (each naming its sheet and cell, as
  * `Form C!A7`), and if there is one, nothing is returned. An empty cell is no edit (a cell is put
  * back to what the data gives by an edit with the value null, not by the workbook).
  */
@@ -174,7 +175,24 @@ function readForm(sheet: ExcelJS.Worksheet, form: DraftForm, problems: Problems,
         problems.add(sheet.name, at(c, r), t('reporting:import.value', { place: place(c, r), kind: read.kind }));
         continue;
       }
-      if (value !== (row.cells[column]?.value ?? null)) edits.push({ form: form.form, row: key, column, value });
+      const cell = row.cells[column];
+      if (value === (cell?.value ?? null)) continue;
+      // A figure the records give cannot be overwritten from a workbook: the records are corrected
+      // instead (through their own pillar), so the report and its sources never disagree.
+      if (cell?.origin === 'from-data' && cell.records.length > 0) {
+        problems.add(
+          sheet.name,
+          at(c, r),
+          t('reporting:import.contradicts', {
+            place: place(c, r),
+            found: String(value),
+            value: String(cell.value),
+            records: cell.records.map((k) => `${k.kind} ${k.id}`).join(', '),
+          }),
+        );
+        continue;
+      }
+      edits.push({ form: form.form, row: key, column, value });
     }
   }
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../i18n/index.js';
-import { fromData, testDraft, toComplete } from './test-draft.js';
+import { edited, testDraft, toComplete } from './test-draft.js';
 import { reportDraftJson } from './json.js';
 import { reportDraftXlsx } from './xlsx-export.js';
 import { DraftImportError, readDraftXlsx } from './xlsx-import.js';
@@ -64,7 +64,7 @@ describe('report draft as XLSX', () => {
 
     const c = workbook.getWorksheet('Form C');
     if (c === undefined) throw new Error('no Form C');
-    expect(c.getRow(1).values).toEqual([undefined, 'Row', 'location', 'type', 'area', 'emplaced', 'Sources']);
+    expect(c.getRow(1).values).toEqual([undefined, 'Row', 'Location', 'Type', 'Area', 'Emplaced', 'Sources']);
     expect(c.getCell('A2').value).toBe('KHM-0001');
     expect(c.getCell('B2').value).toBe('Province de Battambang, près de Pailin');
     expect(c.getCell('D2').value).toBe(12500);
@@ -92,21 +92,24 @@ describe('report draft as XLSX', () => {
     const a = workbook.getWorksheet('Form A');
     const j = workbook.getWorksheet('Form J');
     if (c === undefined || a === undefined || j === undefined) throw new Error('sheet missing');
-    c.getCell('D2').value = 13000; // a drafted number corrected
     c.getCell('C3').value = 'M14 (mine à pression)'; // a cell to complete, filled
     c.getCell('E3').value = 1998; // a column with no type in the draft: kept as the number written
     c.getCell('D3').value = '1 250'; // a number typed as text with a space
     c.getCell('B3').value = 'Banteay Meanchey'; // same as the draft: no edit
     a.getCell('C2').value = '12 mai 1998';
-    j.getCell('B2').value = 'Assistance aux victimes : réadaptation';
+    a.getCell('B2').value = 'Loi n° 98-12 relative à l’interdiction des mines antipersonnel'; // an edited cell, edited again
     const edits = await readDraftXlsx(await bytesOf(workbook), testDraft());
     expect(edits).toEqual([
+      {
+        form: 'A',
+        row: 'loi-1998',
+        column: 'measure',
+        value: 'Loi n° 98-12 relative à l’interdiction des mines antipersonnel',
+      },
       { form: 'A', row: 'loi-1998', column: 'adopted', value: '12 mai 1998' },
-      { form: 'C', row: 'KHM-0001', column: 'area', value: 13000 },
       { form: 'C', row: 'KHM-0002', column: 'type', value: 'M14 (mine à pression)' },
       { form: 'C', row: 'KHM-0002', column: 'area', value: 1250 },
       { form: 'C', row: 'KHM-0002', column: 'emplaced', value: 1998 },
-      { form: 'J', row: 'assistance', column: 'matter', value: 'Assistance aux victimes : réadaptation' },
     ]);
   });
 
@@ -115,9 +118,9 @@ describe('report draft as XLSX', () => {
     const c = workbook.getWorksheet('Form C');
     if (c === undefined) throw new Error('no Form C');
     c.spliceColumns(2, 1); // "location" removed: the others move left
-    c.getCell('C2').value = 9; // now "area"
+    c.getCell('C3').value = 9; // now "area" (of the second area, edited by hand before)
     expect(await readDraftXlsx(await bytesOf(workbook), testDraft())).toEqual([
-      { form: 'C', row: 'KHM-0001', column: 'area', value: 9 },
+      { form: 'C', row: 'KHM-0002', column: 'area', value: 9 },
     ]);
   });
 
@@ -125,7 +128,7 @@ describe('report draft as XLSX', () => {
     const workbook = await workbookOf(await reportDraftXlsx(testDraft()));
     const c = workbook.getWorksheet('Form C');
     if (c === undefined) throw new Error('no Form C');
-    c.getCell('D2').value = 13000; // a good edit: still nothing is returned
+    c.getCell('C3').value = 'M14'; // a good edit: still nothing is returned
     c.getCell('A5').value = 'X';
     c.getCell('B5').value = 'Quelque part';
     c.getCell('D3').value = 'beaucoup';
@@ -133,10 +136,26 @@ describe('report draft as XLSX', () => {
     c.getCell('A6').value = 'KHM-0001';
     c.getCell('B6').value = 'encore';
     expect(await problemsOf(await bytesOf(workbook))).toEqual([
-      'Form C!G1: column heading “superficie” is not a column of Form C in this draft (expected one of “location”, “type”, “area” and “emplaced”).',
+      'Form C!G1: column heading “superficie” is not a column of Form C in this draft (expected one of “Location”, “Type”, “Area” and “Emplaced”).',
       'Form C!D3: expected a number, found “beaucoup”.',
       'Form C!A5: row key “X” is not a row of Form C in this draft.',
       'Form C!A6: row key “KHM-0001” appears twice (first in row 2).',
+    ]);
+  });
+
+  it('refuses a figure that contradicts the records it was drafted from, naming them, and takes the rest of nothing', async () => {
+    const workbook = await workbookOf(await reportDraftXlsx(testDraft()));
+    const c = workbook.getWorksheet('Form C');
+    if (c === undefined) throw new Error('no Form C');
+    c.getCell('D2').value = 13000; // drafted from hazard area r1
+    c.getCell('C3').value = 'M14'; // to complete: would be an edit
+    expect(await problemsOf(await bytesOf(workbook))).toEqual([
+      'Form C!D2: “13000” contradicts the records this figure comes from (hazard-area KHM-0001), which give 12500. Correct those records, not the report; the draft follows them.',
+    ]);
+    // The same figure as the records give is no edit, and no problem.
+    c.getCell('D2').value = 12500;
+    expect(await readDraftXlsx(await bytesOf(workbook), testDraft())).toEqual([
+      { form: 'C', row: 'KHM-0002', column: 'type', value: 'M14' },
     ]);
   });
 
@@ -174,7 +193,7 @@ describe('report draft as XLSX', () => {
         {
           form: 'B',
           columns: ['type', 'lot'],
-          rows: [{ key: 'PMN', cells: { type: fromData('PMN'), lot: toComplete() } }],
+          rows: [{ key: 'PMN', cells: { type: edited('PMN', null), lot: toComplete() } }],
           changed: null,
         },
       ],
