@@ -5,7 +5,7 @@ import { formatDate, formatNumber, t } from '../i18n/index.js';
 import { figuresKnownOn } from '../transparency/editions.js';
 import { buildFactSheet } from '../transparency/factsheet/build.js';
 import { factSheetInputFromStore, planOn, plansOn } from '../transparency/service.js';
-import type { IndicatorJson, PlanAnswer } from '../transparency/plan-indicators.js';
+import { type IndicatorJson, NOT_COMPUTABLE_TEXT, type PlanAnswer } from '../transparency/plan-indicators.js';
 import { withEngine } from './database.js';
 import { factSheetHtml } from '../transparency/factsheet/html.js';
 import { factSheetMarkdown } from '../transparency/factsheet/markdown.js';
@@ -34,19 +34,8 @@ const EXTENT = {
   described: 'cli:plan.extent.described',
 } as const;
 
-const WHY = {
-  'no-deadline-passed': 'common:plans.why.no-deadline-passed',
-  'reports-not-all-recorded': 'common:plans.why.reports-not-all-recorded',
-  'no-victim-data': 'common:plans.why.no-victim-data',
-  'victim-plans-not-all-known': 'common:plans.why.victim-plans-not-all-known',
-  'no-funding-flows': 'common:plans.why.no-funding-flows',
-  'no-national-flows': 'common:plans.why.no-national-flows',
-  'no-work-plan-records': 'common:plans.why.no-work-plan-records',
-  'no-measure': 'common:plans.why.no-measure',
-} as const;
-
 function indicatorValue(i: IndicatorJson): string {
-  if (i.why !== null) return t('cli:plan.notComputable', { why: t(WHY[i.why]) });
+  if (i.why !== null) return t('cli:plan.notComputable', { why: t(NOT_COMPUTABLE_TEXT[i.why]) });
   if (i.value === null) return t('common:dash');
   return i.unit === 'share'
     ? formatNumber(i.value, { style: 'percent', maximumFractionDigits: 1 })

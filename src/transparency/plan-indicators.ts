@@ -192,6 +192,18 @@ export function planIndicators(input: PlanIndicatorInput): PlanIndicator[] {
   ];
 }
 
+/** Why an indicator is not computable, in the message catalogue (the CLI and the answer's words). */
+export const NOT_COMPUTABLE_TEXT = {
+  'no-deadline-passed': 'common:plans.why.no-deadline-passed',
+  'reports-not-all-recorded': 'common:plans.why.reports-not-all-recorded',
+  'no-victim-data': 'common:plans.why.no-victim-data',
+  'victim-plans-not-all-known': 'common:plans.why.victim-plans-not-all-known',
+  'no-funding-flows': 'common:plans.why.no-funding-flows',
+  'no-national-flows': 'common:plans.why.no-national-flows',
+  'no-work-plan-records': 'common:plans.why.no-work-plan-records',
+  'no-measure': 'common:plans.why.no-measure',
+} as const satisfies Record<NotComputable, string>;
+
 /** The sentence of each indicator in the message catalogue, keys named in full. */
 const INDICATOR_TEXT = {
   'article7-on-time': 'common:plans.indicator.article7-on-time',
@@ -221,6 +233,7 @@ export function findPlan(plans: readonly ActionPlan[], name: string): ActionPlan
 
 /** One indicator in an answer: `source` the ids of the sources it rests on (`minefree plan --json`). */
 export interface IndicatorJson {
+  /** A computed indicator's id (PLAN_INDICATORS), or the plan's own indicator id (`OAP-12.a`). */
   id: string;
   text: string;
   value: number | null;

@@ -1,4 +1,5 @@
 import { Trans } from 'react-i18next';
+import type { NotComputable, PlanIndicatorId } from '../../../transparency/plan-indicators';
 import { type PlanAnswer, type PlansOnDate, paths } from '../api';
 import { AsOfPicker } from '../components/AsOfPicker';
 import { DateText } from '../components/DateText';
@@ -26,7 +27,7 @@ const INDICATOR_TEXT = {
   'victims-plan-in-force': 'common:plans.indicator.victims-plan-in-force',
   'funding-national-share': 'common:plans.indicator.funding-national-share',
   'article5-work-plans': 'common:plans.indicator.article5-work-plans',
-} as const;
+} as const satisfies Record<PlanIndicatorId, string>;
 
 const WHY = {
   'no-deadline-passed': 'common:plans.why.no-deadline-passed',
@@ -37,7 +38,7 @@ const WHY = {
   'no-national-flows': 'common:plans.why.no-national-flows',
   'no-work-plan-records': 'common:plans.why.no-work-plan-records',
   'no-measure': 'common:plans.why.no-measure',
-} as const;
+} as const satisfies Record<NotComputable, string>;
 
 /** How much of an action's wording is the plan's: symbol and words, never colour alone. */
 const EXTENT = {
@@ -89,7 +90,7 @@ function IndicatorsList({ plan }: { plan: PlanAnswer }) {
       <ul className="plan-indicators">
         {plan.indicators.map((i) => (
           <li key={i.id} data-indicator={i.id} data-computable={String(i.computable)}>
-            <h3>{i.id in INDICATOR_TEXT ? t(INDICATOR_TEXT[i.id as keyof typeof INDICATOR_TEXT]) : i.text}</h3>
+            <h3>{i.id in INDICATOR_TEXT ? t(INDICATOR_TEXT[i.id as PlanIndicatorId]) : i.text}</h3>
             <p className="plan-indicator-value">
               <IndicatorValue indicator={i} />
             </p>
