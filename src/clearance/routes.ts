@@ -14,12 +14,19 @@ import type { ClearanceCache } from './serving/cache.js';
 import { PUBLIC_READ } from '../http/etag.js';
 import { asOf, asOfQuery, iso3Param, knownState } from '../http/params.js';
 import { type FieldProblem, HttpProblem } from '../http/problem.js';
-import { clearanceGeoJson } from './files/export.js';
+import { clearanceBoxes, clearanceGeoJson } from './files/export.js';
 import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
 import { clearanceAnswer } from './service.js';
 import { TILE_MAX_ZOOM } from './serving/tiles.js';
+
+const recordsQuery = z.object({
+  geometry: z
+    .enum(['shape', 'bbox'])
+    .default('shape')
+    .describe('shape: each record as stored (the import format); bbox: its bounding box only, geometry null'),
+});
 
 const TAGS = ['Mine clearance (Article 5)'];
 /** A State's upload can be large: 200,000 polygons are about 150 MB of GeoJSON. */
@@ -107,13 +114,16 @@ export function clearancePlugin(app: FastifyInstance, options: ClearanceOptions)
       schema: {
         tags: TAGS,
         summary:
-          "The State's clearance records as GeoJSON, in the import format (posting it back into an empty database gives the same records)",
+          "The State's clearance records as GeoJSON, in the import format (posting it back into an empty database gives the same records); with geometry=bbox, each record's bounding box instead of its shape",
         params: iso3Param,
+        querystring: recordsQuery,
       },
     },
     async (request, reply) => {
       const iso3 = knownState(request.params.iso3);
-      return reply.type('application/geo+json').send(await clearanceGeoJson(store, iso3));
+      const answer =
+        request.query.geometry === 'bbox' ? await clearanceBoxes(store, iso3) : await clearanceGeoJson(store, iso3);
+      return reply.type('application/geo+json').send(answer);
     },
   );
 

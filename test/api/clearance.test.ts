@@ -254,6 +254,29 @@ forEachDatabase((database) => {
         'land-release',
         'devices-destroyed',
       ]);
+      // With geometry=bbox: the same records, each shape replaced by its box (what the web app reads).
+      const boxed = await h.get('/api/v1/states/KHM/clearance/records?geometry=bbox');
+      expect(boxed.statusCode).toBe(200);
+      const boxes = boxed.json<{ features: { properties: unknown; geometry: unknown; bbox: number[] | null }[] }>();
+      const shapes = body as unknown as {
+        features: { properties: unknown; geometry: { coordinates: unknown } | null }[];
+      };
+      expect(boxes.features.map((f) => f.properties)).toEqual(shapes.features.map((f) => f.properties));
+      expect(boxes.features.every((f) => f.geometry === null)).toBe(true);
+      boxes.features.forEach((f, i) => {
+        const shape = shapes.features[i]?.geometry;
+        if (shape === null || shape === undefined) return expect(f.bbox).toBeNull();
+        const points = JSON.stringify(shape.coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? [];
+        const xy = points.map((p) => p.split(',').map(Number) as [number, number]);
+        expect(f.bbox).toEqual([
+          Math.min(...xy.map((p) => p[0])),
+          Math.min(...xy.map((p) => p[1])),
+          Math.max(...xy.map((p) => p[0])),
+          Math.max(...xy.map((p) => p[1])),
+        ]);
+      });
+      expect(boxed.rawPayload.length).toBeLessThan(response.rawPayload.length);
+      expectProblem(await h.get('/api/v1/states/KHM/clearance/records?geometry=circle'), 400);
     });
 
     it('flags synthetic records in the summary and in every tile feature', async () => {

@@ -54,7 +54,7 @@ forEachDatabase((database) => {
         '/api/v1/states/KHM?asOf=2018-03-01',
         '/api/v1/states/KHM/record',
         '/api/v1/states/KHM/clearance?asOf=2018-03-01',
-        '/api/v1/states/KHM/clearance/records',
+        '/api/v1/states/KHM/clearance/records?geometry=bbox',
         `/assets/${shapes[0] ?? ''}`,
       ]);
       for (const link of links) expect((await get(link ?? '')).statusCode, link).toBe(200);

@@ -53,6 +53,18 @@ describe('hazard areas as table rows', () => {
     expect(boxOf([])).toBeNull();
   });
 
+  it('takes the box the records give with geometry=bbox instead of the shape, and a shape when no box is given', () => {
+    const boxed = features.map((f) => ({ properties: f.properties, geometry: null, bbox: [100, 10.5, 101, 11] }));
+    expect(hazardAreaRows(boxed, '2020-01-15')[0]?.box).toEqual([100, 10.5, 101, 11]);
+    const both = features.map((f) => ({ ...f, bbox: [100, 10.5, 101, 11] }));
+    expect(hazardAreaRows(both, '2020-01-15')[0]?.box).toEqual([100, 10.5, 101, 11]);
+    const neither = features.map((f) => ({ properties: f.properties, geometry: null, bbox: null }));
+    expect(hazardAreaRows(neither, '2020-01-15')[0]?.box).toBeNull();
+    // A box that is not four numbers is no box: the shape's is used.
+    const short = features.map((f) => ({ ...f, bbox: [100, 10.5] }));
+    expect(hazardAreaRows(short, '2020-01-15')[0]?.box).toEqual([104, 12, 105, 13.5]);
+  });
+
   it('sorts by a column, references in natural order, ties by reference', () => {
     const rows = hazardAreaRows(features, '2026-07-01');
     expect(sortHazardRows(rows, 'reference', true).map((r) => r.reference)).toEqual(['KH-2', 'KH-3', 'KH-4', 'KH-10']);

@@ -28,7 +28,16 @@ export type HazardSortKey = 'reference' | 'type' | 'areaM2' | 'status' | 'record
 interface Feature {
   properties?: Record<string, unknown> | null;
   geometry?: { type: string; coordinates: unknown } | null;
+  /** [west, south, east, north], as the records read with `geometry=bbox` give it instead of the shape. */
+  bbox?: readonly number[] | null;
 }
+
+const boxOfFeature = (f: Feature): Box | null => {
+  const [west, south, east, north] = f.bbox ?? [];
+  if (west !== undefined && south !== undefined && east !== undefined && north !== undefined)
+    return [west, south, east, north];
+  return f.geometry ? boxOf(f.geometry.coordinates) : null;
+};
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -70,7 +79,7 @@ export function hazardAreaRows(features: readonly Feature[], asOf: string): Haza
       status,
       recorded,
       statusDate: closedBy ? closed : null,
-      box: f.geometry ? boxOf(f.geometry.coordinates) : null,
+      box: boxOfFeature(f),
       // The tiles' names for the dates (clearance-map.ts reads them as numbers yyyymmdd).
       properties: {
         ...p,

@@ -11,7 +11,11 @@ import { loadCountryShapes } from '../map/world-shapes';
 
 /** GET /states/{iso3}/clearance/records: the hazard areas' table and the map's first view. */
 export interface RecordsCollection {
-  features: { properties?: Record<string, unknown> | null; geometry?: { type: string; coordinates: unknown } | null }[];
+  features: {
+    properties?: Record<string, unknown> | null;
+    geometry?: { type: string; coordinates: unknown } | null;
+    bbox?: readonly number[] | null;
+  }[];
 }
 
 const records = new Map<string, Promise<RecordsCollection>>();
