@@ -10,7 +10,17 @@ import { formatNumber, i18n, monthName } from './i18n';
 // Only English is bundled today: French is let in for these tests, as a new locales/fr/ folder would be.
 i18n.options.supportedLngs = ['en', 'fr', 'cimode'];
 (i18n.services.languageUtils as { supportedLngs: unknown }).supportedLngs = i18n.options.supportedLngs;
-i18n.addResourceBundle('fr', 'common', { date: { dayMonthYear: '{{day}} {{month}} {{year}}' } }, true, true);
+// A French catalogue with the date pattern and two month names (the others fall back to English).
+i18n.addResourceBundle(
+  'fr',
+  'common',
+  {
+    date: { dayMonthYear: '{{day}} {{month}} {{year}}' },
+    month: { long: { 2: 'février', 6: 'juin' }, short: { 2: 'févr.' } },
+  },
+  true,
+  true,
+);
 
 afterEach(async () => {
   await i18n.changeLanguage('en');

@@ -103,12 +103,11 @@ export function stateName(iso3: string, dataName: string): string {
   return OVERRIDES[base]?.[iso3]?.name ?? countries?.getName(iso3, base, { select: 'official' }) ?? dataName;
 }
 
-// --- Numbers and dates, through Intl in the catalogue's language ----------------------------------
+// --- Numbers through Intl, month names from the catalogue, in the catalogue's language ------------
 
 // Building an Intl formatter costs far more than formatting with it (a State page formats hundreds of
-// dates: on a slow phone that was about 0.4 s of the first screen), so each is built once per language.
+// numbers), so each is built once per language and options.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-const monthNames = new Map<string, readonly string[]>();
 
 /** 8,605 — 1,234.5 */
 export function formatNumber(value: number, options: Intl.NumberFormatOptions = {}): string {
@@ -121,16 +120,45 @@ export function formatNumber(value: number, options: Intl.NumberFormatOptions = 
   return format.format(value);
 }
 
+// Month names come from the catalogue, not from Intl: the first Intl.DateTimeFormat a page builds
+// loads the locale's calendar data, about 0.2 s of a slow phone's first screen.
+const MONTH_LONG = [
+  'common:month.long.1',
+  'common:month.long.2',
+  'common:month.long.3',
+  'common:month.long.4',
+  'common:month.long.5',
+  'common:month.long.6',
+  'common:month.long.7',
+  'common:month.long.8',
+  'common:month.long.9',
+  'common:month.long.10',
+  'common:month.long.11',
+  'common:month.long.12',
+] as const;
+const MONTH_SHORT = [
+  'common:month.short.1',
+  'common:month.short.2',
+  'common:month.short.3',
+  'common:month.short.4',
+  'common:month.short.5',
+  'common:month.short.6',
+  'common:month.short.7',
+  'common:month.short.8',
+  'common:month.short.9',
+  'common:month.short.10',
+  'common:month.short.11',
+  'common:month.short.12',
+] as const;
+let monthNamesOf: { language: string; long: string[]; short: string[] } | null = null;
+i18next.on('languageChanged', () => (monthNamesOf = null));
+i18next.on('loaded', () => (monthNamesOf = null));
+
 /** "March", or "Mar" when short (month 1 to 12). */
 export function monthName(month: number, short = false): string {
-  const key = `${language()}|${short ? 'short' : 'long'}`;
-  let names = monthNames.get(key);
-  if (names === undefined) {
-    const format = new Intl.DateTimeFormat(language(), { month: short ? 'short' : 'long', timeZone: 'UTC' });
-    names = Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2000, i, 1))));
-    monthNames.set(key, names);
-  }
-  return names[month - 1] ?? String(month);
+  if (monthNamesOf?.language !== language())
+    monthNamesOf = { language: language(), long: MONTH_LONG.map((k) => t(k)), short: MONTH_SHORT.map((k) => t(k)) };
+  return (short ? monthNamesOf.short : monthNamesOf.long)[month - 1] ?? String(month);
 }
 
 /** "Greece, Ukraine and Belarus": the words between the items come from the catalogue. */
