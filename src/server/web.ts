@@ -31,7 +31,12 @@ export function statePagePreloads(url: string, shapes: string | null = null): st
   const given = parsed.searchParams.get('asOf');
   const asOf = given !== null && isCalendarDate(given) ? given : todayUtc();
   const api = `/api/v1/states/${iso3}`;
-  const reads = [`${api}?asOf=${asOf}`, `${api}/record`, `${api}/clearance?asOf=${asOf}`, `${api}/clearance/records?geometry=bbox`];
+  const reads = [
+    `${api}?asOf=${asOf}`,
+    `${api}/record`,
+    `${api}/clearance?asOf=${asOf}`,
+    `${api}/clearance/records?geometry=bbox`,
+  ];
   return [...reads, ...(shapes === null ? [] : [shapes])]
     .map((path) => `<${path}>; rel=preload; as=fetch; crossorigin=anonymous`)
     .join(', ');
