@@ -46,6 +46,20 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
   );
 
   api.get(
+    '/api/v1/reports/annual',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Each 30 April passed by the date: how many annual Article 7 reports were due, on time, late, overdue, not recorded, and the share on time where it can be computed (newest first)',
+        querystring: asOfQuery,
+      },
+    },
+    async (request) => (await reportsOn(store, await engine(), asOf(request.query))).annual,
+  );
+
+  api.get(
     '/api/v1/states/:iso3/reports',
     {
       config: PUBLIC_READ,

@@ -489,6 +489,23 @@ export const ANSWERS: Answers = {
     ...written('What the IATI import changed'),
   ],
 
+  'GET /api/v1/reports/annual': json(
+    200,
+    'The counts of each 30 April, newest first',
+    arr(
+      obj({
+        covers: int,
+        due: day,
+        required: int,
+        onTime: int,
+        late: int,
+        submitted: int,
+        overdue: int,
+        notRecorded: int,
+        shareOnTime: { anyOf: [{ type: 'number' }, { type: 'null' }] },
+      }),
+    ),
+  ),
   'GET /api/v1/reports': json(200, 'Article 7 reports of every State, and yearly counts', {
     type: 'object',
     required: ['asOf', 'states', 'annual'],

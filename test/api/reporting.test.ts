@@ -62,6 +62,15 @@ forEachDatabase((database) => {
       expect(y2014).toMatchObject({ overdue: 81, shareOnTime: null });
       expect(y2014?.notRecorded).toBeGreaterThan(0);
       expect(body.annual[0]?.covers).toBe(2014);
+      // The counts alone, as the dashboard reads them: the same, newest first.
+      const annual = await h.get('/api/v1/reports/annual?asOf=2015-07-01');
+      expect(annual.statusCode).toBe(200);
+      expect(annual.json<Rate[]>()).toEqual(body.annual);
+      // On 30 April itself the day has not passed (a report may still arrive): 2014's counts from 1 May.
+      const onTheDay = (await h.get('/api/v1/reports/annual?asOf=2015-04-30')).json<Rate[]>();
+      expect(onTheDay[0]?.covers).toBe(2013);
+      expect((await h.get('/api/v1/reports/annual?asOf=2015-05-01')).json<Rate[]>()[0]?.covers).toBe(2014);
+      expectProblem(await h.get('/api/v1/reports/annual?asOf=2015-02-30'), 400);
     });
 
     it('names a State that is not one of the 197 and a bad date', async () => {

@@ -38,6 +38,17 @@ async function settled(page: Page): Promise<void> {
 }
 
 describe('Reports page in Chromium', () => {
+  it('shows on the dashboard the annual reports received by each recent 30 April, linked to the Reports page', async () => {
+    const page = await open('/?asOf=2015-07-01');
+    const rates = page.getByTestId('reporting-rates');
+    const y2014 = rates.locator('tr[data-covers="2014"]');
+    await y2014.waitFor({ timeout: 20_000 });
+    expect(await y2014.locator('td').allTextContents()).toEqual(['30 April 2015', '161', '0', 'not computed']);
+    expect(await rates.locator('tbody tr').count()).toBe(5);
+    expect(await rates.getByRole('link').getAttribute('href')).toBe('/reports?asOf=2015-07-01');
+    await done(page);
+  }, 60_000);
+
   it('lists the overdue reports and the counts of each 30 April on 1 July 2015', async () => {
     const page = await open('/reports?asOf=2015-07-01');
     const overdue = page.getByTestId('reports-overdue');

@@ -191,6 +191,8 @@ export const paths = {
   stockpileLedger: (iso3: string) => `/states/${encodeURIComponent(iso3)}/stockpiles/ledger`,
   /** Every bound State's Article 7 reports on a date, and the counts of each 30 April (ReportsOnDate). */
   reports: (asOf: string) => `/reports${asOfQuery(asOf)}`,
+  /** The counts of each 30 April passed by the date, newest first (AnnualReportingRate[]). */
+  reportingRates: (asOf: string) => `/reports/annual${asOfQuery(asOf)}`,
   /** A State's Article 7 report drafted from the records on a date, or as submitted (ReportDraftJson). */
   reportDraft: (iso3: string, report: string, asOf: string) =>
     `/states/${encodeURIComponent(iso3)}/reports/${encodeURIComponent(report)}/draft${asOfQuery(asOf)}`,

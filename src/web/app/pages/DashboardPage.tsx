@@ -11,6 +11,7 @@ import { formatDate, today } from '../dates';
 import { formatNumber, stateName, useT } from '../i18n';
 import { partiesDescription, withdrawalMarks } from '../parties-chart-options';
 import { useApi } from '../use-api';
+import { ReportingRates } from '../reporting/ReportingRates';
 import { useAsOf } from '../use-as-of';
 import { useTitle } from '../use-title';
 
@@ -23,7 +24,7 @@ const PartiesChart = lazy(() => import('../components/PartiesChart').then((m) =>
 export function DashboardPage() {
   const t = useT();
   useTitle(t('web:dashboard.title'));
-  const { asOf } = useAsOf();
+  const { asOf, chosen } = useAsOf();
   const end = today();
   const summary = useApi<StatusSummary>(paths.status(asOf));
   const history = useApi<HistoryPoint[]>(paths.history());
@@ -90,6 +91,8 @@ export function DashboardPage() {
       ) : (
         <LoadStatus loaded={history} what={t('web:what.history')} />
       )}
+      {/* Last on the page, once the chart's place is known: its arrival moves nothing above it. */}
+      {history.state === 'ready' ? <ReportingRates asOf={asOf} link={chosen ? asOf : null} /> : null}
     </>
   );
 }
