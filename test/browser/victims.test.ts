@@ -152,15 +152,18 @@ describe('victim assistance pages in Chromium', () => {
         await section.getByTestId(id).locator('summary').click();
       }
       // The civilian/military table: every row a count or "fewer than 5, withheld", never a number below 5.
-      const cells = await section.getByTestId('victim-by-status').locator('tbody td').allTextContents();
-      expect(cells.length).toBe(4);
+      // (A chart's table is built when first opened: wait for its rows.)
+      const statusCells = section.getByTestId('victim-by-status').locator('tbody td');
+      await expect.poll(() => statusCells.count(), { timeout: 10_000 }).toBe(4);
+      const cells = await statusCells.allTextContents();
       for (const cell of cells) {
         if (cell === 'fewer than 5, withheld') continue;
         expect(Number(cell.replace(/,/g, ''))).toBeGreaterThanOrEqual(5);
       }
       // 300 records over 26 years: some years hold fewer than 5 killed, said in words.
-      await section.locator('details.chart-table summary').first().click();
-      expect(await section.locator('tbody').first().textContent()).toContain('fewer than 5, withheld');
+      const byYear = section.locator('details.chart-table').first();
+      await byYear.locator('summary').click();
+      expect(await byYear.locator('tbody').textContent()).toContain('fewer than 5, withheld');
       expect(await sideways(page)).toBe(false);
       await expectAccessible(page, `/states/KHM with records at ${viewport.width} px`);
       await screenshot(page, `victims-state-${viewport.width}`);
