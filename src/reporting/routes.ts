@@ -1,5 +1,6 @@
 /** HTTP routes of Article 7 reports (the reporting pillar's plugin). */
 import type { FastifyInstance } from 'fastify';
+import type { CalendarDate } from '../core/date.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { WRITE_STATE, requireWriter } from '../http/auth.js';
 import { PUBLIC_READ } from '../http/etag.js';
@@ -110,6 +111,10 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
       throw error;
     };
 
+  /** The draft a route's path names on `date`; a report that cannot exist is a 404 on a read, a 422 on a write. */
+  const draftAt = async (params: { iso3: string; report: string }, date: CalendarDate, read: boolean) =>
+    draftOf(store, await engine(), knownState(params.iso3), readPeriod(params.report), date).catch(refused(read));
+
   api.get(
     '/api/v1/states/:iso3/reports/:report/draft',
     {
@@ -122,11 +127,7 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
         querystring: asOfQuery,
       },
     },
-    async (request) => {
-      const iso3 = knownState(request.params.iso3);
-      const report = readPeriod(request.params.report);
-      return draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
-    },
+    async (request) => draftAt(request.params, asOf(request.query), true),
   );
 
   api.patch(
@@ -202,9 +203,7 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
       },
     },
     async (request, reply) => {
-      const iso3 = knownState(request.params.iso3);
-      const report = readPeriod(request.params.report);
-      const draft = await draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
+      const draft = await draftAt(request.params, asOf(request.query), true);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${fileName(draft, 'pdf')}"`)
@@ -225,9 +224,7 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
       },
     },
     async (request, reply) => {
-      const iso3 = knownState(request.params.iso3);
-      const report = readPeriod(request.params.report);
-      const draft = await draftOf(store, await engine(), iso3, report, asOf(request.query)).catch(refused(true));
+      const draft = await draftAt(request.params, asOf(request.query), true);
       return reply
         .type(XLSX_CONTENT_TYPE)
         .header('content-disposition', `attachment; filename="${fileName(draft, 'xlsx')}"`)
@@ -255,7 +252,7 @@ export function reportingPlugin(app: FastifyInstance, { store, engines }: Report
           { field: 'header.content-type', expected: XLSX_CONTENT_TYPE },
         ]);
       const date = asOf(request.query);
-      const current = await draftOf(store, await engine(), iso3, report, date).catch(refused(false));
+      const current = await draftAt(request.params, date, false);
       const edits = await readDraftXlsx(request.body, current, fileName(current, 'xlsx')).catch((error: unknown) => {
         if (!(error instanceof DraftImportError)) throw error;
         throw new HttpProblem(

@@ -4,32 +4,15 @@
  * wording is the plan's, the indicators with their values or why not computable, and the page on a
  * 375 px screen. With MINEFREE_SCREENSHOTS=<folder> set, the page is saved there at 1280 and 375 px.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserPages } from './pages.js';
+import { screenshot, useBrowserPages } from './pages.js';
 
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number } };
 }
 
 const { open, done } = useBrowserPages();
-const SHOTS = process.env.MINEFREE_SCREENSHOTS;
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  if (SHOTS === undefined || SHOTS === '') return;
-  mkdirSync(SHOTS, { recursive: true });
-  const { width, height } = await page.evaluate(() => {
-    const { scrollWidth, scrollHeight } = (globalThis as unknown as PageGlobals).document.documentElement;
-    return { width: scrollWidth, height: scrollHeight };
-  });
-  const piece = 1400;
-  for (let y = 0, n = 1; y < height && n <= 3; y += piece, n += 1) {
-    const clip = { x: 0, y, width, height: Math.min(piece, height - y) };
-    await page.screenshot({ path: join(SHOTS, `${name}-${n}.png`), fullPage: true, clip });
-  }
-}
 
 async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main h1');
