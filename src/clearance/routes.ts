@@ -19,6 +19,7 @@ import { readGeoJson } from './files/geojson.js';
 import { importFeatures } from './files/import.js';
 import { type ImportProblem, ImportRejectedError } from './files/problems.js';
 import { clearanceAnswer } from './service.js';
+import { stateOutline } from './serving/outline.js';
 import { TILE_MAX_ZOOM } from './serving/tiles.js';
 
 const recordsQuery = z.object({
@@ -125,6 +126,20 @@ export function clearancePlugin(app: FastifyInstance, options: ClearanceOptions)
         request.query.geometry === 'bbox' ? await clearanceBoxes(store, iso3) : await clearanceGeoJson(store, iso3);
       return reply.type('application/geo+json').send(answer);
     },
+  );
+
+  api.get(
+    '/api/v1/states/:iso3/clearance/outline',
+    {
+      config: PUBLIC_READ,
+      schema: {
+        tags: TAGS,
+        summary:
+          "The State's boundary that imported areas are checked against (Natural Earth 1:50m, to 0.001°), as a GeoJSON Feature; geometry null where Natural Earth has no shape for the State",
+        params: iso3Param,
+      },
+    },
+    async (request, reply) => reply.type('application/geo+json').send(stateOutline(knownState(request.params.iso3))),
   );
 
   api.post(

@@ -455,6 +455,27 @@ export const ANSWERS: Answers = {
       },
     },
   ],
+  'GET /api/v1/states/{iso3}/clearance/outline': [
+    {
+      status: 200,
+      description: "The State's Natural Earth 1:50m boundary as a GeoJSON Feature (geometry null where there is none)",
+      content: {
+        'application/geo+json': {
+          type: 'object',
+          required: ['type', 'properties', 'geometry'],
+          properties: {
+            type: { const: 'Feature' },
+            properties: obj({ iso3, source: str('Where the shape comes from') }),
+            geometry: orNull({
+              type: 'object',
+              required: ['type', 'coordinates'],
+              properties: { type: { const: 'MultiPolygon' }, coordinates: arr(arr(arr(arr(num)))) },
+            }),
+          },
+        },
+      },
+    },
+  ],
   'GET /api/v1/states/{iso3}/article5': json(200, 'Article 5 on the date: deadlines, extension requests, completion', {
     type: 'object',
     required: ['iso3', 'asOf', 'requests', 'completion'],

@@ -279,6 +279,24 @@ forEachDatabase((database) => {
       expectProblem(await h.get('/api/v1/states/KHM/clearance/records?geometry=circle'), 400);
     });
 
+    it("answers a State's outline for the map's first view, whether or not it has records", async () => {
+      const response = await h.get('/api/v1/states/khm/clearance/outline');
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('application/geo+json');
+      const outline = response.json<{ type: string; properties: { iso3: string }; geometry: { type: string } }>();
+      expect(outline).toMatchObject({
+        type: 'Feature',
+        properties: { iso3: 'KHM' },
+        geometry: { type: 'MultiPolygon' },
+      });
+      // Every coordinate to 0.001°: the 1:50m shape is not truer than that.
+      const numbers = JSON.stringify(outline.geometry).match(/-?\d+\.\d+/g) ?? [];
+      expect(numbers.length).toBeGreaterThan(100);
+      expect(numbers.every((n) => (n.split('.')[1] ?? '').length <= 3)).toBe(true);
+      expect((await h.get('/api/v1/states/TUV/clearance/outline')).json()).toMatchObject({ geometry: null });
+      expectProblem(await h.get('/api/v1/states/XXX/clearance/outline'), 404);
+    });
+
     it('flags synthetic records in the summary and in every tile feature', async () => {
       const synthetic = {
         type: 'FeatureCollection',
