@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -14,16 +14,43 @@ export const WEB_ROOT = fileURLToPath(new URL('../../src/web/dist/', import.meta
 /** Today in UTC: the date a State page without `?asOf=` most likely asks for (the browser's own day). */
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
+/** The app's first files as its index.html asks for them: the entry script, its modules, its style sheets. */
+export interface FirstFiles {
+  scripts: readonly string[];
+  styles: readonly string[];
+}
+
+/** The script, module preload and style sheet addresses of a built index.html, in its order. */
+export function firstFiles(html: string): FirstFiles {
+  const attribute = (tag: string, name: string): string | null =>
+    new RegExp(`\\s${name}="([^"]+)"`).exec(tag)?.[1] ?? null;
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    if (tag.startsWith('<script') && attribute(tag, 'type') === 'module') {
+      const src = attribute(tag, 'src');
+      if (src !== null) scripts.push(src);
+    } else if (tag.startsWith('<link')) {
+      const rel = attribute(tag, 'rel');
+      const href = attribute(tag, 'href');
+      if (href !== null && rel === 'modulepreload') scripts.push(href);
+      if (href !== null && rel === 'stylesheet') styles.push(href);
+    }
+  }
+  return { scripts, styles };
+}
+
 /**
- * For a State page (`/states/KHM`), preload hints for the reads its first screen waits on: its
- * status, its record, its clearance summary and records (the map's first view). On a slow connection
- * they then arrive beside the app's code instead of a round trip after it has run (about 2 s on Slow
- * 4G with a 4x slower CPU). The app's own reads take them when the address is the same; a wrong
- * guess (`asOf` absent and the browser's day not UTC's) costs a small duplicate read, nothing else.
- * `shapes`, the built file of the world's coarse country shapes, is what the clearance map's first
- * view draws the State's outline from: preloaded too, it no longer waits for the app's code to run.
+ * For a State page (`/states/KHM`), preload hints for what its first screen waits on. On a slow
+ * connection they then arrive beside the app's code instead of a round trip after it has run (about
+ * 2 s on Slow 4G with a 4x slower CPU); the app's own reads take them when the address is the same,
+ * and a wrong guess (`asOf` absent and the browser's day not UTC's) costs a small duplicate read.
+ * First the app's own files (`first`, from index.html): a browser opens at most six connections to
+ * a server, and the hints are asked for before the page's own tags, so without them the largest
+ * file, the script, waited for a free connection behind the reads. Then the State's status, record,
+ * clearance summary and records, and its outline (the clearance map's first view draws those two).
  */
-export function statePagePreloads(url: string, shapes: string | null = null): string | null {
+export function statePagePreloads(url: string, first: FirstFiles = { scripts: [], styles: [] }): string | null {
   const parsed = new URL(url, 'http://localhost');
   const match = /^\/states\/([A-Za-z]{3})\/?$/.exec(parsed.pathname);
   if (match === null) return null;
@@ -36,16 +63,13 @@ export function statePagePreloads(url: string, shapes: string | null = null): st
     `${api}/record`,
     `${api}/clearance?asOf=${asOf}`,
     `${api}/clearance/records?geometry=bbox`,
+    `${api}/clearance/outline`,
   ];
-  return [...reads, ...(shapes === null ? [] : [shapes])]
-    .map((path) => `<${path}>; rel=preload; as=fetch; crossorigin=anonymous`)
-    .join(', ');
-}
-
-/** `/assets/countries-110m-<hash>.json`, the coarse country shapes of the build in `root`, or null. */
-function coarseShapesFile(root: string): string | null {
-  const name = readdirSync(`${root}assets`).find((file) => /^countries-110m-[\w-]+\.json$/.test(file));
-  return name === undefined ? null : `/assets/${name}`;
+  return [
+    ...first.scripts.map((path) => `<${path}>; rel=modulepreload; crossorigin=anonymous`),
+    ...first.styles.map((path) => `<${path}>; rel=preload; as=style; crossorigin=anonymous`),
+    ...reads.map((path) => `<${path}>; rel=preload; as=fetch; crossorigin=anonymous`),
+  ].join(', ');
 }
 
 /**
@@ -54,7 +78,7 @@ function coarseShapesFile(root: string): string | null {
  */
 export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT): Promise<void> {
   const built = existsSync(`${root}index.html`);
-  const shapes = built ? coarseShapesFile(root) : null;
+  const first = built ? firstFiles(readFileSync(`${root}index.html`, 'utf8')) : undefined;
   if (built)
     await app.register(fastifyStatic, {
       root,
@@ -69,7 +93,7 @@ export async function registerWeb(app: FastifyInstance, root: string = WEB_ROOT)
       },
     });
   app.setNotFoundHandler((request, reply) => {
-    const link = request.method === 'GET' && built ? statePagePreloads(request.url, shapes) : null;
+    const link = request.method === 'GET' && built ? statePagePreloads(request.url, first) : null;
     if (link !== null) void reply.header('link', link);
     if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
       const detail =

@@ -58,6 +58,7 @@ export default defineConfig({
     // maplibre-gl alone is about 1 MB minified; only the map page loads it.
     chunkSizeWarningLimit: 1200,
     sourcemap: process.env.MINEFREE_WEB_SOURCEMAP === '1',
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initDatabase } from '../../src/setup/seed.js';
 import { buildApp } from '../../src/server/app.js';
-import { WEB_ROOT } from '../../src/server/web.js';
+import { WEB_ROOT, firstFiles } from '../../src/server/web.js';
 import { ensureWebBuild } from '../../src/server/web-build.js';
 import { forEachDatabase } from '../../src/store/test-databases.js';
 
@@ -41,22 +41,29 @@ forEachDatabase((database) => {
       expect(JSON.parse(gunzipSync(gzip.rawPayload).toString('utf8'))).toEqual(plain.json());
     });
 
-    it("hints a State page's first reads for preloading, each answering as the app will read it", async () => {
+    it("hints a State page's first files and reads for preloading, the app's own files first", async () => {
       const page = await get('/states/khm?asOf=2018-03-01');
       expect(page.statusCode).toBe(200);
-      const links = String(page.headers.link ?? '')
-        .split(', ')
+      const hints = String(page.headers.link ?? '').split(', ');
+      // The app's files as index.html names them: its entry script and modules, then its style sheet.
+      const { scripts, styles } = firstFiles(readFileSync(join(WEB_ROOT, 'index.html'), 'utf8'));
+      expect(scripts[0]).toMatch(/^\/assets\/index-.+\.js$/);
+      expect(styles).toEqual([expect.stringMatching(/^\/assets\/index-.+\.css$/)]);
+      expect(hints.slice(0, scripts.length + 1)).toEqual([
+        ...scripts.map((path) => `<${path}>; rel=modulepreload; crossorigin=anonymous`),
+        `<${styles[0] ?? ''}>; rel=preload; as=style; crossorigin=anonymous`,
+      ]);
+      const links = hints
+        .slice(scripts.length + 1)
         .map((link) => /^<([^>]+)>; rel=preload; as=fetch; crossorigin=anonymous$/.exec(link)?.[1]);
-      // The last is the coarse country shapes the clearance map's first view draws the outline from.
-      const shapes = readdirSync(join(WEB_ROOT, 'assets')).filter((f) => /^countries-110m-.+\.json$/.test(f));
-      expect(shapes).toHaveLength(1);
       expect(links).toEqual([
         '/api/v1/states/KHM?asOf=2018-03-01',
         '/api/v1/states/KHM/record',
         '/api/v1/states/KHM/clearance?asOf=2018-03-01',
         '/api/v1/states/KHM/clearance/records?geometry=bbox',
-        `/assets/${shapes[0] ?? ''}`,
+        '/api/v1/states/KHM/clearance/outline',
       ]);
+      for (const path of [...scripts, ...styles]) expect((await get(path)).statusCode, path).toBe(200);
       for (const link of links) expect((await get(link ?? '')).statusCode, link).toBe(200);
       // Without a date, today's (UTC); a wrong one is not passed on; other pages get no hints.
       const today = new Date().toISOString().slice(0, 10);

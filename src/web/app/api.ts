@@ -178,6 +178,7 @@ export const paths = {
   /** One State's Article 5 clearance on a date (ClearanceSummary). */
   /** One State's clearance records as GeoJSON with boxes, not shapes (the hazard areas table, the map's first view). */
   clearanceRecords: (iso3: string) => `/states/${encodeURIComponent(iso3)}/clearance/records?geometry=bbox`,
+  clearanceOutline: (iso3: string) => `/states/${encodeURIComponent(iso3)}/clearance/outline`,
   clearance: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/clearance${asOfQuery(asOf)}`,
   /** One State's extension requests, decisions, latest work plan and completion on a date (Article5Workflow). */
   article5: (iso3: string, asOf: string) => `/states/${encodeURIComponent(iso3)}/article5${asOfQuery(asOf)}`,

@@ -24,10 +24,9 @@ import {
   zoomView,
 } from '../first-view';
 import { useT } from '../i18n';
-import { type CountryShapes, arrivedCountryShapes, loadCountryShapes } from '../map/world-shapes';
 import { SEA_COLOUR } from '../map/map-style';
 import { OTHER_LAND_COLOUR } from '../status';
-import { type RecordsCollection, arrivedClearanceRecords, loadClearanceRecords } from './clearance-preload';
+import { type RecordsCollection, type StateOutline, clearanceRecords, stateOutline } from './clearance-preload';
 
 /** The first view's memory of its view and open area (first-view.ts). */
 export type AreaMemory = FirstViewMemory<HazardAreaRow>;
@@ -51,8 +50,8 @@ const centre = (row: HazardAreaRow): [number, number] =>
 
 /**
  * The clearance map's first view while MapLibre loads, and already a map: the State's outline and a
- * dot per open hazard area (from the coarse country shapes and the records the table reads, which
- * arrive long before MapLibre's code), moved by drag, wheel, buttons or arrow keys, each area a
+ * dot per open hazard area (from GET …/clearance/outline and the records the table reads, both
+ * small and preloaded, long before MapLibre's code), moved by drag, wheel, buttons or arrow keys, each area a
  * button (Tab, then the arrow keys from one to the next) that shows what is recorded about it. It
  * stands in the map's place and hands its view and open area to MapLibre once the map has drawn.
  */
@@ -61,16 +60,16 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
   const helpId = useId();
   const detailsId = useId();
   // What has arrived already draws in the first render (on a slow phone each render counts).
-  const [shapes, setShapes] = useState<CountryShapes | null>(() => arrivedCountryShapes('110m'));
-  const [records, setRecords] = useState<RecordsCollection | null>(() => arrivedClearanceRecords(iso3));
+  const [outline, setOutline] = useState<StateOutline | null>(() => stateOutline.arrived(iso3));
+  const [records, setRecords] = useState<RecordsCollection | null>(() => clearanceRecords.arrived(iso3));
   useEffect(() => {
     let current = true;
     // A failed download leaves the outline or the dots out: the map and the table say so themselves.
-    loadCountryShapes('110m').then(
-      (loaded) => current && setShapes(loaded),
+    stateOutline.load(iso3).then(
+      (loaded) => current && setOutline(loaded),
       () => undefined,
     );
-    loadClearanceRecords(iso3).then(
+    clearanceRecords.load(iso3).then(
       (loaded) => current && setRecords(loaded),
       () => undefined,
     );
@@ -85,10 +84,10 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
         : hazardAreaRows(records.features, asOf).sort((a, b) => a.reference.localeCompare(b.reference)),
     [records, asOf],
   );
-  const geometry = useMemo(() => {
-    const shape = shapes?.features.find((f) => f.properties.iso3 === iso3)?.geometry ?? null;
-    return shapes === null && records === null ? null : previewGeometry(bounds, shape, rows);
-  }, [shapes, records, rows, iso3, bounds]);
+  const geometry = useMemo(
+    () => (outline === null && records === null ? null : previewGeometry(bounds, outline?.geometry ?? null, rows)),
+    [outline, records, rows, bounds],
+  );
 
   const svg = useRef<SVGSVGElement>(null);
   const dotRefs = useRef<(SVGCircleElement | null)[]>([]);

@@ -20,6 +20,7 @@ import { FirstViewMemory } from '../first-view';
 import type { HazardAreaRow } from '../hazard-area-rows';
 import { ClearanceMapPreview } from './ClearanceMapPreview';
 import { ExtensionPlan } from './ExtensionPlan';
+import { Later } from './Later';
 import { LazyChart } from './LazyChart';
 import { LoadStatus } from './LoadStatus';
 import { loadClearanceMap } from './clearance-preload';
@@ -256,8 +257,10 @@ export function ClearanceSection({ iso3, asOf, name }: { iso3: string; asOf: str
               firstView={memory}
             />
           </Suspense>
-          <Charts summary={summary} tag={tag} start={chartsStart} />
-          <ExtensionPlan iso3={summary.iso3} asOf={summary.asOf} />
+          <Later>
+            <Charts summary={summary} tag={tag} start={chartsStart} />
+            <ExtensionPlan iso3={summary.iso3} asOf={summary.asOf} />
+          </Later>
         </>
       )}
     </section>

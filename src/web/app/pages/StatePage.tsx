@@ -6,6 +6,7 @@ import { AsOfPicker } from '../components/AsOfPicker';
 import { ClearanceSection } from '../components/ClearanceSection';
 import { preloadClearance } from '../components/clearance-preload';
 import { DateText } from '../components/DateText';
+import { Later } from '../components/Later';
 import { LoadStatus } from '../components/LoadStatus';
 import { SourceList } from '../components/SourceList';
 import { SourceNotes } from '../components/SourceNotes';
@@ -25,17 +26,18 @@ import { useTitle } from '../use-title';
 /**
  * When the app opens on a State page (`/states/KHM`), its reads start before the first render: the
  * server's preload hints (src/server/web.ts) have them on the way, so they have usually arrived by the
- * time the page renders, and it renders with them instead of a loading line first (on a slow phone
- * each render counts). Other addresses: nothing.
+ * time the app's code has run. Settles when they have arrived or failed (main.tsx renders then, so
+ * the page renders once, with them, instead of a loading line first: on a slow phone each render
+ * counts); null at other addresses.
  */
-export function preloadStatePage(pathname: string, search: string): void {
+export function preloadStatePage(pathname: string, search: string): Promise<unknown> | null {
   const match = /^\/states\/([A-Za-z]{3})\/?$/.exec(pathname);
-  if (match === null) return;
+  if (match === null) return null;
   const iso3 = (match[1] ?? '').toUpperCase();
   const inUrl = new URLSearchParams(search).get('asOf');
   const asOf = inUrl !== null && isCalendarDate(inUrl) ? inUrl : today();
-  for (const path of [paths.state(iso3, asOf), paths.stateFacts(iso3)]) void prefetchJson(path).catch(() => undefined);
-  preloadClearance(iso3, asOf);
+  const reads = [paths.state(iso3, asOf), paths.stateFacts(iso3)].map((path) => prefetchJson(path));
+  return Promise.allSettled([...reads, preloadClearance(iso3, asOf)]);
 }
 
 /** Once a withdrawal has taken effect, the obligations shown are those of the day before. */
@@ -51,7 +53,7 @@ export function StatePage() {
   const { asOf, chosen } = useAsOf();
   // The clearance (and, for a State with records, the map's code and shapes) downloads beside the
   // State's record, not after the sections above it have rendered.
-  useEffect(() => preloadClearance(iso3, asOf), [iso3, asOf]);
+  useEffect(() => void preloadClearance(iso3, asOf), [iso3, asOf]);
   const current = useApi<StateOnDate>(paths.state(iso3, asOf));
   const facts = useApi<StateFacts>(paths.stateFacts(iso3));
   const currentState = current.state === 'ready' ? current.data : null;
@@ -128,10 +130,12 @@ export function StatePage() {
           </section>
           <StockpileSection iso3={iso3} asOf={asOf} />
           <ClearanceSection iso3={iso3} asOf={asOf} name={name} />
-          <FundingSection iso3={iso3} asOf={asOf} />
-          <VictimSection iso3={iso3} asOf={asOf} />
-          {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
-          {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
+          <Later>
+            <FundingSection iso3={iso3} asOf={asOf} />
+            <VictimSection iso3={iso3} asOf={asOf} />
+            {facts.state === 'ready' ? <SourceNotes facts={facts.data} /> : null}
+            {facts.state === 'ready' ? <SourceList sources={facts.data.sources} /> : null}
+          </Later>
         </PageSources.Provider>
       )}
     </>
