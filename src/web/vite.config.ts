@@ -58,6 +58,10 @@ export default defineConfig({
     // maplibre-gl alone is about 1 MB minified; only the map page loads it.
     chunkSizeWarningLimit: 1200,
     sourcemap: process.env.MINEFREE_WEB_SOURCEMAP === '1',
+    // Every module the entry imports statically in one file: left to itself, rolldown split out each
+    // module a lazy page shares with the entry (React's JSX runtime, the router, the catalogue, the
+    // API client…), 9 scripts before the first render, each a round trip on a slow connection and a
+    // browser has six connections to a server.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
   },
   server: {
