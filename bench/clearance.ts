@@ -468,12 +468,12 @@ export async function clearanceBenchmarks(rows: Row[], dir: string): Promise<voi
   try {
     await initDatabase(store);
     const records = await loadClearanceRecords(store, STATE);
-    // MINEFREE_BENCH_CLEARANCE=tiles: only the tile rows (the import and summaries take minutes).
-    if (process.env.MINEFREE_BENCH_CLEARANCE !== 'tiles') {
-      await importRows(rows, dir, records);
-      await summaryRows(rows, store, areas);
-    }
-    await tileRows(rows, store, records, data);
+    // MINEFREE_BENCH_CLEARANCE=tiles: only the tile rows (the import and summaries take minutes);
+    // =import: only the import row.
+    const only = process.env.MINEFREE_BENCH_CLEARANCE;
+    if (only !== 'tiles') await importRows(rows, dir, records);
+    if (only === undefined || only === '') await summaryRows(rows, store, areas);
+    if (only !== 'import') await tileRows(rows, store, records, data);
   } finally {
     await store.close();
   }

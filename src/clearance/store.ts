@@ -144,7 +144,7 @@ export async function saveHazardAreaRows(
       .where('iso3', '=', iso3)
       .where('status', '=', 'open')
       .execute();
-    await deferTileIndex(trx, store.dialect, 'hazard_areas');
+    const mark = await deferTileIndex(trx, store.dialect, 'hazard_areas');
     await store.bulkInsert(trx, 'hazard_areas', HAZARD_AREA_COLUMNS, rows);
     const areas = await settle({
       stored,
@@ -167,12 +167,7 @@ export async function saveHazardAreaRows(
         return found;
       },
     });
-    await fillTileIndex(
-      trx,
-      store.dialect,
-      'hazard_areas',
-      areas.map((a) => a.id),
-    );
+    await fillTileIndex(trx, store.dialect, 'hazard_areas', mark);
     await writeLedger(trx, store.dialect, iso3);
     await recordTileChange(trx, iso3, boxUnion(areas.map((a) => a.bbox)));
     const counts: ClearanceCounts = { hazardAreas: areas.length, activities: 0, landReleases: 0, devicesDestroyed: 0 };

@@ -2,12 +2,14 @@
  * The features of a GeoJSON file checked on both cores: this thread scans the file
  * (geojson-stream.ts) and hands out batches to worker threads (check-worker.ts), and gets their
  * outcomes back in file order. A few batches per worker are in flight at most, so a large file
- * never sits in memory or in a message queue whole.
+ * never sits in memory or in a message queue whole. Until a worker has loaded its modules (seconds
+ * on a busy machine, where it would otherwise wait) this thread checks the batches itself.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { StateCode } from '../../core/states.js';
 import { startWorker } from '../../core/worker-thread.js';
+import { type BatchChecker, batchChecker } from './check-batch.js';
 import type { CheckInput, FeatureOutcome, FromWorker, ToWorker } from './check-protocol.js';
 import { type CollectionHead, featureBatches } from './geojson-stream.js';
 
@@ -20,11 +22,31 @@ export interface CheckedFeatures {
   close: () => Promise<void>;
 }
 
-export function checkInWorkers(path: string, file: string, iso3: StateCode, workers?: number): CheckedFeatures {
-  const count = Math.max(1, workers ?? Math.min(2, availableParallelism()));
+interface Checker {
+  worker: Worker;
+  ready: boolean;
+  inFlight: number;
+}
+
+export interface CheckOptions {
+  /** Worker threads (default: 2, or 1 on one core). */
+  workers?: number;
+  /** false: this thread waits for the workers instead of checking batches while they start (tests). */
+  checkHere?: boolean;
+}
+
+export function checkInWorkers(
+  path: string,
+  file: string,
+  iso3: StateCode,
+  options: CheckOptions = {},
+): CheckedFeatures {
+  const count = Math.max(1, options.workers ?? Math.min(2, availableParallelism()));
+  const checkHere = options.checkHere ?? true;
   const input: CheckInput = { file, iso3 };
-  const pool: Worker[] = [];
+  const pool: Checker[] = [];
   const answers = new Map<number, FeatureOutcome[]>();
+  let here: BatchChecker | null = null;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
   const notify = (): void => {
@@ -32,22 +54,37 @@ export function checkInWorkers(path: string, file: string, iso3: StateCode, work
     wake = null;
   };
   for (let i = 0; i < count; i++) {
-    const worker = startWorker(import.meta.url, './check-worker', input);
-    worker.on('message', (message: FromWorker) => {
-      if ('error' in message) failure ??= new Error(`GeoJSON checker: ${message.error}`);
-      else answers.set(message.seq, message.outcomes);
+    const checker: Checker = {
+      worker: startWorker(import.meta.url, './check-worker', input),
+      ready: false,
+      inFlight: 0,
+    };
+    checker.worker.on('message', (message: FromWorker) => {
+      if ('ready' in message) checker.ready = true;
+      else if ('error' in message) failure ??= new Error(`GeoJSON checker: ${message.error}`);
+      else {
+        checker.inFlight--;
+        answers.set(message.seq, message.outcomes);
+      }
       notify();
     });
-    worker.on('error', (error) => {
+    checker.worker.on('error', (error) => {
       failure ??= error;
       notify();
     });
-    worker.on('exit', (code) => {
+    checker.worker.on('exit', (code) => {
       if (code !== 0) failure ??= new Error(`GeoJSON checker stopped (exit code ${code})`);
       notify();
     });
-    pool.push(worker);
+    pool.push(checker);
   }
+  /** The ready worker with the fewest batches in flight, if one can take another. */
+  const idlest = (): Checker | null => {
+    let best: Checker | null = null;
+    for (const c of pool)
+      if (c.ready && c.inFlight < IN_FLIGHT_PER_WORKER && (best === null || c.inFlight < best.inFlight)) best = c;
+    return best;
+  };
 
   async function* batches(): AsyncGenerator<FeatureOutcome[], CollectionHead, undefined> {
     const scan = featureBatches(path, file);
@@ -57,6 +94,9 @@ export function checkInWorkers(path: string, file: string, iso3: StateCode, work
     const limit = IN_FLIGHT_PER_WORKER * count;
     for (;;) {
       while (head === null && sent - next < limit) {
+        const target = idlest();
+        // Every worker busy (or still starting) and this thread has outcomes to hand on: those first.
+        if (target === null && (!checkHere || answers.has(next) || pool.some((c) => c.ready))) break;
         const read = await scan.next();
         if (read.done === true) {
           head = read.value;
@@ -64,32 +104,41 @@ export function checkInWorkers(path: string, file: string, iso3: StateCode, work
         }
         const { first, data, ends, lines } = read.value;
         const message: ToWorker = { seq: sent, first, data, ends, lines };
-        pool[sent % count]?.postMessage(message, [
-          data.buffer as ArrayBuffer,
-          ends.buffer as ArrayBuffer,
-          lines.buffer as ArrayBuffer,
-        ]);
+        if (target === null) {
+          try {
+            answers.set(sent, (here ??= batchChecker(input))(message));
+          } catch (error) {
+            // Said as a worker's failure is (geojson-import.ts tells it from a refused row).
+            throw new Error(
+              `GeoJSON checker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+              { cause: error },
+            );
+          }
+        } else {
+          target.inFlight++;
+          target.worker.postMessage(message, [
+            data.buffer as ArrayBuffer,
+            ends.buffer as ArrayBuffer,
+            lines.buffer as ArrayBuffer,
+          ]);
+        }
         sent++;
       }
       if (head !== null && next === sent) return head;
-      for (;;) {
-        if (failure !== null) throw failure;
-        const outcomes = answers.get(next);
-        if (outcomes !== undefined) {
-          answers.delete(next);
-          next++;
-          yield outcomes;
-          break;
-        }
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
+      if (failure !== null) throw failure;
+      const outcomes = answers.get(next);
+      if (outcomes !== undefined) {
+        answers.delete(next);
+        next++;
+        yield outcomes;
+      } else await new Promise<void>((resolve) => (wake = resolve)); // an answer, a worker ready, or a failure
     }
   }
 
   return {
     batches: batches(),
     close: async () => {
-      await Promise.all(pool.map((w) => w.terminate()));
+      await Promise.all(pool.map((c) => c.worker.terminate()));
     },
   };
 }

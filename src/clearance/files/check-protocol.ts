@@ -32,4 +32,8 @@ export interface FeatureOutcome {
   warning?: string;
 }
 
-export type FromWorker = { seq: number; outcomes: FeatureOutcome[] } | { seq: -1; error: string };
+export type FromWorker =
+  | { seq: number; outcomes: FeatureOutcome[] }
+  | { seq: -1; error: string }
+  /** The worker loaded its modules and takes batches. */
+  | { ready: true };
