@@ -240,18 +240,19 @@ forEachDatabase((database) => {
 
     it.each([
       [
+        // TJK: its last decision (4RC) set 31 Dec 2025, and the 22MSP granted none (data/README.md); Angola's 22MSP deadline is not known.
         'a deadline earlier than the one it replaces',
-        { iso3: 'AGO', granted: '2026', deadline: '2025-01-01', sources: ['S52'] },
+        { iso3: 'TJK', granted: '2026', deadline: '2025-01-01', sources: ['S52'] },
         { reason: 'invalid', field: 'deadline' },
       ],
       [
         'more than ten years more',
-        { iso3: 'AGO', granted: '2026', deadline: '2036-01-01', sources: ['S52'] },
+        { iso3: 'TJK', granted: '2026', deadline: '2036-01-01', sources: ['S52'] },
         { reason: 'invalid', field: 'deadline' },
       ],
       [
         'a grant before the previous one',
-        { iso3: 'AGO', granted: '2010', deadline: '2030-12-31', sources: ['S52'] },
+        { iso3: 'TJK', granted: '2010', deadline: '2030-12-31', sources: ['S52'] },
         { reason: 'invalid', field: 'granted' },
       ],
       [
@@ -261,7 +262,7 @@ forEachDatabase((database) => {
       ],
       [
         'an unknown source',
-        { iso3: 'AGO', granted: '2026', deadline: '2030-12-31', sources: ['NOPE'] },
+        { iso3: 'TJK', granted: '2026', deadline: '2030-12-31', sources: ['NOPE'] },
         { reason: 'invalid', field: 'sources' },
       ],
     ] as const)('addExtensionDecision refuses %s and writes nothing', async (_, input, rejection) => {
