@@ -13,8 +13,8 @@ import type { Database, DialectName, Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
 import type { StateRecords } from './land-release.js';
-import { type ClearanceLedger, NO_EVENT, RunningTotal, ledgerChanges, ledgerOf } from './ledger.js';
-import type { BBox, ClearanceCounts } from './model.js';
+import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES, ledgerChanges, ledgerOf } from './ledger.js';
+import { type BBox, type ClearanceCounts, DEVICE_CATEGORIES, RELEASE_KINDS } from './model.js';
 import { AREA_FACT_COLUMNS, DEVICES_FACT_COLUMNS, RELEASE_FACT_COLUMNS, stateFactsFromRows } from './store-rows.js';
 
 export interface StateFacts {
@@ -113,10 +113,48 @@ interface TotalRow {
 
 const yearOf = (day: number): number => Math.floor(day / 10000);
 
+/** Every series name the ledger reads (ledgerOf): the store is asked for exactly these. */
+const SERIES_NAMES: readonly string[] = [
+  ...(['sha', 'cha'] as const).flatMap((type) => [SERIES.openCount(type), SERIES.openM2(type)]),
+  ...RELEASE_KINDS.map(SERIES.released),
+  SERIES.releaseCount,
+  SERIES.newlyRecordedM2,
+  ...DEVICE_CATEGORIES.flatMap((c) => [SERIES.deviceRecords(c), SERIES.deviceCount(c)]),
+];
+
+/**
+ * Per series, its last total on or before `day`, in one row: two index seeks a series (the
+ * primary key is iso3, series, day), so the as-of year's days are never read one by one.
+ */
+async function latestTotals(db: Kysely<Database>, iso3: StateCode, day: number): Promise<TotalRow[]> {
+  const row = await db
+    .selectNoFrom((eb) =>
+      SERIES_NAMES.flatMap((name, i) => {
+        const last = eb
+          .selectFrom('clearance_ledger_totals')
+          .where('iso3', '=', iso3)
+          .where('series', '=', name)
+          .where('day', '<=', day)
+          .orderBy('day', 'desc')
+          .limit(1);
+        return [last.select('day').as(`day${i}`), last.select('total').as(`total${i}`)];
+      }),
+    )
+    .executeTakeFirstOrThrow();
+  const found: Record<string, unknown> = row;
+  return SERIES_NAMES.flatMap((series, i) => {
+    const last = found[`day${i}`];
+    return last === null || last === undefined
+      ? []
+      : [{ series, day: Number(last), total: Number(found[`total${i}`]) }];
+  });
+}
+
 /**
  * Per series, the last total of each year up to `day` (the ledger's functions ask a total only
  * on 31 December of a year or on the as-of day, so these answer them exactly): the rows marked
- * last of their year, and the rows of the as-of year up to the day, both by index.
+ * last of their year up to the day, and each series' last row on or before the day. A few
+ * hundred rows at most (series × years), however many areas and days the State has.
  */
 async function yearEndTotals(db: Kysely<Database>, iso3: StateCode, day: number): Promise<TotalRow[]> {
   const yearEnds = await db
@@ -126,15 +164,8 @@ async function yearEndTotals(db: Kysely<Database>, iso3: StateCode, day: number)
     .where('last_in_year', '=', 1)
     .where('day', '<=', day)
     .execute();
-  const thisYear = await db
-    .selectFrom('clearance_ledger_totals')
-    .select(['series', 'day', 'total'])
-    .where('iso3', '=', iso3)
-    .where('day', '>=', yearOf(day) * 10000)
-    .where('day', '<=', day)
-    .execute();
   const last = new Map<string, TotalRow>();
-  for (const row of [...yearEnds, ...thisYear]) {
+  for (const row of [...yearEnds, ...(await latestTotals(db, iso3, day))]) {
     const key = `${row.series}|${yearOf(row.day)}`;
     const known = last.get(key);
     if (known === undefined || known.day < row.day) last.set(key, row);
