@@ -5,6 +5,7 @@ import { devicesPerYear, landReleaseSummary, releasedPerYear, stateRecords } fro
 import {
   NO_EVENT,
   RunningTotal,
+  SERIES_NAMES,
   buildLedger,
   devicesYears,
   ledgerChanges,
@@ -278,5 +279,15 @@ describe('the ledger of records with nothing of a kind', () => {
       { year: 2020, cancelledM2: 20, reducedM2: 0, clearedM2: 99.993 },
     ]);
     expect(reconciliationTotals(ledger, d('2020-12-31'))[0]?.differenceM2).toBe(0);
+  });
+});
+
+describe('SERIES_NAMES', () => {
+  it('are exactly the series ledgerOf reads (a store that reads only these answers every figure)', () => {
+    const asked = new Set<string>();
+    const spy = { get: (name: string) => (asked.add(name), undefined) } as unknown as ReadonlyMap<string, RunningTotal>;
+    ledgerOf('KHM', spy, { synthetic: false, firstEvent: NO_EVENT, firstRelease: NO_EVENT, firstDevice: NO_EVENT });
+    expect([...asked].sort()).toEqual([...SERIES_NAMES].sort());
+    expect(new Set(SERIES_NAMES).size).toBe(SERIES_NAMES.length);
   });
 });

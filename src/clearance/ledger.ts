@@ -129,6 +129,15 @@ export const SERIES = {
   deviceCount: (category: DeviceCategory) => `devices.${category}.count`,
 } as const;
 
+/** Every series name ledgerOf reads: a store is asked for exactly these (store-ledger.ts). */
+export const SERIES_NAMES: readonly string[] = [
+  ...(['sha', 'cha'] as const).flatMap((type) => [SERIES.openCount(type), SERIES.openM2(type)]),
+  ...RELEASE_KINDS.map(SERIES.released),
+  SERIES.releaseCount,
+  SERIES.newlyRecordedM2,
+  ...DEVICE_CATEGORIES.flatMap((c) => [SERIES.deviceRecords(c), SERIES.deviceCount(c)]),
+];
+
 export const NO_EVENT = Number.POSITIVE_INFINITY;
 
 /** The days an area's remaining can change on: recorded, released, re-surveyed, closed. */

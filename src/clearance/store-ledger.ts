@@ -13,7 +13,7 @@ import type { Database, DialectName, Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
 import type { StateRecords } from './land-release.js';
-import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES, ledgerChanges, ledgerOf } from './ledger.js';
+import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES_NAMES, ledgerChanges, ledgerOf } from './ledger.js';
 import { type BBox, type ClearanceCounts, DEVICE_CATEGORIES, RELEASE_KINDS } from './model.js';
 import { AREA_FACT_COLUMNS, DEVICES_FACT_COLUMNS, RELEASE_FACT_COLUMNS, stateFactsFromRows } from './store-rows.js';
 
@@ -112,15 +112,6 @@ interface TotalRow {
 }
 
 const yearOf = (day: number): number => Math.floor(day / 10000);
-
-/** Every series name the ledger reads (ledgerOf): the store is asked for exactly these. */
-const SERIES_NAMES: readonly string[] = [
-  ...(['sha', 'cha'] as const).flatMap((type) => [SERIES.openCount(type), SERIES.openM2(type)]),
-  ...RELEASE_KINDS.map(SERIES.released),
-  SERIES.releaseCount,
-  SERIES.newlyRecordedM2,
-  ...DEVICE_CATEGORIES.flatMap((c) => [SERIES.deviceRecords(c), SERIES.deviceCount(c)]),
-];
 
 /**
  * Per series, the last total of each year up to `day` (the ledger's functions ask a total only
