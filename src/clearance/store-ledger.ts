@@ -14,7 +14,7 @@ import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
 import type { StateRecords } from './land-release.js';
 import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES_NAMES, ledgerChanges, ledgerOf } from './ledger.js';
-import { type BBox, type ClearanceCounts, DEVICE_CATEGORIES, RELEASE_KINDS } from './model.js';
+import type { BBox, ClearanceCounts } from './model.js';
 import { AREA_FACT_COLUMNS, DEVICES_FACT_COLUMNS, RELEASE_FACT_COLUMNS, stateFactsFromRows } from './store-rows.js';
 
 export interface StateFacts {
