@@ -91,8 +91,9 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
 
   const svg = useRef<SVGSVGElement>(null);
   const dotRefs = useRef<(SVGCircleElement | null)[]>([]);
-  const [size, setSize] = useState<[number, number]>([1, 1]);
-  const aspect = size[0] / size[1];
+  // Null until the drawing has been measured: the dots' size depends on it, so they are drawn once, after.
+  const [size, setSize] = useState<[number, number] | null>(null);
+  const aspect = size === null ? 1 : size[0] / size[1];
   const [moved, setMoved] = useState<View | null>(() => memory.view());
   const [open, setOpenRow] = useState<HazardAreaRow | null>(() => memory.open());
   const [active, setActive] = useState(0);
@@ -205,7 +206,19 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
     event.preventDefault();
   };
 
-  const dots = geometry?.dots ?? [];
+  const measured = size !== null;
+  const dots = useMemo(() => (measured ? (geometry?.dots ?? []) : []), [geometry, measured]);
+  // Each area's name, written once per list and language, not at each render of 200 buttons.
+  const labels = useMemo(
+    () =>
+      dots.map((dot) =>
+        t('web:clearanceMap.areaButton', {
+          reference: rows[dot.index]?.reference ?? '',
+          type: t(dot.type === 'CHA' ? 'web:clearanceMap.cha' : 'web:clearanceMap.sha'),
+        }),
+      ),
+    [dots, rows, t],
+  );
   const roving = Math.min(active, Math.max(0, dots.length - 1));
   /** Focuses the dot at `at` (in the dots' order), bringing it into view. */
   const focusDot = (at: number) => {
@@ -232,9 +245,10 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
   };
 
   /** SVG units per CSS pixel. */
-  const px = view === null ? 0 : view[2] / size[0];
+  const px = view === null || size === null ? 0 : view[2] / size[0];
   const words = open === null ? null : featureWords(HAZARD_LAYER, open.properties, asOf);
-  const usable = geometry !== null && records !== null;
+  // Its areas drawn at their size: what can be opened is on screen.
+  const usable = geometry !== null && records !== null && measured;
 
   return (
     <div
@@ -291,10 +305,7 @@ export function ClearanceMapPreview({ iso3, asOf, bounds, memory }: Props) {
                 fillOpacity={0.8}
                 tabIndex={at === roving ? 0 : -1}
                 role="button"
-                aria-label={t('web:clearanceMap.areaButton', {
-                  reference: row.reference,
-                  type: t(dot.type === 'CHA' ? 'web:clearanceMap.cha' : 'web:clearanceMap.sha'),
-                })}
+                aria-label={labels[at]}
                 aria-expanded={selected}
                 aria-controls={selected ? detailsId : undefined}
                 className="first-view-area"
