@@ -49,7 +49,10 @@ describe('Art. 5.3-5.6: chains of extensions', () => {
       '2017:2018-01-01;?:2020-01-01;2012:2025-12-31',
       [2],
     ],
-    ['a deadline after an unknown one is not compared', '2013-07-01', '2012:?;2015:2014-01-01', []],
+    ['a deadline after an unknown one is not held to ten years', '2013-07-01', '2012:?;2015:2030-01-01', []],
+    ['a deadline after an unknown one, later than the last known', '2013-07-01', '2012:?;2015:2014-01-01', []],
+    ['a deadline after an unknown one, on the last known', '2013-07-01', '2012:?;2015:2013-07-01', [1]],
+    ['a deadline after two unknown ones, before the last known', '2013-07-01', '2012:?;2014:?;2015:2013-06-30', [2]],
   ])('%s', (_, original, text, faulty) => {
     expect(extensionChainProblems(d(original), chain(text)).map((p) => p.index)).toEqual(faulty);
   });
@@ -59,6 +62,12 @@ describe('Art. 5.3-5.6: chains of extensions', () => {
       { index: 1, expected: 'a decision granted no earlier than the previous one (2017)' },
       { index: 1, expected: 'a new deadline later than the one it replaces (2018-01-01)' },
       { index: 2, expected: 'an extension of at most 10 years after 2016-01-01 (Art. 5.3)' },
+    ]);
+  });
+
+  it('names the last known deadline when the one replaced is not known', () => {
+    expect(extensionChainProblems(d('2013-07-01'), chain('2012:?;2015:2013-01-01'))).toEqual([
+      { index: 1, expected: 'a new deadline later than 2013-07-01, the last known deadline before it' },
     ]);
   });
 

@@ -30,25 +30,35 @@ export interface ChainProblem {
 export function extensionChainProblems(original: CalendarDate, chain: readonly ExtensionDecision[]): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let previousDeadline: PartialDate | null = asPartialDate(original);
+  // Each grant moves the deadline later, so one after an unknown deadline is still later than the last known.
+  let lastKnown: PartialDate | null = previousDeadline;
   let previousGranted: PartialDate | null = null;
   for (const [index, extension] of chain.entries()) {
     const { granted, deadline } = extension;
     if (granted !== null && previousGranted !== null && latestDay(granted) < earliestDay(previousGranted)) {
       problems.push({ index, expected: `a decision granted no earlier than the previous one (${previousGranted})` });
     }
-    if (extension.kind === 'reopened') previousDeadline = null;
-    if (deadline !== null && previousDeadline !== null) {
-      const before = previousDeadline;
-      if (latestDay(deadline) <= earliestDay(before)) {
-        problems.push({ index, expected: `a new deadline later than the one it replaces (${before})` });
-      } else if (earliestDay(deadline) > addYears(latestDay(before), MAX_EXTENSION_YEARS)) {
-        problems.push({
-          index,
-          expected: `an extension of at most ${MAX_EXTENSION_YEARS} years after ${before} (Art. 5.3)`,
-        });
-      }
+    if (extension.kind === 'reopened') previousDeadline = lastKnown = null;
+    if (deadline !== null && lastKnown !== null && latestDay(deadline) <= earliestDay(lastKnown)) {
+      problems.push({
+        index,
+        expected:
+          previousDeadline === null
+            ? `a new deadline later than ${lastKnown}, the last known deadline before it`
+            : `a new deadline later than the one it replaces (${lastKnown})`,
+      });
+    } else if (
+      deadline !== null &&
+      previousDeadline !== null &&
+      earliestDay(deadline) > addYears(latestDay(previousDeadline), MAX_EXTENSION_YEARS)
+    ) {
+      problems.push({
+        index,
+        expected: `an extension of at most ${MAX_EXTENSION_YEARS} years after ${previousDeadline} (Art. 5.3)`,
+      });
     }
     previousDeadline = deadline;
+    if (deadline !== null) lastKnown = deadline;
     if (granted !== null) previousGranted = granted;
   }
   return problems;
