@@ -161,6 +161,19 @@ describe('verdictWords', () => {
     ).toBe(
       'At the average release rate of recent years, the remaining land would be released by 1 February 2033, after the Article 5 deadline of 31 December 2030.',
     );
+    // With the forecast's rate years known, the sentence names them.
+    const basis = (years: number[]) => ({ years, meanM2PerYear: 1, lowM2PerYear: 1, highM2PerYear: 1 });
+    const withYears = (years: number[]) => {
+      const s = summary({
+        forecast: { completion: '2033-02-01', low: '2043-02-05', high: '2030-12-09', verdict: 'off-track' },
+      });
+      return verdictWords({ ...s, forecast: { ...s.forecast, basis: basis(years) } }).sentence;
+    };
+    expect(withYears([2023, 2024, 2025])).toBe(
+      'At the average release rate from 2023 to 2025, the remaining land would be released by 1 February 2033, after the Article 5 deadline of 31 December 2030.',
+    );
+    expect(withYears([2025])).toMatch(/^At the average release rate in 2025, /);
+    expect(withYears([])).toMatch(/^At the average release rate of recent years, /);
     expect(
       verdictWords(
         summary({ forecast: { completion: '2027-01-01', low: '2028-01-01', high: '2026-12-01', verdict: 'on-track' } }),

@@ -171,9 +171,18 @@ const VERDICT_LABEL = {
   unknown: 'web:verdict.label.unknown',
 } as const satisfies Record<ClearanceVerdict, string>;
 
+/** The years the forecast's release rates come from: "from 2023 to 2025", "in 2025" (they follow each other). */
+export function rateYearsWords(summary: ClearanceSummary): string {
+  const years = summary.forecast.basis?.years ?? [];
+  const [from, to] = [years[0], years[years.length - 1]];
+  if (from === undefined || to === undefined) return t('web:verdict.rateYearsUnknown');
+  return from === to ? t('web:verdict.rateYear', { year: from }) : t('web:verdict.rateYears', { from, to });
+}
+
 /** The verdict with the one sentence that explains it to a reader who is not a statistician. */
 export function verdictWords(summary: ClearanceSummary): { label: string; sentence: string } {
   const { verdict, completion, low } = summary.forecast;
+  const years = rateYearsWords(summary);
   const deadline = summary.deadline === null ? null : formatDate(lastDay(summary.deadline));
   const label = t(VERDICT_LABEL[verdict]);
   const deadlineWords = deadline ?? t('web:verdict.unknownDate');
@@ -186,6 +195,7 @@ export function verdictWords(summary: ClearanceSummary): { label: string; senten
         sentence: t('web:verdict.onTrack', {
           low: low === null ? t('web:verdict.theDeadline') : formatDate(low),
           deadline: deadlineWords,
+          years,
         }),
       };
     case 'at-risk':
@@ -195,6 +205,7 @@ export function verdictWords(summary: ClearanceSummary): { label: string; senten
           completion: completion === null ? t('web:verdict.theDeadline') : formatDate(completion),
           deadline: deadlineWords,
           low: low === null ? t('web:verdict.never') : formatDate(low),
+          years,
         }),
       };
     case 'off-track':
@@ -202,8 +213,8 @@ export function verdictWords(summary: ClearanceSummary): { label: string; senten
         label,
         sentence:
           completion === null
-            ? t('web:verdict.offTrackNever', { deadline: deadlineWords })
-            : t('web:verdict.offTrack', { completion: formatDate(completion), deadline: deadlineWords }),
+            ? t('web:verdict.offTrackNever', { deadline: deadlineWords, years })
+            : t('web:verdict.offTrack', { completion: formatDate(completion), deadline: deadlineWords, years }),
       };
     case 'unknown':
       return {

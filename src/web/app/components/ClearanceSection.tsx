@@ -6,6 +6,7 @@ import {
   areaWords,
   hasRecords,
   lastDay,
+  rateYearsWords,
   releasedDescription,
   releasedView,
   remainingDescription,
@@ -135,7 +136,11 @@ function Charts({ summary, tag, start }: { summary: ClearanceSummary; tag: strin
         <h3 id="clearance-remaining-heading">{t('web:clearance.remainingHeading', { tag })}</h3>
         <p className="chart-description">
           {remainingDescription(remaining)}{' '}
-          {t('web:clearance.remainingUnits', { name: remaining.unit.name, symbol: remaining.unit.symbol })}
+          {t('web:clearance.remainingUnits', {
+            name: remaining.unit.name,
+            symbol: remaining.unit.symbol,
+            years: rateYearsWords(summary),
+          })}
         </p>
         {start ? (
           <LazyChart
