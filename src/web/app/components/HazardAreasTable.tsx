@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import { paths } from '../api';
 import { areaWords } from '../clearance-series';
 import { formatDate } from '../dates';
 import { type HazardAreaRow, type HazardSortKey, hazardAreaRows, sortHazardRows } from '../hazard-area-rows';
 import { formatNumber, useT } from '../i18n';
-import { useApi } from '../use-api';
+import { useLoad } from '../use-api';
 import { LoadStatus } from './LoadStatus';
-import type { RecordsCollection } from './clearance-preload';
+import { type RecordsCollection, clearanceRecords } from './clearance-preload';
 
 interface Props {
   iso3: string;
@@ -21,7 +20,16 @@ const COLUMNS: readonly HazardSortKey[] = ['reference', 'type', 'areaM2', 'statu
 /** The clearance map's hazard areas as a sortable table, each row able to show its area on the map: the map for keyboards and screen readers. */
 export function HazardAreasTable({ iso3, day, onShow }: Props) {
   const t = useT();
-  const loaded = useApi<RecordsCollection>(paths.clearanceRecords(iso3));
+  // The first view's read of the records (once per page load), not a second download of them.
+  const loaded = useLoad<RecordsCollection>(
+    iso3,
+    () => clearanceRecords.load(iso3),
+    {},
+    (key) => {
+      const here = clearanceRecords.arrived(key);
+      return here === null ? undefined : { data: here };
+    },
+  );
   const [sort, setSort] = useState<{ key: HazardSortKey; ascending: boolean }>({ key: 'reference', ascending: true });
   const [shown, setShown] = useState<string | null>(null);
   const rows = useMemo(

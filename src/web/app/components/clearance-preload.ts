@@ -56,12 +56,27 @@ export const stateOutline = readOncePerState<StateOutline>(paths.clearanceOutlin
 /** The map's code (one download however often it is asked for). */
 export const loadClearanceMap = () => import('./ClearanceMap');
 
+/** Preloads made in this page load, by State and date: main.tsx and the State page both ask for one. */
+const preloads = new Map<string, Promise<unknown>>();
+
 /**
  * Reads the State's clearance now, with what the map's first view draws (its records and outline);
  * when it has records, fetches the map's code and the world's shapes too. Settles when the summary,
  * the records and the outline have arrived or failed (the State page's first render waits for them).
+ * Once per State and date: asked again (the page's effect after main.tsx's preload, whose answer the
+ * section has already taken), it reads nothing twice.
  */
 export function preloadClearance(iso3: string, asOf: string): Promise<unknown> {
+  const key = `${iso3}|${asOf}`;
+  let preload = preloads.get(key);
+  if (preload === undefined) {
+    preload = startPreload(iso3, asOf);
+    preloads.set(key, preload);
+  }
+  return preload;
+}
+
+function startPreload(iso3: string, asOf: string): Promise<unknown> {
   // The records and outline at once: the server's preload hints (src/server/web.ts) have them on the way already.
   const firstView = [clearanceRecords.load(iso3), stateOutline.load(iso3)];
   const drawn = Promise.allSettled(firstView);
