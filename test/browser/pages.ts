@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureWebBuild } from '../../src/server/web-build.js';
 import { type Chromium, launchChromium } from './chromium.js';
@@ -109,4 +109,25 @@ export async function noLoadingLeft(page: Page, timeout = 15_000): Promise<void>
       { timeout },
     )
     .toBe(0);
+}
+
+/**
+ * Opens a chart's collapsed data table and waits for its first row: a ChartTable builds its body
+ * only once opened, after the click has returned, so reading its cells at once can find none.
+ */
+export async function openTable(details: Locator): Promise<void> {
+  await details.locator('summary').click();
+  await details.locator('tbody tr').first().waitFor({ state: 'attached' });
+}
+
+/**
+ * Scrolls the element to the middle of the viewport. Playwright's scrollIntoViewIfNeeded first
+ * waits for the element to keep its box for two animation frames, and on a starved CI machine it
+ * once waited 30 s for that below sections that render after the first paint; the tests only need
+ * the place in view, so lazy charts near it load.
+ */
+export async function bringIntoView(element: Locator): Promise<void> {
+  await element.evaluate((node) =>
+    (node as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'center' }),
+  );
 }

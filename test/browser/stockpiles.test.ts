@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { noLoadingLeft, screenshot, useBrowserPages } from './pages.js';
+import { bringIntoView, noLoadingLeft, openTable, screenshot, useBrowserPages } from './pages.js';
 
 /** The little of the page's globals these tests read (the root tsconfig has no DOM types). */
 interface PageGlobals {
@@ -81,12 +81,12 @@ describe('stockpile pages in Chromium', () => {
     // The chart of mines destroyed per year, beside the published figures, with its data as a table.
     const years = page.getByTestId('stockpiles-years');
     // A chart's code loads when its place comes near the viewport (LazyChart).
-    await years.scrollIntoViewIfNeeded();
+    await bringIntoView(years);
     await expect
       .poll(() => years.locator('[data-testid=stockpiles-years-chart] svg').count(), { timeout: 15_000 })
       .toBe(1);
     const yearsData = years.getByTestId('stockpiles-years-data');
-    await yearsData.locator('summary').click();
+    await openTable(yearsData);
     const row2017 = yearsData.locator('tbody tr', { has: page.locator('th', { hasText: /^2017$/ }) });
     expect(await row2017.textContent()).toContain('more than 53 million mines (S32)');
     await mapData.locator('summary').click();
@@ -112,11 +112,11 @@ describe('stockpile pages in Chromium', () => {
     expect(await page.locator('#stockpile-source-S30 .source-title').count()).toBe(1);
 
     // The remaining stock against the deadline, its data in a collapsed table.
-    await section.locator('#stockpile-remaining-heading').scrollIntoViewIfNeeded();
+    await bringIntoView(section.locator('#stockpile-remaining-heading'));
     await expect.poll(() => section.locator('[data-testid=stockpile-remaining-chart] svg').count()).toBe(1);
     const remainingData = section.getByTestId('stockpile-remaining-data');
     expect(await remainingData.getAttribute('open')).toBeNull();
-    await remainingData.locator('summary').click();
+    await openTable(remainingData);
     expect(await remainingData.locator('tbody th').allTextContents()).toEqual([
       '2 April 2008',
       '5 April 2017',
@@ -124,7 +124,7 @@ describe('stockpile pages in Chromium', () => {
     ]);
     await remainingData.locator('summary').click();
 
-    await section.locator('#stockpile-retained-heading').scrollIntoViewIfNeeded();
+    await bringIntoView(section.locator('#stockpile-retained-heading'));
     await expect.poll(() => section.locator('[data-testid=stockpile-retained-chart] svg').count()).toBe(1);
     const retained = section.getByTestId('stockpile-retained-table');
     expect(await retained.locator('tbody th').allTextContents()).toEqual(['2010']);
@@ -143,12 +143,12 @@ describe('stockpile pages in Chromium', () => {
       await page.setViewportSize({ width: 375, height: 800 });
       await settled(page);
       if (name === 'belarus-375') {
-        await page.locator('#stockpile-retained-heading').scrollIntoViewIfNeeded();
+        await bringIntoView(page.locator('#stockpile-retained-heading'));
         await page.waitForSelector('[data-testid=stockpile-retained-chart] svg');
       }
       if (name === 'stockpiles-375') {
         await page.waitForSelector('.world-map[data-ready=true]', { timeout: 30_000 });
-        await page.getByTestId('stockpiles-years').scrollIntoViewIfNeeded();
+        await bringIntoView(page.getByTestId('stockpiles-years'));
         await page.waitForSelector('[data-testid=stockpiles-years-chart] svg');
       }
       const { scroll, client } = await noSidewaysScroll(page);

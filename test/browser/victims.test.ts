@@ -14,7 +14,7 @@ import { demoCasualties } from '../../src/victims/demo/demo.js';
 import { addRecords } from '../../src/victims/store.js';
 import { insertFigures } from '../../src/transparency/store.js';
 import { expectAccessible } from './axe.js';
-import { screenshot, useBrowserPages } from './pages.js';
+import { openTable, screenshot, useBrowserPages } from './pages.js';
 
 interface PageGlobals {
   document: { documentElement: { scrollWidth: number; clientWidth: number; scrollHeight: number } };
@@ -78,7 +78,7 @@ describe('victim assistance pages in Chromium', () => {
         '/states/KHM?asOf=2018-12-31',
       );
       const years = page.getByTestId('victim-years');
-      await years.locator('summary').click();
+      await openTable(years);
       // 2016: 8,605 casualties in LM2017 (the latest edition on the date to publish 2016: LM2018 came out in November 2018).
       expect(await years.locator('tr', { hasText: /^2016/ }).textContent()).toMatch(/9,437|8,605/);
       // No record was stored by 2018: the records column says none, the device section says so.
@@ -95,7 +95,7 @@ describe('victim assistance pages in Chromium', () => {
       await settled(page);
       const years = page.getByTestId('victim-years');
       expect(await years.getByTestId('victim-global-synthetic').count()).toBe(1);
-      await years.locator('summary').click();
+      await openTable(years);
       // 2016: every edition listed, oldest first; the difference is the records less the latest edition.
       const row = (await years.locator('tr', { hasText: /^2016/ }).locator('td').allTextContents()).map((c) =>
         c.trim(),
@@ -106,7 +106,7 @@ describe('victim assistance pages in Chromium', () => {
       expect(recorded).toBeGreaterThanOrEqual(5);
       expect(Number(row[3]?.replace(/,/g, ''))).toBe(recorded - 9439);
       const devices = page.getByTestId('victim-devices');
-      await devices.locator('summary').click();
+      await openTable(devices);
       const cells = await devices.locator('tbody td').allTextContents();
       // 300 records over 26 years and 6 devices: most cells are small, said in words, never as numbers.
       expect(cells).toContain('fewer than 5, withheld');
@@ -139,7 +139,7 @@ describe('victim assistance pages in Chromium', () => {
       expect(await history.first().getByRole('link').first().getAttribute('href')).toMatch(/^http/);
       // The series: the made-up total published for 2016 beside the records, with the difference.
       const series = section.getByTestId('victim-series');
-      await series.locator('summary').click();
+      await openTable(series);
       const row = (await series.locator('tr', { hasText: /^2016/ }).locator('td').allTextContents()).map((c) =>
         c.trim(),
       );
@@ -162,7 +162,7 @@ describe('victim assistance pages in Chromium', () => {
       }
       // 300 records over 26 years: some years hold fewer than 5 killed, said in words.
       const byYear = section.locator('details.chart-table').first();
-      await byYear.locator('summary').click();
+      await openTable(byYear);
       expect(await byYear.locator('tbody').textContent()).toContain('fewer than 5, withheld');
       expect(await sideways(page)).toBe(false);
       await expectAccessible(page, `/states/KHM with records at ${viewport.width} px`);
