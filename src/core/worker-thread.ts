@@ -5,11 +5,16 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** `name` without extension (`./read-worker`), resolved beside `callerUrl` (the caller's import.meta.url). */
-export function startWorker(callerUrl: string, name: string, workerData: unknown): Worker {
-  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`${name}.js`, callerUrl), { workerData });
+/** `name` without extension (`./read-worker`), resolved beside `callerUrl` (the caller's import.meta.url); `options` the thread's heap limits. */
+export function startWorker(
+  callerUrl: string,
+  name: string,
+  workerData: unknown,
+  options: Pick<WorkerOptions, 'resourceLimits'> = {},
+): Worker {
+  if (!callerUrl.endsWith('.ts')) return new Worker(new URL(`${name}.js`, callerUrl), { ...options, workerData });
   const api = pathToFileURL(
     createRequire(callerUrl)
       .resolve('tsx/esm/api')
@@ -17,5 +22,5 @@ export function startWorker(callerUrl: string, name: string, workerData: unknown
   ).href;
   const worker = new URL(`${name}.ts`, callerUrl).href;
   const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { ...options, eval: true, workerData });
 }

@@ -13,6 +13,12 @@ import { type BatchChecker, batchChecker } from './check-batch.js';
 import type { CheckInput, FeatureOutcome, FromWorker, ToWorker } from './check-protocol.js';
 import { type CollectionHead, featureBatches } from './geojson-stream.js';
 
+/**
+ * A larger young generation than V8's default for each checker: a batch's parsed features are
+ * garbage a moment later, and with room for a few batches they die there instead of being copied
+ * out. Measured on 200,000 areas, two runs each: the import's CPU 29.0 and 29.2 s, 27.5 and 26.9 s with it.
+ */
+const CHECKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 96 } };
 /** Batches sent to a worker and not yet answered: enough that none waits for the scanner. */
 const IN_FLIGHT_PER_WORKER = 3;
 
@@ -55,7 +61,7 @@ export function checkInWorkers(
   };
   for (let i = 0; i < count; i++) {
     const checker: Checker = {
-      worker: startWorker(import.meta.url, './check-worker', input),
+      worker: startWorker(import.meta.url, './check-worker', input, CHECKER_LIMITS),
       ready: false,
       inFlight: 0,
     };
