@@ -172,11 +172,37 @@ export async function readTileFeatures(
     });
 }
 
-/** Records, in the writing transaction, the box a clearance write touched (none: nothing drawn changed). */
-export async function recordTileChange(db: Kysely<Database>, iso3: StateCode, box: BBox | null): Promise<void> {
+/**
+ * Tile changes kept per State: older ones are deleted as new ones are written, so the table does
+ * not grow with every write for ever. A tile cache that fell further behind than this drops all
+ * the State's tiles instead of the ranges (tileChangesAfter says so).
+ */
+export const TILE_CHANGES_KEPT = 1000;
+
+/**
+ * Records, in the writing transaction, the box a clearance write touched (none: nothing drawn
+ * changed), and deletes the State's changes older than the latest `kept`.
+ */
+export async function recordTileChange(
+  db: Kysely<Database>,
+  iso3: StateCode,
+  box: BBox | null,
+  kept = TILE_CHANGES_KEPT,
+): Promise<void> {
   if (box === null) return;
   const [min_x, min_y, max_x, max_y] = box;
   await db.insertInto('clearance_tile_changes').values({ iso3, min_x, min_y, max_x, max_y }).execute();
+  // The oldest change still kept: `kept` index entries read from the newest, on (iso3, id).
+  const oldestKept = await db
+    .selectFrom('clearance_tile_changes')
+    .select('id')
+    .where('iso3', '=', iso3)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .offset(kept - 1)
+    .executeTakeFirst();
+  if (oldestKept !== undefined)
+    await db.deleteFrom('clearance_tile_changes').where('iso3', '=', iso3).where('id', '<', oldestKept.id).execute();
 }
 
 export interface TileChange {
@@ -184,16 +210,35 @@ export interface TileChange {
   box: BBox;
 }
 
-/** The State's tile changes after change `after`, in order. */
-export async function tileChangesAfter(store: Store, iso3: StateCode, after: number): Promise<TileChange[]> {
+export interface TileChangesAfter {
+  /** The State's changes after the one asked for, in order. */
+  changes: TileChange[];
+  /** false when changes after it may have been deleted (TILE_CHANGES_KEPT): every cached tile of the State is then stale. */
+  complete: boolean;
+}
+
+/**
+ * The State's tile changes after change `after` (0: from the first). Complete when the change
+ * `after` is still stored (the oldest are deleted first, so every later one is too), or, from the
+ * first, when fewer than `kept` are stored (none was ever deleted).
+ */
+export async function tileChangesAfter(
+  store: Store,
+  iso3: StateCode,
+  after: number,
+  kept = TILE_CHANGES_KEPT,
+): Promise<TileChangesAfter> {
   const rows = await store.db
     .selectFrom('clearance_tile_changes')
     .select(['id', 'min_x', 'min_y', 'max_x', 'max_y'])
     .where('iso3', '=', iso3)
-    .where('id', '>', after)
+    .where('id', '>=', after)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), box: [r.min_x, r.min_y, r.max_x, r.max_y] }));
+  const found = rows.map((r) => ({ id: Number(r.id), box: [r.min_x, r.min_y, r.max_x, r.max_y] as BBox }));
+  if (after === 0) return { changes: found, complete: found.length < kept };
+  const complete = found[0]?.id === after;
+  return { changes: complete ? found.slice(1) : found, complete };
 }
 
 /** True when PostGIS's ST_AsMVT can be called on this connection (PostgreSQL with the extension on the search path). */

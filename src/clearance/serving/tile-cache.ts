@@ -81,9 +81,10 @@ export class TileCache implements TileSource {
     return state;
   }
 
-  /** Drops the tiles meeting a box written since the last check. */
+  /** Drops the tiles meeting a box written since the last check; all of them when the changes since were not all kept. */
   private async refresh(state: StateTiles, version: number): Promise<void> {
-    const changes = await tileChangesAfter(this.store, state.iso3, state.change);
+    const { changes, complete } = await tileChangesAfter(this.store, state.iso3, state.change);
+    if (!complete) state.tiles.clear();
     for (const [key, cached] of state.tiles)
       if (changes.some((c) => boxesMeet(c.box, cached.box))) state.tiles.delete(key);
     state.change = changes.at(-1)?.id ?? state.change;

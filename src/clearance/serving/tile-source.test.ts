@@ -11,7 +11,7 @@ import { initDatabase } from '../../setup/seed.js';
 import { boundingBox } from '../geometry/area.js';
 import type { AreaGeometry, ClearanceRecords, HazardArea } from '../model.js';
 import { deleteSyntheticRecords, loadClearanceRecords, saveClearanceRecords } from '../store.js';
-import { hasPostgis } from '../store-tiles.js';
+import { TILE_CHANGES_KEPT, hasPostgis, recordTileChange, tileChangesAfter } from '../store-tiles.js';
 import { activity, hazardArea, release } from '../test-records.js';
 import { clearanceVersion } from './cache.js';
 import { TileCache } from './tile-cache.js';
@@ -221,6 +221,80 @@ forEachDatabase((database) => {
       expect(await read('KHM', far)).toBeNull();
       expect(bytes(await read('FJI', other))).toBe(bytes(before.other));
       expect(built, 'the delete touched both KHM tiles, not FJI').toBe(6);
+    });
+  });
+
+  describe('tile changes, the latest kept per State', () => {
+    const ids = async (store: Store, iso3: string): Promise<number[]> =>
+      (
+        await store.db
+          .selectFrom('clearance_tile_changes')
+          .select('id')
+          .where('iso3', '=', iso3)
+          .orderBy('id')
+          .execute()
+      ).map((r) => Number(r.id));
+
+    it("deletes a State's changes older than the latest kept, and no other State's", async () => {
+      const store = await seeded(open);
+      const fiji = await ids(store, 'FJI');
+      expect(fiji).toHaveLength(1);
+      for (let i = 0; i < 5; i++) await recordTileChange(store.db, 'KHM', [103, 13, 103.1 + i / 100, 13.1], 3);
+      const khm = await ids(store, 'KHM');
+      expect(khm).toHaveLength(3);
+      expect(await ids(store, 'FJI')).toEqual(fiji);
+      // A write that drew nothing records nothing and deletes nothing.
+      await recordTileChange(store.db, 'KHM', null, 1);
+      expect(await ids(store, 'KHM')).toEqual(khm);
+      const [oldest, middle, newest] = khm as [number, number, number];
+
+      // From a change still kept: the later ones, complete.
+      expect(await tileChangesAfter(store, 'KHM', oldest, 3)).toEqual({
+        changes: [
+          { id: middle, box: [103, 13, 103.13, 13.1] },
+          { id: newest, box: [103, 13, 103.14, 13.1] },
+        ],
+        complete: true,
+      });
+      expect(await tileChangesAfter(store, 'KHM', newest, 3)).toEqual({ changes: [], complete: true });
+      // From a deleted one: what is kept, said incomplete.
+      const deleted = await tileChangesAfter(store, 'KHM', oldest - 1, 3);
+      expect(deleted.changes.map((c) => c.id)).toEqual(khm);
+      expect(deleted.complete).toBe(false);
+      // From the first: complete only while fewer than the kept number are stored (none deleted yet).
+      expect((await tileChangesAfter(store, 'KHM', 0, 3)).complete).toBe(false);
+      expect((await tileChangesAfter(store, 'KHM', 0, 4)).complete).toBe(true);
+      expect(await tileChangesAfter(store, 'FJI', 0)).toMatchObject({ complete: true });
+      expect(TILE_CHANGES_KEPT).toBe(1000);
+    });
+
+    it("makes a tile cache that fell behind the kept changes drop all the State's tiles", async () => {
+      const store = await seeded(open);
+      let built = 0;
+      const indexed = new IndexedTiles(store);
+      const cache = new TileCache(
+        {
+          tile: (iso3, z, x, y) => {
+            built++;
+            return indexed.tile(iso3, z, x, y);
+          },
+        },
+        store,
+      );
+      const near = tileAt(11, 103.21, 13.11);
+      const version = await clearanceVersion(store, 'KHM');
+      await cache.tile('KHM', ...near, version);
+      await cache.tile('KHM', ...near, version);
+      expect(built).toBe(1);
+      // Changes far from the tile, the first of them since deleted: the tile may be stale.
+      await recordTileChange(store.db, 'KHM', [105.49, 13.1, 105.5, 13.11]);
+      await recordTileChange(store.db, 'KHM', [105.49, 13.1, 105.5, 13.11], 1);
+      await cache.tile('KHM', ...near, version + 1);
+      expect(built, 'rebuilt though no kept change meets it').toBe(2);
+      // Then changes far from it, all kept: the tile stays cached.
+      await recordTileChange(store.db, 'KHM', [105.49, 13.1, 105.5, 13.11]);
+      await cache.tile('KHM', ...near, version + 2);
+      expect(built).toBe(2);
     });
   });
 
