@@ -225,7 +225,7 @@ forEachDatabase((database) => {
   });
 
   describe('tile changes, the latest kept per State', () => {
-    const ids = async (store: Store, iso3: string): Promise<number[]> =>
+    const ids = async (store: Store, iso3: StateCode): Promise<number[]> =>
       (
         await store.db
           .selectFrom('clearance_tile_changes')
