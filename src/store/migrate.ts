@@ -3,8 +3,17 @@
  * list (src/setup/migrations.ts composes every pillar's), static imports rather than a folder
  * scan, so it works the same under tsx, compiled code and tests.
  */
-import { type Migration, type MigrationResultSet, Migrator, NO_MIGRATIONS, sql } from 'kysely';
-import type { DialectName, Store } from './database.js';
+import {
+  type DatabaseIntrospector,
+  type Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  NO_MIGRATIONS,
+  type TableMetadata,
+  sql,
+} from 'kysely';
+import type { Database, DialectName, Store } from './database.js';
 
 /** Every migration by name; names sort in the order they run. */
 export type MigrationList = Record<string, Migration>;
@@ -32,11 +41,48 @@ async function migrationSchema(store: Store): Promise<string | undefined> {
   return rows[0]?.schema;
 }
 
+/**
+ * The tables of one schema, as Kysely's introspector lists them (names only: the Migrator asks
+ * only whether its own two tables exist).
+ */
+async function tablesOf(db: Kysely<Database>, schema: string): Promise<TableMetadata[]> {
+  const { rows } = await sql<{ name: string; is_view: boolean }>`select c.relname as name, c.relkind = 'v' as is_view
+    from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = ${schema} and c.relkind in ('r', 'v', 'p', 'm', 'f')`.execute(db);
+  return rows.map((r) => ({ name: r.name, isView: r.is_view, columns: [], schema }));
+}
+
+/**
+ * The store's database for the Migrator, on PostgreSQL with an introspector that lists only the
+ * migration schema's tables. Kysely's own lists every table of every schema and looks up each
+ * column's sequence by the schema's name, so a schema another connection drops meanwhile fails it
+ * ("schema … does not exist"): tests make and drop one schema per file, as other tenants of a
+ * shared database may. Seen in CI; by hand, 46 of 72 migrations failed beside a loop that made
+ * and dropped schemas, none with this.
+ */
+function migratorDb(store: Store, schema: string | undefined): Kysely<Database> {
+  if (schema === undefined) return store.db;
+  const db = store.db;
+  const introspector: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables: () => tablesOf(db, schema),
+    getMetadata: async () => ({ tables: await tablesOf(db, schema) }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspector;
+      const value: unknown = Reflect.get(target, property, target);
+      // Kysely's methods read private fields: called on the store's instance, not the proxy.
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 async function migrator(store: Store, migrations: MigrationsFor): Promise<Migrator> {
   const list = migrations(store.dialect);
   const schema = await migrationSchema(store);
   return new Migrator({
-    db: store.db,
+    db: migratorDb(store, schema),
     provider: { getMigrations: () => Promise.resolve(list) },
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
