@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/minefree.js', import.meta.url));
 const env = { ...process.env, MINEFREE_DB: join(mkdtempSync(join(tmpdir(), 'minefree-cli-')), 'minefree.db') };
-const minefree = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
+// `reports --json` lists every State's reports: over spawnSync's default 1 MB of output since 2026-12-01.
+const minefree = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
 function json<T>(...args: string[]): T {
   const result = minefree(...args, '--json');
   expect(result.stderr).toBe('');
