@@ -192,17 +192,20 @@ export async function recordTileChange(
   if (box === null) return;
   const [min_x, min_y, max_x, max_y] = box;
   await db.insertInto('clearance_tile_changes').values({ iso3, min_x, min_y, max_x, max_y }).execute();
-  // The oldest change still kept: `kept` index entries read from the newest, on (iso3, id).
-  const oldestKept = await db
-    .selectFrom('clearance_tile_changes')
-    .select('id')
+  // One statement: the oldest change still kept is `kept` index entries from the newest, on (iso3, id).
+  await db
+    .deleteFrom('clearance_tile_changes')
     .where('iso3', '=', iso3)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .offset(kept - 1)
-    .executeTakeFirst();
-  if (oldestKept !== undefined)
-    await db.deleteFrom('clearance_tile_changes').where('iso3', '=', iso3).where('id', '<', oldestKept.id).execute();
+    .where('id', '<', (eb) =>
+      eb
+        .selectFrom('clearance_tile_changes')
+        .select('id')
+        .where('iso3', '=', iso3)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .offset(kept - 1),
+    )
+    .execute();
 }
 
 export interface TileChange {
