@@ -14,8 +14,9 @@ import { TreatyEngine } from '../treaty/status.js';
 import { landReleaseSummary } from './land-release.js';
 import { DEVICE_CATEGORIES, type ClearanceRecords } from './model.js';
 import { clearanceSummary, clearanceSummaryFromRecords } from './service.js';
-import { readLedger } from './store-ledger.js';
-import { deleteSyntheticRecords, loadStateFacts, saveClearanceRecords } from './store.js';
+import { readLedger, writeLedger } from './store-ledger.js';
+import { hazardAreaValues } from './store-rows.js';
+import { deleteSyntheticRecords, loadStateFacts, saveClearanceRecords, saveHazardAreaRows } from './store.js';
 import { AS_OF, cleanHistory, day } from './test-histories.js';
 import { activity, devices } from './test-records.js';
 
@@ -115,6 +116,51 @@ forEachDatabase((database) => {
           }
         }),
         { numRuns: 12 },
+      );
+    });
+
+    it('after a streamed import, equals the ledger rewritten from every stored row', async () => {
+      const rows = async (): Promise<unknown[]> => [
+        ...(await store.db
+          .selectFrom('clearance_ledger_totals')
+          .selectAll()
+          .where('iso3', '=', 'KHM')
+          .orderBy(['series', 'day'])
+          .execute()),
+        ...(await store.db.selectFrom('clearance_ledger_states').selectAll().where('iso3', '=', 'KHM').execute()),
+      ];
+      let run = 100;
+      await fc.assert(
+        fc.asyncProperty(batch, fc.nat(), async (generate, cut) => {
+          run += 1;
+          const history = generate(run);
+          // Some areas stored with their releases and devices; the others streamed in after them.
+          const split = cut % (history.areas.length + 1);
+          const stored = new Set(history.areas.slice(0, split).map((a) => a.id));
+          const streamed = history.areas.slice(split);
+          await saveClearanceRecords(
+            store,
+            'KHM',
+            {
+              ...history,
+              areas: history.areas.slice(0, split),
+              activities: history.activities.filter((a) => stored.has(a.hazardAreaId)),
+              releases: history.releases.filter((r) => stored.has(r.hazardAreaId)),
+              devices: history.devices.filter((d) => stored.has(d.activityId.slice('act-'.length))),
+            },
+            SYSTEM,
+          );
+          async function* values(): AsyncGenerator<unknown[][]> {
+            yield streamed.map(hazardAreaValues);
+          }
+          await saveHazardAreaRows(store, 'KHM', values(), async () => streamed, SYSTEM);
+          const written = await rows();
+          await store.db.transaction().execute((trx) => writeLedger(trx, store.dialect, 'KHM'));
+          expect(written).toEqual(await rows());
+          await same([AS_OF, parseDate('2030-01-01')]);
+          await deleteSyntheticRecords(store, 'KHM', SYSTEM);
+        }),
+        { numRuns: 8 },
       );
     });
 

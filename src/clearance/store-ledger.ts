@@ -12,7 +12,8 @@ import { insertBatched } from '../store/batch.js';
 import type { Database, DialectName, Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
-import type { StateRecords } from './land-release.js';
+import { boxUnion } from './geometry/area.js';
+import type { AreaFacts, StateRecords } from './land-release.js';
 import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES_NAMES, ledgerChanges, ledgerOf } from './ledger.js';
 import type { BBox, ClearanceCounts } from './model.js';
 import { AREA_FACT_COLUMNS, DEVICES_FACT_COLUMNS, RELEASE_FACT_COLUMNS, stateFactsFromRows } from './store-rows.js';
@@ -59,11 +60,34 @@ const dayOrNone = (day: number | null): number => day ?? NO_EVENT;
 export const clearanceLock = (iso3: StateCode): string => `minefree.clearance.${iso3}`;
 
 /**
- * Rewrites the State's ledger from its records as `db` sees them: call it inside the
- * transaction that changed them, after the change.
+ * The State's facts once `areas` are added to those read before (`before`): new areas have no
+ * releases yet, so nothing stored changes. The new areas come after the stored ones, in the order
+ * they were written, as a read back would list them.
  */
-export async function writeLedger(db: Kysely<Database>, dialect: DialectName, iso3: StateCode): Promise<void> {
-  const { records, bounds, counts } = await readStateFacts(db, iso3);
+export function factsWithAreas(before: StateFacts, areas: readonly AreaFacts[], boxes: readonly BBox[]): StateFacts {
+  return {
+    records: {
+      ...before.records,
+      areas: [...before.records.areas, ...areas.map((area) => ({ area, releases: [], revisions: [] }))],
+    },
+    bounds: boxUnion(before.bounds === null ? boxes : [before.bounds, ...boxes]),
+    counts: { ...before.counts, hazardAreas: before.counts.hazardAreas + areas.length },
+  };
+}
+
+/**
+ * Rewrites the State's ledger from its records as `db` sees them: call it inside the
+ * transaction that changed them, after the change. `known`: the State's facts after the change
+ * when the writer knows them already (a streamed import: factsWithAreas), instead of reading
+ * every row back.
+ */
+export async function writeLedger(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  iso3: StateCode,
+  known?: StateFacts,
+): Promise<void> {
+  const { records, bounds, counts } = known ?? (await readStateFacts(db, iso3));
   const { series, facts } = ledgerChanges(records);
   await db.deleteFrom('clearance_ledger_totals').where('iso3', '=', iso3).execute();
   await db.deleteFrom('clearance_ledger_states').where('iso3', '=', iso3).execute();

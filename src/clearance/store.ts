@@ -15,7 +15,7 @@ import { type BatchProblem, type RecordLabel, type StoredContext, batchProblems 
 import { boundingBox, boxUnion } from './geometry/area.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
-import { type StateFacts, clearanceLock, readStateFacts, writeLedger } from './store-ledger.js';
+import { type StateFacts, clearanceLock, factsWithAreas, readStateFacts, writeLedger } from './store-ledger.js';
 import { recordTileChange } from './store-tiles.js';
 import { deferTileIndex, fillTileIndex } from './store-tile-index.js';
 import {
@@ -144,6 +144,8 @@ export async function saveHazardAreaRows(
       .where('iso3', '=', iso3)
       .where('status', '=', 'open')
       .execute();
+    // What the ledger counts of the State before, so it is not read back with the new rows.
+    const factsBefore = await readStateFacts(trx, iso3);
     const mark = await deferTileIndex(trx, store.dialect, 'hazard_areas');
     await store.bulkInsert(trx, 'hazard_areas', HAZARD_AREA_COLUMNS, rows);
     const areas = await settle({
@@ -168,8 +170,9 @@ export async function saveHazardAreaRows(
       },
     });
     await fillTileIndex(trx, store.dialect, 'hazard_areas', mark);
-    await writeLedger(trx, store.dialect, iso3);
-    await recordTileChange(trx, iso3, boxUnion(areas.map((a) => a.bbox)));
+    const boxes = areas.map((a) => a.bbox);
+    await writeLedger(trx, store.dialect, iso3, factsWithAreas(factsBefore, areas, boxes));
+    await recordTileChange(trx, iso3, boxUnion(boxes));
     const counts: ClearanceCounts = { hazardAreas: areas.length, activities: 0, landReleases: 0, devicesDestroyed: 0 };
     await writeAudit(trx, actor, {
       action: 'create',
