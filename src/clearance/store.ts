@@ -262,7 +262,7 @@ export function storedAreaCounts(store: Store, iso3: StateCode): Promise<{ synth
 /** The State's open hazard areas whose box meets `box` (for the overlap warnings of an import). */
 export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: BBox): Promise<HazardArea[]> {
   const [west, south, east, north] = box;
-  const rows = await store.db
+  let query = store.db
     .selectFrom('hazard_areas')
     .selectAll()
     .where('iso3', '=', iso3)
@@ -270,8 +270,15 @@ export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: B
     .where('max_x', '>=', west)
     .where('min_x', '<=', east)
     .where('max_y', '>=', south)
-    .where('min_y', '<=', north)
-    .execute();
+    .where('min_y', '<=', north);
+  // SQLite: the R*Tree's candidates (its boxes are rounded outwards to 32-bit floats, so the
+  // conditions above still decide); it has no other index over the boxes (migration 0026).
+  if (store.dialect === 'sqlite')
+    query = query.where(
+      sql<boolean>`id in (select k.id from hazard_area_boxes b cross join hazard_area_tile_keys k on k.key = b.key
+        where b.max_x >= ${west} and b.min_x <= ${east} and b.max_y >= ${south} and b.min_y <= ${north})`,
+    );
+  const rows = await query.execute();
   return rows.map(hazardAreaFromRow);
 }
 

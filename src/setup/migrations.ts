@@ -11,6 +11,7 @@ import { readModelsMigration } from '../clearance/migrations/0012-read-models.js
 import { tileIndexMigration } from '../clearance/migrations/0019-tile-index.js';
 import { tileRowsMigration } from '../clearance/migrations/0022-tile-rows.js';
 import { tileIndexBulkMigration } from '../clearance/migrations/0023-tile-index-bulk.js';
+import { boxIndexesMigration } from '../clearance/migrations/0026-box-indexes.js';
 import { stockpilesMigration } from '../stockpiles/migrations/0008-stockpiles.js';
 import { article7DraftsMigration } from '../reporting/migrations/0025-article7-drafts.js';
 import { article7ReportsMigration } from '../reporting/migrations/0016-article7-reports.js';
@@ -55,6 +56,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0023-tile-index-bulk': tileIndexBulkMigration(dialect),
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
     '0025-article7-drafts': article7DraftsMigration(dialect),
+    '0026-box-indexes': boxIndexesMigration(dialect),
   };
 }
 
