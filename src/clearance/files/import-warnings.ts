@@ -5,7 +5,7 @@
  * features that may warn pay for the polygon operations.
  */
 import type { MultiPolygon, Position } from 'geojson';
-import { boxesIntersect } from '../geometry/area.js';
+import { meetingPairs } from '../geometry/box-pairs.js';
 import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from '../geometry/geometry.js';
 import type { AreaGeometry, BBox, HazardArea, LandRelease } from '../model.js';
 import { OUTSIDE_TOLERANCE_M, shapeContains } from './state-shapes.js';
@@ -30,57 +30,44 @@ export function outsideStateWarningOf(
 }
 
 /**
- * Overlaps between the new areas and with the State's stored open ones, by a sweep over boxes
- * sorted west to east. A pair of new areas is reported once, from the later one.
+ * Overlaps between the new areas and with the State's stored open ones, the pairs of meeting
+ * boxes found through a grid (geometry/box-pairs.ts). A pair of new areas is reported once, from
+ * the later one; each area's others in the order west to east of their boxes.
  */
 export function overlapWarningsOf(areas: readonly HazardArea[], stored: readonly HazardArea[]): string[] {
-  const all = [...stored.map((area) => ({ area, order: -1 })), ...areas.map((area, order) => ({ area, order }))];
-  all.sort((a, b) => a.area.bbox[0] - b.area.bbox[0]);
-  const candidates = new Map<number, HazardArea[]>();
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i];
-    if (a === undefined) continue;
-    for (let j = i + 1; j < all.length; j++) {
-      const b = all[j];
-      if (b === undefined || b.area.bbox[0] > a.area.bbox[2]) break;
-      if (Math.max(a.order, b.order) < 0 || !boxesIntersect(a.area.bbox, b.area.bbox)) continue;
-      const [self, other] = a.order > b.order ? [a, b] : [b, a];
-      const list = candidates.get(self.order) ?? [];
-      list.push(other.area);
-      candidates.set(self.order, list);
-    }
-  }
+  const boxes = [...stored.map((a) => a.bbox), ...areas.map((a) => a.bbox)];
+  const first = stored.length;
+  const candidates = new Map<number, number[]>();
+  meetingPairs(boxes, (i, j) => {
+    if (j < first) return; // two stored areas
+    const list = candidates.get(j - first);
+    if (list === undefined) candidates.set(j - first, [i]);
+    else list.push(i);
+  });
+  const west = (k: number): number => (boxes[k] as BBox)[0];
   const warnings: string[] = [];
   for (const [order, others] of [...candidates].sort(([x], [y]) => x - y)) {
     const self = areas[order];
-    if (self !== undefined) warnings.push(...overlapWarnings(self, others).map((w) => w.message));
+    if (self === undefined) continue;
+    others.sort((k, l) => west(k) - west(l) || k - l);
+    const meeting = others.map((k) => (k < first ? stored[k] : areas[k - first]) as HazardArea);
+    warnings.push(...overlapWarnings(self, meeting).map((w) => w.message));
   }
   return warnings;
 }
 
-/** Ids of the `stored` boxes meeting the box of one of `areas` (a sweep west to east): the stored areas they may overlap. */
+/** Ids of the `stored` boxes meeting the box of one of `areas`: the stored areas they may overlap. */
 export function storedMeeting(
   areas: readonly { bbox: BBox }[],
   stored: readonly { id: string; bbox: BBox }[],
 ): string[] {
-  const all: { bbox: BBox; id: string | null }[] = [
-    ...stored.map((s) => ({ bbox: s.bbox, id: s.id })),
-    ...areas.map((a) => ({ bbox: a.bbox, id: null })),
-  ];
-  all.sort((a, b) => a.bbox[0] - b.bbox[0]);
-  const found = new Set<string>();
-  for (let i = 0; i < all.length; i++) {
-    const a = all[i];
-    if (a === undefined) continue;
-    for (let j = i + 1; j < all.length; j++) {
-      const b = all[j];
-      if (b === undefined || b.bbox[0] > a.bbox[2]) break;
-      if ((a.id === null) === (b.id === null) || !boxesIntersect(a.bbox, b.bbox)) continue;
-      const id = a.id ?? b.id;
-      if (id !== null) found.add(id);
-    }
-  }
-  return [...found];
+  if (stored.length === 0 || areas.length === 0) return [];
+  const first = stored.length;
+  const found = new Set<number>();
+  meetingPairs([...stored.map((s) => s.bbox), ...areas.map((a) => a.bbox)], (i, j) => {
+    if (i < first && j >= first) found.add(i);
+  });
+  return [...found].sort((i, j) => i - j).map((i) => (stored[i] as { id: string }).id);
 }
 
 export function releaseWarnings(
