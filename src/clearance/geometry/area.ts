@@ -2,7 +2,8 @@
  * Area and bounding box of a stored geometry: the one place they are computed, so the store,
  * the import and the rules agree to the square metre whatever database sits underneath.
  */
-import { area, bbox } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
 import type { AreaGeometry, BBox } from '../model.js';
 
 /**

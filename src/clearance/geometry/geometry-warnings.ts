@@ -4,7 +4,11 @@
  * shown with their size and left to a person to judge.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { area, difference, featureCollection, feature, intersect, lineString, pointToLineDistance } from '@turf/turf';
+import { area } from '@turf/area';
+import { difference } from '@turf/difference';
+import { feature, featureCollection, lineString } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { pointToLineDistance } from '@turf/point-to-line-distance';
 import { boundingBox, boxesIntersect } from './area.js';
 import { m2Text as m2 } from '../calendar.js';
 import type { AreaGeometry, BBox, HazardStatus } from '../model.js';

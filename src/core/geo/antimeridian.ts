@@ -22,7 +22,9 @@
  *   keeps a zero-width seam along 180°, which no one sees on a map.
  */
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
-import { area, featureCollection, intersect, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 
 type Ring = Position[];
 
