@@ -28,10 +28,12 @@ const INDEX = {
 } as const;
 type Indexed = keyof typeof INDEX;
 
-/** Where a table and its keys table ended before a bulk import (their largest rowid and key). */
+/** Where a table and its keys table ended before a bulk import (their largest rowid and key), and how far it is indexed. */
 export interface TileIndexMark {
   rowid: number;
   key: number;
+  /** The import's rows up to this rowid are indexed (fillTileIndexSoFar). */
+  filled: number;
 }
 
 /**
@@ -47,18 +49,43 @@ export async function deferTileIndex(
   if (dialect !== 'sqlite') return null;
   if (!trx.isTransaction) throw new Error('the tile index is deferred inside a transaction only');
   await trx.insertInto('tile_index_deferred').values({ tbl: table }).execute();
-  const { rows } = await sql<TileIndexMark>`select (select coalesce(max(rowid), 0) from ${sql.table(table)}) as rowid,
+  const { rows } = await sql<
+    Omit<TileIndexMark, 'filled'>
+  >`select (select coalesce(max(rowid), 0) from ${sql.table(table)}) as rowid,
     (select coalesce(max(key), 0) from ${sql.table(INDEX[table].keys)}) as key`.execute(trx);
-  return rows[0] ?? { rowid: 0, key: 0 };
+  const mark = rows[0] ?? { rowid: 0, key: 0 };
+  return { ...mark, filled: mark.rowid };
 }
 
 /**
- * Indexes the rows inserted since deferTileIndex gave `mark`, and lets the triggers index rows
- * again: a range of rowids read in order, not a lookup by text id per row (a third of the time).
- * Each new row's key is its rowid moved past the keys table's end (rowid − mark.rowid + mark.key):
- * above every key stored, one per row, so the R*Tree's rows come from the same range without
- * joining the keys table back by id.
+ * Indexes the rows inserted since the last call (or since deferTileIndex gave `mark`), up to the
+ * table's last row now: a range of rowids read in order, not a lookup by text id per row. Called
+ * while an import still writes, so the R*Tree's inserts share the time the workers check the
+ * file instead of coming after it. Each new row's key is its rowid moved past the keys table's
+ * end (rowid − mark.rowid + mark.key): above every key stored, one per row, so the R*Tree's rows
+ * come from the same range without joining the keys table back by id.
  */
+export async function fillTileIndexSoFar(
+  trx: Kysely<Database>,
+  dialect: DialectName,
+  table: Indexed,
+  mark: TileIndexMark | null,
+): Promise<void> {
+  if (dialect !== 'sqlite' || mark === null) return;
+  const { rows } = await sql<{ last: number | null }>`select max(rowid) as last from ${sql.table(table)}`.execute(trx);
+  const last = Number(rows[0]?.last ?? 0);
+  if (last <= mark.filled) return;
+  const { keys, boxes, columns, values } = INDEX[table];
+  const key = sql`t.rowid - ${mark.rowid} + ${mark.key}`;
+  const range = sql`t.rowid > ${mark.filled} and t.rowid <= ${last}`;
+  await sql`insert into ${sql.table(keys)} (key, ${sql.raw(columns)})
+    select ${key}, ${sql.raw(values)} from ${sql.table(table)} t where ${range} order by t.rowid`.execute(trx);
+  await sql`insert into ${sql.table(boxes)} select ${key}, t.min_x, t.max_x, t.min_y, t.max_y
+    from ${sql.table(table)} t where ${range}`.execute(trx);
+  mark.filled = last;
+}
+
+/** Indexes the rest of the import's rows and lets the triggers index rows again. */
 export async function fillTileIndex(
   trx: Kysely<Database>,
   dialect: DialectName,
@@ -66,13 +93,6 @@ export async function fillTileIndex(
   mark: TileIndexMark | null,
 ): Promise<void> {
   if (dialect !== 'sqlite' || mark === null) return;
-  const { keys, boxes, columns, values } = INDEX[table];
-  const key = sql`t.rowid - ${mark.rowid} + ${mark.key}`;
-  await sql`insert into ${sql.table(keys)} (key, ${sql.raw(columns)})
-    select ${key}, ${sql.raw(values)} from ${sql.table(table)} t where t.rowid > ${mark.rowid} order by t.rowid`.execute(
-    trx,
-  );
-  await sql`insert into ${sql.table(boxes)} select ${key}, t.min_x, t.max_x, t.min_y, t.max_y
-    from ${sql.table(table)} t where t.rowid > ${mark.rowid}`.execute(trx);
+  await fillTileIndexSoFar(trx, dialect, table, mark);
   await trx.deleteFrom('tile_index_deferred').where('tbl', '=', table).execute();
 }

@@ -17,7 +17,7 @@ import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './mode
 import { areaCounts, readStoredContext } from './store-checks.js';
 import { type StateFacts, clearanceLock, factsWithAreas, readStateFacts, writeLedger } from './store-ledger.js';
 import { recordTileChange } from './store-tiles.js';
-import { deferTileIndex, fillTileIndex } from './store-tile-index.js';
+import { deferTileIndex, fillTileIndex, fillTileIndexSoFar } from './store-tile-index.js';
 import {
   HAZARD_AREA_COLUMNS,
   activityFromRow,
@@ -108,6 +108,9 @@ export async function saveClearanceRecords(
   });
 }
 
+/** Rows a streamed import writes between two fillings of the tile index. */
+const TILE_INDEX_EVERY = 8192;
+
 /** What a streamed import sees before its rows go in: the State's stored areas, counted and as boxes. */
 export interface StoredBefore {
   stored: StoredContext['stored'];
@@ -122,7 +125,7 @@ export interface StoredBefore {
 /**
  * Hazard areas streamed in as row values (HAZARD_AREA_COLUMNS) while a file is still being read,
  * all or nothing, with one audit row: the rows go in first, under the State's lock, with the
- * tile index filled once at the end (store-tile-index.ts); then `settle` checks the batch with
+ * tile index filled in ranges as they go (store-tile-index.ts); then `settle` checks the batch with
  * what was stored before and returns the areas written (or throws, and nothing is). A stored or
  * repeated id is refused by the primary key as the rows go in: the caller then checks the file
  * the ordinary way to name it.
@@ -147,7 +150,17 @@ export async function saveHazardAreaRows(
     // What the ledger counts of the State before, so it is not read back with the new rows.
     const factsBefore = await readStateFacts(trx, iso3);
     const mark = await deferTileIndex(trx, store.dialect, 'hazard_areas');
-    await store.bulkInsert(trx, 'hazard_areas', HAZARD_AREA_COLUMNS, rows);
+    async function* indexedAsTheyGo(): AsyncGenerator<readonly BulkRow[]> {
+      let since = 0;
+      for await (const chunk of rows) {
+        yield chunk;
+        since += chunk.length;
+        if (since < TILE_INDEX_EVERY) continue;
+        since = 0;
+        await fillTileIndexSoFar(trx, store.dialect, 'hazard_areas', mark);
+      }
+    }
+    await store.bulkInsert(trx, 'hazard_areas', HAZARD_AREA_COLUMNS, indexedAsTheyGo());
     const areas = await settle({
       stored,
       openBoxes: open.map((r) => ({ id: r.id, bbox: [r.min_x, r.min_y, r.max_x, r.max_y] })),

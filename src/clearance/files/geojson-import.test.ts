@@ -8,7 +8,8 @@ import { initDatabase } from '../../setup/seed.js';
 import { forEachDatabase } from '../../store/test-databases.js';
 import { boxUnion } from '../geometry/area.js';
 import { packPolygon } from '../geometry/packed-polygon.js';
-import { loadClearanceRecords, saveClearanceRecords } from '../store.js';
+import { loadClearanceRecords, saveClearanceRecords, saveHazardAreaRows } from '../store.js';
+import { hazardAreaValues } from '../store-rows.js';
 import { readTileFeatures } from '../store-tiles.js';
 import { importClearanceFile } from './import.js';
 import { readRecords } from './read-records.js';
@@ -34,6 +35,26 @@ const activity = (id: string, hazardAreaId: string) => ({
 });
 
 const areas = (n: number, from = 1) => Array.from({ length: n }, (_, i) => areaFeature(from + i));
+
+/**
+ * Every area of the store, streamed or written one by one, has one key and one box, its own (the
+ * R*Tree keeps 32-bit floats, rounded outwards). SQLite only.
+ */
+async function expectEveryAreaIndexed(store: Store): Promise<void> {
+  const { rows } = await sql<{ areas: number; keys: number; boxes: number; own: number }>`select
+      (select count(*) from hazard_areas) as areas, (select count(*) from hazard_area_tile_keys) as keys,
+      (select count(*) from hazard_area_boxes) as boxes,
+      (select count(*) from hazard_area_boxes b join hazard_area_tile_keys k on k.key = b.key join hazard_areas a on a.id = k.id
+        where b.min_x <= a.min_x and b.max_x >= a.max_x and b.min_y <= a.min_y and b.max_y >= a.max_y
+          and b.min_x > a.min_x - 1e-4 and b.max_x < a.max_x + 1e-4 and b.min_y > a.min_y - 1e-4 and b.max_y < a.max_y + 1e-4) as own`.execute(
+    store.db,
+  );
+  const counts = rows[0];
+  expect(counts?.keys).toBe(counts?.areas);
+  expect(counts?.boxes).toBe(counts?.areas);
+  expect(counts?.own).toBe(counts?.areas);
+  expect(await store.db.selectFrom('tile_index_deferred').selectAll().execute()).toEqual([]);
+}
 
 forEachDatabase((database) => {
   describe('importing a large GeoJSON file as a stream, checked in worker threads', () => {
@@ -124,22 +145,25 @@ forEachDatabase((database) => {
               n: number;
             }>`select count(*) as n from hazard_areas where id between 'KHM-T8100' and 'KHM-T8139' and tile_geometry is not null`;
       expect(Number((await same.execute(store.db)).rows[0]?.n)).toBe(40);
-      if (database.name === 'sqlite') {
-        // Every area of the store, streamed or written one by one, has one key and one box, its own (the
-        // R*Tree keeps 32-bit floats, rounded outwards).
-        const { rows } = await sql<{ areas: number; keys: number; boxes: number; own: number }>`select
-            (select count(*) from hazard_areas) as areas, (select count(*) from hazard_area_tile_keys) as keys,
-            (select count(*) from hazard_area_boxes) as boxes,
-            (select count(*) from hazard_area_boxes b join hazard_area_tile_keys k on k.key = b.key join hazard_areas a on a.id = k.id
-              where b.min_x <= a.min_x and b.max_x >= a.max_x and b.min_y <= a.min_y and b.max_y >= a.max_y
-                and b.min_x > a.min_x - 1e-4 and b.max_x < a.max_x + 1e-4 and b.min_y > a.min_y - 1e-4 and b.max_y < a.max_y + 1e-4) as own`.execute(
-          store.db,
-        );
-        const counts = rows[0];
-        expect(counts?.keys).toBe(counts?.areas);
-        expect(counts?.boxes).toBe(counts?.areas);
-        expect(counts?.own).toBe(counts?.areas);
+      if (database.name === 'sqlite') await expectEveryAreaIndexed(store);
+    });
+
+    it('fills the tile index in ranges while the rows of a large file go in', async () => {
+      if (database.name !== 'sqlite') return;
+      // Small squares side by side in central Cambodia, written as a streamed import writes them
+      // (no fallback to the ordinary way here, which would hide a tile index refused midway).
+      const features = Array.from({ length: 20_000 }, (_, i) =>
+        rawFeatureOf(
+          areaFeature(20_000 + i, {}, square(104 + (i % 400) * 0.004, 12 + Math.floor(i / 400) * 0.004)),
+          `feature ${i + 1}`,
+        ),
+      );
+      const written = readRecords('ranges.geojson', 'KHM', features).areas;
+      async function* batches(): AsyncGenerator<unknown[][]> {
+        for (let i = 0; i < written.length; i += 256) yield written.slice(i, i + 256).map(hazardAreaValues);
       }
+      await saveHazardAreaRows(store, 'KHM', batches(), async () => written, SYSTEM);
+      await expectEveryAreaIndexed(store);
     });
 
     it.each<[string, () => string, (line: number) => string[]]>([
