@@ -149,55 +149,73 @@ function eventDates({ area, releases, revisions }: StateRecords['areas'][number]
   return [...dates].sort();
 }
 
-/** Every change of every running total of the State's records, by series name, and the ledger's facts. */
-export function ledgerChanges(records: StateRecords): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
-  const changes = new Map<string, Changes>();
-  const add = (name: string, day: number, delta: number): void => {
-    let c = changes.get(name);
+/**
+ * The changes of every running total, collected record by record (ledgerChanges, or a streamed
+ * import adding each area as it is written): the same records in the same order give the same
+ * totals to the last bit.
+ */
+export class LedgerChanges {
+  private readonly changes = new Map<string, Changes>();
+  private firstEvent = NO_EVENT;
+  private firstRelease = NO_EVENT;
+  private firstDevice = NO_EVENT;
+  private synthetic = false;
+
+  private add(name: string, day: number, delta: number): void {
+    let c = this.changes.get(name);
     if (c === undefined) {
       c = new Changes();
-      changes.set(name, c);
+      this.changes.set(name, c);
     }
     c.add(day, delta);
-  };
-  let firstEvent = NO_EVENT;
-  let firstRelease = NO_EVENT;
-  let synthetic = false;
+  }
 
-  for (const history of records.areas) {
+  addArea(history: StateRecords['areas'][number]): void {
     const { area } = history;
-    synthetic ||= area.synthetic;
+    this.synthetic ||= area.synthetic;
     const type = area.type === 'SHA' ? 'sha' : 'cha';
     let count = 0;
     let remaining = 0;
     for (const date of eventDates(history)) {
       const day = dateNumber(date);
-      firstEvent = Math.min(firstEvent, day);
+      this.firstEvent = Math.min(this.firstEvent, day);
       const now = remainingOn(history, date);
       const isOpen = now > 0 ? 1 : 0;
-      add(SERIES.openCount(type), day, isOpen - count);
-      add(SERIES.openM2(type), day, now - remaining);
+      this.add(SERIES.openCount(type), day, isOpen - count);
+      this.add(SERIES.openM2(type), day, now - remaining);
       count = isOpen;
       remaining = now;
     }
-    add(SERIES.newlyRecordedM2, dateNumber(area.informationDate), sizeOn(history, area.informationDate));
+    this.add(SERIES.newlyRecordedM2, dateNumber(area.informationDate), sizeOn(history, area.informationDate));
     for (const r of history.releases) {
       const day = dateNumber(r.date);
-      firstRelease = Math.min(firstRelease, day);
-      add(SERIES.released(r.kind), day, r.areaM2);
-      add(SERIES.releaseCount, day, 1);
+      this.firstRelease = Math.min(this.firstRelease, day);
+      this.add(SERIES.released(r.kind), day, r.areaM2);
+      this.add(SERIES.releaseCount, day, 1);
     }
   }
 
-  let firstDevice = NO_EVENT;
-  for (const d of records.devices) {
+  addDevices(d: StateRecords['devices'][number]): void {
     const day = dateNumber(d.date);
-    firstDevice = Math.min(firstDevice, day);
-    add(SERIES.deviceRecords(d.category), day, 1);
-    add(SERIES.deviceCount(d.category), day, d.count);
+    this.firstDevice = Math.min(this.firstDevice, day);
+    this.add(SERIES.deviceRecords(d.category), day, 1);
+    this.add(SERIES.deviceCount(d.category), day, d.count);
   }
-  const series = new Map([...changes].map(([name, c]) => [name, c.total()]));
-  return { series, facts: { synthetic, firstEvent, firstRelease, firstDevice } };
+
+  /** The running totals by series name, and the ledger's facts. */
+  result(): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
+    const series = new Map([...this.changes].map(([name, c]) => [name, c.total()]));
+    const { synthetic, firstEvent, firstRelease, firstDevice } = this;
+    return { series, facts: { synthetic, firstEvent, firstRelease, firstDevice } };
+  }
+}
+
+/** Every change of every running total of the State's records, by series name, and the ledger's facts. */
+export function ledgerChanges(records: StateRecords): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
+  const changes = new LedgerChanges();
+  for (const history of records.areas) changes.addArea(history);
+  for (const d of records.devices) changes.addDevices(d);
+  return changes.result();
 }
 
 const NOTHING = RunningTotal.of([], []);

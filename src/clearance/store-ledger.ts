@@ -14,7 +14,15 @@ import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
 import { boxUnion } from './geometry/area.js';
 import type { AreaFacts, StateRecords } from './land-release.js';
-import { type ClearanceLedger, NO_EVENT, RunningTotal, SERIES_NAMES, ledgerChanges, ledgerOf } from './ledger.js';
+import {
+  type ClearanceLedger,
+  type LedgerChanges,
+  NO_EVENT,
+  RunningTotal,
+  SERIES_NAMES,
+  ledgerChanges,
+  ledgerOf,
+} from './ledger.js';
 import type { BBox, ClearanceCounts } from './model.js';
 import { AREA_FACT_COLUMNS, DEVICES_FACT_COLUMNS, RELEASE_FACT_COLUMNS, stateFactsFromRows } from './store-rows.js';
 
@@ -79,16 +87,18 @@ export function factsWithAreas(before: StateFacts, areas: readonly AreaFacts[], 
  * Rewrites the State's ledger from its records as `db` sees them: call it inside the
  * transaction that changed them, after the change. `known`: the State's facts after the change
  * when the writer knows them already (a streamed import: factsWithAreas), instead of reading
- * every row back.
+ * every row back; `collected`: the changes of exactly those records, collected in their order
+ * while they were written.
  */
 export async function writeLedger(
   db: Kysely<Database>,
   dialect: DialectName,
   iso3: StateCode,
   known?: StateFacts,
+  collected?: LedgerChanges,
 ): Promise<void> {
   const { records, bounds, counts } = known ?? (await readStateFacts(db, iso3));
-  const { series, facts } = ledgerChanges(records);
+  const { series, facts } = collected?.result() ?? ledgerChanges(records);
   await db.deleteFrom('clearance_ledger_totals').where('iso3', '=', iso3).execute();
   await db.deleteFrom('clearance_ledger_states').where('iso3', '=', iso3).execute();
   const rows = [...series].flatMap(([name, total]) => {

@@ -13,6 +13,7 @@ import { lockForWrite } from '../store/write-lock.js';
 import { RejectedWriteError, rejectionOf } from '../core/rejection.js';
 import { type BatchProblem, type RecordLabel, type StoredContext, batchProblems } from './consistency.js';
 import { boundingBox, boxUnion } from './geometry/area.js';
+import { LedgerChanges } from './ledger.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
 import { type StateFacts, clearanceLock, factsWithAreas, readStateFacts, writeLedger } from './store-ledger.js';
@@ -25,6 +26,7 @@ import {
   devicesFromRow,
   devicesRow,
   hazardAreaFromRow,
+  hazardAreaOfValues,
   hazardAreaRow,
   releaseFromRow,
   releaseRow,
@@ -147,13 +149,18 @@ export async function saveHazardAreaRows(
       .where('iso3', '=', iso3)
       .where('status', '=', 'open')
       .execute();
-    // What the ledger counts of the State before, so it is not read back with the new rows.
+    // What the ledger counts of the State before, so it is not read back with the new rows; its
+    // changes collected as the rows go in (the stored areas, each new one, then the devices: the
+    // order factsWithAreas lists them in), not after the last row, when the checking is over.
     const factsBefore = await readStateFacts(trx, iso3);
+    const changes = new LedgerChanges();
+    for (const history of factsBefore.records.areas) changes.addArea(history);
     const mark = await deferTileIndex(trx, store.dialect, 'hazard_areas');
     async function* indexedAsTheyGo(): AsyncGenerator<readonly BulkRow[]> {
       let since = 0;
       for await (const chunk of rows) {
         yield chunk;
+        for (const row of chunk) changes.addArea({ area: hazardAreaOfValues(row), releases: [], revisions: [] });
         since += chunk.length;
         if (since < TILE_INDEX_EVERY) continue;
         since = 0;
@@ -184,7 +191,8 @@ export async function saveHazardAreaRows(
     });
     await fillTileIndex(trx, store.dialect, 'hazard_areas', mark);
     const boxes = areas.map((a) => a.bbox);
-    await writeLedger(trx, store.dialect, iso3, factsWithAreas(factsBefore, areas, boxes));
+    for (const d of factsBefore.records.devices) changes.addDevices(d);
+    await writeLedger(trx, store.dialect, iso3, factsWithAreas(factsBefore, areas, boxes), changes);
     await recordTileChange(trx, iso3, boxUnion(boxes));
     const counts: ClearanceCounts = { hazardAreas: areas.length, activities: 0, landReleases: 0, devicesDestroyed: 0 };
     await writeAudit(trx, actor, {
