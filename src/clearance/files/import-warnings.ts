@@ -10,8 +10,12 @@ import { overlapWarnings, outsideStateWarning, releaseBeyondAreaWarning } from '
 import type { AreaGeometry, BBox, HazardArea, LandRelease } from '../model.js';
 import { OUTSIDE_TOLERANCE_M, shapeContains } from './state-shapes.js';
 
-function positions(geometry: AreaGeometry): Position[] {
-  return geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
+/** Whether every vertex of the geometry passes `test` (a loop: no list of the positions made). */
+function everyVertex(geometry: AreaGeometry, test: (x: number, y: number) => boolean): boolean {
+  const polygons: Position[][][] = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of polygons)
+    for (const ring of rings) for (const p of ring) if (!test(p[0] ?? 0, p[1] ?? 0)) return false;
+  return true;
 }
 
 export function outsideStateWarnings(areas: readonly HazardArea[], shape: MultiPolygon): string[] {
@@ -25,7 +29,7 @@ export function outsideStateWarningOf(
   shape: MultiPolygon,
   contains: (x: number, y: number) => boolean,
 ): string | null {
-  if (positions(area.geometry).every(([x = 0, y = 0]) => contains(x, y))) return null;
+  if (everyVertex(area.geometry, contains)) return null;
   return outsideStateWarning(area, shape, OUTSIDE_TOLERANCE_M)?.message ?? null;
 }
 

@@ -38,24 +38,8 @@ export function stateShape(iso3: StateCode): MultiPolygon | null {
   return shapes.get(iso3) ?? null;
 }
 
-function ringContains(ring: readonly Position[], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi = 0, yi = 0] = ring[i] ?? [];
-    const [xj = 0, yj = 0] = ring[j] ?? [];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Even-odd over every ring: inside an exterior and not in one of its holes. */
-function exactlyContains(shape: MultiPolygon, x: number, y: number): boolean {
-  let crossings = 0;
-  for (const rings of shape.coordinates) for (const ring of rings) if (ringContains(ring, x, y)) crossings++;
-  return crossings % 2 === 1;
-}
-
 const GRID = 512;
+const EMPTY = new Float64Array(0);
 const enum Cell {
   Outside,
   Inside,
@@ -76,6 +60,31 @@ export function shapeContains(shape: MultiPolygon): (x: number, y: number) => bo
   const height = (north - south) / GRID || 1;
   const column = (x: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((x - west) / width)));
   const row = (y: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((y - south) / height)));
+  // Each row of the grid lists the edges whose latitudes reach into it (x and y of a point, then
+  // of the point before it, as ringContains takes them): the exact test of a point counts the
+  // crossings of its row's edges only, a few dozen instead of every vertex of the State.
+  const rowEdges: number[][] = Array.from({ length: GRID }, () => []);
+  for (const ring of shape.coordinates.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi = 0, yi = 0] = ring[i] ?? [];
+      const [xj = 0, yj = 0] = ring[j] ?? [];
+      for (let r = row(Math.min(yi, yj)); r <= row(Math.max(yi, yj)); r++) rowEdges[r]?.push(xi, yi, xj, yj);
+    }
+  }
+  const edges = rowEdges.map((list) => Float64Array.from(list));
+  /** Even-odd over every ring's edges (inside an exterior and not in one of its holes), counting only those that can cross. */
+  const exact = (x: number, y: number): boolean => {
+    const list = edges[row(y)] ?? EMPTY;
+    let inside = false;
+    for (let k = 0; k < list.length; k += 4) {
+      const xi = list[k] ?? 0;
+      const yi = list[k + 1] ?? 0;
+      const xj = list[k + 2] ?? 0;
+      const yj = list[k + 3] ?? 0;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
   const cells = new Uint8Array(GRID * GRID);
   // Every cell an edge's box touches is an edge cell: generous, never wrong.
   for (const ring of shape.coordinates.flat()) {
@@ -91,15 +100,13 @@ export function shapeContains(shape: MultiPolygon): (x: number, y: number) => bo
     for (let c = 0; c < GRID; c++) {
       if (cells[r * GRID + c] === Cell.Edge) continue;
       // Cells no edge crosses lie wholly on one side, and so does a run of them along a row: one exact test per run.
-      const side = exactlyContains(shape, west + (c + 0.5) * width, south + (r + 0.5) * height)
-        ? Cell.Inside
-        : Cell.Outside;
+      const side = exact(west + (c + 0.5) * width, south + (r + 0.5) * height) ? Cell.Inside : Cell.Outside;
       for (; c < GRID && cells[r * GRID + c] !== Cell.Edge; c++) cells[r * GRID + c] = side;
     }
   }
   return (x, y) => {
     if (x < west || x > east || y < south || y > north) return false;
     const cell = cells[row(y) * GRID + column(x)];
-    return cell === Cell.Edge ? exactlyContains(shape, x, y) : cell === Cell.Inside;
+    return cell === Cell.Edge ? exact(x, y) : cell === Cell.Inside;
   };
 }
