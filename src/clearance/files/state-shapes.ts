@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { MultiPolygon, Position } from 'geojson';
+import type { MultiPolygon } from 'geojson';
 import { type CountriesTopology, countryShapes } from '../../core/geo/country-shapes.js';
 import type { StateCode } from '../../core/states.js';
 
