@@ -43,3 +43,25 @@ describe('verified facts (data/verified-facts.csv) through the command line', ()
     120_000,
   );
 });
+
+/** The three-letter codes in the table rows of the data README's section under `heading` (up to the next heading). */
+function codesListedUnder(heading: string): Set<string> {
+  const text = readFileSync(join(dataDir, 'README.md'), 'utf8');
+  const start = text.indexOf(heading);
+  if (start < 0) throw new Error(`data/README.md has no section "${heading}"`);
+  const rest = text.slice(start + heading.length);
+  const end = rest.search(/\n#{2,4} /);
+  const rows = (end < 0 ? rest : rest.slice(0, end)).split('\n').filter((line) => line.startsWith('|'));
+  return new Set(rows.flatMap((line) => line.match(/\b[A-Z]{3}\b/g) ?? []));
+}
+
+describe('Article 5 marks not known on 30 November 2026 (issue 14)', () => {
+  it('are each listed, with what would fill them, in data/README.md', () => {
+    const listed = codesListedUnder('#### Article 5 on 30 November 2026: what is still not known');
+    const unknown = statesOn('2026-11-30')
+      .filter((s) => at(s, 'article5.state') === 'unknown')
+      .map((s) => String(s.iso3));
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.filter((iso3) => !listed.has(iso3))).toEqual([]);
+  }, 120_000);
+});
