@@ -210,12 +210,17 @@ export class LedgerChanges {
   }
 }
 
-/** Every change of every running total of the State's records, by series name, and the ledger's facts. */
-export function ledgerChanges(records: StateRecords): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
+/** The changes of the State's records collected: its areas in order, then its devices. */
+export function collectChanges(records: StateRecords): LedgerChanges {
   const changes = new LedgerChanges();
   for (const history of records.areas) changes.addArea(history);
   for (const d of records.devices) changes.addDevices(d);
-  return changes.result();
+  return changes;
+}
+
+/** Every change of every running total of the State's records, by series name, and the ledger's facts. */
+export function ledgerChanges(records: StateRecords): { series: Map<string, RunningTotal>; facts: LedgerFacts } {
+  return collectChanges(records).result();
 }
 
 const NOTHING = RunningTotal.of([], []);

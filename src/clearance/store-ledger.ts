@@ -1,6 +1,6 @@
 /**
  * The clearance ledger kept in the database (issue 15, migration 0012): each State's running
- * totals per series and day (ledger.ts ledgerChanges), rewritten in the transaction that changes
+ * totals per series and day (ledger.ts LedgerChanges), rewritten in the transaction that changes
  * the State's records, and one row per State with its first days, record counts and bounds. A
  * summary on a date then reads, per series, the last total of each year up to that date — a few
  * hundred rows however many hazard areas the State holds — instead of every area.
@@ -12,15 +12,14 @@ import { insertBatched } from '../store/batch.js';
 import type { Database, DialectName, Store } from '../store/database.js';
 import { lockForWrite } from '../store/write-lock.js';
 import { dateNumber } from './calendar.js';
-import { boxUnion } from './geometry/area.js';
-import type { AreaFacts, StateRecords } from './land-release.js';
+import type { StateRecords } from './land-release.js';
 import {
   type ClearanceLedger,
   type LedgerChanges,
   NO_EVENT,
   RunningTotal,
   SERIES_NAMES,
-  ledgerChanges,
+  collectChanges,
   ledgerOf,
 } from './ledger.js';
 import type { BBox, ClearanceCounts } from './model.js';
@@ -67,38 +66,32 @@ const dayOrNone = (day: number | null): number => day ?? NO_EVENT;
 /** The lock a writer of a State's clearance records (and so of its ledger) takes first (store/write-lock.ts). */
 export const clearanceLock = (iso3: StateCode): string => `minefree.clearance.${iso3}`;
 
-/**
- * The State's facts once `areas` are added to those read before (`before`): new areas have no
- * releases yet, so nothing stored changes. The new areas come after the stored ones, in the order
- * they were written, as a read back would list them.
- */
-export function factsWithAreas(before: StateFacts, areas: readonly AreaFacts[], boxes: readonly BBox[]): StateFacts {
-  return {
-    records: {
-      ...before.records,
-      areas: [...before.records.areas, ...areas.map((area) => ({ area, releases: [], revisions: [] }))],
-    },
-    bounds: boxUnion(before.bounds === null ? boxes : [before.bounds, ...boxes]),
-    counts: { ...before.counts, hazardAreas: before.counts.hazardAreas + areas.length },
-  };
+/** What a writer knows of the State's ledger without reading its rows: the changes collected, its areas' box and its counts. */
+export interface KnownLedger {
+  changes: LedgerChanges;
+  bounds: BBox | null;
+  counts: ClearanceCounts;
+}
+
+async function readKnownLedger(db: Kysely<Database>, iso3: StateCode): Promise<KnownLedger> {
+  const { records, bounds, counts } = await readStateFacts(db, iso3);
+  return { changes: collectChanges(records), bounds, counts };
 }
 
 /**
  * Rewrites the State's ledger from its records as `db` sees them: call it inside the
- * transaction that changed them, after the change. `known`: the State's facts after the change
- * when the writer knows them already (a streamed import: factsWithAreas), instead of reading
- * every row back; `collected`: the changes of exactly those records, collected in their order
- * while they were written.
+ * transaction that changed them, after the change. `known`: the ledger after the change when the
+ * writer has it already (a streamed import collects the changes as its rows go in), instead of
+ * reading every row back.
  */
 export async function writeLedger(
   db: Kysely<Database>,
   dialect: DialectName,
   iso3: StateCode,
-  known?: StateFacts,
-  collected?: LedgerChanges,
+  known?: KnownLedger,
 ): Promise<void> {
-  const { records, bounds, counts } = known ?? (await readStateFacts(db, iso3));
-  const { series, facts } = collected?.result() ?? ledgerChanges(records);
+  const { changes, bounds, counts } = known ?? (await readKnownLedger(db, iso3));
+  const { series, facts } = changes.result();
   await db.deleteFrom('clearance_ledger_totals').where('iso3', '=', iso3).execute();
   await db.deleteFrom('clearance_ledger_states').where('iso3', '=', iso3).execute();
   const rows = [...series].flatMap(([name, total]) => {

@@ -4,8 +4,9 @@
  * 0023), inside the import's transaction: the keys rows get the very values 0022's insert
  * triggers would write. On PostgreSQL both are no-ops: its GiST index is kept by the engine.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database, DialectName } from '../store/database.js';
+import type { BBox } from './model.js';
 
 /** tile_geometry when the writer packed it, else the GeoJSON text (0022's triggers). */
 const POLYGON = 't.tile_geometry, case when t.tile_geometry is null then t.geometry end';
@@ -95,4 +96,15 @@ export async function fillTileIndex(
   if (dialect !== 'sqlite' || mark === null) return;
   await fillTileIndexSoFar(trx, dialect, table, mark);
   await trx.deleteFrom('tile_index_deferred').where('tbl', '=', table).execute();
+}
+
+/**
+ * SQLite: the ids of `table`'s rows whose R*Tree box meets `box`, as a subquery. The R*Tree keeps
+ * 32-bit floats rounded outwards, so these are candidates: the caller's own conditions on the
+ * stored boxes decide.
+ */
+export function idsMeetingBox(table: Indexed, [west, south, east, north]: BBox): RawBuilder<unknown> {
+  const { keys, boxes } = INDEX[table];
+  return sql`(select k.id from ${sql.table(boxes)} b cross join ${sql.table(keys)} k on k.key = b.key
+    where b.max_x >= ${west} and b.min_x <= ${east} and b.max_y >= ${south} and b.min_y <= ${north})`;
 }

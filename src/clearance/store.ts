@@ -16,9 +16,9 @@ import { boundingBox, boxUnion } from './geometry/area.js';
 import { LedgerChanges } from './ledger.js';
 import type { BBox, ClearanceCounts, ClearanceRecords, HazardArea } from './model.js';
 import { areaCounts, readStoredContext } from './store-checks.js';
-import { type StateFacts, clearanceLock, factsWithAreas, readStateFacts, writeLedger } from './store-ledger.js';
+import { type StateFacts, clearanceLock, readStateFacts, writeLedger } from './store-ledger.js';
 import { recordTileChange } from './store-tiles.js';
-import { deferTileIndex, fillTileIndex, fillTileIndexSoFar } from './store-tile-index.js';
+import { deferTileIndex, fillTileIndex, fillTileIndexSoFar, idsMeetingBox } from './store-tile-index.js';
 import {
   HAZARD_AREA_COLUMNS,
   activityFromRow,
@@ -151,7 +151,7 @@ export async function saveHazardAreaRows(
       .execute();
     // What the ledger counts of the State before, so it is not read back with the new rows; its
     // changes collected as the rows go in (the stored areas, each new one, then the devices: the
-    // order factsWithAreas lists them in), not after the last row, when the checking is over.
+    // order a read back lists them in), not after the last row, when the checking is over.
     const factsBefore = await readStateFacts(trx, iso3);
     const changes = new LedgerChanges();
     for (const history of factsBefore.records.areas) changes.addArea(history);
@@ -192,7 +192,12 @@ export async function saveHazardAreaRows(
     await fillTileIndex(trx, store.dialect, 'hazard_areas', mark);
     const boxes = areas.map((a) => a.bbox);
     for (const d of factsBefore.records.devices) changes.addDevices(d);
-    await writeLedger(trx, store.dialect, iso3, factsWithAreas(factsBefore, areas, boxes), changes);
+    // New areas have no releases yet: nothing stored changes but the box and the count of areas.
+    await writeLedger(trx, store.dialect, iso3, {
+      changes,
+      bounds: boxUnion(factsBefore.bounds === null ? boxes : [factsBefore.bounds, ...boxes]),
+      counts: { ...factsBefore.counts, hazardAreas: factsBefore.counts.hazardAreas + areas.length },
+    });
     await recordTileChange(trx, iso3, boxUnion(boxes));
     const counts: ClearanceCounts = { hazardAreas: areas.length, activities: 0, landReleases: 0, devicesDestroyed: 0 };
     await writeAudit(trx, actor, {
@@ -292,13 +297,8 @@ export async function loadOpenAreasMeeting(store: Store, iso3: StateCode, box: B
     .where('min_x', '<=', east)
     .where('max_y', '>=', south)
     .where('min_y', '<=', north);
-  // SQLite: the R*Tree's candidates (its boxes are rounded outwards to 32-bit floats, so the
-  // conditions above still decide); it has no other index over the boxes (migration 0026).
-  if (store.dialect === 'sqlite')
-    query = query.where(
-      sql<boolean>`id in (select k.id from hazard_area_boxes b cross join hazard_area_tile_keys k on k.key = b.key
-        where b.max_x >= ${west} and b.min_x <= ${east} and b.max_y >= ${south} and b.min_y <= ${north})`,
-    );
+  // SQLite has no other index over the boxes (migration 0026): the R*Tree's candidates.
+  if (store.dialect === 'sqlite') query = query.where(sql<boolean>`id in ${idsMeetingBox('hazard_areas', box)}`);
   const rows = await query.execute();
   return rows.map(hazardAreaFromRow);
 }

@@ -49,8 +49,8 @@ const enum Cell {
 /**
  * A point-in-shape test prepared once per State. A grid over the shape's box marks each cell
  * inside, outside, or crossed by the boundary; only points in crossed cells (a thin band along
- * the border) pay for the exact test against every vertex. At 200,000 areas this is about 30
- * times faster than testing every point exactly.
+ * the border) pay for the exact test, against the edges reaching their row. At 200,000 areas this
+ * is about 30 times faster than testing every point exactly.
  */
 export function shapeContains(shape: MultiPolygon): (x: number, y: number) => boolean {
   let [west, south, east, north] = [180, 90, -180, -90];
@@ -60,15 +60,20 @@ export function shapeContains(shape: MultiPolygon): (x: number, y: number) => bo
   const height = (north - south) / GRID || 1;
   const column = (x: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((x - west) / width)));
   const row = (y: number): number => Math.min(GRID - 1, Math.max(0, Math.floor((y - south) / height)));
-  // Each row of the grid lists the edges whose latitudes reach into it (x and y of a point, then
-  // of the point before it, as ringContains takes them): the exact test of a point counts the
-  // crossings of its row's edges only, a few dozen instead of every vertex of the State.
+  // One pass over every ring's edges (each point with the one before it, the closing pair
+  // included): every cell an edge's box touches is an edge cell (generous, never wrong), and each
+  // row of the grid lists the edges whose latitudes reach into it, so the exact test of a point
+  // counts the crossings of its row's edges only, a few dozen instead of every vertex of the State.
+  const cells = new Uint8Array(GRID * GRID);
   const rowEdges: number[][] = Array.from({ length: GRID }, () => []);
   for (const ring of shape.coordinates.flat()) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const [xi = 0, yi = 0] = ring[i] ?? [];
       const [xj = 0, yj = 0] = ring[j] ?? [];
-      for (let r = row(Math.min(yi, yj)); r <= row(Math.max(yi, yj)); r++) rowEdges[r]?.push(xi, yi, xj, yj);
+      for (let r = row(Math.min(yi, yj)); r <= row(Math.max(yi, yj)); r++) {
+        rowEdges[r]?.push(xi, yi, xj, yj);
+        for (let c = column(Math.min(xi, xj)); c <= column(Math.max(xi, xj)); c++) cells[r * GRID + c] = Cell.Edge;
+      }
     }
   }
   const edges = rowEdges.map((list) => Float64Array.from(list));
@@ -85,17 +90,6 @@ export function shapeContains(shape: MultiPolygon): (x: number, y: number) => bo
     }
     return inside;
   };
-  const cells = new Uint8Array(GRID * GRID);
-  // Every cell an edge's box touches is an edge cell: generous, never wrong.
-  for (const ring of shape.coordinates.flat()) {
-    for (let i = 1; i < ring.length; i++) {
-      const [x1 = 0, y1 = 0] = ring[i - 1] ?? [];
-      const [x2 = 0, y2 = 0] = ring[i] ?? [];
-      for (let r = row(Math.min(y1, y2)); r <= row(Math.max(y1, y2)); r++) {
-        for (let c = column(Math.min(x1, x2)); c <= column(Math.max(x1, x2)); c++) cells[r * GRID + c] = Cell.Edge;
-      }
-    }
-  }
   for (let r = 0; r < GRID; r++) {
     for (let c = 0; c < GRID; c++) {
       if (cells[r * GRID + c] === Cell.Edge) continue;
