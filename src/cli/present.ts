@@ -10,6 +10,7 @@ const STATUS_LABEL = {
 } as const satisfies Record<StateOnDate['status'], string>;
 
 const DEADLINE_STATE = {
+  'no-stockpile': 'common:deadlineState.no-stockpile',
   met: 'common:deadlineState.met',
   missed: 'common:deadlineState.missed',
   open: 'common:deadlineState.open',

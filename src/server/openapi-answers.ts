@@ -29,6 +29,8 @@ const partialDay = str('A date known to the year (YYYY), month (YYYY-MM) or day 
 const iso3 = str('ISO 3166-1 alpha-3 code of a State');
 const sourceIds = arr(str('A source id (GET /api/v1/sources/{id})'));
 const deadlineState = { type: 'string', enum: ['met', 'missed', 'open', 'unknown'] };
+/** Article 4 adds `no-stockpile` (the State declared it held none). */
+const article4State = { type: 'string', enum: ['no-stockpile', 'met', 'missed', 'open', 'unknown'] };
 
 const planIndicator = obj(
   {
@@ -127,7 +129,7 @@ const stateOnDate = obj(
       deadline: orNull(day),
       completed: orNull(partialDay),
       missed: orNull(bool),
-      state: orNull(deadlineState),
+      state: orNull(article4State),
     }),
     article5: obj({
       originalDeadline: orNull(day),
@@ -296,7 +298,7 @@ export const ANSWERS: Answers = {
         iso3,
         name: str(),
         deadline: orNull(partialDay),
-        state: deadlineState,
+        state: article4State,
         decision: orNull({
           type: 'object',
           required: ['meeting', 'granted', 'sources'],

@@ -32,6 +32,7 @@ import { casualtyChecksMigration } from '../victims/migrations/0017-casualty-che
 import { casualtyKeysMigration } from '../victims/migrations/0020-casualty-keys.js';
 import { vaFrameworksNoneMigration } from '../victims/migrations/0024-va-frameworks-none.js';
 import { treatyEventsMigration } from '../treaty/migrations/0013-treaty-events.js';
+import { article4FromLedgerMigration } from '../treaty/migrations/0027-article4-from-ledger.js';
 
 export function migrations(dialect: DialectName): MigrationList {
   return {
@@ -57,6 +58,7 @@ export function migrations(dialect: DialectName): MigrationList {
     '0024-va-frameworks-none': vaFrameworksNoneMigration(dialect),
     '0025-article7-drafts': article7DraftsMigration(dialect),
     '0026-box-indexes': boxIndexesMigration(dialect),
+    '0027-article4-from-ledger': article4FromLedgerMigration(dialect),
   };
 }
 

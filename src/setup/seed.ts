@@ -12,7 +12,6 @@ import { DEFAULT_DATA_DIR } from '../core/data-dir.js';
 import type { SourceId } from '../core/source.js';
 import type { Source } from '../sources/model.js';
 import type { LedgerEntry } from '../stockpiles/model.js';
-import { loadLedgers } from '../stockpiles/reference.js';
 import { insertLedgers } from '../stockpiles/store.js';
 import type { ReportRecord } from '../reporting/model.js';
 import { readReportRecords } from '../reporting/reference.js';
@@ -75,9 +74,8 @@ const REFERENCE_TABLES = [
 
 /** Reads and checks every file before the database is touched: a DataError names all problems. */
 export function readSeedData(dataDir: string = DEFAULT_DATA_DIR): SeedData {
-  const { facts, sources } = loadReference(dataDir);
+  const { facts, sources, ledgers } = loadReference(dataDir);
   const engine = new TreatyEngine(facts);
-  const ledgers = loadLedgers(sources, engine, dataDir);
   const reports = readReportRecords(sources, engine, dataDir);
   const frameworks = loadFrameworks(sources, dataDir);
   return { facts, sources, figures: loadReportedFigures(sources, dataDir), ledgers, reports, frameworks };

@@ -33,8 +33,22 @@ export function article4StateOn(
 ): Article4State | null {
   if (deadline === null) return null;
   if (entriesOf(entries, 'none-held').length > 0) return 'no-stockpile';
+  if (asOf <= deadline) {
+    const completion = completionOf(entries);
+    return completion !== null && completion.span.last <= asOf ? 'met' : 'open';
+  }
+  return article4AfterDeadline(entries, deadline);
+}
+
+/**
+ * The state once the deadline has passed, for a State that held stock: no later date changes it,
+ * since a dated fact is a fact about the past. The treaty engine keeps this answer per State.
+ */
+export function article4AfterDeadline(
+  entries: readonly LedgerEntry[],
+  deadline: CalendarDate,
+): 'met' | 'missed' | 'unknown' {
   const completion = completionOf(entries);
-  if (asOf <= deadline) return completion !== null && completion.span.last <= asOf ? 'met' : 'open';
   if (completion !== null && completion.span.last <= deadline) return 'met';
   if (completion !== null && completion.span.first > deadline) return 'missed';
   const stated = entriesOf(entries, 'stated');

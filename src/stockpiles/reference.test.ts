@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../core/csv.js';
-import { parseDate } from '../core/date.js';
+import { addDays, parseDate } from '../core/date.js';
 import { describeProblem } from '../core/errors.js';
 import type { StateCode } from '../core/states.js';
 import { loadReference } from '../treaty/reference.js';
@@ -20,13 +20,16 @@ describe('data/stockpile_ledger.csv', () => {
     expect(ledgers.size).toBeGreaterThan(30);
   });
 
-  it('agrees with article4.csv wherever that file states met or missed', () => {
-    const asOf = d('2025-01-01');
-    for (const [iso3, record] of facts.article4) {
-      if (record.deadlineMet === null) continue;
-      const deadline = engine.state(iso3, asOf)?.article4.deadline ?? null;
-      const state = article4StateOn(ledgers.get(iso3) ?? [], deadline, asOf);
-      expect([iso3, state]).toEqual([iso3, record.deadlineMet ? 'met' : 'missed']);
+  it("is where the engine's Article 4 comes from: every State has the ledger's answer, around its deadline too", () => {
+    const fixed = ['1999-03-01', '2003-03-01', '2008-03-02', '2010-06-02', '2017-04-05', '2026-11-30'].map(d);
+    for (const record of facts.states) {
+      const deadline = engine.state(record.iso3, d('2026-11-30'))?.article4.deadline ?? null;
+      const around = deadline === null ? [] : [addDays(deadline, -1), deadline, addDays(deadline, 1)];
+      for (const asOf of [...fixed, ...around]) {
+        const s = engine.state(record.iso3, asOf);
+        const expected = article4StateOn(ledgers.get(record.iso3) ?? [], s?.article4.deadline ?? null, asOf);
+        expect([record.iso3, asOf, s?.article4.state]).toEqual([record.iso3, asOf, expected]);
+      }
     }
   });
 

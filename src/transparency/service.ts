@@ -49,10 +49,10 @@ export function ledgerStockpilesOn(
   return {
     noStockpile: global.noStockpile,
     holding: global.holding,
-    missed: global.missed.map((iso3) => ({
-      iso3,
-      completed: stateStockpile(engine, iso3, ledgers.get(iso3) ?? [], asOf)?.completed ?? null,
-    })),
+    missed: global.missed.map((iso3) => {
+      const answer = stateStockpile(engine, iso3, ledgers.get(iso3) ?? [], asOf);
+      return { iso3, completed: answer?.completed ?? null, declared: answer?.declared ?? null };
+    }),
   };
 }
 

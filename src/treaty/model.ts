@@ -85,16 +85,19 @@ export interface FormerName extends Provenance {
   until: CalendarDate;
 }
 
-/** Article 4 facts the sources state for a State. */
+/**
+ * A State's Article 4 facts, derived from its stockpile ledger (the stockpiles pillar,
+ * `article4-record.ts`): the ledger is the one table of Article 4 completions.
+ */
 export interface Article4Record extends Provenance {
   iso3: StateCode;
-  /** Stated deadline: a test oracle for the computed one. */
-  deadlineStated: CalendarDate | null;
-  /** Whether the source says the deadline was met. */
-  deadlineMet: boolean | null;
+  /** The State declared it held no stockpile. */
+  noStockpile: boolean;
+  /** Destruction completed: the declared completion, or the destruction that emptied the declared stock. */
   completed: PartialDate | null;
-  stockpileRemaining: number | null;
-  remainingAsOf: PartialDate | null;
+  /** The state once the deadline has passed; no later date changes it (a dated fact is a fact about the past). */
+  afterDeadline: 'met' | 'missed' | 'unknown';
+  /** The notes of the entries that decide it (completion, no stockpile, statements), as the sources put them. */
   notes: string;
 }
 
@@ -148,6 +151,8 @@ export type TreatyStatus = 'state-party' | 'signatory' | 'not-party' | 'withdraw
 export type WithdrawalState = 'none' | 'pending' | 'effective';
 /** `unknown`: the deadline has passed and the data says neither met nor missed. */
 export type DeadlineState = 'met' | 'missed' | 'open' | 'unknown';
+/** Article 4 adds `no-stockpile`: the State declared it held none, so nothing was due. */
+export type Article4State = DeadlineState | 'no-stockpile';
 
 /** An instrument as a writer gives it (the API, the command line); the store checks it against what is stored. */
 export interface InstrumentInput {

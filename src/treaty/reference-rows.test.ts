@@ -7,14 +7,9 @@ import { type CsvRow, parseCsv, readCsv } from '../core/csv.js';
 import { DataError, type DataProblem, describeProblem } from '../core/errors.js';
 import { STATE_CODES, type StateCode } from '../core/states.js';
 import {
-  ARTICLE4_COLUMNS,
-  ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
   STATES_COLUMNS,
-  article4CompletedFromRows,
-  article4FromRows,
   article5FromRows,
-  mergeArticle4,
   statesFromRows,
 } from './reference-rows.js';
 import { SOURCES_COLUMNS, sourcesFromRows } from '../sources/reference.js';
@@ -301,199 +296,6 @@ describe('states.csv', () => {
   });
 });
 
-describe('article4.csv', () => {
-  const read = (fields: Fields) =>
-    article4FromRows(rowsOf('article4.csv', ARTICLE4_COLUMNS, [{ iso3: 'BLR', sources: 'S02', ...fields }]), KNOWN);
-
-  it('reads a row', () => {
-    const { value, problems } = read({
-      deadline: '2008-03-01',
-      deadline_met: 'no',
-      completion_declared: '2008-03',
-      stockpile_remaining: '0',
-      remaining_as_of: '2008',
-      notes: 'n',
-    });
-    expect(problems).toEqual([]);
-    expect(value.get('BLR')).toEqual({
-      iso3: 'BLR',
-      deadlineStated: '2008-03-01',
-      deadlineMet: false,
-      completed: '2008-03',
-      stockpileRemaining: 0,
-      remainingAsOf: '2008',
-      notes: 'n',
-      sources: ['S02'],
-    });
-  });
-
-  it.each([
-    [
-      'an unknown State',
-      { iso3: 'BLX' },
-      1,
-      'iso3',
-      'the ISO 3166-1 alpha-3 code of one of the 197 States (for example KHM)',
-      'BLX',
-    ],
-    [
-      'a partial deadline',
-      { deadline: '2008-03' },
-      2,
-      'deadline',
-      'a date written YYYY-MM-DD (for example 1999-03-01)',
-      '2008-03',
-    ],
-    ['deadline_met not yes or no', { deadline_met: 'Yes' }, 3, 'deadline_met', '"yes", "no" or empty', 'Yes'],
-    [
-      'an impossible completion day',
-      { completion_declared: '2017-04-31' },
-      4,
-      'completion_declared',
-      'a day between 01 and 30 for 2017-04',
-      '2017-04-31',
-    ],
-    [
-      'an impossible completion month',
-      { completion_declared: '2017-00' },
-      4,
-      'completion_declared',
-      'a month between 01 and 12',
-      '2017-00',
-    ],
-    ['a completion in year 0', { completion_declared: '0000' }, 4, 'completion_declared', 'a year from 0001', '0000'],
-    [
-      'a negative stockpile',
-      { stockpile_remaining: '-5' },
-      5,
-      'stockpile_remaining',
-      'a non-negative whole number written with digits only (for example 3364433)',
-      '-5',
-    ],
-    [
-      'a fractional stockpile',
-      { stockpile_remaining: '1.5' },
-      5,
-      'stockpile_remaining',
-      'a non-negative whole number written with digits only (for example 3364433)',
-      '1.5',
-    ],
-    [
-      'a stockpile with separators',
-      { stockpile_remaining: '3,364,433' },
-      5,
-      'stockpile_remaining',
-      'a non-negative whole number written with digits only (for example 3364433)',
-      '3,364,433',
-    ],
-    [
-      'a bad as-of date',
-      { remaining_as_of: '2024-6' },
-      6,
-      'remaining_as_of',
-      'a date written YYYY-MM-DD, YYYY-MM or YYYY',
-      '2024-6',
-    ],
-    ['an unknown source', { sources: 'S02;S404' }, 8, 'sources', 'a source id listed in sources.csv', 'S404'],
-  ] as const)('refuses %s', (_, fields, column, field, expected, found) => {
-    const { value, problems } = read(fields);
-    expect(problems).toEqual([{ file: 'article4.csv', line: 2, column, field, expected, found }]);
-    expect(value.size).toBe(0);
-  });
-
-  it('refuses a State listed twice', () => {
-    const rows = rowsOf('article4.csv', ARTICLE4_COLUMNS, [
-      { iso3: 'GRC', sources: 'S02' },
-      { iso3: 'GRC', sources: 'S02' },
-    ]);
-    expect(text(article4FromRows(rows, KNOWN).problems)).toEqual([
-      'article4.csv, line 3, column 1 (iso3): expected a State not listed before (GRC is already on line 2), found "GRC"',
-    ]);
-  });
-});
-
-describe('article4_completed.csv', () => {
-  const completedRows = (rows: Fields[]): CsvRow[] =>
-    rowsOf('article4_completed.csv', ARTICLE4_COMPLETED_COLUMNS, rows);
-
-  it.each([
-    [
-      'a completion that is not a year',
-      { completed_year: '2000-12' },
-      2,
-      'completed_year',
-      'a year written YYYY',
-      '2000-12',
-    ],
-    [
-      'a negative count',
-      { mines_destroyed: '-1' },
-      3,
-      'mines_destroyed',
-      'a non-negative whole number written with digits only (for example 3364433)',
-      '-1',
-    ],
-    ['an unknown source', { sources: 'S330' }, 5, 'sources', 'a source id listed in sources.csv', 'S330'],
-  ] as const)('refuses %s', (_, fields, column, field, expected, found) => {
-    const { problems } = article4CompletedFromRows(completedRows([{ iso3: 'BGR', sources: 'S02', ...fields }]), KNOWN);
-    expect(problems).toEqual([{ file: 'article4_completed.csv', line: 2, column, field, expected, found }]);
-  });
-
-  const article4 = article4FromRows(
-    rowsOf('article4.csv', ARTICLE4_COLUMNS, [
-      { iso3: 'AFG', deadline_met: 'no', notes: 'missed', sources: 'S02' },
-      { iso3: 'BLR', completion_declared: '2017-04-05', notes: 'declared', sources: 'S02' },
-    ]),
-    KNOWN,
-  ).value;
-
-  it('fills a missing completion, adds States, keeps a stated one, and keeps the notes and sources of both', () => {
-    const completions = article4CompletedFromRows(
-      completedRows([
-        { iso3: 'AFG', completed_year: '2007', notes: 'October 2007', sources: 'S13;S02' },
-        { iso3: 'BLR', completed_year: '2017', notes: '3.4 million', sources: 'S24' },
-        { iso3: 'BGR', completed_year: '2000', notes: 'December 2000', sources: 'S02' },
-        { iso3: 'JPN', notes: 'date not stated', sources: 'S02' },
-      ]),
-      KNOWN,
-    ).value;
-    const { value, problems } = mergeArticle4(article4, completions);
-    expect(problems).toEqual([]);
-    expect(value.get('AFG')).toMatchObject({
-      completed: '2007',
-      deadlineMet: false,
-      notes: 'missed | October 2007',
-      sources: ['S02', 'S13'],
-    });
-    expect(value.get('BLR')).toMatchObject({
-      completed: '2017-04-05',
-      notes: 'declared | 3.4 million',
-      sources: ['S02', 'S24'],
-    });
-    expect(value.get('BGR')).toEqual({
-      iso3: 'BGR',
-      deadlineStated: null,
-      deadlineMet: null,
-      completed: '2000',
-      stockpileRemaining: null,
-      remainingAsOf: null,
-      notes: 'December 2000',
-      sources: ['S02'],
-    });
-    expect(value.get('JPN')?.completed).toBeNull();
-  });
-
-  it('refuses a completion year that contradicts article4.csv', () => {
-    const completions = article4CompletedFromRows(
-      completedRows([{ iso3: 'BLR', completed_year: '2016', sources: 'S02' }]),
-      KNOWN,
-    ).value;
-    expect(text(mergeArticle4(article4, completions).problems)).toEqual([
-      'article4_completed.csv, line 2, column 2 (completed_year): expected the year of completion_declared in article4.csv (2017-04-05), found "2016"',
-    ]);
-  });
-});
-
 describe('article5.csv', () => {
   // AFG is among the first 40 in statesRows(): in force 1 Mar 1999, original deadline 1 Mar 2009.
   const read = (fields: Fields, states: StateRecord[] = validStates()) =>
@@ -732,7 +534,8 @@ describe('loadReference', () => {
       deposited: '2011-11-11',
       effective: '2011-07-09',
     });
-    expect(facts.article4.get('BGR')?.completed).toBe('2000');
+    // Article 4 from the stockpile ledger (stockpile_ledger.csv): Bulgaria completed in December 2000.
+    expect(facts.article4.get('BGR')).toMatchObject({ completed: '2000-12', afterDeadline: 'met', sources: ['S330'] });
     expect(facts.article5.get('KHM')?.extensions).toHaveLength(3);
   });
 
@@ -770,9 +573,7 @@ describe('loadReference', () => {
       writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
     };
     edit('states.csv', 'AND,Andorra,1997-12-03,1998-06-29', 'AND,Andorra,1997-12-03,1998-02-29');
-    edit('article4.csv', 'GRC,2008-03-01,no,,325413', 'GRC,2008-03-01,no,,-325413');
     edit('article5.csv', 'AFG,2013-03-01,2012:2023-03-01;', 'AFG,2013-03-01,2012-2023-03-01;');
-    edit('article4_completed.csv', 'iso3,completed_year,mines_destroyed', 'iso3,completed,mines_destroyed');
     edit('sources.csv', 'S24,', 'S24x,');
 
     it('collects every problem of every file into one DataError', () => {
@@ -784,18 +585,12 @@ describe('loadReference', () => {
       }
       expect(caught).toBeInstanceOf(DataError);
       const messages = (caught as DataError).problems.map(describeProblem);
-      expect(messages).toHaveLength(6);
+      expect(messages).toHaveLength(4);
       expect(messages).toEqual(
         expect.arrayContaining([
           'states.csv, line 5, column 4 (ratified_or_acceded): expected a day between 01 and 28 for 1998-02, found "1998-02-29"',
           expect.stringMatching(
-            /^article4\.csv, line 3, column 5 \(stockpile_remaining\): expected a non-negative whole number/,
-          ),
-          expect.stringMatching(
             /^article5\.csv, line 2, column 3 \(extensions\): expected extensions written .*, found "2012-2023-03-01"$/,
-          ),
-          expect.stringMatching(
-            /^article4_completed\.csv, line 1, field completed_year: expected a column named "completed_year"/,
           ),
           'states.csv, line 185, column 10 (sources): expected a source id listed in sources.csv, found "S24"',
           'treaty_notices.csv, line 2, column 7 (sources): expected a source id listed in sources.csv, found "S24"',
@@ -820,8 +615,6 @@ describe('loadReference', () => {
           'successions.csv',
           'treaty_notices.csv',
           'state_names.csv',
-          'article4.csv',
-          'article4_completed.csv',
           'article5.csv',
           'meetings.csv',
           'article5_decisions.csv',
@@ -832,5 +625,24 @@ describe('loadReference', () => {
         rmSync(empty, { recursive: true, force: true });
       }
     });
+  });
+
+  it('reads Article 4 from stockpile_ledger.csv once the treaty files are sound, naming its problems', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minefree-ledger-'));
+    try {
+      cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
+      const path = join(dir, 'stockpile_ledger.csv');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('BGR,completed,2000-12,', 'BGR,completed,2000-13,'));
+      expect(() => loadReference(dir)).toThrow(DataError);
+      try {
+        loadReference(dir);
+      } catch (error) {
+        expect((error as DataError).problems.map((p) => [p.file, p.field])).toEqual([
+          ['stockpile_ledger.csv', 'date'],
+        ]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

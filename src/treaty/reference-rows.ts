@@ -42,17 +42,6 @@ export const STATES_COLUMNS = [
   'withdrawal_condition',
   'withdrawal_announced',
 ] as const;
-export const ARTICLE4_COLUMNS = [
-  'iso3',
-  'deadline',
-  'deadline_met',
-  'completion_declared',
-  'stockpile_remaining',
-  'remaining_as_of',
-  'notes',
-  'sources',
-] as const;
-export const ARTICLE4_COMPLETED_COLUMNS = ['iso3', 'completed_year', 'mines_destroyed', 'notes', 'sources'] as const;
 export const ARTICLE5_COLUMNS = [
   'iso3',
   'original_deadline',
@@ -170,97 +159,6 @@ export function statesFromRows(
     });
   }
   return { value: [...records.values()].map((r) => r.record), problems };
-}
-
-// ---- article4.csv and article4_completed.csv --------------------------------------------------
-
-export function article4FromRows(
-  rows: readonly CsvRow[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<Map<StateCode, Article4Record>> {
-  const { records, problems } = readRows(rows, (reader): Article4Record | null => {
-    const iso3 = reader.state();
-    const record = {
-      deadlineStated: reader.date('deadline'),
-      deadlineMet: reader.yesNo('deadline_met'),
-      completed: reader.partialDate('completion_declared'),
-      stockpileRemaining: reader.count('stockpile_remaining'),
-      remainingAsOf: reader.partialDate('remaining_as_of'),
-      notes: reader.text('notes'),
-      sources: reader.sources(known),
-    };
-    return iso3 === null ? null : { iso3, ...record };
-  });
-  return { value: new Map([...records].map(([iso3, { record }]) => [iso3, record])), problems };
-}
-
-export interface Article4Completion {
-  iso3: StateCode;
-  completedYear: PartialDate | null;
-  minesDestroyed: number | null;
-  notes: string;
-  sources: SourceId[];
-  row: CsvRow;
-}
-
-export function article4CompletedFromRows(
-  rows: readonly CsvRow[],
-  known: ReadonlySet<SourceId> | null,
-): Validated<Article4Completion[]> {
-  const { records, problems } = readRows(rows, (reader): Article4Completion | null => {
-    const iso3 = reader.state();
-    const completedYear = reader.year('completed_year');
-    const minesDestroyed = reader.count('mines_destroyed');
-    const record = {
-      completedYear,
-      minesDestroyed,
-      notes: reader.text('notes'),
-      sources: reader.sources(known),
-      row: reader.row,
-    };
-    return iso3 === null ? null : { iso3, ...record };
-  });
-  return { value: [...records.values()].map((r) => r.record), problems };
-}
-
-const joinNotes = (a: string, b: string): string => [a, b].filter((n) => n !== '').join(' | ');
-
-/**
- * article4_completed.csv fills the completion of States article4.csv leaves without one (and adds
- * States it lacks). Where both give one, the years must agree.
- */
-export function mergeArticle4(
-  article4: ReadonlyMap<StateCode, Article4Record>,
-  completions: readonly Article4Completion[],
-): Validated<Map<StateCode, Article4Record>> {
-  const merged = new Map(article4);
-  const problems: DataProblem[] = [];
-  for (const c of completions) {
-    const existing = merged.get(c.iso3);
-    if (existing?.completed != null && c.completedYear !== null && existing.completed.slice(0, 4) !== c.completedYear) {
-      problems.push(
-        c.row.problem('completed_year', `the year of completion_declared in article4.csv (${existing.completed})`),
-      );
-      continue;
-    }
-    const base: Article4Record = existing ?? {
-      iso3: c.iso3,
-      deadlineStated: null,
-      deadlineMet: null,
-      completed: null,
-      stockpileRemaining: null,
-      remainingAsOf: null,
-      notes: '',
-      sources: [],
-    };
-    merged.set(c.iso3, {
-      ...base,
-      completed: base.completed ?? c.completedYear,
-      notes: joinNotes(base.notes, c.notes),
-      sources: [...new Set([...base.sources, ...c.sources])],
-    });
-  }
-  return { value: merged, problems };
 }
 
 // ---- article5.csv -----------------------------------------------------------------------------

@@ -11,8 +11,6 @@ import type { SourceId } from '../core/source.js';
 import type { Source } from '../sources/model.js';
 import { SOURCES_COLUMNS, sourcesFromRows } from '../sources/reference.js';
 import {
-  ARTICLE4_COLUMNS,
-  ARTICLE4_COMPLETED_COLUMNS,
   ARTICLE5_COLUMNS,
   STATES_COLUMNS,
   NAMES_COLUMNS,
@@ -21,11 +19,8 @@ import {
   SUCCESSIONS_COLUMNS,
   applyNotices,
   applySuccessions,
-  article4CompletedFromRows,
-  article4FromRows,
   article5FromRows,
   entryIntoForceByState,
-  mergeArticle4,
   statesFromRows,
 } from './reference-rows.js';
 import {
@@ -41,10 +36,17 @@ import {
   reopenedFromRows,
 } from './reference-article5.js';
 import { article5OriginalDeadline } from './article5.js';
-import type { TreatyFacts } from './status.js';
+import { TreatyEngine, type TreatyFacts } from './status.js';
+import { withArticle4 } from '../stockpiles/article4-record.js';
+import type { LedgerEntry } from '../stockpiles/model.js';
+import { loadLedgers } from '../stockpiles/reference.js';
+import type { StateCode } from '../core/states.js';
 
 export interface ReferenceData {
+  /** The facts, Article 4 derived from the stockpile ledger. */
   facts: TreatyFacts;
+  /** stockpile_ledger.csv by State (the stockpiles pillar seeds it; the facts' Article 4 comes from it). */
+  ledgers: Map<StateCode, LedgerEntry[]>;
   sources: Map<SourceId, Source>;
   /** meetings.csv: the Meetings of the States Parties and Review Conferences with their days. */
   meetings: Map<string, Meeting>;
@@ -83,12 +85,6 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   const nameRows = read('state_names.csv', NAMES_COLUMNS);
   const states = nameRows === null ? noticed : take(applyFormerNames(nameRows, noticed, known));
 
-  const article4Rows = read('article4.csv', ARTICLE4_COLUMNS);
-  const article4 = article4Rows === null ? new Map() : take(article4FromRows(article4Rows, known));
-  const completedRows = read('article4_completed.csv', ARTICLE4_COMPLETED_COLUMNS);
-  const completions = completedRows === null ? [] : take(article4CompletedFromRows(completedRows, known));
-  const merged = take(mergeArticle4(article4, completions));
-
   const article5Rows = read('article5.csv', ARTICLE5_COLUMNS);
   const article5Stated = article5Rows === null ? new Map() : take(article5FromRows(article5Rows, states, known));
 
@@ -110,5 +106,9 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   );
 
   if (problems.length > 0) throw new DataError(problems);
-  return { facts: { states, article4: merged, article5 }, sources, meetings };
+  // Article 4 comes from the stockpile ledger, the one table of its completions; its checks
+  // need the engine (no entry dated when the State was not a State Party).
+  const withoutArticle4: TreatyFacts = { states, article4: new Map(), article5 };
+  const ledgers = loadLedgers(sources, new TreatyEngine(withoutArticle4), dir);
+  return { facts: withArticle4(withoutArticle4, ledgers), sources, meetings, ledgers };
 }

@@ -43,11 +43,9 @@ const a5 = (iso3: StateCode, r: Partial<Article5Record>): Article5Record => ({
 });
 const a4 = (iso3: StateCode, r: Partial<Article4Record>): Article4Record => ({
   iso3,
-  deadlineStated: null,
-  deadlineMet: null,
+  noStockpile: false,
   completed: null,
-  stockpileRemaining: null,
-  remainingAsOf: null,
+  afterDeadline: 'unknown',
   notes: '',
   sources: [],
   ...r,
@@ -273,24 +271,43 @@ describe('deadlines(5) and deadlines(7) on a date', () => {
 });
 
 describe('Article 4: missed is true, false or null', () => {
+  // Deadlines: Greece and Belarus 1 Mar 2008, Angola 1 Jan 2007, Andorra 1 Dec 2002 (this file's
+  // Convention is in force from 1 Dec 1998).
   const grc = stateRecord('GRC', { deposited: '2003-09-25' });
   const blr = stateRecord('BLR', { deposited: '2003-09-03', kind: 'accession' });
   const ago = stateRecord('AGO', { deposited: '2002-07-05' });
-  const engine = engineOf([grc, blr, ago], {
+  const and = stateRecord('AND', { deposited: '1998-06-29' });
+  const engine = engineOf([grc, blr, ago, and], {
     article4: new Map([
-      ['GRC', a4('GRC', { completed: p('2008-04') })],
-      ['BLR', a4('BLR', { completed: p('2007-12') })],
+      ['GRC', a4('GRC', { completed: p('2008-04'), afterDeadline: 'missed' })],
+      ['BLR', a4('BLR', { completed: p('2007-12'), afterDeadline: 'met' })],
       ['AGO', a4('AGO', {})],
+      ['AND', a4('AND', { noStockpile: true, afterDeadline: 'missed' })],
     ]),
   });
   it.each([
-    ['GRC', '2008-04-30', true, 'missed'],
-    ['GRC', '2008-03-02', null, 'unknown'],
-    ['BLR', '2008-03-31', false, 'met'],
-    ['AGO', '2007-01-02', null, 'unknown'],
-    ['AGO', '2007-01-01', null, 'open'],
-  ] as const)('%s on %s: missed %s (%s)', (iso3, asOf, missed, state) => {
-    expect(engine.state(iso3, d(asOf))?.article4).toMatchObject({ missed, state });
+    // A dated completion after the deadline: missed from the day after it, before the completion is known.
+    ['GRC', '2008-03-01', null, 'open', null],
+    ['GRC', '2008-03-02', true, 'missed', null],
+    ['GRC', '2008-04-30', true, 'missed', '2008-04'],
+    ['BLR', '2007-12-30', null, 'open', null],
+    ['BLR', '2007-12-31', false, 'met', '2007-12'],
+    ['BLR', '2008-03-31', false, 'met', '2007-12'],
+    ['AGO', '2007-01-01', null, 'open', null],
+    ['AGO', '2007-01-02', null, 'unknown', null],
+    // No stockpile: nothing to destroy, on every date; the record's other fields are not read.
+    ['AND', '1999-03-01', false, 'no-stockpile', null],
+    ['AND', '2002-12-02', false, 'no-stockpile', null],
+  ] as const)('%s on %s: missed %s (%s, completed %s)', (iso3, asOf, missed, state, completed) => {
+    expect(engine.state(iso3, d(asOf))?.article4).toMatchObject({ missed, state, completed });
+  });
+  it('lists a State with no stockpile among the Article 4 deadlines, with its mark', () => {
+    expect(engine.deadlines(4, d('2002-12-02')).find((e) => e.iso3 === 'AND')).toEqual({
+      iso3: 'AND',
+      name: 'AND',
+      deadline: '2002-12-01',
+      state: 'no-stockpile',
+    });
   });
 });
 
@@ -329,16 +346,24 @@ describe('the engine on its own facts', () => {
   });
 });
 
-describe('Article 4: a source stating the deadline met or missed', () => {
-  // Greece: in force 1 Mar 2004, deadline 1 Mar 2008; completion known only as March 2008.
+describe("Article 4: after the deadline, the ledger's answer", () => {
+  // Greece: in force 1 Mar 2004, deadline 1 Mar 2008; completion known only as March 2008,
+  // so the ledger decides by a source's statement (stockpiles/article4.ts).
   const grc = stateRecord('GRC', { deposited: '2003-09-25' });
   it.each([
-    [true, 'met', false],
-    [false, 'missed', true],
-    [null, 'unknown', null],
-  ] as const)('stated met %s: %s', (deadlineMet, state, missed) => {
-    const e = engineOf([grc], { article4: new Map([['GRC', a4('GRC', { completed: p('2008-03'), deadlineMet })]]) });
-    expect(e.state('GRC', d('2008-04-01'))?.article4).toMatchObject({ deadline: '2008-03-01', state, missed });
+    ['met', 'met', false],
+    ['missed', 'missed', true],
+    ['unknown', 'unknown', null],
+  ] as const)('recorded %s: %s', (afterDeadline, state, missed) => {
+    const e = engineOf([grc], { article4: new Map([['GRC', a4('GRC', { completed: p('2008-03'), afterDeadline })]]) });
+    expect(e.state('GRC', d('2008-03-02'))?.article4).toMatchObject({ deadline: '2008-03-01', state, missed });
+    expect(e.state('GRC', d('2008-04-01'))?.article4).toMatchObject({ state, missed, completed: '2008-03' });
+  });
+  it('is open on the deadline day while the completion is not yet known, whatever the record says after it', () => {
+    const e = engineOf([grc], {
+      article4: new Map([['GRC', a4('GRC', { completed: p('2008-03'), afterDeadline: 'missed' })]]),
+    });
+    expect(e.state('GRC', d('2008-03-01'))?.article4).toMatchObject({ state: 'open', missed: null, completed: null });
   });
 });
 

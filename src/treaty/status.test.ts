@@ -28,11 +28,9 @@ function facts(states: StateRecord[], extra: Partial<TreatyFacts> = {}): TreatyF
 
 const article4 = (iso3: StateCode, r: Partial<Article4Record>): Article4Record => ({
   iso3,
-  deadlineStated: null,
-  deadlineMet: null,
+  noStockpile: false,
   completed: null,
-  stockpileRemaining: null,
-  remainingAsOf: null,
+  afterDeadline: 'unknown',
   notes: '',
   sources: [],
   ...r,
@@ -126,8 +124,8 @@ describe('Article 4 and Article 5 marks', () => {
       ],
       {
         article4: new Map([
-          ['BLR', article4('BLR', { deadlineMet: false, completed: parsePartialDate('2017-04-05') })],
-          ['BDI', article4('BDI', { deadlineMet: true, completed: parsePartialDate('2008-03') })],
+          ['BLR', article4('BLR', { afterDeadline: 'missed', completed: parsePartialDate('2017-04-05') })],
+          ['BDI', article4('BDI', { afterDeadline: 'met', completed: parsePartialDate('2008-03') })],
         ]),
         article5: new Map([
           [

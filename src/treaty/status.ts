@@ -7,6 +7,7 @@ import { deadlineState, completedBy } from './completion.js';
 import { type ConventionEntryIntoForce, consentEntryIntoForce, conventionEntryIntoForce } from './entry-into-force.js';
 import type {
   Article4Record,
+  Article4State,
   Article5Record,
   ConsentKind,
   DeadlineState,
@@ -43,7 +44,7 @@ export interface StateOnDate {
     deadline: CalendarDate | null;
     completed: PartialDate | null;
     missed: boolean | null;
-    state: DeadlineState | null;
+    state: Article4State | null;
   };
   article5: {
     originalDeadline: CalendarDate | null;
@@ -74,7 +75,8 @@ export interface DeadlineEntry {
   iso3: StateCode;
   name: string;
   deadline: PartialDate | null;
-  state: DeadlineState;
+  /** `no-stockpile` only in Article 4's list. */
+  state: Article4State;
   /** Article 5: the decision that set the deadline (null: the original deadline, Art. 5.1) and its sources. */
   decision?: { meeting: string | null; granted: PartialDate | null; sources: readonly SourceId[] } | null;
 }
@@ -228,16 +230,14 @@ export class TreatyEngine {
     };
   }
 
+  /** The stockpile ledger's answer (`Article4Record`): before the deadline, met once completed; after it, as recorded. */
   private article4On(iso3: StateCode, eif: CalendarDate, asOf: CalendarDate): StateOnDate['article4'] {
     const deadline = article4Deadline(eif);
     const record = this.facts.article4.get(iso3);
+    if (record?.noStockpile) return { deadline, completed: null, missed: false, state: 'no-stockpile' };
     const completed = completedBy(record?.completed ?? null, asOf);
-    const state = deadlineState({
-      deadline,
-      completed: record?.completed ?? null,
-      asOf,
-      statedMet: record?.deadlineMet ?? null,
-    });
+    // "No later than": the deadline day itself is still in time.
+    const state = asOf <= deadline ? (completed === null ? 'open' : 'met') : (record?.afterDeadline ?? 'unknown');
     const missed = state === 'missed' ? true : state === 'met' ? false : null;
     return { deadline, completed, missed, state };
   }

@@ -9,7 +9,6 @@ import type { StateCode } from '../core/states.js';
 import { parseSourceIds, sourceIdsJson } from '../store/json.js';
 import { markReopened } from './article5.js';
 import type {
-  Article4RecordsTable,
   Article5EventsTable,
   Article5RecordsTable,
   SuccessionsTable,
@@ -21,7 +20,6 @@ import type {
 } from './tables.js';
 import type {
   ArmedConflict,
-  Article4Record,
   Article5Record,
   ConsentKind,
   ExtensionDecision,
@@ -106,19 +104,6 @@ export function instrumentRows(record: StateRecord, createdAt: string): NewInstr
     });
   }
   return rows;
-}
-
-export function article4Row(r: Article4Record): Insertable<Article4RecordsTable> {
-  return {
-    iso3: r.iso3,
-    deadline_stated: r.deadlineStated,
-    deadline_met: r.deadlineMet === null ? null : r.deadlineMet ? 1 : 0,
-    completed: r.completed,
-    stockpile_remaining: r.stockpileRemaining,
-    remaining_as_of: r.remainingAsOf,
-    notes: r.notes,
-    sources: sourceIdsJson(r.sources),
-  };
 }
 
 export function article5Row(r: Article5Record): Insertable<Article5RecordsTable> {
@@ -261,19 +246,6 @@ function stateFromRows(
   return record;
 }
 
-function article4FromRow(row: Selectable<Article4RecordsTable>): Article4Record {
-  return {
-    iso3: row.iso3,
-    deadlineStated: row.deadline_stated,
-    deadlineMet: row.deadline_met === null ? null : row.deadline_met === 1,
-    completed: row.completed,
-    stockpileRemaining: row.stockpile_remaining,
-    remainingAsOf: row.remaining_as_of,
-    notes: row.notes,
-    sources: parseSourceIds(row.sources),
-  };
-}
-
 function article5FromRow(
   row: Selectable<Article5RecordsTable>,
   extensions: readonly ExtensionDecisionRecord[],
@@ -308,7 +280,6 @@ function article5FromRow(
 export interface FactRows {
   states: Selectable<StatesTable>[];
   instruments: Selectable<InstrumentsTable>[];
-  article4: Selectable<Article4RecordsTable>[];
   article5: Selectable<Article5RecordsTable>[];
   /** In chain order: by State, then position. */
   extensions: Selectable<ExtensionDecisionsTable>[];
@@ -346,7 +317,8 @@ export function factsFromRows(rows: FactRows): TreatyFacts {
         formerNames.get(s.iso3) ?? [],
       ),
     ),
-    article4: new Map(rows.article4.map((r) => [r.iso3, article4FromRow(r)])),
+    // Article 4 comes from the stockpile ledger: readFacts adds it (`withArticle4`).
+    article4: new Map(),
     article5: new Map(
       rows.article5.map((r) => [r.iso3, article5FromRow(r, extensions.get(r.iso3) ?? [], events.get(r.iso3) ?? [])]),
     ),

@@ -15,6 +15,8 @@ import type { Database } from '../store/database.js';
 import { article5OriginalDeadline } from './article5.js';
 import { conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
 import type { TreatyFacts } from './status.js';
+import { withArticle4 } from '../stockpiles/article4-record.js';
+import { loadLedgers } from '../stockpiles/store.js';
 import {
   type ExtensionDecisionInput,
   type InstrumentInput,
@@ -24,7 +26,6 @@ import {
 import {
   type ExtensionDecisionRecord,
   type InstrumentRecord,
-  article4Row,
   article5EventRows,
   article5Row,
   extensionFromRow,
@@ -42,8 +43,11 @@ import {
 export type { ExtensionDecisionInput, InstrumentInput } from './store-invariants.js';
 export type { ExtensionDecisionRecord, InstrumentRecord } from './store-rows.js';
 
-/** Audit entities whose changes change the facts (`database`: a reload of data/). */
-export const FACT_ENTITIES = ['instrument', 'extension_decision', 'database'] as const;
+/**
+ * Audit entities whose changes change the facts (`database`: a reload of data/; `stockpile`: a
+ * ledger entry, from which Article 4 comes).
+ */
+export const FACT_ENTITIES = ['instrument', 'extension_decision', 'stockpile', 'database'] as const;
 
 /** Writes every fact of `facts` (an empty database is assumed: the seed calls it in its transaction). */
 export async function insertFacts(
@@ -60,7 +64,6 @@ export async function insertFacts(
     'instruments',
     facts.states.flatMap((s) => instrumentRows(s, createdAt)),
   );
-  await insertBatched(db, dialect, 'article4_records', [...facts.article4.values()].map(article4Row));
   await insertBatched(db, dialect, 'article5_records', [...facts.article5.values()].map(article5Row));
   await insertBatched(db, dialect, 'extension_decisions', [...facts.article5.values()].flatMap(extensionRows));
   await insertBatched(db, dialect, 'article5_events', [...facts.article5.values()].flatMap(article5EventRows));
@@ -81,7 +84,6 @@ export function loadFacts(store: Store): Promise<TreatyFacts> {
 export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
   const states = await db.selectFrom('states').selectAll().orderBy('iso3').execute();
   const instruments = await db.selectFrom('instruments').selectAll().orderBy('id').execute();
-  const article4 = await db.selectFrom('article4_records').selectAll().orderBy('iso3').execute();
   const article5 = await db.selectFrom('article5_records').selectAll().orderBy('iso3').execute();
   const extensions = await db
     .selectFrom('extension_decisions')
@@ -93,10 +95,10 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
   const successions = await db.selectFrom('successions').selectAll().orderBy('iso3').execute();
   const notices = await db.selectFrom('treaty_notices').selectAll().orderBy('id').execute();
   const formerNames = await db.selectFrom('former_names').selectAll().orderBy('id').execute();
-  return factsFromRows({
+  const ledgers = await loadLedgers(db);
+  const facts = factsFromRows({
     states,
     instruments,
-    article4,
     article5,
     extensions,
     article5Events,
@@ -104,6 +106,8 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
     notices,
     formerNames,
   });
+  // Article 4 from the stockpile ledger, the one table of its completions (issue 14).
+  return withArticle4(facts, ledgers);
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */

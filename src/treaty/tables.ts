@@ -32,17 +32,6 @@ export interface InstrumentsTable {
   created_by: number | null;
 }
 
-export interface Article4RecordsTable {
-  iso3: StateCode;
-  deadline_stated: CalendarDate | null;
-  deadline_met: Flag | null;
-  completed: PartialDate | null;
-  stockpile_remaining: number | null;
-  remaining_as_of: PartialDate | null;
-  notes: string;
-  sources: SourceIdsJson;
-}
-
 export interface Article5RecordsTable {
   iso3: StateCode;
   original_deadline_stated: CalendarDate | null;
@@ -109,7 +98,6 @@ export const TREATY_REFERENCE_TABLES = [
   'successions',
   'extension_decisions',
   'article5_records',
-  'article4_records',
   'instruments',
   'states',
 ] as const;
@@ -118,7 +106,6 @@ declare module '../store/database.js' {
   interface Database {
     states: StatesTable;
     instruments: InstrumentsTable;
-    article4_records: Article4RecordsTable;
     article5_records: Article5RecordsTable;
     extension_decisions: ExtensionDecisionsTable;
     article5_events: Article5EventsTable;

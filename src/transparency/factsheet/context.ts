@@ -1,6 +1,6 @@
 import type { CalendarDate } from '../../core/date.js';
 import type { PartialDate } from '../../core/partial-date.js';
-import type { SourceId } from '../../core/source.js';
+import type { Qualifier, SourceId } from '../../core/source.js';
 import type { StateCode } from '../../core/states.js';
 import type { Source } from '../../sources/model.js';
 import type { StateOnDate, StatusSummary, TreatyEngine } from '../../treaty/status.js';
@@ -19,8 +19,15 @@ export interface LedgerStockpiles {
   noStockpile: number;
   /** States Parties holding stock on the date (the ledger shows it then, or later), by code. */
   holding: readonly StateCode[];
-  /** States Parties that missed their deadline, with the day destruction was completed once it was. */
-  missed: readonly { iso3: StateCode; completed: PartialDate | null }[];
+  /**
+   * States Parties that missed their deadline, with the day destruction was completed once it was
+   * and the latest stock declared by the date (the ledger's `declared`, with its sources).
+   */
+  missed: readonly {
+    iso3: StateCode;
+    completed: PartialDate | null;
+    declared: { date: PartialDate; quantity: number | null; qualifier: Qualifier; sources: readonly SourceId[] } | null;
+  }[];
 }
 
 /**

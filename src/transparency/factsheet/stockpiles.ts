@@ -11,22 +11,21 @@ import { amount, list, longDate, periodWords, qualified } from './words.js';
 
 const name = (s: { iso3: string; name: string }): string => stateName(s.iso3, undefined, s.name);
 
-/** A stockpile figure a State's Article 4 record states, as a reported figure with its source. */
+/** The latest stock the ledger records declared by a State that missed its deadline, as a reported figure with its source. */
 function remainingFigure(context: SectionContext, iso3: StateCode): ReportedFigure | null {
-  const record = context.engine.facts.article4.get(iso3);
-  if (!record || record.stockpileRemaining === null || record.remainingAsOf === null || record.stockpileRemaining === 0)
-    return null;
-  if (earliestDay(record.remainingAsOf) > context.asOf) return null;
-  const source = record.sources
+  const declared = context.stockpiles.missed.find((m) => m.iso3 === iso3)?.declared ?? null;
+  if (declared === null || declared.quantity === null || declared.quantity === 0) return null;
+  if (earliestDay(declared.date) > context.asOf) return null;
+  const source = declared.sources
     .map((id) => context.sources.get(id))
     .find((s) => s?.published && publicationDay(s.published) <= context.asOf);
   if (!source?.published) return null;
   return {
     indicator: 'stockpile_remaining',
     scope: iso3,
-    period: record.remainingAsOf,
-    value: record.stockpileRemaining,
-    qualifier: 'exact',
+    period: declared.date,
+    value: declared.quantity,
+    qualifier: declared.qualifier,
     unit: 'mines',
     source: source.id,
     citedDocument: null,
@@ -129,7 +128,7 @@ export function stockpiles(context: SectionContext): Section {
           text(
             t('factsheet:stockpiles.stillHeld', {
               name: nameOf(iso3),
-              amount: amount(remaining.value),
+              amount: qualified(remaining.qualifier, remaining.value),
               period: periodWords(remaining.period),
             }),
             notebook.reported(remaining),

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 type DeadlineState = NonNullable<StateOnDate['article4']['state']>;
 
 const MARK = {
+  'no-stockpile': { symbol: '○', text: 'web:deadline.no-stockpile' },
   met: { symbol: '✓', text: 'web:deadline.met' },
   missed: { symbol: '✗', text: 'web:deadline.missed' },
   open: { symbol: '…', text: 'web:deadline.open' },
