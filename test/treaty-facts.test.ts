@@ -65,3 +65,13 @@ describe('Article 5 marks not known on 30 November 2026 (issue 14)', () => {
     expect(unknown.filter((iso3) => !listed.has(iso3))).toEqual([]);
   }, 120_000);
 });
+
+describe('Article 4 marks not known on 30 November 2026 (issue 14)', () => {
+  it('are each listed, with what would fill them, in data/README.md', () => {
+    const listed = codesListedUnder('#### Article 4 on 30 November 2026: what is still not known');
+    const unknown = statesOn('2026-11-30')
+      .filter((s) => at(s, 'article4.state') === 'unknown')
+      .map((s) => String(s.iso3));
+    expect(unknown.filter((iso3) => !listed.has(iso3))).toEqual([]);
+  }, 120_000);
+});

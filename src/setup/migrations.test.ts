@@ -7,7 +7,6 @@ import { forEachDatabase, onAdmin } from '../store/test-databases.js';
 
 const TABLES = [
   'activities',
-  'article4_records',
   'article5_events',
   'article5_records',
   'article7_drafts',

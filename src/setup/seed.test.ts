@@ -20,7 +20,6 @@ const expected = {
   reported_figures: data.figures.length,
   stockpile_entries: [...data.ledgers.values()].reduce((n, l) => n + l.length, 0),
   article7_reports: data.reports.length,
-  article4_records: data.facts.article4.size,
   article5_records: data.facts.article5.size,
   extension_decisions: [...data.facts.article5.values()].reduce((n, r) => n + r.extensions.length, 0),
   article5_events: [...data.facts.article5.values()].reduce(

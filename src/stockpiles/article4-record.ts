@@ -15,7 +15,14 @@ import type { LedgerEntry } from './model.js';
 import { completionOf } from './remaining.js';
 
 /** Entries about stock and its destruction (their sources back the record); retained mines (Art. 3) are not. */
-const DECIDING = new Set<LedgerEntry['kind']>(['declared', 'none-held', 'destroyed', 'transferred', 'completed', 'stated']);
+const DECIDING = new Set<LedgerEntry['kind']>([
+  'declared',
+  'none-held',
+  'destroyed',
+  'transferred',
+  'completed',
+  'stated',
+]);
 
 /** A State's record, for its Article 4 deadline (`null`: no ledger entry decides anything). */
 export function article4Record(
@@ -43,10 +50,7 @@ export function article4Record(
  * The facts with their Article 4 records made from `ledgers`. A State not bound by the
  * Convention has no deadline, so no record.
  */
-export function withArticle4(
-  facts: TreatyFacts,
-  ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>,
-): TreatyFacts {
+export function withArticle4(facts: TreatyFacts, ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>): TreatyFacts {
   const engine = new TreatyEngine({ ...facts, article4: new Map() });
   const article4 = new Map<StateCode, Article4Record>();
   for (const [iso3, entries] of [...ledgers].sort(([a], [b]) => a.localeCompare(b))) {

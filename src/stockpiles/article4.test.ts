@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type CalendarDate, parseDate } from '../core/date.js';
 import { article4StateOn, destroyedBy } from './article4.js';
 import type { LedgerEntry } from './model.js';
-import { ledger } from './test-ledgers.js';
+import { stateRecord } from '../treaty/test-facts.js';
+import { TreatyEngine } from '../treaty/status.js';
+import { withArticle4 } from './article4-record.js';
+import { ledger, testEngine } from './test-ledgers.js';
 
 const d = (text: string): CalendarDate => parseDate(text);
 const DEADLINE = d('2008-03-01');
@@ -67,6 +70,16 @@ describe('article4StateOn: the Article 4 state on a date (deadline 1 Mar 2008)',
   it.each(cases)('%s', (_name, entries, asOf, expected) => {
     expect(article4StateOn(entries, _name.startsWith('no deadline') ? null : DEADLINE, d(asOf))).toBe(expected);
   });
+  // The treaty engine's mark comes from the same ledger (article4-record.ts): one rule, one answer.
+  // Greece deposited 25 Sep 2003: in force 1 Mar 2004, deadline 1 Mar 2008.
+  it.each(cases.filter(([, , , expected]) => expected !== null))(
+    'the treaty engine agrees: %s',
+    (_name, entries, asOf, expected) => {
+      const engine = testEngine([stateRecord('GRC', { deposited: '2003-09-25' })]);
+      const withLedger = new TreatyEngine(withArticle4(engine.facts, new Map([['GRC', entries]])));
+      expect(withLedger.state('GRC', d(asOf))?.article4).toMatchObject({ deadline: '2008-03-01', state: expected });
+    },
+  );
 });
 
 describe('destroyedBy', () => {

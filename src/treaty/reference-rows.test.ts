@@ -6,12 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type CsvRow, parseCsv, readCsv } from '../core/csv.js';
 import { DataError, type DataProblem, describeProblem } from '../core/errors.js';
 import { STATE_CODES, type StateCode } from '../core/states.js';
-import {
-  ARTICLE5_COLUMNS,
-  STATES_COLUMNS,
-  article5FromRows,
-  statesFromRows,
-} from './reference-rows.js';
+import { ARTICLE5_COLUMNS, STATES_COLUMNS, article5FromRows, statesFromRows } from './reference-rows.js';
 import { SOURCES_COLUMNS, sourcesFromRows } from '../sources/reference.js';
 import type { StateRecord } from './model.js';
 import { DEFAULT_DATA_DIR, loadReference } from './reference.js';
@@ -637,9 +632,7 @@ describe('loadReference', () => {
       try {
         loadReference(dir);
       } catch (error) {
-        expect((error as DataError).problems.map((p) => [p.file, p.field])).toEqual([
-          ['stockpile_ledger.csv', 'date'],
-        ]);
+        expect((error as DataError).problems.map((p) => [p.file, p.field])).toEqual([['stockpile_ledger.csv', 'date']]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,6 @@ import {
   conventionEntryIntoForce,
 } from './entry-into-force.js';
 import {
-  type Article4Record,
   type Article5Record,
   CONSENT_KINDS,
   type ConsentKind,

@@ -27,7 +27,10 @@ export function article4FromLedgerMigration(dialect: DialectName): Migration {
         .addCheckConstraint('article4_deadline_met', sql`deadline_met is null or deadline_met in (0, 1)`)
         .addCheckConstraint('article4_completed', partialDateShape(dialect, 'completed'))
         .addCheckConstraint('article4_remaining_as_of', partialDateShape(dialect, 'remaining_as_of'))
-        .addCheckConstraint('article4_stockpile_remaining', sql`stockpile_remaining is null or stockpile_remaining >= 0`)
+        .addCheckConstraint(
+          'article4_stockpile_remaining',
+          sql`stockpile_remaining is null or stockpile_remaining >= 0`,
+        )
         .execute();
     },
   };
