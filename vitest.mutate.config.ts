@@ -7,6 +7,7 @@ export default defineConfig({
       'src/treaty/{article5,article7,completion,entry-into-force,history,status,withdrawal,rules-edges}.test.ts',
       'src/clearance/{forecast,land-release,land-release.properties,ledger.properties,summary}.test.ts',
       'src/clearance/article5/{completion,extension}.test.ts',
+      'src/stockpiles/{article4,article4-record}.test.ts',
     ],
     pool: 'forks',
     testTimeout: 30_000,

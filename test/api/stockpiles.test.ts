@@ -30,9 +30,11 @@ forEachDatabase((database) => {
         holding: ['GRC', 'LKA', 'OMN', 'UKR'],
         // The Monitor's FAQ of December 2017 (S32), public from the month's last day (issue 14's publication rule).
         reportedDestroyed: { value: 53_000_000, qualifier: 'more than', source: 'S32', published: '2017-12-31' },
-        noStockpile: 64,
-        completed: 84,
-        unknown: 10,
+        // With the Article 4 gaps pass (1 Dec 2026): ERI and HTI held none, CMR and COD completed in time,
+        // MUS completed late (K396-K401); Cook Islands, Estonia, Iraq, Nigeria and Togo are still unknown.
+        noStockpile: 66,
+        completed: 87,
+        unknown: 5,
       });
       for (const iso3 of ['AFG', 'BLR', 'GRC', 'TUR', 'UKR']) expect(body.missed).toContain(iso3);
       expect(body.destroyedTotal).toBeGreaterThan(5_000_000);

@@ -128,9 +128,16 @@ describe('a different date gives a different, true text', () => {
     expect(text('2018-03-01')).toContain(
       '4 States Parties still held stockpiled AP mines on this date: Greece, Oman, Sri Lanka and Ukraine.',
     );
-    // Djibouti's completion on 2 March 2003, one day after its deadline (Landmine Monitor, K133), counts as missed.
-    expect(text('2018-03-01')).toContain('9 States Parties had missed their four-year deadline by this date.');
+    // Djibouti's completion on 2 March 2003, one day after its deadline (Landmine Monitor, K133), counts as missed;
+    // so does Mauritius's of 27 November 2003 (deadline 1 March 2003; LM2004, K399).
+    expect(text('2018-03-01')).toContain('10 States Parties had missed their four-year deadline by this date.');
     expect(text('2026-11-28')).toMatch(/Belarus \(deadline 2008, completed 5 April 2017\)/);
+  });
+  it('quotes the latest stock the ledger records declared by a State still holding, with its qualifier and source', () => {
+    // Greece: "1.6 million remaining" in April 2008 (ICBL, S30); 325,413 in June 2024 (ICBL, S33).
+    expect(text('2018-03-01')).toContain('Greece still held about 1.6 million AP mines on 2 April 2008.');
+    expect(text('2026-11-28')).toContain('Greece still held 325,413 AP mines in June 2024.');
+    expect(text('2026-11-28')).toContain('Ukraine still held 3,364,433 AP mines in June 2024.');
   });
   it('takes "what needs to be done" from the plan in force', () => {
     expect(text('2010-01-01')).toContain('No action plan had been adopted by this date');

@@ -126,7 +126,8 @@ export function stockpiles(context: SectionContext): Section {
       if (remaining)
         paragraphs.push(
           text(
-            t('factsheet:stockpiles.stillHeld', {
+            // A day takes "on" (on 2 April 2008), a month or year "in" (in June 2024).
+            t(remaining.period.length === 10 ? 'factsheet:stockpiles.stillHeldOn' : 'factsheet:stockpiles.stillHeld', {
               name: nameOf(iso3),
               amount: qualified(remaining.qualifier, remaining.value),
               period: periodWords(remaining.period),
