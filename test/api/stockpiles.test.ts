@@ -148,6 +148,21 @@ forEachDatabase((database) => {
       expect(after.retained).toHaveLength(2);
     });
 
+    it("moves the States' Article 4 marks: the treaty engine reads the same ledger", async () => {
+      // Togo (deadline 1 Sep 2004): no ledger entry says whether it met its deadline.
+      const mark = async () =>
+        (await h.get('/api/v1/states/TGO?asOf=2026-11-30')).json<{
+          article4: { state: string; completed: string | null };
+        }>().article4;
+      expect(await mark()).toMatchObject({ state: 'unknown', completed: null });
+      const editor = await h.signIn('admin');
+      const entry = { kind: 'completed', date: '2004-06', sources: ['S34'], notes: 'a test entry' };
+      expect((await h.post('/api/v1/states/TGO/stockpiles', { entries: [entry] }, editor)).statusCode).toBe(201);
+      expect(await mark()).toEqual({ deadline: '2004-09-01', completed: '2004-06', missed: false, state: 'met' });
+      const list = (await h.get('/api/v1/deadlines/4?asOf=2026-11-30')).json<{ iso3: string; state: string }[]>();
+      expect(list.find((e) => e.iso3 === 'TGO')?.state).toBe('met');
+    });
+
     it('is in the OpenAPI document', async () => {
       const doc = (await h.get('/api/v1/openapi.json')).json<{ paths: Record<string, unknown> }>();
       expect(Object.keys(doc.paths)).toEqual(
