@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../core/date.js';
+import type { StateCode } from '../core/states.js';
 import { stateRecord } from '../treaty/test-facts.js';
 import { TreatyEngine } from '../treaty/status.js';
 import { article4Record, withArticle4 } from './article4-record.js';
@@ -18,10 +19,12 @@ describe('article4Record: what the treaty engine keeps of a ledger', () => {
   });
 
   it('keeps the completion and the mark after the deadline, with the sources of the entries about stock', () => {
+    // Notes: of the completion and the statements only, in ledger order, empty ones left out.
     const entries = [
-      cited(l.declared('2008-04-02', 1_600_000), ['S30']),
-      cited(l.completed('2017-04-05'), ['S31'], 'Declared by the Ministry of Defence.'),
       cited(l.stated('2008-04-02', false), ['S337', 'S30'], 'Missed its deadline.'),
+      cited(l.declared('2008-04-02', 1_600_000), ['S30'], '1.6 million in April 2008.'),
+      cited(l.stated('2009', false), ['S36']),
+      cited(l.completed('2017-04-05'), ['S31'], 'Declared by the Ministry of Defence.'),
       cited(l.retained(2010, 100), ['K1'], 'Retained.'),
     ];
     expect(article4Record('GRC', entries, DEADLINE)).toEqual({
@@ -29,8 +32,8 @@ describe('article4Record: what the treaty engine keeps of a ledger', () => {
       noStockpile: false,
       completed: '2017-04-05',
       afterDeadline: 'missed',
-      notes: 'Declared by the Ministry of Defence. Missed its deadline.',
-      sources: ['S30', 'S31', 'S337'],
+      notes: 'Missed its deadline. Declared by the Ministry of Defence.',
+      sources: ['S30', 'S31', 'S337', 'S36'],
     });
   });
 
@@ -61,24 +64,33 @@ describe('article4Record: what the treaty engine keeps of a ledger', () => {
 });
 
 describe('withArticle4: the facts with a record for every bound State that has a ledger', () => {
-  const engine = testEngine([stateRecord('GRC', { deposited: '2003-09-25' }), stateRecord('USA')]);
-  const facts = withArticle4(
-    engine.facts,
-    new Map([
+  // Built inside each test: mutation testing activates its mutants there, not while the file loads.
+  const build = (ledgers: [StateCode, LedgerEntry[]][]) => {
+    const engine = testEngine([stateRecord('GRC', { deposited: '2003-09-25' }), stateRecord('USA')]);
+    return { engine, facts: withArticle4(engine.facts, new Map(ledgers)) };
+  };
+
+  it('gives each bound State its record against its own deadline, in code order, and none to a State never bound', () => {
+    const { engine, facts } = build([
       ['USA', [l.completed('2000')]],
       ['GRC', [l.completed('2009')]],
-    ]),
-  );
-
-  it('gives the State its record against its own deadline, and none to a State never bound', () => {
-    expect([...facts.article4.keys()]).toEqual(['GRC']);
+      ['AFG', [l.completed('2001')]],
+    ]);
+    expect([...facts.article4.keys()]).toEqual(['AFG', 'GRC']);
     expect(facts.article4.get('GRC')).toMatchObject({ completed: '2009', afterDeadline: 'missed' });
+    // AFG is among the forty of 29 Jun 1998: in force 1 Dec 1998, deadline 1 Dec 2002.
+    expect(engine.state('AFG', d('2003-01-01'))?.article4.deadline).toBe('2002-12-01');
+    expect(facts.article4.get('AFG')).toMatchObject({ completed: '2001', afterDeadline: 'met' });
     expect(facts.states).toBe(engine.facts.states);
     expect(facts.article5).toBe(engine.facts.article5);
   });
 
+  it('keeps no record where the ledger holds nothing about stock', () => {
+    expect(build([['GRC', [l.retained(2010, 100)]]]).facts.article4.size).toBe(0);
+  });
+
   it('replaces the records it was given', () => {
-    const again = withArticle4(facts, new Map());
+    const again = withArticle4(build([['GRC', [l.completed('2009')]]]).facts, new Map());
     expect(again.article4.size).toBe(0);
     expect(new TreatyEngine(again).state('GRC', d('2009-01-01'))?.article4.state).toBe('unknown');
   });

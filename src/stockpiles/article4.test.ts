@@ -60,6 +60,40 @@ describe('article4StateOn: the Article 4 state on a date (deadline 1 Mar 2008)',
       '2008-03-02',
       'met',
     ],
+    // Stock held after the deadline, with no completion to decide (heldAfter).
+    [
+      'a stock of unknown size declared before the deadline: not known',
+      [l.declared('2005', null)],
+      '2009-01-01',
+      'unknown',
+    ],
+    ['a stock of unknown size declared on the deadline day', [l.declared('2008-03-01', null)], '2009-01-01', 'unknown'],
+    ['no stock declared after the deadline', [l.declared('2008-04-02', 0)], '2009-01-01', 'unknown'],
+    ['no stock declared before the deadline', [l.declared('2005', 0)], '2009-01-01', 'unknown'],
+    [
+      'some of a stock of unknown size destroyed after the deadline',
+      [l.declared('2005', null), l.destroyed('2008-06', 5)],
+      '2009-01-01',
+      'missed',
+    ],
+    [
+      'some of a stock of unknown size transferred after the deadline',
+      [l.declared('2005', null), l.transferred('2008-06', 5)],
+      '2009-01-01',
+      'missed',
+    ],
+    [
+      'some of a stock of unknown size destroyed on the deadline day',
+      [l.declared('2005', null), l.destroyed('2008-03-01', 5)],
+      '2009-01-01',
+      'unknown',
+    ],
+    [
+      'some of a stock of unknown size destroyed before the deadline',
+      [l.declared('2005', null), l.destroyed('2006', 5)],
+      '2009-01-01',
+      'unknown',
+    ],
     [
       'stock found after the deadline does not change the state',
       [l.completed('2007'), l.found('2009-08-31', 3)],
@@ -90,6 +124,14 @@ describe('destroyedBy', () => {
   it('is true once a source says the deadline was met', () => {
     expect(destroyedBy([l.stated('2003-02-06', true)], DEADLINE, d('2003-02-06'))).toBe(true);
     expect(destroyedBy([l.stated('2003-02-06', true)], DEADLINE, d('2003-02-05'))).toBe(false);
+  });
+  it('is true once any source says the deadline was met, whatever another says', () => {
+    const entries = [l.stated('2003-02-06', true), l.stated('2008-04-02', false)];
+    expect(destroyedBy(entries, DEADLINE, d('2003-02-06'))).toBe(true);
+  });
+  it('is true after the deadline where the Article 4 state is met, by a statement not yet known', () => {
+    expect(destroyedBy([l.stated('2010', true)], DEADLINE, d('2009-01-01'))).toBe(true);
+    expect(destroyedBy([l.stated('2010', true)], DEADLINE, d('2008-03-01'))).toBe(false);
   });
   it('is false with a missed deadline and no completion', () => {
     expect(destroyedBy([l.stated('2008-04-02', false)], DEADLINE, d('2020-01-01'))).toBe(false);

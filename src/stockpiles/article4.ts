@@ -22,8 +22,7 @@ export function heldAfter(entries: readonly LedgerEntry[], deadline: CalendarDat
     if (e.kind === 'declared' && e.quantity !== 0 && earliestDay(e.date) > deadline) return true;
     if ((e.kind === 'destroyed' || e.kind === 'transferred') && earliestDay(e.date) > deadline) return true;
   }
-  const remaining = remainingOn(entries, deadline);
-  return remaining !== null && remaining > 0;
+  return (remainingOn(entries, deadline) ?? 0) > 0;
 }
 
 export function article4StateOn(
@@ -67,5 +66,6 @@ export function destroyedBy(
   const completion = completionOf(entries);
   if (completion !== null) return completion.span.last <= asOf;
   const statedMet = entriesOf(entries, 'stated').some((s) => s.met && latestDay(s.date) <= asOf);
-  return statedMet || (deadline !== null && asOf > deadline && article4StateOn(entries, deadline, asOf) === 'met');
+  // Without a completion, the state is `met` only after the deadline (before it, `open`).
+  return statedMet || article4StateOn(entries, deadline, asOf) === 'met';
 }

@@ -80,8 +80,8 @@ export const ledger = (iso3: StateCode = 'GRC') => ({
 });
 
 /**
- * Forty deposits on 29 Jun 1998 put the Convention in force on 1 Mar 1999 (Article 4 deadline
- * 1 Mar 2003 for them); `states` adds or overrides a few.
+ * Forty deposits on 29 Jun 1998 put the Convention in force on 1 Dec 1998 (Article 4 deadline
+ * 1 Dec 2002 for them); `states` adds or overrides a few.
  */
 export function testEngine(states: StateRecord[] = []): TreatyEngine {
   const named = new Set(states.map((s) => s.iso3));
