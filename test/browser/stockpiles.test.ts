@@ -31,14 +31,16 @@ async function settled(page: Page): Promise<void> {
 describe('stockpile pages in Chromium', () => {
   it('counts the States Parties by Article 4 state on 1 March 2018 and lists those holding stock', async () => {
     const page = await open('/stockpiles?asOf=2018-03-01');
+    // With the Article 4 gaps pass of 1 Dec 2026 (K396-K401): ERI and HTI held none, CMR and COD completed in
+    // time, Mauritius late (so missed); the Cook Islands, Estonia, Iraq, Nigeria and Togo are still not known.
     await expect
       .poll(() => page.getByTestId('stockpiles-states-parties').textContent(), { timeout: 10_000 })
       .toBe('164');
-    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('64');
-    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('84');
+    expect(await page.getByTestId('stockpiles-no-stockpile').textContent()).toBe('66');
+    expect(await page.getByTestId('stockpiles-completed').textContent()).toBe('87');
     expect(await page.getByTestId('stockpiles-holding').textContent()).toBe('4');
-    expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('9');
-    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('10');
+    expect(await page.getByTestId('stockpiles-missed').textContent()).toBe('10');
+    expect(await page.getByTestId('stockpiles-unknown').textContent()).toBe('5');
     // "Not known" says what it means.
     expect(await page.locator('.figure', { hasText: 'Not known' }).textContent()).toContain(
       'the sources read so far say neither met nor missed',
@@ -54,7 +56,7 @@ describe('stockpile pages in Chromium', () => {
     expect(await greece.textContent()).toContain('missed');
 
     const missed = page.getByTestId('stockpiles-missed-list');
-    await expect.poll(() => missed.locator('tbody tr').count()).toBe(9);
+    await expect.poll(() => missed.locator('tbody tr').count()).toBe(10);
     expect(await missed.locator('tr[data-iso3=BLR]').textContent()).toContain('missed');
 
     // The published total with its source, listed at the end of the page.
@@ -71,7 +73,7 @@ describe('stockpile pages in Chromium', () => {
     // The map, coloured by Article 4 state, with its legend's counts and its data as a table.
     const map = page.getByTestId('stockpiles-map');
     await expect.poll(() => map.locator('.world-map[data-ready=true]').count(), { timeout: 20_000 }).toBe(1);
-    expect(await map.locator('.map-legend li', { hasText: 'missed' }).textContent()).toContain('9 States');
+    expect(await map.locator('.map-legend li', { hasText: 'missed' }).textContent()).toContain('10 States');
     const mapData = map.getByTestId('stockpiles-map-data');
     expect(await mapData.getAttribute('open')).toBeNull(); // collapsed
     await mapData.locator('summary').click();
