@@ -67,7 +67,7 @@ describe('withArticle4: the facts with a record for every bound State that has a
   // Built inside each test: mutation testing activates its mutants there, not while the file loads.
   const build = (ledgers: [StateCode, LedgerEntry[]][]) => {
     const engine = testEngine([stateRecord('GRC', { deposited: '2003-09-25' }), stateRecord('USA')]);
-    return { engine, facts: withArticle4(engine.facts, new Map(ledgers)) };
+    return { engine, facts: withArticle4(engine, new Map(ledgers)) };
   };
 
   it('gives each bound State its record against its own deadline, in code order, and none to a State never bound', () => {
@@ -90,7 +90,7 @@ describe('withArticle4: the facts with a record for every bound State that has a
   });
 
   it('replaces the records it was given', () => {
-    const again = withArticle4(build([['GRC', [l.completed('2009')]]]).facts, new Map());
+    const again = withArticle4(new TreatyEngine(build([['GRC', [l.completed('2009')]]]).facts), new Map());
     expect(again.article4.size).toBe(0);
     expect(new TreatyEngine(again).state('GRC', d('2009-01-01'))?.article4.state).toBe('unknown');
   });

@@ -8,7 +8,7 @@ import type { SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
 import { article4Deadline } from '../treaty/article4.js';
 import type { Article4Record } from '../treaty/model.js';
-import { TreatyEngine, type TreatyFacts } from '../treaty/status.js';
+import type { TreatyEngine, TreatyFacts } from '../treaty/status.js';
 import { article4AfterDeadline } from './article4.js';
 import { entriesOf } from './ledger.js';
 import type { LedgerEntry } from './model.js';
@@ -47,11 +47,14 @@ export function article4Record(
 }
 
 /**
- * The facts with their Article 4 records made from `ledgers`. A State not bound by the
- * Convention has no deadline, so no record.
+ * `engine`'s facts with their Article 4 records made from `ledgers` (any records it had are
+ * replaced; entry into force does not depend on them). A State not bound by the Convention has
+ * no deadline, so no record.
  */
-export function withArticle4(facts: TreatyFacts, ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>): TreatyFacts {
-  const engine = new TreatyEngine({ ...facts, article4: new Map() });
+export function withArticle4(
+  engine: TreatyEngine,
+  ledgers: ReadonlyMap<StateCode, readonly LedgerEntry[]>,
+): TreatyFacts {
   const article4 = new Map<StateCode, Article4Record>();
   for (const [iso3, entries] of [...ledgers].sort(([a], [b]) => a.localeCompare(b))) {
     const eif = engine.entryIntoForce(iso3);
@@ -59,5 +62,5 @@ export function withArticle4(facts: TreatyFacts, ledgers: ReadonlyMap<StateCode,
     const record = article4Record(iso3, entries, article4Deadline(eif));
     if (record !== null) article4.set(iso3, record);
   }
-  return { ...facts, article4 };
+  return { ...engine.facts, article4 };
 }

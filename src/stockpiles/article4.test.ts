@@ -110,7 +110,7 @@ describe('article4StateOn: the Article 4 state on a date (deadline 1 Mar 2008)',
     'the treaty engine agrees: %s',
     (_name, entries, asOf, expected) => {
       const engine = testEngine([stateRecord('GRC', { deposited: '2003-09-25' })]);
-      const withLedger = new TreatyEngine(withArticle4(engine.facts, new Map([['GRC', entries]])));
+      const withLedger = new TreatyEngine(withArticle4(engine, new Map([['GRC', entries]])));
       expect(withLedger.state('GRC', d(asOf))?.article4).toMatchObject({ deadline: '2008-03-01', state: expected });
     },
   );

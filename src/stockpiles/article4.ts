@@ -13,6 +13,7 @@
 import type { CalendarDate } from '../core/date.js';
 import { earliestDay, latestDay } from '../core/partial-date.js';
 import { entriesOf } from './ledger.js';
+import type { Article4AfterDeadline } from '../treaty/model.js';
 import type { Article4State, LedgerEntry } from './model.js';
 import { completionOf, remainingOn } from './remaining.js';
 
@@ -43,10 +44,7 @@ export function article4StateOn(
  * The state once the deadline has passed, for a State that held stock: no later date changes it,
  * since a dated fact is a fact about the past. The treaty engine keeps this answer per State.
  */
-export function article4AfterDeadline(
-  entries: readonly LedgerEntry[],
-  deadline: CalendarDate,
-): 'met' | 'missed' | 'unknown' {
+export function article4AfterDeadline(entries: readonly LedgerEntry[], deadline: CalendarDate): Article4AfterDeadline {
   const completion = completionOf(entries);
   if (completion !== null && completion.span.last <= deadline) return 'met';
   if (completion !== null && completion.span.first > deadline) return 'missed';

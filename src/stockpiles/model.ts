@@ -6,6 +6,7 @@ import type { CalendarDate } from '../core/date.js';
 import type { PartialDate } from '../core/partial-date.js';
 import type { Provenance, Qualifier, SourceId } from '../core/source.js';
 import type { StateCode } from '../core/states.js';
+import type { Article4State } from '../treaty/model.js';
 
 /**
  * What a ledger entry records (README, "The ledger"):
@@ -158,9 +159,8 @@ export type LedgerEntry =
 /** An entry as stored, with its row id. */
 export type StoredEntry = LedgerEntry & { id: number };
 
-/** Article 4 on a date (README): `null` where the State is not bound by Article 4 on that date. */
-export const ARTICLE4_STATES = ['no-stockpile', 'met', 'missed', 'open', 'unknown'] as const;
-export type Article4State = (typeof ARTICLE4_STATES)[number];
+/** Article 4 on a date (README), the treaty engine's words: `null` where the State is not bound by Article 4 on that date. */
+export type { Article4State };
 
 /** A deadline of its own (stock found after the Article 4 deadline): met, missed, open or unknown. */
 export type DueState = 'met' | 'missed' | 'open' | 'unknown';

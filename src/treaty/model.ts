@@ -96,7 +96,7 @@ export interface Article4Record extends Provenance {
   /** Destruction completed: the declared completion, or the destruction that emptied the declared stock. */
   completed: PartialDate | null;
   /** The state once the deadline has passed; no later date changes it (a dated fact is a fact about the past). */
-  afterDeadline: 'met' | 'missed' | 'unknown';
+  afterDeadline: Article4AfterDeadline;
   /** The notes of the entries that decide it (completion, no stockpile, statements), as the sources put them. */
   notes: string;
 }
@@ -153,6 +153,8 @@ export type WithdrawalState = 'none' | 'pending' | 'effective';
 export type DeadlineState = 'met' | 'missed' | 'open' | 'unknown';
 /** Article 4 adds `no-stockpile`: the State declared it held none, so nothing was due. */
 export type Article4State = DeadlineState | 'no-stockpile';
+/** Article 4 once the deadline has passed, for a State that held stock. */
+export type Article4AfterDeadline = Extract<DeadlineState, 'met' | 'missed' | 'unknown'>;
 
 /** An instrument as a writer gives it (the API, the command line); the store checks it against what is stored. */
 export interface InstrumentInput {

@@ -108,7 +108,7 @@ export function loadReference(dir: string = DEFAULT_DATA_DIR): ReferenceData {
   if (problems.length > 0) throw new DataError(problems);
   // Article 4 comes from the stockpile ledger, the one table of its completions; its checks
   // need the engine (no entry dated when the State was not a State Party).
-  const withoutArticle4: TreatyFacts = { states, article4: new Map(), article5 };
-  const ledgers = loadLedgers(sources, new TreatyEngine(withoutArticle4), dir);
-  return { facts: withArticle4(withoutArticle4, ledgers), sources, meetings, ledgers };
+  const engine = new TreatyEngine({ states, article4: new Map(), article5 });
+  const ledgers = loadLedgers(sources, engine, dir);
+  return { facts: withArticle4(engine, ledgers), sources, meetings, ledgers };
 }

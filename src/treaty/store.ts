@@ -14,7 +14,7 @@ import { auditVersion } from '../store/versions.js';
 import type { Database } from '../store/database.js';
 import { article5OriginalDeadline } from './article5.js';
 import { conventionEntryIntoForce, entryIntoForce } from './entry-into-force.js';
-import type { TreatyFacts } from './status.js';
+import { TreatyEngine, type TreatyFacts } from './status.js';
 import { withArticle4 } from '../stockpiles/article4-record.js';
 import { loadLedgers } from '../stockpiles/store.js';
 import {
@@ -107,7 +107,7 @@ export async function readFacts(db: Kysely<Database>): Promise<TreatyFacts> {
     formerNames,
   });
   // Article 4 from the stockpile ledger, the one table of its completions (issue 14).
-  return withArticle4(facts, ledgers);
+  return withArticle4(new TreatyEngine(facts), ledgers);
 }
 
 /** Instruments by State, then date (an undated withdrawal by its stated effect), then entry order. */

@@ -3,7 +3,7 @@ import type { StateCode } from '../../core/states.js';
 import { stateName, t } from '../../i18n/index.js';
 import { latestFigure, publicationDay } from '../editions.js';
 import type { ReportedFigure } from '../model.js';
-import { type SectionContext, stockpileLedgerMethod } from './context.js';
+import { type LedgerStockpiles, type SectionContext, stockpileLedgerMethod } from './context.js';
 import type { Paragraph, Section } from './model.js';
 import { heading, text } from './notebook.js';
 import { whatNeedsToBeDone } from './what-needs-to-be-done.js';
@@ -12,8 +12,8 @@ import { amount, list, longDate, periodWords, qualified } from './words.js';
 const name = (s: { iso3: string; name: string }): string => stateName(s.iso3, undefined, s.name);
 
 /** The latest stock the ledger records declared by a State that missed its deadline, as a reported figure with its source. */
-function remainingFigure(context: SectionContext, iso3: StateCode): ReportedFigure | null {
-  const declared = context.stockpiles.missed.find((m) => m.iso3 === iso3)?.declared ?? null;
+function remainingFigure(context: SectionContext, missed: LedgerStockpiles['missed'][number]): ReportedFigure | null {
+  const { iso3, declared } = missed;
   if (declared === null || declared.quantity === null || declared.quantity === 0) return null;
   if (earliestDay(declared.date) > context.asOf) return null;
   const source = declared.sources
@@ -107,12 +107,9 @@ export function stockpiles(context: SectionContext): Section {
       stockpileLedgerMethod(),
     );
     paragraphs.push(text(t('factsheet:stockpiles.missedTotal', { count: ledger.missed.length }), n));
-    const missed = ledger.missed
-      .filter((m) => m.completed === null)
-      .map((m) => m.iso3)
-      .sort(byName);
+    const missed = ledger.missed.filter((m) => m.completed === null).sort((a, b) => byName(a.iso3, b.iso3));
     if (missed.length > 0) {
-      const items = missed.map((iso3) => {
+      const items = missed.map(({ iso3 }) => {
         const deadline = deadlineOf(iso3);
         return t('factsheet:stateDate', {
           name: nameOf(iso3),
@@ -121,14 +118,14 @@ export function stockpiles(context: SectionContext): Section {
       });
       paragraphs.push(text(t('factsheet:stockpiles.missed', { count: missed.length, list: list(items) }), n));
     }
-    for (const iso3 of missed) {
-      const remaining = remainingFigure(context, iso3);
+    for (const m of missed) {
+      const remaining = remainingFigure(context, m);
       if (remaining)
         paragraphs.push(
           text(
             // A day takes "on" (on 2 April 2008), a month or year "in" (in June 2024).
             t(remaining.period.length === 10 ? 'factsheet:stockpiles.stillHeldOn' : 'factsheet:stockpiles.stillHeld', {
-              name: nameOf(iso3),
+              name: nameOf(m.iso3),
               amount: qualified(remaining.qualifier, remaining.value),
               period: periodWords(remaining.period),
             }),
